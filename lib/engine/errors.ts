@@ -1,0 +1,21 @@
+/**
+ * Typed engine errors. The CLI maps them to exit codes and messages, the REST API to Heat's
+ * HTTP error bodies (NotFound 404, Conflict 409, Validation and BadRequest 400).
+ */
+export type EngineErrorCode = "NotFound" | "Conflict" | "BadRequest" | "Validation" | "Internal";
+
+/** An error with a stable code. */
+export class EngineError extends Error {
+  readonly code: EngineErrorCode;
+  constructor(code: EngineErrorCode, message: string) {
+    super(message);
+    this.name = "EngineError";
+    this.code = code;
+  }
+}
+
+/** The stack (or resource) does not exist, or is not visible to the caller. */
+export const notFound = (what: string) => new EngineError("NotFound", `${what} not found`);
+
+/** The stack is busy with another operation, or a name is taken. */
+export const conflict = (message: string) => new EngineError("Conflict", message);

@@ -1,0 +1,2 @@
+/** Dependency graph: edges from functions + depends_on, topological order, reverse, cycle path. */
+export { DependencyGraph } from "./dependency-graph";

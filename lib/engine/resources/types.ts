@@ -1,0 +1,185 @@
+/**
+ * The resource plugin contract. A plugin is a declarative schema plus lifecycle hooks in Heat's
+ * "start, then poll" shape: `create` starts the work and returns a token, `checkCreateComplete`
+ * is polled with it until it returns true (same for update, delete, suspend, resume, check).
+ * The schema is the single source of truth for the designer palette, the inspector forms,
+ * editor completions, `GET /resource_types` and the docs.
+ */
+import type { RegionClient } from "../../cloud/types";
+
+/** Property and parameter value types, as Heat names them. */
+export type PropertyType = "string" | "integer" | "number" | "boolean" | "list" | "map" | "any";
+
+/** A constraint on a property value; `description` overrides the default message. */
+export type PropertyConstraint =
+  | { length: { min?: number; max?: number }; description?: string }
+  | { range: { min?: number; max?: number }; description?: string }
+  | { modulo: { step: number; offset: number }; description?: string }
+  | { allowedValues: unknown[]; description?: string }
+  | { allowedPattern: string; description?: string }
+  | { customConstraint: string; description?: string };
+
+/** Schema of one property (or of a list item / map entry, recursively). */
+export interface PropertySchema {
+  type: PropertyType;
+  description?: string;
+  required?: boolean;
+  default?: unknown;
+  /** Heat's update_allowed: a change is applied in place; otherwise a change replaces the resource. */
+  updateAllowed?: boolean;
+  /** Heat's immutable: a change is refused at update. */
+  immutable?: boolean;
+  constraints?: PropertyConstraint[];
+  /** For map properties: the schema of known keys. */
+  schema?: Record<string, PropertySchema>;
+  /** For list properties: the schema of each item. */
+  items?: PropertySchema;
+  /**
+   * Region rule for references (get_resource / get_attr) found in this property's value:
+   * "same" means the referenced resource must be in the same region as this resource,
+   * which validation checks before anything is allocated. Absent means references may cross regions.
+   */
+  region?: "same";
+  /** Resource types this property usually references, so the designer can write edges into it. */
+  references?: string[];
+  /** Hidden from the designer's inspector (internal or deprecated). */
+  hidden?: boolean;
+}
+
+/** Schema of one attribute (get_attr). */
+export interface AttributeSchema {
+  description: string;
+  type?: PropertyType;
+}
+
+/** Heat-style support status of a type. */
+export type SupportStatus = "SUPPORTED" | "DEPRECATED" | "UNSUPPORTED";
+
+/** What an update of a resource is asked to do. */
+export interface PropertyChange {
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+  /** Names of top-level properties whose value changed. */
+  changed: string[];
+}
+
+/** Operations a nested stack owner (OS::Heat::Stack, groups, provider templates) may run. */
+export interface NestedStackInput {
+  template: string;
+  templateName?: string;
+  files?: Record<string, string>;
+  environment?: string;
+  parameters?: Record<string, unknown>;
+  /** Default region of the nested stack's resources; defaults to the owner's region. */
+  region?: string;
+  timeoutMins?: number;
+}
+
+/** What a plugin sees of a nested stack it owns. */
+export interface NestedStackView {
+  id: string;
+  status: string; // e.g. CREATE_COMPLETE
+  statusReason: string;
+  outputs: Record<string, unknown>;
+  /** Reference ids (get_resource values) of the nested stack's resources. */
+  resourceRefs: Record<string, string>;
+  /** Attribute lookup on a nested resource (for groups: resource.N.attr). */
+  attribute(resource: string, name: string, path?: (string | number)[]): Promise<unknown>;
+}
+
+/** Nested stack operations provided by the engine to plugins. Each runs to completion or throws. */
+export interface NestedStackOps {
+  create(input: NestedStackInput): Promise<NestedStackView>;
+  update(stackId: string, input: NestedStackInput): Promise<NestedStackView>;
+  delete(stackId: string): Promise<void>;
+  get(stackId: string): Promise<NestedStackView | undefined>;
+  suspend(stackId: string): Promise<void>;
+  resume(stackId: string): Promise<void>;
+  check(stackId: string): Promise<void>;
+}
+
+/** Everything a lifecycle hook may use. Plugins never import clouds or stores directly. */
+export interface ResourceContext {
+  stack: { id: string; name: string; projectId: string; region: string };
+  /** Logical name in the template. */
+  name: string;
+  type: string;
+  /** The region this resource lives in. */
+  region: string;
+  /** Resolved properties, defaults applied. */
+  properties: Record<string, unknown>;
+  /** Physical id once set (by create, or an earlier run). */
+  physicalId: string | undefined;
+  setPhysicalId(id: string): void;
+  /** Small persistent key/value data kept with the resource (Heat's resource data). */
+  data: Record<string, string>;
+  setData(key: string, value: string | undefined): void;
+  /** Raw resource metadata from the template (resolved). */
+  metadata: Record<string, unknown>;
+  /** Cloud client for this resource's region. */
+  cloud: RegionClient;
+  /** Client for another region (for resources that span regions, e.g. remote stacks). */
+  cloudFor(region: string): RegionClient;
+  nested: NestedStackOps;
+  /** Cancelled when the operation is cancelled or times out. */
+  abort: AbortSignal;
+  /** Deterministic randomness (seeded in tests). */
+  random(): number;
+  /** Current time in ms, from the engine's clock. */
+  now(): number;
+  /** Adds a progress line to the resource's events (not a state change). */
+  note(reason: string): void;
+}
+
+/** A token returned by a start hook and handed back to its check hook; plugins choose its shape. */
+export type Token = unknown;
+
+/** Lifecycle hooks; every one is optional except create. */
+export interface ResourceHandlers {
+  create(ctx: ResourceContext): Promise<Token>;
+  checkCreateComplete?(ctx: ResourceContext, token: Token): Promise<boolean>;
+  /** In-place update of the properties marked updateAllowed. Absent means every change replaces. */
+  update?(ctx: ResourceContext, change: PropertyChange): Promise<Token>;
+  checkUpdateComplete?(ctx: ResourceContext, token: Token): Promise<boolean>;
+  delete?(ctx: ResourceContext): Promise<Token>;
+  checkDeleteComplete?(ctx: ResourceContext, token: Token): Promise<boolean>;
+  suspend?(ctx: ResourceContext): Promise<Token>;
+  checkSuspendComplete?(ctx: ResourceContext, token: Token): Promise<boolean>;
+  resume?(ctx: ResourceContext): Promise<Token>;
+  checkResumeComplete?(ctx: ResourceContext, token: Token): Promise<boolean>;
+  /** CHECK action: verify the physical resource still exists and is healthy; throw if not. */
+  check?(ctx: ResourceContext): Promise<void>;
+  /** A signal (WaitCondition, ScalingPolicy, SoftwareDeployment, alarms). */
+  signal?(ctx: ResourceContext, details: unknown): Promise<void>;
+  /** Value of an attribute. `path` is the rest of a get_attr path. */
+  attribute?(ctx: ResourceContext, name: string): Promise<unknown>;
+  /** Value of get_resource; defaults to the physical id. */
+  referenceId?(ctx: ResourceContext): string | undefined;
+  /** Extra validation once properties are resolved at create/update time. Throw to refuse. */
+  validate?(properties: Record<string, unknown>): void;
+}
+
+/** A resource type: schema plus hooks. */
+export interface ResourcePlugin {
+  type: string;
+  description: string;
+  /** Palette group in the designer: Heat, Nova, Cinder, Neutron, Aodh. */
+  service: string;
+  supportStatus?: SupportStatus;
+  properties: Record<string, PropertySchema>;
+  attributes: Record<string, AttributeSchema>;
+  handlers: ResourceHandlers;
+  /** Replacement order on update: create the new resource before deleting the old (default true). */
+  replaceCreateFirst?: boolean;
+}
+
+/** Helper that fixes the plugin's type at compile time and returns it unchanged. */
+export function defineResource(plugin: ResourcePlugin): ResourcePlugin {
+  return plugin;
+}
+
+/** Lookup of resource types by name; lib/engine/resources/index.ts builds the default one. */
+export interface TypeRegistry {
+  get(type: string): ResourcePlugin | undefined;
+  list(): ResourcePlugin[];
+}

@@ -1,0 +1,111 @@
+/**
+ * The engine's public API: what lib/services (and through it the CLI, REST API and console) call.
+ * lib/engine/stack implements it as `createEngine(options)`.
+ * Every operation validates first and refuses bad input with a ValidationError before anything
+ * is allocated; a busy stack is refused with EngineError("Conflict").
+ */
+import type { CloudProvider } from "../../cloud/types";
+import type { Diagnostic } from "../diagnostics";
+import type { TypeRegistry } from "../resources/types";
+import type { StackInput, ParameterDefinition, ParameterGroup } from "../template/types";
+import type { Clock, EventSink, ResourceRecord, StackRecord, StackStore } from "./ports";
+
+/** Wiring of an engine instance. */
+export interface EngineOptions {
+  store: StackStore;
+  cloud: CloudProvider;
+  registry: TypeRegistry;
+  /** Receives each event after it is stored. */
+  sink?: EventSink;
+  clock?: Clock;
+  /** Identity of this engine process in locks (e.g. "engine-<host>-<pid>"). */
+  owner: string;
+  /** Region used when neither the resource nor the stack names one. */
+  defaultRegion: string;
+  /** Max resources worked on at once per operation (default 16). */
+  concurrency?: number;
+  /** Lease length for stack locks (default 30 s); renewed while an operation runs. */
+  lockTtlMs?: number;
+  /** First poll interval for check*Complete (default 20 ms, backing off to 1 s). */
+  pollIntervalMs?: number;
+  /** Seeded randomness for RandomString and friends. */
+  random?: () => number;
+}
+
+/** Options of create. */
+export interface CreateOptions {
+  projectId: string;
+  region?: string;
+  /** Heat's default is rollback disabled; --enable-rollback turns it on. */
+  enableRollback?: boolean;
+  timeoutMins?: number;
+  tags?: string[];
+}
+
+/** Options of update. */
+export interface UpdateOptions {
+  /** Reuse the stored template/parameters/environments where the input leaves them out (PATCH). */
+  existing?: boolean;
+  enableRollback?: boolean;
+  timeoutMins?: number;
+}
+
+/** A started operation: the stack id at once, and a promise settled when it ends (never rejects). */
+export interface OperationHandle {
+  stackId: string;
+  done: Promise<StackRecord>;
+}
+
+/** Result of validate: Heat's validate answer plus our diagnostics. */
+export interface ValidateResult {
+  valid: boolean;
+  diagnostics: Diagnostic[];
+  description?: string;
+  parameters: Record<string, ParameterDefinition>;
+  parameterGroups: ParameterGroup[];
+}
+
+/** One resource as preview shows it. */
+export interface PreviewResource {
+  name: string;
+  type: string;
+  region: string;
+  dependsOn: string[];
+  properties: Record<string, unknown>;
+}
+
+/** Result of preview: what would be created, where. */
+export interface PreviewResult {
+  resources: PreviewResource[];
+  regions: string[];
+  diagnostics: Diagnostic[];
+}
+
+/** The engine. */
+export interface StackEngine {
+  validate(input: StackInput, options?: { region?: string; strict?: boolean }): Promise<ValidateResult>;
+  preview(name: string, input: StackInput, options: CreateOptions): Promise<PreviewResult>;
+  create(name: string, input: StackInput, options: CreateOptions): Promise<OperationHandle>;
+  update(stackId: string, input: Partial<StackInput>, options?: UpdateOptions): Promise<OperationHandle>;
+  delete(stackId: string): Promise<OperationHandle>;
+  /** Cancels a running create/update; an update is rolled back (cancel_update). */
+  cancel(stackId: string, options?: { rollback?: boolean }): Promise<void>;
+  check(stackId: string): Promise<OperationHandle>;
+  suspend(stackId: string): Promise<OperationHandle>;
+  resume(stackId: string): Promise<OperationHandle>;
+  /** Sends a signal to a resource (WaitConditionHandle, ScalingPolicy, SoftwareDeployment...). */
+  signal(stackId: string, resource: string, details: unknown): Promise<void>;
+  /** Marks a resource (un)healthy; an unhealthy resource is replaced by the next update. */
+  markUnhealthy(stackId: string, resource: string, unhealthy: boolean, reason?: string): Promise<void>;
+  /** Live attributes of a resource (for `resource show`). */
+  resourceAttributes(stackId: string, resource: string): Promise<Record<string, unknown>>;
+  /** Resources of a stack, current copies only. */
+  resources(stackId: string): Promise<ResourceRecord[]>;
+  /**
+   * Recovery after a crash: stacks left IN_PROGRESS whose lock expired (or has no live owner)
+   * are resumed or failed cleanly. Returns the ids handled.
+   */
+  recover(): Promise<string[]>;
+  /** Stops accepting work and cancels running operations (process shutdown). */
+  close(): Promise<void>;
+}

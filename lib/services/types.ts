@@ -1,0 +1,88 @@
+/**
+ * The contract between lib/services and its callers (app/ pages, server actions, route handlers,
+ * the CLI). `getHearth()` in lib/services/index.ts returns one `Hearth` per process, wired from the
+ * environment: SQLite (DATABASE_URL, default file:./data/hearth.db) + the simulated cloud.
+ * Callers never touch Prisma, the store or the cloud directly.
+ */
+import type { Diagnostic } from "../engine/diagnostics";
+import type { CreateOptions, OperationHandle, PreviewResult, UpdateOptions, ValidateResult } from "../engine/stack/api";
+import type { EventRecord, ResourceRecord, StackRecord } from "../engine/stack/ports";
+import type { StackInput } from "../engine/template/types";
+import type { FloatingIp, Network, Port, RegionInfo, Server, Volume } from "../cloud/types";
+
+/** A stack as lists show it. */
+export interface StackSummary {
+  id: string;
+  name: string;
+  status: string; // e.g. CREATE_COMPLETE
+  statusReason: string;
+  regions: string[];
+  createdAt: string;
+  updatedAt: string | null;
+  parentId: string | null;
+}
+
+/** A stack with everything the detail page and `stack show` need. */
+export interface StackDetail {
+  stack: StackRecord;
+  resources: ResourceRecord[];
+  outputs: StackRecord["outputs"];
+  /** Nested stacks owned by this stack's resources. */
+  children: StackSummary[];
+}
+
+/** Fault injection commands of the simulated cloud (`hearth cloud fault ...`). */
+export type FaultCommand =
+  | { kind: "fail-next"; region: string; operation: string; count: number; message?: string }
+  | { kind: "crash-server"; serverId: string }
+  | { kind: "hang-server"; serverId: string }
+  | { kind: "recover-server"; serverId: string }
+  | { kind: "region-offline"; region: string }
+  | { kind: "region-online"; region: string }
+  | { kind: "clear"; region?: string };
+
+/** What the simulated cloud holds, for `hearth cloud ... list` and the console. */
+export interface CloudInventory {
+  regions: RegionInfo[];
+  servers: Server[];
+  volumes: Volume[];
+  networks: Network[];
+  ports: Port[];
+  floatingIps: FloatingIp[];
+}
+
+/** The service facade. Stack arguments accept a name or an id. */
+export interface Hearth {
+  validate(input: StackInput, options?: { region?: string; strict?: boolean }): Promise<ValidateResult>;
+  preview(name: string, input: StackInput, options?: Partial<CreateOptions>): Promise<PreviewResult>;
+  create(name: string, input: StackInput, options?: Partial<CreateOptions>): Promise<OperationHandle>;
+  update(stack: string, input: Partial<StackInput>, options?: UpdateOptions): Promise<OperationHandle>;
+  delete(stack: string): Promise<OperationHandle>;
+  cancel(stack: string): Promise<void>;
+  check(stack: string): Promise<OperationHandle>;
+  suspend(stack: string): Promise<OperationHandle>;
+  resume(stack: string): Promise<OperationHandle>;
+  signal(stack: string, resource: string, details: unknown): Promise<void>;
+  markUnhealthy(stack: string, resource: string, unhealthy: boolean, reason?: string): Promise<void>;
+
+  listStacks(filter?: { name?: string; status?: string; includeNested?: boolean }): Promise<StackSummary[]>;
+  /** Throws EngineError("NotFound") for an unknown stack. */
+  getStack(stack: string): Promise<StackDetail>;
+  getResource(stack: string, resource: string): Promise<{ resource: ResourceRecord; attributes: Record<string, unknown> }>;
+  listEvents(stack: string, options?: { afterSeq?: number; resource?: string; limit?: number }): Promise<EventRecord[]>;
+  /**
+   * Live events of one stack (and its nested stacks) as they are stored: first every stored event
+   * after `afterSeq` (replay), then new ones. Returns an unsubscribe function.
+   */
+  subscribe(stackId: string, afterSeq: number, listener: (event: EventRecord) => void): Promise<() => void>;
+
+  cloudInventory(region?: string): Promise<CloudInventory>;
+  fault(command: FaultCommand): Promise<void>;
+  /** Data on a simulated volume (through the server it is attached to). */
+  volumeData(volumeId: string, key: string): Promise<string | undefined>;
+
+  /** Diagnostics-only helper for forms: parameter definitions of a template. */
+  describeTemplate(input: StackInput): Promise<{ diagnostics: Diagnostic[]; result: ValidateResult }>;
+  /** Stops engines and closes the database (tests, CLI exit). */
+  close(): Promise<void>;
+}
