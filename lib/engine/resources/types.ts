@@ -129,6 +129,19 @@ export interface ResourceContext {
   now(): number;
   /** Adds a progress line to the resource's events (not a state change). */
   note(reason: string): void;
+  /**
+   * Another resource of the same stack, found by its reference id (its get_resource value), with its
+   * current data; undefined when none matches. WaitCondition reads its handle's signals through it.
+   */
+  peer?(refId: string): Promise<PeerResource | undefined>;
+}
+
+/** What a plugin may read of another resource of its stack (see ResourceContext.peer). */
+export interface PeerResource {
+  name: string;
+  type: string;
+  physicalId: string | undefined;
+  data: Record<string, string>;
 }
 
 /** A token returned by a start hook and handed back to its check hook; plugins choose its shape. */
@@ -153,6 +166,12 @@ export interface ResourceHandlers {
   signal?(ctx: ResourceContext, details: unknown): Promise<void>;
   /** Value of an attribute. `path` is the rest of a get_attr path. */
   attribute?(ctx: ResourceContext, name: string): Promise<unknown>;
+  /**
+   * Value of get_attr with the rest of its path, for types whose attributes take arguments
+   * (ResourceGroup's `resource.0` + `name`, `attributes` + `name`). When present the engine calls it
+   * instead of `attribute` and applies no path itself.
+   */
+  attributeAt?(ctx: ResourceContext, name: string, path: (string | number)[]): Promise<unknown>;
   /** Value of get_resource; defaults to the physical id. */
   referenceId?(ctx: ResourceContext): string | undefined;
   /** Extra validation once properties are resolved at create/update time. Throw to refuse. */
@@ -169,6 +188,8 @@ export interface ResourcePlugin {
   properties: Record<string, PropertySchema>;
   attributes: Record<string, AttributeSchema>;
   handlers: ResourceHandlers;
+  /** Accepts properties not in `properties` (OS::Heat::None): validation skips the unknown-property check. */
+  openProperties?: boolean;
   /** Replacement order on update: create the new resource before deleting the old (default true). */
   replaceCreateFirst?: boolean;
 }
