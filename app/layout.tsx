@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { SiteHeader } from "../components/ui/site-header";
+import "./globals.css";
+
+/** Title template and description of every console page. */
+export const metadata: Metadata = {
+  title: { default: "Hearth", template: "%s · Hearth" },
+  description: "Hearth orchestration console",
+};
+
+/** The console frame: skip link, header with navigation, and the page in a centred column. */
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-3 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow"
+        >
+          Skip to content
+        </a>
+        <SiteHeader />
+        <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-6 py-8 focus:outline-none">
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

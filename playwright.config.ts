@@ -1,0 +1,56 @@
+import { defineConfig } from "@playwright/test";
+
+/** Port of the console under test (kept apart from a developer's usual 3000). */
+const PORT = 3100;
+
+/** Browser tests of the console: Debian's chromium, one worker, a production server on PORT. */
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: "./test-results",
+  globalSetup: "./e2e/global-setup.ts",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    viewport: { width: 1280, height: 800 },
+    trace: "retain-on-failure",
+    browserName: "chromium",
+    launchOptions: {
+      // Playwright's own browser downloads fail offline; Debian's chromium works (see NOTES-offline.md).
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+        "--disable-dev-shm-usage",
+      ],
+    },
+  },
+  webServer: {
+    command: "node scripts/start.mjs",
+    url: `http://127.0.0.1:${PORT}/`,
+    timeout: 240_000,
+    reuseExistingServer: !process.env.CI,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(PORT),
+      HOSTNAME: "127.0.0.1",
+      NEXT_TELEMETRY_DISABLED: "1",
+      // A database of its own, emptied by global-setup so every run starts clean.
+      DATABASE_URL: "file:./data/e2e.db",
+      // Fast, but slow enough to see progress stream in.
+      HEARTH_SIM_SPEED: "0.05",
+      HEARTH_DEMO: "0",
+    },
+  },
+});
