@@ -154,6 +154,11 @@ export interface ResourceHandlers {
   /** In-place update of the properties marked updateAllowed. Absent means every change replaces. */
   update?(ctx: ResourceContext, change: PropertyChange): Promise<Token>;
   checkUpdateComplete?(ctx: ResourceContext, token: Token): Promise<boolean>;
+  /**
+   * Heat's needs_replace_with_prop_diff: return true to replace although every changed property is
+   * updateAllowed (TestResource's update_replace, a Stack moving to another region).
+   */
+  needsReplace?(change: PropertyChange): boolean;
   delete?(ctx: ResourceContext): Promise<Token>;
   checkDeleteComplete?(ctx: ResourceContext, token: Token): Promise<boolean>;
   suspend?(ctx: ResourceContext): Promise<Token>;
@@ -188,7 +193,10 @@ export interface ResourcePlugin {
   properties: Record<string, PropertySchema>;
   attributes: Record<string, AttributeSchema>;
   handlers: ResourceHandlers;
-  /** Accepts properties not in `properties` (OS::Heat::None): validation skips the unknown-property check. */
+  /**
+   * Accepts properties not in `properties` (OS::Heat::None): validation skips the unknown-property check,
+   * and a change to such a property is an in-place update (calls `update`), never a replacement.
+   */
   openProperties?: boolean;
   /** Replacement order on update: create the new resource before deleting the old (default true). */
   replaceCreateFirst?: boolean;
