@@ -70,10 +70,13 @@ CREATE TABLE "StackLock" (
 );
 
 -- CreateTable
-CREATE TABLE "CloudState" (
-    "key" TEXT NOT NULL PRIMARY KEY,
-    "value" JSONB NOT NULL,
-    "updatedAt" TEXT NOT NULL
+CREATE TABLE "CloudRow" (
+    "region" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "id" TEXT NOT NULL,
+    "data" JSONB NOT NULL,
+
+    PRIMARY KEY ("region", "kind", "id")
 );
 
 -- CreateIndex
