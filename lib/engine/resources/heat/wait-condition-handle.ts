@@ -1,0 +1,127 @@
+/**
+ * OS::Heat::WaitConditionHandle: receives signals ({status, reason, data, id}) from instances and
+ * keeps them in its resource data ("signal.<id>" keys) for OS::Heat::WaitCondition to read.
+ */
+import { optString } from "../support/props";
+import { randomUuid, shortId } from "../support/naming";
+import { defineResource, type ResourceContext } from "../types";
+
+/** One stored signal of a handle. */
+export interface HandleSignal {
+  id: string;
+  status: "SUCCESS" | "FAILURE";
+  reason: string;
+  data: unknown;
+  /** Arrival order. */
+  seq: number;
+}
+
+const PREFIX = "signal.";
+const KEYS = new Set(["status", "reason", "data", "id"]);
+
+/** The signals stored in a handle's data, in arrival order. */
+export function readSignals(data: Record<string, string>): HandleSignal[] {
+  return Object.entries(data)
+    .filter(([k]) => k.startsWith(PREFIX))
+    .map(([k, v]) => ({ ...(JSON.parse(v) as Omit<HandleSignal, "id">), id: k.slice(PREFIX.length) }))
+    .sort((a, b) => a.seq - b.seq);
+}
+
+/** Validates and normalises one signal as Heat does: defaults, then "Metadata format invalid" if it does not fit. */
+export function normaliseSignal(details: unknown, previous: number): HandleSignal {
+  if (details !== undefined && details !== null && (typeof details !== "object" || Array.isArray(details))) {
+    throw new Error("Metadata format invalid");
+  }
+  const d = { ...((details ?? {}) as Record<string, unknown>) };
+  const n = previous + 1;
+  const status = d.status ?? "SUCCESS";
+  if (Object.keys(d).some((k) => !KEYS.has(k)) || (status !== "SUCCESS" && status !== "FAILURE")) {
+    throw new Error("Metadata format invalid");
+  }
+  return {
+    id: String(d.id ?? n),
+    status,
+    reason: d.reason === undefined ? `Signal ${n} received` : String(d.reason),
+    data: d.data ?? null,
+    seq: n,
+  };
+}
+
+/** Heat's resource-signal URL path for a resource (relative: the engine does not know its public host). */
+export function signalEndpoint(ctx: ResourceContext): string {
+  const s = ctx.stack;
+  return `/v1/${s.projectId}/stacks/${encodeURIComponent(s.name)}/${s.id}/resources/${encodeURIComponent(ctx.name)}/signal`;
+}
+
+const TRANSPORTS = ["CFN_SIGNAL", "TEMP_URL_SIGNAL", "HEAT_SIGNAL", "NO_SIGNAL", "ZAQAR_SIGNAL", "TOKEN_SIGNAL"];
+
+/** The OS::Heat::WaitConditionHandle plugin. */
+export const waitConditionHandleResource = defineResource({
+  type: "OS::Heat::WaitConditionHandle",
+  service: "Heat",
+  description:
+    "Receives signals from instances (status SUCCESS or FAILURE, reason, data, id) and keeps them for the " +
+    "OS::Heat::WaitCondition that references it.",
+  properties: {
+    signal_transport: {
+      type: "string",
+      description:
+        "How the client will signal the wait condition. TOKEN_SIGNAL allows an HTTP POST to a Heat API " +
+        "endpoint with the provided token; NO_SIGNAL makes the resource go to a signalled state without waiting.",
+      default: "TOKEN_SIGNAL",
+      constraints: [{ allowedValues: TRANSPORTS }],
+    },
+  },
+  attributes: {
+    token: { description: "Token for stack-user which can be used for signalling handle.", type: "string" },
+    endpoint: { description: "Endpoint/url which can be used for signalling handle.", type: "string" },
+    curl_cli: {
+      description:
+        "Convenience attribute, provides curl CLI command prefix, which can be used for signalling handle " +
+        "completion or failure. You can signal success by adding --data-binary '{\"status\": \"SUCCESS\"}', " +
+        "or signal failure by adding --data-binary '{\"status\": \"FAILURE\"}'.",
+      type: "string",
+    },
+    signal: {
+      description:
+        "JSON serialized map that includes the endpoint, token and/or other attributes the client must use " +
+        "for signalling this handle.",
+      type: "string",
+    },
+  },
+  handlers: {
+    async create(ctx) {
+      ctx.setPhysicalId(randomUuid(ctx));
+      if (optString(ctx.properties, "signal_transport") !== "NO_SIGNAL") {
+        ctx.setData("token", shortId(ctx, 32));
+        ctx.setData("endpoint", signalEndpoint(ctx));
+      }
+    },
+    async signal(ctx, details) {
+      const signal = normaliseSignal(details, readSignals(ctx.data).length);
+      const { id, ...stored } = signal;
+      ctx.setData(PREFIX + id, JSON.stringify(stored));
+      ctx.note(`Signal: status:${signal.status} reason:${signal.reason}`);
+    },
+    async attribute(ctx, name) {
+      if (!ctx.physicalId) return null;
+      const { token, endpoint } = ctx.data;
+      switch (name) {
+        case "token":
+          return token ?? null;
+        case "endpoint":
+          return endpoint ?? null;
+        case "curl_cli":
+          if (!token || !endpoint) return null;
+          return (
+            `curl -i -X POST -H 'X-Auth-Token: ${token}' -H 'Content-Type: application/json' ` +
+            `-H 'Accept: application/json' ${endpoint}`
+          );
+        case "signal":
+          return JSON.stringify(token && endpoint ? { url: endpoint, token } : {});
+        default:
+          return undefined;
+      }
+    },
+  },
+});
