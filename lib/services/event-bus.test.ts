@@ -1,0 +1,89 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { EventRecord } from "../engine/stack/ports";
+import { createPrismaClient } from "../store/client";
+import { PrismaStackStore } from "../store/prisma-stack-store";
+import { sampleStack } from "../store/stack-store.contract";
+import { createTempDatabase, type TempDatabase } from "../store/testing/temp-database";
+import { EventBus } from "./event-bus";
+
+let db: TempDatabase;
+let store: PrismaStackStore;
+let bus: EventBus;
+
+beforeEach(async () => {
+  db = await createTempDatabase();
+  store = new PrismaStackStore(db.prisma);
+  bus = new EventBus({ store, pollIntervalMs: 10 });
+  await store.createStack(sampleStack({ id: "root", name: "root" }));
+  await store.createStack(sampleStack({ id: "child", name: "root-inner", parentId: "root", parentResource: "inner" }));
+  await store.createStack(sampleStack({ id: "other", name: "other" }));
+});
+afterEach(async () => {
+  await bus.close();
+  await db.cleanup();
+});
+
+/** Stores an event and publishes it, as the engine does. */
+async function emit(stackId: string, resourceName: string): Promise<EventRecord> {
+  const event = await store.appendEvent({
+    stackId, stackName: stackId, resourceName, physicalResourceId: null, resourceType: "OS::Heat::None",
+    isStackEvent: false, action: "CREATE", status: "COMPLETE", reason: "", time: new Date().toISOString(),
+  });
+  bus.publish(event);
+  return event;
+}
+
+describe("EventBus", () => {
+  it("replays stored events after a sequence, then delivers live ones of the stack tree only", async () => {
+    const first = await emit("root", "a");
+    await emit("child", "b");
+    await emit("other", "x");
+    const seen: string[] = [];
+    const unsubscribe = await bus.subscribe("root", first.seq, (e) => seen.push(e.resourceName));
+    expect(seen).toEqual(["b"]);
+    await emit("root", "c");
+    await emit("other", "y");
+    await emit("child", "d");
+    await vi.waitFor(() => expect(seen).toEqual(["b", "c", "d"]));
+    unsubscribe();
+    await emit("root", "e");
+    await emit("root", "f");
+    const probe: string[] = [];
+    await bus.subscribe("root", 0, (e) => probe.push(e.resourceName));
+    expect(probe).toEqual(["a", "b", "c", "d", "e", "f"]);
+    expect(seen).toEqual(["b", "c", "d"]);
+  });
+
+  it("delivers events written by another process (another client on the same file) by polling", async () => {
+    const seen: EventRecord[] = [];
+    await bus.subscribe("root", 0, (e) => seen.push(e));
+    const foreign = await createPrismaClient(db.url);
+    try {
+      const other = new PrismaStackStore(foreign);
+      await other.createStack(sampleStack({ id: "late-child", name: "late", parentId: "child", parentResource: "r" }));
+      const base = { stackName: "x", physicalResourceId: null, resourceType: "T", isStackEvent: false, action: "CREATE" as const, status: "COMPLETE" as const, reason: "", time: "t" };
+      await other.appendEvent({ ...base, stackId: "root", resourceName: "one" });
+      await other.appendEvent({ ...base, stackId: "late-child", resourceName: "two" });
+      await other.appendEvent({ ...base, stackId: "other", resourceName: "three" });
+    } finally {
+      await foreign.$disconnect();
+    }
+    await vi.waitFor(() => expect(seen.map((e) => e.resourceName)).toEqual(["one", "two"]));
+    expect(seen[0].seq).toBeLessThan(seen[1].seq);
+  });
+
+  it("keeps delivering when a listener throws", async () => {
+    const errors: unknown[] = [];
+    const quiet = new EventBus({ store, pollIntervalMs: 10, onError: (e) => errors.push(e) });
+    const seen: string[] = [];
+    await quiet.subscribe("root", 0, () => {
+      throw new Error("listener broke");
+    });
+    await quiet.subscribe("root", 0, (e) => seen.push(e.resourceName));
+    const event = await emit("root", "a");
+    quiet.publish(event);
+    await vi.waitFor(() => expect(seen).toEqual(["a"]));
+    expect(errors).toHaveLength(1);
+    await quiet.close();
+  });
+});

@@ -1,0 +1,170 @@
+/**
+ * The event bus: the engine's EventSink plus the `subscribe` replay-then-live contract of Hearth.
+ * Events are always delivered from the database in sequence order, so a subscriber sees the events
+ * written by this process (a publish wakes the pump at once) and those written by another process
+ * sharing the database (found by polling while anyone listens) the same way, each exactly once.
+ */
+import type { EventRecord, EventSink, StackStore } from "../engine/stack/ports";
+import type { EventFeed } from "../store/prisma-stack-store";
+
+/** Options of the bus. */
+export interface EventBusOptions {
+  store: StackStore & EventFeed;
+  /** How often to look for events written by other processes while there are subscribers. */
+  pollIntervalMs?: number;
+  /** Where pump failures are reported (default console.error). */
+  onError?: (error: unknown) => void;
+}
+
+/** One subscription: events of `root` and its nested stacks after `cursor`. */
+interface Subscriber {
+  root: string;
+  cursor: number;
+  listener: (event: EventRecord) => void;
+}
+
+/** How many events one read of the log fetches. */
+const BATCH = 500;
+/** Nesting deeper than this is treated as unrelated (guards against a corrupt parent cycle). */
+const MAX_DEPTH = 32;
+
+/** Fans stored events out to subscribers of a stack tree. */
+export class EventBus implements EventSink {
+  private readonly store: StackStore & EventFeed;
+  private readonly pollIntervalMs: number;
+  private readonly onError: (error: unknown) => void;
+  private readonly subscribers = new Set<Subscriber>();
+  private readonly parents = new Map<string, string | null>();
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private pumping: Promise<void> | undefined;
+  private pumpAgain = false;
+  private closed = false;
+
+  constructor(options: EventBusOptions) {
+    this.store = options.store;
+    this.pollIntervalMs = options.pollIntervalMs ?? 250;
+    this.onError = options.onError ?? ((error) => console.error("hearth event bus:", error));
+  }
+
+  /** Called by the engine after each event is stored: deliver it (and anything before it) now. */
+  publish(_event: EventRecord): void {
+    if (this.subscribers.size > 0) void this.pump();
+  }
+
+  /**
+   * Replays the stored events of `stackId` and its nested stacks after `afterSeq`, then delivers new
+   * ones as they are stored. Resolves once the replay has been delivered; returns unsubscribe.
+   */
+  async subscribe(stackId: string, afterSeq: number, listener: (event: EventRecord) => void): Promise<() => void> {
+    const head = await this.store.lastEventSeq();
+    const family = await this.familyOf(stackId);
+    const stored = await Promise.all(family.map((id) => this.store.listEvents(id, afterSeq)));
+    const replay = stored.flat().filter((event) => event.seq <= head).sort((a, b) => a.seq - b.seq);
+    for (const event of replay) deliver(listener, event, this.onError);
+    const subscriber: Subscriber = { root: stackId, cursor: Math.max(afterSeq, head), listener };
+    this.subscribers.add(subscriber);
+    this.startPolling();
+    void this.pump();
+    return () => {
+      this.subscribers.delete(subscriber);
+      if (this.subscribers.size === 0) this.stopPolling();
+    };
+  }
+
+  /** Stops polling and drops every subscriber. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.subscribers.clear();
+    this.stopPolling();
+    await this.pumping;
+  }
+
+  /** Runs one pump at a time; a request during a run makes it run again afterwards. */
+  private pump(): Promise<void> {
+    if (this.pumping) {
+      this.pumpAgain = true;
+      return this.pumping;
+    }
+    this.pumping = (async () => {
+      do {
+        this.pumpAgain = false;
+        try {
+          await this.drain();
+        } catch (error) {
+          if (!this.closed) this.onError(error);
+        }
+      } while (this.pumpAgain && !this.closed);
+      this.pumping = undefined;
+    })();
+    return this.pumping;
+  }
+
+  /** Reads the log after the slowest subscriber and delivers each event to the subscribers it concerns. */
+  private async drain(): Promise<void> {
+    while (this.subscribers.size > 0 && !this.closed) {
+      const from = Math.min(...[...this.subscribers].map((s) => s.cursor));
+      const events = await this.store.eventsAfter(from, BATCH);
+      for (const event of events) {
+        for (const subscriber of [...this.subscribers]) {
+          if (event.seq <= subscriber.cursor) continue;
+          subscriber.cursor = event.seq;
+          if (await this.isWithin(event.stackId, subscriber.root)) deliver(subscriber.listener, event, this.onError);
+        }
+      }
+      if (events.length < BATCH) return;
+    }
+  }
+
+  /** True when `stackId` is `root` or nested (at any depth) under it. */
+  private async isWithin(stackId: string, root: string): Promise<boolean> {
+    let current: string | null = stackId;
+    for (let depth = 0; current !== null && depth < MAX_DEPTH; depth++) {
+      if (current === root) return true;
+      current = await this.parentOf(current);
+    }
+    return false;
+  }
+
+  /** The parent stack id of a stack (cached: a stack's parent never changes). */
+  private async parentOf(stackId: string): Promise<string | null> {
+    const known = this.parents.get(stackId);
+    if (known !== undefined) return known;
+    const parent = (await this.store.getStack(stackId))?.parentId ?? null;
+    this.parents.set(stackId, parent);
+    return parent;
+  }
+
+  /** A stack and all its nested stacks, deleted ones included (their events still replay). */
+  private async familyOf(stackId: string): Promise<string[]> {
+    const family = [stackId];
+    for (let i = 0; i < family.length && family.length < 10_000; i++) {
+      const children = await this.store.listStacks({ parentId: family[i], includeNested: true, includeDeleted: true });
+      for (const child of children) {
+        this.parents.set(child.id, family[i]);
+        family.push(child.id);
+      }
+    }
+    return family;
+  }
+
+  private startPolling(): void {
+    if (this.timer || this.closed) return;
+    this.timer = setInterval(() => void this.pump(), this.pollIntervalMs);
+    // Polling alone must not keep a CLI process alive.
+    this.timer.unref?.();
+  }
+
+  private stopPolling(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+}
+
+/** Calls a listener, isolating the bus from its failures. */
+function deliver(listener: (event: EventRecord) => void, event: EventRecord, onError: (error: unknown) => void): void {
+  try {
+    listener(event);
+  } catch (error) {
+    onError(error);
+  }
+}
