@@ -128,7 +128,7 @@ export class PrismaStackStore implements StackStore, EventFeed {
     const expiresAt = BigInt(Math.ceil(now + ttlMs));
     // Take over a lock that is mine or has expired, in one conditional write.
     const taken = await this.prisma.stackLock.updateMany({
-      where: { stackId, OR: [{ owner }, { expiresAt: { lt: BigInt(Math.floor(now)) } }] },
+      where: { stackId, OR: [{ owner }, { expiresAt: { lte: BigInt(Math.floor(now)) } }] },
       data: { owner, expiresAt },
     });
     if (taken.count > 0) return true;
@@ -157,7 +157,7 @@ export class PrismaStackStore implements StackStore, EventFeed {
   }
 
   async expiredLocks(now: number): Promise<StackLock[]> {
-    const rows = await this.prisma.stackLock.findMany({ where: { expiresAt: { lt: BigInt(Math.floor(now)) } } });
+    const rows = await this.prisma.stackLock.findMany({ where: { expiresAt: { lte: BigInt(Math.floor(now)) } } });
     return rows.map((row) => ({ stackId: row.stackId, owner: row.owner, expiresAt: Number(row.expiresAt) }));
   }
 }
