@@ -78,6 +78,8 @@ export interface NestedStackInput {
 /** What a plugin sees of a nested stack it owns. */
 export interface NestedStackView {
   id: string;
+  /** The nested stack's name (the engine chooses it, e.g. "<parent>-<resource>-<id>"). */
+  name?: string;
   status: string; // e.g. CREATE_COMPLETE
   statusReason: string;
   outputs: Record<string, unknown>;

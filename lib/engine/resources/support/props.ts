@@ -57,3 +57,13 @@ export function stringMap(props: Record<string, unknown>, name: string): Record<
   }
   return out;
 }
+
+/** Follows a get_attr path (map keys, list indexes) into a value; null when the path leads nowhere. */
+export function selectPath(value: unknown, path: readonly (string | number)[]): unknown {
+  let v = value;
+  for (const key of path) {
+    if (v === null || typeof v !== "object") return null;
+    v = (v as Record<string | number, unknown>)[key];
+  }
+  return v ?? null;
+}

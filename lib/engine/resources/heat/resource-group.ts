@@ -1,0 +1,142 @@
+/**
+ * OS::Heat::ResourceGroup: `count` identical resources (members "0".."N-1", index_var substituted) in a
+ * nested stack; a count or definition change updates the nested stack. Attributes follow Heat: refs,
+ * refs_map, removed_rsrc_list, resource.N[.attr], attributes + name, and any other name as the list of
+ * that attribute over the members.
+ */
+import { selectPath } from "../support/props";
+import { defineResource, type NestedStackInput, type NestedStackView, type ResourceContext } from "../types";
+import { currentSkiplist, groupCount, memberNames, memberTemplate, nextSkiplist } from "./resource-group-members";
+import { nestedOf, nestedStackHandlers, requireComplete } from "./nested";
+
+/** Updates the stored skiplist from `props` and returns the nested stack input for the members. */
+function prepare(ctx: ResourceContext, props: Record<string, unknown>, refs?: Record<string, string>): NestedStackInput {
+  const skiplist = nextSkiplist(props, currentSkiplist(ctx.data), refs);
+  ctx.setData("name_blacklist", skiplist.length ? skiplist.join(",") : undefined);
+  const names = memberNames(groupCount(props), skiplist);
+  return { template: memberTemplate(props, names), region: ctx.region };
+}
+
+async function member(view: NestedStackView | undefined, name: string, path: (string | number)[]): Promise<unknown> {
+  if (!view || !(name in view.resourceRefs)) return null;
+  if (path.length === 0) return view.resourceRefs[name];
+  return view.attribute(name, String(path[0]), path.slice(1));
+}
+
+async function groupAttribute(ctx: ResourceContext, key: string, path: (string | number)[]): Promise<unknown> {
+  const skiplist = currentSkiplist(ctx.data);
+  if (key === "removed_rsrc_list") return selectPath(skiplist, path);
+  const view = await nestedOf(ctx);
+  const names = memberNames(groupCount(ctx.properties), skiplist);
+  if (key.startsWith("resource.")) {
+    // "resource.<name>[.<attribute>]": the attribute part may itself contain dots.
+    const rest = key.slice("resource.".length);
+    const dot = rest.indexOf(".");
+    const name = dot < 0 ? rest : rest.slice(0, dot);
+    const attr = dot < 0 ? undefined : rest.slice(dot + 1);
+    if (attr === undefined && path.length === 0 && view && !(name in view.resourceRefs)) {
+      throw new Error(`Member '${name}' not found in group resource '${ctx.name}'.`);
+    }
+    return member(view, name, attr === undefined ? path : [attr, ...path]);
+  }
+  if (key === "refs") return selectPath(await Promise.all(names.map((n) => member(view, n, []))), path);
+  if (key === "refs_map") {
+    return Object.fromEntries(await Promise.all(names.map(async (n) => [n, await member(view, n, [])])));
+  }
+  if (key === "attributes") {
+    if (path.length === 0) throw new Error(`The Referenced Attribute (${ctx.name} attributes) is incorrect.`);
+    return Object.fromEntries(await Promise.all(names.map(async (n) => [n, await member(view, n, path)])));
+  }
+  return Promise.all(names.map((n) => member(view, n, [key, ...path])));
+}
+
+/** The OS::Heat::ResourceGroup plugin. */
+export const resourceGroupResource = defineResource({
+  type: "OS::Heat::ResourceGroup",
+  service: "Heat",
+  description:
+    "Creates one or more identically configured resources in a nested stack; %index% in their properties " +
+    "is replaced by each member's index.",
+  properties: {
+    count: {
+      type: "integer",
+      description: "The number of resources to create.",
+      default: 1,
+      constraints: [{ range: { min: 0 } }],
+      updateAllowed: true,
+    },
+    index_var: {
+      type: "string",
+      description:
+        "A variable that this resource will use to replace with the current index of a given resource in " +
+        "the group. Can be used, for example, to customize the name property of grouped servers.",
+      default: "%index%",
+      constraints: [{ length: { min: 3 } }],
+    },
+    resource_def: {
+      type: "map",
+      description:
+        "Resource definition for the resources in the group. The value of this property is the definition " +
+        "of a resource just as if it had been declared in the template itself.",
+      required: true,
+      updateAllowed: true,
+      schema: {
+        type: { type: "string", description: "The type of the resources in the group.", required: true },
+        properties: { type: "map", description: "Property values for the resources in the group." },
+        metadata: { type: "map", description: "Supplied metadata for the resources in the group." },
+      },
+    },
+    removal_policies: {
+      type: "list",
+      description: "Policies for removal of resources on update.",
+      default: [],
+      updateAllowed: true,
+      items: {
+        type: "map",
+        description: "Policy to be processed when doing an update which requires removal of specific resources.",
+        schema: {
+          resource_list: {
+            type: "list",
+            description:
+              "List of resources to be removed when doing an update which requires removal of specific " +
+              "resources: member names or reference ids (see refs). Once removed, a name is never reused.",
+            default: [],
+          },
+        },
+      },
+    },
+    removal_policies_mode: {
+      type: "string",
+      description:
+        'How to handle changes to removal_policies on update. The default "append" mode appends to the ' +
+        'internal list, "update" replaces it on update.',
+      default: "append",
+      constraints: [{ allowedValues: ["append", "update"] }],
+      updateAllowed: true,
+    },
+  },
+  attributes: {
+    refs: { description: "A list of resource IDs for the resources in the group.", type: "list" },
+    refs_map: { description: "A map of resource names to IDs for the resources in the group.", type: "map" },
+    attributes: {
+      description: "A map of resource names to the specified attribute of each individual resource.",
+      type: "map",
+    },
+    removed_rsrc_list: { description: "A list of removed resource names.", type: "list" },
+  },
+  handlers: {
+    async create(ctx) {
+      const view = await ctx.nested.create(prepare(ctx, ctx.properties));
+      ctx.setPhysicalId(view.id);
+      requireComplete(view);
+    },
+    async update(ctx, change) {
+      const view = await nestedOf(ctx);
+      if (!view) throw new Error(`The nested stack of ${ctx.name} does not exist`);
+      requireComplete(await ctx.nested.update(view.id, prepare(ctx, change.after, view.resourceRefs)));
+    },
+    ...nestedStackHandlers,
+    attributeAt: groupAttribute,
+    attribute: (ctx, name) => groupAttribute(ctx, name, []),
+  },
+});

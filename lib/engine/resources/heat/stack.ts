@@ -1,0 +1,78 @@
+/**
+ * OS::Heat::Stack: a nested stack built from a template text, optionally in another region
+ * (context.region_name). Attributes are the nested stack's outputs and name.
+ */
+import { optMap, optNumber, optString } from "../support/props";
+import { defineResource, type NestedStackInput, type ResourceContext } from "../types";
+import { nestedOf, nestedStackHandlers, requireComplete } from "./nested";
+
+function templateText(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (value && typeof value === "object") return JSON.stringify(value);
+  throw new Error("Property template not assigned");
+}
+
+function regionOf(ctx: ResourceContext, props: Record<string, unknown>): string {
+  return optString(optMap(props, "context"), "region_name") ?? ctx.region;
+}
+
+function input(ctx: ResourceContext, props: Record<string, unknown>): NestedStackInput {
+  return {
+    template: templateText(props.template),
+    parameters: optMap(props, "parameters"),
+    region: regionOf(ctx, props),
+    timeoutMins: optNumber(props, "timeout"),
+  };
+}
+
+/** The OS::Heat::Stack plugin. */
+export const stackResource = defineResource({
+  type: "OS::Heat::Stack",
+  service: "Heat",
+  description:
+    "A stack created from a template as a resource of this one, optionally in another region " +
+    "(context.region_name); its outputs are available as the outputs attribute.",
+  properties: {
+    context: {
+      type: "map",
+      description: "Context for this stack.",
+      updateAllowed: true,
+      schema: {
+        region_name: { type: "string", description: "Region name in which this stack will be created." },
+      },
+    },
+    template: {
+      type: "string",
+      description: "Template that specifies the stack to be created as a resource.",
+      required: true,
+      updateAllowed: true,
+    },
+    timeout: { type: "integer", description: "Number of minutes to wait for this stack creation.", updateAllowed: true },
+    parameters: { type: "map", description: "Set of parameters passed to this stack.", default: {}, updateAllowed: true },
+  },
+  attributes: {
+    stack_name: { description: "Name of the stack.", type: "string" },
+    outputs: { description: "A dict of key-value pairs output from the stack.", type: "map" },
+  },
+  handlers: {
+    async create(ctx) {
+      const view = await ctx.nested.create(input(ctx, ctx.properties));
+      ctx.setPhysicalId(view.id);
+      requireComplete(view);
+    },
+    async update(ctx, change) {
+      if (!ctx.physicalId) throw new Error(`The nested stack of ${ctx.name} does not exist`);
+      requireComplete(await ctx.nested.update(ctx.physicalId, input(ctx, change.after)));
+    },
+    // A nested stack cannot move: a new region means a new stack in that region.
+    needsReplace: (change) =>
+      optString(optMap(change.before, "context"), "region_name") !== optString(optMap(change.after, "context"), "region_name"),
+    ...nestedStackHandlers,
+    async attribute(ctx, name) {
+      const view = await nestedOf(ctx);
+      if (name === "outputs") return view?.outputs ?? null;
+      if (name === "stack_name") return view ? (view.name ?? view.id) : null;
+      return undefined;
+    },
+  },
+});
