@@ -1,0 +1,18 @@
+/**
+ * Recognising engine errors at the console's server boundary (pages, actions, route handlers).
+ * Checks the stable `code` / `name` fields rather than `instanceof`, which bundling can split.
+ */
+import type { Diagnostic } from "@/lib/engine/diagnostics";
+import type { EngineErrorCode } from "@/lib/engine/errors";
+
+/** True when `error` is an EngineError with this code. */
+export function isEngineError(error: unknown, code: EngineErrorCode): boolean {
+  return error instanceof Error && error.name === "EngineError" && (error as { code?: unknown }).code === code;
+}
+
+/** The diagnostics of a ValidationError, or undefined for any other error. */
+export function validationDiagnostics(error: unknown): Diagnostic[] | undefined {
+  if (!(error instanceof Error) || error.name !== "ValidationError") return undefined;
+  const diagnostics = (error as { diagnostics?: unknown }).diagnostics;
+  return Array.isArray(diagnostics) ? (diagnostics as Diagnostic[]) : undefined;
+}

@@ -1,0 +1,134 @@
+"use client";
+
+import { useRef, useState, useTransition, type FormEvent } from "react";
+import type { Diagnostic } from "@/lib/engine/diagnostics";
+import type { ValidateResult } from "@/lib/engine/stack/api";
+import { launchStack, validateTemplate } from "@/app/launch/actions";
+import { DiagnosticList } from "./diagnostic-list";
+import { LaunchOptions, type LaunchOptionValues } from "./launch-options";
+import { ParameterFields, parameterInputId } from "./parameter-fields";
+import { initialValues, parametersToSend } from "./parameter-model";
+import { TemplateSource } from "./template-source";
+import { offsetAt } from "./text-position";
+
+const BUTTON = "rounded-md px-4 py-2 text-sm font-medium shadow-sm disabled:cursor-not-allowed disabled:opacity-50";
+
+/**
+ * The Launch page's form: template (file or text) -> Validate (diagnostics, parameter form) ->
+ * name, parameters and options -> Launch (the server action redirects to the new stack's page).
+ */
+export function LaunchForm({ regions }: { regions: string[] }) {
+  const [template, setTemplate] = useState("");
+  const [templateName, setTemplateName] = useState<string | undefined>();
+  const [validated, setValidated] = useState<{ template: string; result: ValidateResult } | undefined>();
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [options, setOptions] = useState<LaunchOptionValues>({ name: "", region: regions[0] ?? "", enableRollback: false, timeout: "" });
+  const [diagnostics, setDiagnostics] = useState<Diagnostic[]>([]);
+  const [error, setError] = useState<string | undefined>();
+  const [pending, startTransition] = useTransition();
+  const textarea = useRef<HTMLTextAreaElement>(null);
+
+  const result = validated?.result;
+  const stale = validated !== undefined && validated.template !== template;
+  const canLaunch = result !== undefined && !stale && !pending && options.name.trim() !== "";
+
+  const onValidate = () =>
+    startTransition(async () => {
+      setError(undefined);
+      const sameTemplate = validated?.template === template;
+      const next = await validateTemplate({
+        template,
+        templateName,
+        region: options.region || undefined,
+        parameters: sameTemplate && result ? parametersToSend(result.parameters, values) : undefined,
+      });
+      setValidated({ template, result: next });
+      setValues((typed) => initialValues(next.parameters, typed));
+      setDiagnostics(next.diagnostics);
+    });
+
+  const onLaunch = (event: FormEvent) => {
+    event.preventDefault();
+    if (!result || !canLaunch) return;
+    startTransition(async () => {
+      setError(undefined);
+      const refusal = await launchStack({
+        name: options.name,
+        template,
+        templateName,
+        region: options.region || undefined,
+        parameters: parametersToSend(result.parameters, values),
+        enableRollback: options.enableRollback,
+        timeoutMins: options.timeout ? Number(options.timeout) : undefined,
+      });
+      setError(refusal.error);
+      setDiagnostics(refusal.diagnostics);
+    });
+  };
+
+  /** Jumps to a diagnostic's place: its parameter's input, else its line:column in the template. */
+  const onSelectDiagnostic = (d: Diagnostic) => {
+    const parameter = d.path[0] === "parameters" && typeof d.path[1] === "string" ? document.getElementById(parameterInputId(d.path[1])) : null;
+    if (parameter) return parameter.focus();
+    const area = textarea.current;
+    if (!area) return;
+    area.focus();
+    if (!d.range) return;
+    const start = offsetAt(template, d.range.start.line, d.range.start.column);
+    const end = Math.max(start, offsetAt(template, d.range.end.line, d.range.end.column));
+    area.setSelectionRange(start, end === start ? start + 1 : end);
+  };
+
+  return (
+    <form onSubmit={onLaunch} className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]" aria-busy={pending}>
+      <div className="space-y-4">
+        <TemplateSource
+          text={template}
+          textareaRef={textarea}
+          invalid={diagnostics.some((d) => d.severity === "error" && d.path[0] !== "parameters")}
+          onChange={(text, fileName) => {
+            setTemplate(text);
+            if (fileName !== undefined) setTemplateName(fileName);
+          }}
+        />
+        <div className="flex items-center gap-3">
+          <button type="button" onClick={onValidate} disabled={pending || template.trim() === ""} data-testid="validate" className={`${BUTTON} border border-slate-300 bg-white text-slate-900 hover:bg-slate-50`}>
+            Validate
+          </button>
+          <p role="status" className="text-sm text-slate-600" data-testid="validate-state">
+            {pending ? "Working…" : stale ? "The template changed: validate again." : result ? (result.valid ? "✓ Template is valid." : "✕ Template has errors.") : ""}
+          </p>
+        </div>
+        <DiagnosticList diagnostics={diagnostics} onSelect={onSelectDiagnostic} />
+      </div>
+
+      <div className="space-y-6">
+        {error ? (
+          <p role="alert" data-testid="launch-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+            {error}
+          </p>
+        ) : null}
+        {result ? (
+          <>
+            {result.description ? <p className="text-sm text-slate-700" data-testid="template-description">{result.description}</p> : null}
+            <LaunchOptions values={options} regions={regions} onChange={setOptions} />
+            <ParameterFields
+              parameters={result.parameters}
+              groups={result.parameterGroups}
+              values={values}
+              diagnostics={diagnostics}
+              onChange={(name, value) => setValues((v) => ({ ...v, [name]: value }))}
+            />
+            <button type="submit" disabled={!canLaunch} data-testid="launch" className={`${BUTTON} bg-sky-700 text-white hover:bg-sky-800`}>
+              Launch
+            </button>
+          </>
+        ) : (
+          <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-sm text-slate-600">
+            Validate a template to fill in its parameters and launch it.
+          </p>
+        )}
+      </div>
+    </form>
+  );
+}
