@@ -1,0 +1,128 @@
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { LaunchPage } from "./pages/launch-page";
+import { StackPage } from "./pages/stack-page";
+import { StacksPage } from "./pages/stacks-page";
+
+const FIXTURES = path.join(import.meta.dirname, "fixtures");
+const SHOTS = path.join(import.meta.dirname, "screenshots");
+
+/** A template whose second resource references one that does not exist (line 6). */
+const BROKEN = `heat_template_version: 2018-08-31
+resources:
+  a:
+    type: OS::Heat::None
+    properties:
+      value: { get_resource: nowhere }
+`;
+
+test.describe.configure({ mode: "serial" });
+
+test("an empty console points to Launch", async ({ page }) => {
+  const stacks = new StacksPage(page);
+  await stacks.goto();
+  await expect(stacks.empty).toBeVisible();
+  await page.screenshot({ path: path.join(SHOTS, "stacks-empty.png") });
+  await stacks.empty.getByRole("link", { name: "Launch a stack" }).click();
+  await expect(page).toHaveURL(/\/launch$/);
+});
+
+test("a template with an error shows its line:column and path", async ({ page }) => {
+  const launch = new LaunchPage(page);
+  await launch.goto();
+  await launch.typeTemplate(BROKEN);
+  await launch.validate();
+  const diagnostic = launch.diagnostics.filter({ hasText: "nowhere" });
+  await expect(diagnostic).toHaveCount(1);
+  await expect(diagnostic.getByTestId("diagnostic-position")).toHaveText(/^6:\d+$/);
+  await expect(diagnostic).toContainText("resources.a.properties.value");
+  await page.screenshot({ path: path.join(SHOTS, "launch-error.png"), fullPage: true });
+
+  // Clicking the diagnostic puts the caret on its line in the template.
+  await diagnostic.click();
+  const caretLine = await page.getByTestId("template-text").evaluate((el) => {
+    const area = el as HTMLTextAreaElement;
+    return area.value.slice(0, area.selectionStart).split("\n").length;
+  });
+  expect(caretLine).toBe(6);
+  await expect(page.getByTestId("template-text")).toBeFocused();
+});
+
+test("launch a stack with parameters and watch it complete live", async ({ page }) => {
+  const launch = new LaunchPage(page);
+  await launch.goto();
+  await launch.uploadTemplate(path.join(FIXTURES, "web-server.yaml"));
+  await launch.validate();
+  await expect(page.getByTestId("validate-state")).toHaveText(/Template is valid/);
+
+  // The form follows parameter_groups, uses the right inputs and starts from defaults.
+  const labels = await page.getByTestId("parameter-form").locator("label").allTextContents();
+  expect(labels.map((l) => l.split(/\s/)[0])).toEqual(["Flavor", "Image", "Volume", "admin_pass"]);
+  await expect(launch.parameter("flavor")).toHaveJSProperty("tagName", "SELECT");
+  await expect(launch.parameter("admin_pass")).toHaveAttribute("type", "password");
+  await expect(launch.parameter("volume_size")).toHaveValue("1");
+
+  // A constraint error comes back with the engine's own message, next to the field.
+  await launch.parameter("flavor").selectOption("m1.tiny");
+  await launch.parameter("volume_size").fill("99");
+  await launch.validate();
+  await expect(launch.parameterError("volume_size")).toContainText("Between 1 and 10 GB");
+
+  await launch.parameter("volume_size").fill("2");
+  await launch.setStack({ name: "web-e2e", region: "RegionTwo", timeout: 10 });
+  await page.screenshot({ path: path.join(SHOTS, "launch-form.png"), fullPage: true });
+  await launch.launch();
+
+  await expect(page).toHaveURL(/\/stacks\/[^/]+$/);
+  const stack = new StackPage(page);
+  // Mark the document: a reload would lose the mark, so seeing it at the end proves the status streamed in.
+  await page.evaluate(() => Object.assign(window, { __hearthNoReload: true }));
+  await expect(stack.stream).toHaveAttribute("data-state", "live");
+  await expect(stack.status).toHaveAttribute("data-status", "CREATE_COMPLETE", { timeout: 30_000 });
+  await expect(stack.resourceStatus("server")).toHaveText("CREATE_COMPLETE");
+  await expect(stack.resourceStatus("attach")).toHaveText("CREATE_COMPLETE");
+  await expect(stack.resource("server")).toContainText("RegionTwo");
+  expect(await page.evaluate(() => (window as unknown as { __hearthNoReload?: boolean }).__hearthNoReload)).toBe(true);
+  await page.screenshot({ path: path.join(SHOTS, "stack-detail.png"), fullPage: true });
+
+  const events = await stack.openTab("events");
+  await expect(events.getByTestId("event-row").first()).toContainText("CREATE_COMPLETE");
+  await page.screenshot({ path: path.join(SHOTS, "stack-events.png"), fullPage: true });
+
+  const outputs = await stack.openTab("outputs");
+  await expect(outputs.locator('[data-output-key="server_name"]')).toContainText("web-");
+  const parameters = await stack.openTab("parameters");
+  await expect(parameters.locator('[data-parameter-name="admin_pass"]')).toContainText("******");
+  await expect(parameters.locator('[data-parameter-name="volume_size"]')).toContainText("2");
+
+  const stacks = new StacksPage(page);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Stacks" }).click();
+  await expect(stacks.status("web-e2e")).toHaveText("CREATE_COMPLETE");
+  await expect(stacks.row("web-e2e")).toContainText("RegionTwo");
+  await page.screenshot({ path: path.join(SHOTS, "stacks-list.png"), fullPage: true });
+});
+
+/** A stack whose only resource fails on create. */
+const FAILING = `heat_template_version: 2018-08-31
+resources:
+  doomed:
+    type: OS::Heat::TestResource
+    properties:
+      fail: true
+`;
+
+test("a failed resource shows its reason", async ({ page }) => {
+  const launch = new LaunchPage(page);
+  await launch.goto();
+  await launch.typeTemplate(FAILING);
+  await launch.validate();
+  await launch.setStack({ name: "doomed-e2e" });
+  await launch.launch();
+
+  const stack = new StackPage(page);
+  await expect(stack.status).toHaveAttribute("data-status", "CREATE_FAILED", { timeout: 30_000 });
+  await expect(stack.resourceStatus("doomed")).toHaveText("CREATE_FAILED");
+  await expect(stack.resource("doomed").getByTestId("resource-reason")).toContainText("Test Resource failed doomed");
+  await expect(stack.reason).toContainText("doomed");
+  await page.screenshot({ path: path.join(SHOTS, "stack-failed.png"), fullPage: true });
+});

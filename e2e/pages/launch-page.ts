@@ -1,0 +1,55 @@
+import type { Locator, Page } from "@playwright/test";
+
+/** Page object of /launch. */
+export class LaunchPage {
+  constructor(readonly page: Page) {}
+
+  /** Opens the Launch page. */
+  async goto(): Promise<void> {
+    await this.page.goto("/launch");
+  }
+
+  /** Loads a template through the file input. */
+  async uploadTemplate(file: string): Promise<void> {
+    await this.page.getByTestId("template-file").setInputFiles(file);
+  }
+
+  /** Replaces the template text. */
+  async typeTemplate(text: string): Promise<void> {
+    await this.page.getByTestId("template-text").fill(text);
+  }
+
+  /** Clicks Validate and waits for the answer. */
+  async validate(): Promise<void> {
+    await this.page.getByTestId("validate").click();
+    await this.page.getByTestId("validate-state").filter({ hasText: /valid|errors/ }).waitFor();
+  }
+
+  /** A parameter's input (text, number, password, select). */
+  parameter(name: string): Locator {
+    return this.page.getByTestId(`param-${name}`);
+  }
+
+  /** The engine's messages under a parameter. */
+  parameterError(name: string): Locator {
+    return this.page.getByTestId(`param-error-${name}`);
+  }
+
+  /** Every listed diagnostic. */
+  get diagnostics(): Locator {
+    return this.page.getByTestId("diagnostic");
+  }
+
+  /** Fills in stack name and options. */
+  async setStack(options: { name: string; region?: string; rollback?: boolean; timeout?: number }): Promise<void> {
+    await this.page.getByTestId("stack-name").fill(options.name);
+    if (options.region) await this.page.getByTestId("stack-region").selectOption(options.region);
+    if (options.rollback) await this.page.getByTestId("stack-rollback").check();
+    if (options.timeout) await this.page.getByTestId("stack-timeout").fill(String(options.timeout));
+  }
+
+  /** Clicks Launch. */
+  async launch(): Promise<void> {
+    await this.page.getByTestId("launch").click();
+  }
+}
