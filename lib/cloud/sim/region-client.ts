@@ -1,0 +1,72 @@
+/**
+ * The RegionClient of one simulated region. Every call goes through `invoke`: API latency, the
+ * region-offline check, due transitions, injected failures, then the operation itself.
+ */
+import { CloudError, type ComputeClient, type NetworkClient, type Quota, type RegionClient, type VolumeClient } from "../types";
+import { computeOps } from "./compute-ops";
+import { takeFailure } from "./fail-rules";
+import { floatingIpOps } from "./floating-ip-ops";
+import { networkOps } from "./network-ops";
+import { portOps } from "./port-ops";
+import { quotaUsage } from "./quota";
+import type { RegionState } from "./region-state";
+import { securityGroupOps } from "./security-group-ops";
+import { settle } from "./settle";
+import { volumeOps } from "./volume-ops";
+
+/** A table of operations taking the region's state first (any operation is assignable to it). */
+type OpTable = Record<string, (s: RegionState, ...args: never[]) => unknown>;
+
+/** An operation table with the state argument bound and the result made async. */
+type Bound<T extends OpTable> = {
+  [K in keyof T]: T[K] extends (s: RegionState, ...args: infer A) => infer R ? (...args: A) => Promise<R> : never;
+};
+
+const SERVICES = {
+  compute: computeOps,
+  volume: volumeOps,
+  network: { ...networkOps, ...portOps, ...floatingIpOps, ...securityGroupOps },
+} as const;
+
+const quotaOps = {
+  quota: (s: RegionState): { limits: Quota; used: Quota } => ({ limits: { ...s.meta.quota }, used: quotaUsage(s) }),
+};
+
+/** Operations that fail later rather than at the call (see SimFaults.failNext). */
+export const PHASE_OPERATIONS = ["compute.build", "volume.build"] as const;
+
+/** Every operation name failNext accepts: "compute.createServer", "network.createPort", "quota" ... */
+export const OPERATION_NAMES: readonly string[] = [
+  ...Object.entries(SERVICES).flatMap(([service, table]) => Object.keys(table).map((op) => `${service}.${op}`)),
+  "quota",
+  ...PHASE_OPERATIONS,
+];
+
+/** Runs one API call against the region's state. */
+async function invoke<R>(s: RegionState, operation: string, run: () => R): Promise<R> {
+  await s.latency.apiCall(operation);
+  if (!s.meta.online) {
+    throw new CloudError("RegionUnavailable", `Region ${s.name} is unavailable: ${operation} got no answer from its endpoint.`);
+  }
+  settle(s);
+  const failure = takeFailure(s, operation);
+  if (failure) throw new CloudError(failure.code, failure.message ?? `Injected fault: ${operation} failed in ${s.name}.`);
+  return run();
+}
+
+function bind<T extends OpTable>(s: RegionState, prefix: string, table: T): Bound<T> {
+  const bound: Record<string, unknown> = {};
+  for (const [name, op] of Object.entries(table) as [string, (s: RegionState, ...args: unknown[]) => unknown][]) {
+    const operation = prefix ? `${prefix}.${name}` : name;
+    bound[name] = (...args: unknown[]) => invoke(s, operation, () => op(s, ...args));
+  }
+  return bound as Bound<T>;
+}
+
+/** Builds the RegionClient of a region's state. */
+export function createRegionClient(s: RegionState): RegionClient {
+  const compute: ComputeClient = bind(s, "compute", SERVICES.compute);
+  const volume: VolumeClient = bind(s, "volume", SERVICES.volume);
+  const network: NetworkClient = bind(s, "network", SERVICES.network);
+  return { region: s.name, compute, volume, network, ...bind(s, "", quotaOps) };
+}

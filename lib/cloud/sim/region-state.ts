@@ -1,0 +1,127 @@
+/**
+ * One simulated region in memory: its settings, its entity tables and two derived indexes (addresses
+ * in use per subnet, entities with a transition in progress). Every change goes through put/remove,
+ * which report it to the persistence writer.
+ */
+import type { Image } from "../types";
+import { regionImages } from "./catalog";
+import { macFromKey, uuidFromKey } from "./hash";
+import { parseIp } from "./ipam";
+import type { LatencyModel } from "./latency";
+import { ENTITY_KINDS, type EntityKind, type EntityTypes, type RegionMeta } from "./records";
+import type { SimRowKind } from "./persistence";
+
+/** The sim's time source (ms since the epoch). */
+export interface SimClock { now(): number }
+
+/** Receives every change: the row's new data, or undefined when it was removed. */
+export type ChangeListener = (region: string, kind: SimRowKind, id: string, data: object | undefined) => void;
+
+type Tables = { [K in EntityKind]: Map<string, EntityTypes[K]> };
+
+/** The state of one region. */
+export class RegionState {
+  readonly tables = Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, new Map()])) as Tables;
+  /** Subnet id -> addresses allocated in it (ports and floating IPs). */
+  readonly usedIps = new Map<string, Set<bigint>>();
+  /** Ids of servers and volumes with a pending transition. */
+  readonly pending = new Map<string, "server" | "volume">();
+  readonly images: readonly Image[];
+
+  constructor(
+    readonly meta: RegionMeta,
+    readonly clock: SimClock,
+    readonly latency: LatencyModel,
+    private readonly listener: ChangeListener,
+  ) {
+    this.images = regionImages(meta.name);
+  }
+
+  /** The region's name. */
+  get name(): string {
+    return this.meta.name;
+  }
+
+  /** The current time in ms. */
+  now(): number {
+    return this.clock.now();
+  }
+
+  /** The current time as an ISO string. */
+  isoNow(): string {
+    return new Date(this.clock.now()).toISOString();
+  }
+
+  /** A new entity id (seeded UUID) and its creation sequence number. */
+  nextId(): { id: string; seq: number } {
+    const seq = ++this.meta.counter;
+    this.saveMeta();
+    return { id: uuidFromKey(`${this.meta.seed}/${this.meta.name}/${seq}`), seq };
+  }
+
+  /** A seeded MAC address for the entity with this sequence number. */
+  mac(seq: number): string {
+    return macFromKey(`${this.meta.seed}/${this.meta.name}/mac/${seq}`);
+  }
+
+  /** The record of this kind with this id. */
+  get<K extends EntityKind>(kind: K, id: string): EntityTypes[K] | undefined {
+    return this.tables[kind].get(id);
+  }
+
+  /** All records of a kind, oldest first. */
+  list<K extends EntityKind>(kind: K): EntityTypes[K][] {
+    return [...this.tables[kind].values()];
+  }
+
+  /** Stores a new or changed record (and reports it). */
+  put<K extends EntityKind>(kind: K, record: EntityTypes[K]): void {
+    this.tables[kind].set(record.id, record);
+    if (kind === "server" || kind === "volume") {
+      const withPending = record as EntityTypes["server" | "volume"];
+      if (withPending.pending) this.pending.set(record.id, kind);
+      else this.pending.delete(record.id);
+    }
+    this.listener(this.name, kind, record.id, record);
+  }
+
+  /** Removes a record (and reports it). */
+  remove(kind: EntityKind, id: string): void {
+    this.tables[kind].delete(id);
+    this.pending.delete(id);
+    this.listener(this.name, kind, id, undefined);
+  }
+
+  /** Reports a change of the region's settings. */
+  saveMeta(): void {
+    this.listener(this.name, "region", this.name, this.meta);
+  }
+
+  /** The set of addresses in use in a subnet. */
+  addressesIn(subnetId: string): Set<bigint> {
+    let used = this.usedIps.get(subnetId);
+    if (!used) this.usedIps.set(subnetId, (used = new Set()));
+    return used;
+  }
+
+  /** Marks an address as in use (true) or free (false). */
+  markAddress(subnetId: string, address: string, used: boolean): void {
+    const ip = parseIp(address);
+    if (!ip) return;
+    if (used) this.addressesIn(subnetId).add(ip.value);
+    else this.usedIps.get(subnetId)?.delete(ip.value);
+  }
+
+  /** Rebuilds the derived indexes from the tables (after a load). */
+  reindex(): void {
+    this.usedIps.clear();
+    this.pending.clear();
+    for (const port of this.list("port")) {
+      for (const fixed of port.fixedIps) this.markAddress(fixed.subnetId, fixed.ipAddress, true);
+    }
+    for (const fip of this.list("floatingIp")) this.markAddress(fip.subnetId, fip.address, true);
+    for (const kind of ["server", "volume"] as const) {
+      for (const record of this.list(kind)) if (record.pending) this.pending.set(record.id, kind);
+    }
+  }
+}
