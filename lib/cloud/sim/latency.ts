@@ -32,23 +32,31 @@ export const BASE_LATENCY_MS: Readonly<Record<LatencyKind, number>> = {
 export class LatencyModel {
   private calls = 0;
 
-  /** `speed` multiplies every duration; `factor` is the region's own multiplier. */
+  /**
+   * `speed` multiplies transition durations, `apiSpeed` the API round trips (real waits);
+   * `factor` is the region's own multiplier.
+   */
   constructor(
     private readonly seed: number,
     private readonly speed: number,
+    private readonly apiSpeed = speed,
     private readonly factor = 1,
   ) {}
 
   /** How long the work of this kind on this key takes, in ms (0 at speed 0). */
   duration(kind: LatencyKind, key: string): number {
-    if (this.speed === 0) return 0;
-    const jitter = 0.8 + 0.4 * unitHash(this.seed, kind, key);
-    return Math.round(BASE_LATENCY_MS[kind] * this.speed * this.factor * jitter);
+    return this.scaled(kind, key, kind === "api" ? this.apiSpeed : this.speed);
   }
 
-  /** Waits for one API round trip; resolves without a timer at speed 0. */
+  /** Waits for one API round trip; resolves without a timer when the API speed is 0. */
   async apiCall(operation: string): Promise<void> {
     const ms = this.duration("api", `${operation}#${this.calls++}`);
     if (ms > 0) await new Promise<void>((resolve) => setTimeout(resolve, ms));
+  }
+
+  private scaled(kind: LatencyKind, key: string, speed: number): number {
+    if (speed === 0) return 0;
+    const jitter = 0.8 + 0.4 * unitHash(this.seed, kind, key);
+    return Math.round(BASE_LATENCY_MS[kind] * speed * this.factor * jitter);
   }
 }

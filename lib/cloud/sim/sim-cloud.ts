@@ -23,6 +23,11 @@ export interface SimCloudOptions {
   seed?: number;
   /** Latency multiplier: 0 = instant (tests), 1 = realistic. Default 0. */
   speed?: number;
+  /**
+   * Multiplier of API round trips only (real waits), default `speed`. Tests with a manual clock
+   * set speed 1 and apiSpeed 0: realistic transition times, no real waiting.
+   */
+  apiSpeed?: number;
   /** Time source of transitions (default Date.now). */
   clock?: SimClock;
   /** Where state is saved; with it, call `await sim.load()` before use. */
@@ -75,7 +80,9 @@ export class SimCloud implements CloudProvider {
       throw new CloudError("BadRequest", `Region names must be unique and non-empty: ${JSON.stringify(this.names)}.`);
     }
     this.speed = options.speed ?? 0;
-    if (!(this.speed >= 0) || !Number.isFinite(this.speed)) throw new CloudError("BadRequest", `Speed must be a number >= 0, not ${this.speed}.`);
+    for (const speed of [this.speed, options.apiSpeed ?? 0, ...Object.values(options.latencyFactors ?? {})]) {
+      if (!(speed >= 0) || !Number.isFinite(speed)) throw new CloudError("BadRequest", `Speeds and latency factors must be numbers >= 0, not ${speed}.`);
+    }
     checkQuotaLimits(options.quotas ?? {});
     this.seed = options.seed ?? Math.floor(Math.random() * 0x7fff_ffff);
     this.clock = options.clock ?? { now: () => Date.now() };
@@ -179,7 +186,8 @@ export class SimCloud implements CloudProvider {
         failNext: {},
         ...stored,
       };
-      const latency = new LatencyModel(meta.seed, this.speed, this.options.latencyFactors?.[name] ?? 1);
+      const factor = this.options.latencyFactors?.[name] ?? 1;
+      const latency = new LatencyModel(meta.seed, this.speed, this.options.apiSpeed ?? this.speed, factor);
       const state = new RegionState(meta, this.clock, latency, listener);
       this.states.set(name, state);
       if (!stored) {
