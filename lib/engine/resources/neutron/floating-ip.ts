@@ -1,0 +1,135 @@
+/**
+ * OS::Neutron::FloatingIP (an address on an external network, optionally associated with a port) and
+ * OS::Neutron::FloatingIPAssociation (associates an existing floating IP with a port). Changing the
+ * port re-associates in place, which is how a floating IP follows the active member on failover.
+ */
+import { cloudCall, ignoreNotFound } from "../support/cloud-errors";
+import { optString, reqString } from "../support/props";
+import { defineResource, type ResourceContext } from "../types";
+import { deleteAndWait, showAttribute } from "./common";
+import { portId } from "./lookup";
+
+/** Points floating IP `fip` at `port` (with an optional fixed IP), or detaches it when `port` is undefined. */
+async function point(ctx: ResourceContext, fip: string, port: string | undefined, fixedIp: string | undefined): Promise<void> {
+  await cloudCall(`associating floating IP ${fip}`, ctx.region, async () => {
+    if (port) await ctx.cloud.network.associateFloatingIp(fip, await portId(ctx.cloud, port), fixedIp);
+    else await ignoreNotFound(() => ctx.cloud.network.disassociateFloatingIp(fip));
+  });
+}
+
+const portRef = {
+  type: "string" as const,
+  description: "ID of an existing port with at least one IP address to associate with this floating IP.",
+  updateAllowed: true,
+  constraints: [{ customConstraint: "neutron.port" }],
+  region: "same" as const,
+  references: ["OS::Neutron::Port"],
+};
+
+const fixedIp = {
+  type: "string" as const,
+  description: "IP address to use if the port has multiple addresses.",
+  updateAllowed: true,
+  constraints: [{ customConstraint: "ip_addr" }],
+};
+
+/** The OS::Neutron::FloatingIP plugin. */
+export const floatingIpResource = defineResource({
+  type: "OS::Neutron::FloatingIP",
+  service: "Neutron",
+  description: "A floating IP address on an external network, optionally associated with a port.",
+  properties: {
+    floating_network: {
+      type: "string",
+      description: "Network to allocate floating IP from.",
+      required: true,
+      constraints: [{ customConstraint: "neutron.network" }],
+      region: "same",
+      references: ["OS::Neutron::Net"],
+    },
+    port_id: portRef,
+    fixed_ip_address: fixedIp,
+    value_specs: { type: "map", description: "Extra parameters to include in the request.", default: {} },
+  },
+  attributes: {
+    router_id: { description: "ID of the router used as gateway, set when associated with a port.", type: "string" },
+    tenant_id: { description: "The tenant owning this floating IP.", type: "string" },
+    floating_network_id: { description: "ID of the network in which this IP is allocated.", type: "string" },
+    fixed_ip_address: { description: "IP address of the associated port, if specified.", type: "string" },
+    floating_ip_address: { description: "The allocated address of this IP.", type: "string" },
+    port_id: { description: "ID of the port associated with this IP.", type: "string" },
+  },
+  handlers: {
+    async create(ctx) {
+      const p = ctx.properties;
+      const port = optString(p, "port_id");
+      const fip = await cloudCall(`allocating a floating IP on ${reqString(p, "floating_network")}`, ctx.region, async () =>
+        ctx.cloud.network.createFloatingIp({ floatingNetwork: reqString(p, "floating_network") }),
+      );
+      ctx.setPhysicalId(fip.id);
+      if (port) await point(ctx, fip.id, port, optString(p, "fixed_ip_address"));
+    },
+    async update(ctx, change) {
+      await point(ctx, ctx.physicalId!, optString(change.after, "port_id"), optString(change.after, "fixed_ip_address"));
+    },
+    ...deleteAndWait((c, id) => c.network.deleteFloatingIp(id), (c, id) => c.network.getFloatingIp(id), "floating IP"),
+    async check(ctx) {
+      await ctx.cloud.network.getFloatingIp(ctx.physicalId ?? "");
+    },
+    async attribute(ctx, name) {
+      const id = ctx.physicalId;
+      const fip = id ? await ignoreNotFound(() => ctx.cloud.network.getFloatingIp(id)) : undefined;
+      if (!fip) return null;
+      return showAttribute(name, fip, {
+        router_id: null,
+        tenant_id: ctx.stack.projectId,
+        floating_network_id: fip.floatingNetworkId,
+        fixed_ip_address: fip.fixedIp,
+        floating_ip_address: fip.address,
+        port_id: fip.portId,
+      });
+    },
+  },
+});
+
+/** The OS::Neutron::FloatingIPAssociation plugin. */
+export const floatingIpAssociationResource = defineResource({
+  type: "OS::Neutron::FloatingIPAssociation",
+  service: "Neutron",
+  description: "Associates an existing floating IP with a port; changing the port moves the address in place.",
+  properties: {
+    floatingip_id: {
+      type: "string",
+      description: "ID of the floating IP to associate.",
+      required: true,
+      updateAllowed: true,
+      region: "same",
+      references: ["OS::Neutron::FloatingIP"],
+    },
+    port_id: { ...portRef, required: true },
+    fixed_ip_address: fixedIp,
+  },
+  attributes: {},
+  handlers: {
+    async create(ctx) {
+      const fip = reqString(ctx.properties, "floatingip_id");
+      await point(ctx, fip, reqString(ctx.properties, "port_id"), optString(ctx.properties, "fixed_ip_address"));
+      ctx.setPhysicalId(`${fip}:${reqString(ctx.properties, "port_id")}`);
+    },
+    async update(ctx, change) {
+      const before = reqString(change.before, "floatingip_id");
+      const after = reqString(change.after, "floatingip_id");
+      if (before !== after) await point(ctx, before, undefined, undefined);
+      await point(ctx, after, reqString(change.after, "port_id"), optString(change.after, "fixed_ip_address"));
+      ctx.setPhysicalId(`${after}:${reqString(change.after, "port_id")}`);
+    },
+    async delete(ctx) {
+      const fip = optString(ctx.properties, "floatingip_id");
+      if (fip) await point(ctx, fip, undefined, undefined);
+    },
+    async check(ctx) {
+      const fip = await ctx.cloud.network.getFloatingIp(reqString(ctx.properties, "floatingip_id"));
+      if (!fip.portId) throw new Error(`Floating IP ${fip.address} is not associated with any port`);
+    },
+  },
+});
