@@ -1,13 +1,14 @@
 /**
  * Output formats of the CLI, as the openstack client (cliff) prints them: `table` (boxed, left
  * aligned; a "Field | Value" table for one object), `json` (an object, or a list of objects keyed by
- * column), `value` (bare values separated by spaces), and `log` for event streams.
+ * column), `value` (bare values separated by spaces), `log` for event streams and `yaml` for
+ * documents (template validate).
  */
 import { stringify } from "yaml";
 import { UsageError } from "./args";
 
 /** The formats a command may be asked for with -f. */
-export type OutputFormat = "table" | "json" | "value" | "log";
+export type OutputFormat = "table" | "json" | "value" | "log" | "yaml";
 
 /** Checks a -f value against the formats a command supports. */
 export function parseFormat(value: string | undefined, allowed: readonly OutputFormat[], fallback: OutputFormat): OutputFormat {

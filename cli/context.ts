@@ -1,0 +1,59 @@
+/**
+ * What a CLI command runs with: its streams and working folder, and the Hearth it talks to
+ * (opened on first use, so `--help` and usage errors never touch the database).
+ */
+import type { Hearth } from "../lib/services/types";
+import type { CommandSpec, ParsedArgs } from "./args";
+
+/** The outside world of one CLI run; tests pass their own. */
+export interface CliIo {
+  /** Receives output text (each call ends with a newline). */
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Folder that relative file arguments are read from. */
+  cwd: string;
+  /** Opens the Hearth to operate on (the CLI binary passes getHearth). */
+  openHearth(): Promise<Hearth>;
+  /** Asks a yes/no question; absent when there is no terminal (then destructive commands need -y). */
+  confirm?(question: string): Promise<boolean>;
+}
+
+/** A command's runtime context. */
+export class CliContext {
+  private hearth: Promise<Hearth> | undefined;
+
+  constructor(readonly io: CliIo) {}
+
+  /** The Hearth, opened once. */
+  open(): Promise<Hearth> {
+    this.hearth ??= this.io.openHearth();
+    return this.hearth;
+  }
+
+  /** True once a command has opened Hearth (so the runner knows to close it). */
+  get opened(): boolean {
+    return this.hearth !== undefined;
+  }
+
+  /** Prints text to stdout, ending it with a newline; empty text prints nothing. */
+  print(text: string): void {
+    if (text !== "") this.io.stdout(text.endsWith("\n") ? text : `${text}\n`);
+  }
+
+  /** Prints one line to stderr. */
+  warn(text: string): void {
+    this.io.stderr(text.endsWith("\n") ? text : `${text}\n`);
+  }
+}
+
+/** One command: the words that select it, how its arguments are read, and what it does. */
+export interface Command {
+  path: string[];
+  summary: string;
+  spec: CommandSpec;
+  /** Returns the exit code (0 when omitted). */
+  run(args: ParsedArgs, ctx: CliContext): Promise<number | void>;
+}
+
+/** The -f option every listing and show command accepts. */
+export const FORMAT_OPTION = { format: { type: "string" as const, short: "f" } };

@@ -1,0 +1,127 @@
+/**
+ * Hearth records shaped the way the openstack client shows Heat's answers: field names, column
+ * headers and value forms (combined ACTION_STATUS, times without fractions, "None" for nulls).
+ */
+import { parse } from "yaml";
+import type { EventRecord, ResourceRecord, StackRecord } from "../lib/engine/stack/ports";
+import type { StackSummary } from "../lib/services/types";
+
+/** A table: column names and rows of values. */
+export interface Rows {
+  columns: string[];
+  rows: unknown[][];
+}
+
+/** An object shown as fields: names and values. */
+export interface Fields {
+  columns: string[];
+  values: unknown[];
+}
+
+/** Heat's time form: ISO-8601 with seconds and Z, no fraction. */
+export function heatTime(iso: string | null): string | null {
+  return iso === null ? null : iso.replace(/\.\d+Z$/, "Z");
+}
+
+/** What a stack list row needs. */
+export type StackRow = Pick<StackSummary, "id" | "name" | "status" | "createdAt" | "updatedAt" | "parentId">;
+
+/** A stored stack as a list row. */
+export function stackRow(stack: StackRecord): StackRow {
+  const { id, name, createdAt, updatedAt, parentId } = stack;
+  return { id, name, status: `${stack.action}_${stack.status}`, createdAt, updatedAt, parentId };
+}
+
+/** `openstack stack list` columns. */
+export function stackRows(stacks: readonly StackRow[], nested = false): Rows {
+  const columns = ["ID", "Stack Name", "Stack Status", "Creation Time", "Updated Time"];
+  const rows = stacks.map((s) => [s.id, s.name, s.status, heatTime(s.createdAt), heatTime(s.updatedAt)]);
+  if (!nested) return { columns, rows };
+  return { columns: [...columns, "Parent"], rows: rows.map((row, i) => [...row, stacks[i].parentId]) };
+}
+
+/** A stack's outputs as Heat lists them. */
+export function outputDicts(stack: StackRecord): Record<string, unknown>[] {
+  return stack.outputs.map((o) => ({
+    output_key: o.key,
+    output_value: o.value ?? null,
+    description: o.description ?? "No description given",
+    ...(o.error !== undefined ? { output_error: o.error } : {}),
+  }));
+}
+
+/** The template's description, as Heat reports it. */
+function templateDescription(template: string): string {
+  try {
+    const doc = parse(template) as { description?: unknown } | null;
+    return typeof doc?.description === "string" ? doc.description : "No description";
+  } catch {
+    return "No description";
+  }
+}
+
+/** `openstack stack show` fields; `short` is what create/update print (the first seven). */
+export function stackFields(stack: StackRecord, short = false): Fields {
+  const head: [string, unknown][] = [
+    ["id", stack.id],
+    ["stack_name", stack.name],
+    ["description", templateDescription(stack.template)],
+    ["creation_time", heatTime(stack.createdAt)],
+    ["updated_time", heatTime(stack.updatedAt)],
+    ["stack_status", `${stack.action}_${stack.status}`],
+    ["stack_status_reason", stack.statusReason],
+  ];
+  const tail: [string, unknown][] = [
+    ["parameters", { "OS::project_id": stack.projectId, "OS::stack_id": stack.id, "OS::stack_name": stack.name, ...stack.parameters }],
+    ["outputs", outputDicts(stack)],
+    ["parent", stack.parentId],
+    ["disable_rollback", stack.disableRollback],
+    ["deletion_time", heatTime(stack.deletedAt)],
+    ["stack_owner", stack.projectId],
+    ["timeout_mins", stack.timeoutMins],
+    ["tags", stack.tags.length ? stack.tags : null],
+    ["region", stack.region],
+  ];
+  const pairs = short ? head : [...head, ...tail];
+  return { columns: pairs.map(([k]) => k), values: pairs.map(([, v]) => v) };
+}
+
+/** `openstack stack resource list` columns. */
+export function resourceRows(resources: readonly ResourceRecord[]): Rows {
+  return {
+    columns: ["resource_name", "physical_resource_id", "resource_type", "resource_status", "updated_time", "region"],
+    rows: resources.map((r) => [r.name, r.physicalId ?? "", r.type, `${r.action}_${r.status}`, heatTime(r.updatedAt ?? r.createdAt), r.region]),
+  };
+}
+
+/** `openstack stack resource show` fields (sorted, as cliff's dict2columns does). */
+export function resourceFields(stack: StackRecord, r: ResourceRecord, attributes: Record<string, unknown>): Fields {
+  const fields: Record<string, unknown> = {
+    attributes,
+    creation_time: heatTime(r.createdAt),
+    logical_resource_id: r.name,
+    physical_resource_id: r.physicalId ?? "",
+    region: r.region,
+    resource_name: r.name,
+    resource_status: `${r.action}_${r.status}`,
+    resource_status_reason: r.statusReason,
+    resource_type: r.type,
+    stack_name: stack.name,
+    updated_time: heatTime(r.updatedAt ?? r.createdAt),
+  };
+  const columns = Object.keys(fields).sort();
+  return { columns, values: columns.map((c) => fields[c]) };
+}
+
+/** `openstack stack event list` columns. */
+export function eventRows(events: readonly EventRecord[]): Rows {
+  return {
+    columns: ["resource_name", "id", "resource_status", "resource_status_reason", "event_time", "physical_resource_id", "logical_resource_id"],
+    rows: events.map((e) => [e.resourceName, e.id, `${e.action}_${e.status}`, e.reason, heatTime(e.time), e.physicalResourceId ?? "", e.resourceName]),
+  };
+}
+
+/** One event as heatclient's log format prints it: `time id [resource]: STATUS  reason`. */
+export function eventLogLine(e: EventRecord): string {
+  return `${(heatTime(e.time) ?? "").replace("T", " ")} ${e.id} [${e.resourceName}]: ${e.action}_${e.status}  ${e.reason}`;
+}

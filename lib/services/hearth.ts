@@ -1,0 +1,187 @@
+/**
+ * The Hearth facade over its parts (engine, store, cloud, event bus): resolves stacks by name or id,
+ * shapes what the console and the CLI show, and routes fault injection to the simulated cloud.
+ * Wiring from the environment lives in index.ts; this module only composes what it is given.
+ */
+import { CloudError, type CloudProvider, type RegionClient } from "../cloud/types";
+import { EngineError, notFound } from "../engine/errors";
+import type { StackEngine } from "../engine/stack/api";
+import type { StackRecord } from "../engine/stack/ports";
+import type { PrismaStackStore } from "../store/prisma-stack-store";
+import type { EventBus } from "./event-bus";
+import type { CloudInventory, FaultCommand, Hearth, StackSummary } from "./types";
+
+/** The fault controls of the simulated cloud that `fault()` drives. */
+export interface FaultControls {
+  failNext(region: string, operation: string, count?: number, message?: string): void;
+  crashServer(serverId: string): void;
+  hangServer(serverId: string): void;
+  recoverServer(serverId: string): void;
+  setRegionOnline(region: string, online: boolean): void;
+  clear(region?: string): void;
+}
+
+/** Everything the facade is built from. */
+export interface HearthParts {
+  engine: StackEngine;
+  store: PrismaStackStore;
+  cloud: CloudProvider;
+  bus: EventBus;
+  faults: FaultControls;
+  /** Waits until the cloud's state is persisted (after fault injection). */
+  flushCloud(): Promise<void>;
+  projectId: string;
+  /** Releases what the parts hold (database connection), after the engine and bus are closed. */
+  dispose(): Promise<void>;
+}
+
+/** Heat's combined status, e.g. CREATE_COMPLETE. */
+export function stackStatus(stack: Pick<StackRecord, "action" | "status">): string {
+  return `${stack.action}_${stack.status}`;
+}
+
+/** Builds the facade. */
+export function buildHearth(parts: HearthParts): Hearth {
+  const { engine, store, cloud, bus, projectId } = parts;
+
+  /** Finds a live stack by id, else by name; `deleted` also accepts a deleted stack named by id. */
+  async function resolve(ref: string, deleted = false): Promise<StackRecord> {
+    const byId = await store.getStack(ref);
+    if (byId && (deleted || !byId.deletedAt)) return byId;
+    const byName = await store.findStackByName(projectId, ref);
+    if (byName) return byName;
+    throw notFound(`Stack ${ref}`);
+  }
+
+  /** A stack as lists show it, with the regions its resources live in. */
+  async function summarize(stack: StackRecord): Promise<StackSummary> {
+    const resources = await store.listResources(stack.id);
+    const regions = [...new Set([stack.region, ...resources.map((r) => r.region)])].sort();
+    return {
+      id: stack.id,
+      name: stack.name,
+      status: stackStatus(stack),
+      statusReason: stack.statusReason,
+      regions,
+      createdAt: stack.createdAt,
+      updatedAt: stack.updatedAt,
+      parentId: stack.parentId,
+    };
+  }
+
+  const hearth: Hearth = {
+    validate: (input, options) => engine.validate(input, options),
+    preview: (name, input, options) => engine.preview(name, input, { projectId, ...options }),
+    create: (name, input, options) => engine.create(name, input, { projectId, ...options }),
+    update: async (ref, input, options) => engine.update((await resolve(ref)).id, input, options),
+    delete: async (ref) => engine.delete((await resolve(ref)).id),
+    cancel: async (ref) => engine.cancel((await resolve(ref)).id),
+    check: async (ref) => engine.check((await resolve(ref)).id),
+    suspend: async (ref) => engine.suspend((await resolve(ref)).id),
+    resume: async (ref) => engine.resume((await resolve(ref)).id),
+    signal: async (ref, resource, details) => engine.signal((await resolve(ref)).id, resource, details),
+    markUnhealthy: async (ref, resource, unhealthy, reason) => engine.markUnhealthy((await resolve(ref)).id, resource, unhealthy, reason),
+
+    async listStacks(filter = {}) {
+      const stacks = await store.listStacks({ projectId, name: filter.name, status: filter.status, includeNested: filter.includeNested });
+      const summaries = await Promise.all(stacks.map(summarize));
+      return summaries.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    },
+
+    async getStack(ref) {
+      const stack = await resolve(ref);
+      const [resources, children] = await Promise.all([
+        engine.resources(stack.id),
+        store.listStacks({ parentId: stack.id, includeNested: true }),
+      ]);
+      return { stack, resources, outputs: stack.outputs, children: await Promise.all(children.map(summarize)) };
+    },
+
+    async getResource(ref, name) {
+      const stack = await resolve(ref);
+      const resource = (await engine.resources(stack.id)).find((r) => r.name === name);
+      if (!resource) throw notFound(`Resource ${name} of stack ${stack.name}`);
+      return { resource, attributes: await engine.resourceAttributes(stack.id, name) };
+    },
+
+    async listEvents(ref, options = {}) {
+      const stack = await resolve(ref, true);
+      const events = await store.listEvents(stack.id, options.afterSeq ?? 0);
+      const matching = options.resource === undefined ? events : events.filter((e) => e.resourceName === options.resource);
+      return options.limit === undefined ? matching : matching.slice(0, options.limit);
+    },
+
+    subscribe: (stackId, afterSeq, listener) => bus.subscribe(stackId, afterSeq, listener),
+
+    async cloudInventory(region) {
+      const regions = await cloud.regions();
+      const inventory: CloudInventory = { regions, servers: [], volumes: [], networks: [], ports: [], floatingIps: [] };
+      if (region !== undefined && !regions.some((r) => r.name === region)) throw notFound(`Region ${region}`);
+      for (const info of regions) {
+        if ((region !== undefined && info.name !== region) || !info.available) continue;
+        const client = cloud.region(info.name);
+        inventory.servers.push(...(await client.compute.listServers()));
+        inventory.volumes.push(...(await client.volume.listVolumes()));
+        inventory.networks.push(...(await client.network.listNetworks()));
+        inventory.ports.push(...(await client.network.listPorts()));
+        inventory.floatingIps.push(...(await client.network.listFloatingIps()));
+      }
+      return inventory;
+    },
+
+    async fault(command) {
+      try {
+        applyFault(parts.faults, command);
+      } catch (error) {
+        if (error instanceof CloudError) throw new EngineError(error.code === "NotFound" ? "NotFound" : "BadRequest", error.message);
+        throw error;
+      }
+      await parts.flushCloud();
+    },
+
+    async volumeData(volumeId, key) {
+      for (const info of await cloud.regions()) {
+        if (!info.available) continue;
+        const client: RegionClient = cloud.region(info.name);
+        const volume = (await client.volume.listVolumes()).find((v) => v.id === volumeId);
+        if (!volume) continue;
+        const attachment = volume.attachments[0];
+        return attachment ? client.volume.readData(volumeId, attachment.serverId, key) : undefined;
+      }
+      throw notFound(`Volume ${volumeId}`);
+    },
+
+    async describeTemplate(input) {
+      const result = await engine.validate(input);
+      return { diagnostics: result.diagnostics, result };
+    },
+
+    async close() {
+      await engine.close();
+      await bus.close();
+      await parts.flushCloud();
+      await parts.dispose();
+    },
+  };
+  return hearth;
+}
+
+/** Routes one fault command to the sim's controls. */
+function applyFault(faults: FaultControls, command: FaultCommand): void {
+  switch (command.kind) {
+    case "fail-next":
+      return faults.failNext(command.region, command.operation, command.count, command.message);
+    case "crash-server":
+      return faults.crashServer(command.serverId);
+    case "hang-server":
+      return faults.hangServer(command.serverId);
+    case "recover-server":
+      return faults.recoverServer(command.serverId);
+    case "region-offline":
+      return faults.setRegionOnline(command.region, false);
+    case "region-online":
+      return faults.setRegionOnline(command.region, true);
+    case "clear":
+      return faults.clear(command.region);
+  }
+}
