@@ -13,6 +13,23 @@ import type {
   Token,
 } from "./types";
 
+/** A manual clock; harnesses that share one (and a sim cloud reading it) see the same time. */
+export interface ManualClock {
+  now(): number;
+  advance(ms: number): void;
+}
+
+/** A manual clock starting at `startMs` (default 1.7e12). */
+export function createManualClock(startMs = 1_700_000_000_000): ManualClock {
+  let t = startMs;
+  return {
+    now: () => t,
+    advance(ms) {
+      t += ms;
+    },
+  };
+}
+
 /** Options of `createHarness`. */
 export interface HarnessOptions {
   properties?: Record<string, unknown>;
@@ -25,8 +42,8 @@ export interface HarnessOptions {
   /** Other resources of the stack, by reference id (for ctx.peer). */
   peers?: (refId: string) => PeerResource | undefined;
   random?: () => number;
-  /** Start of the fake clock in ms (default 1.7e12). */
-  startMs?: number;
+  /** The fake clock (default: a new one). */
+  clock?: ManualClock;
   /** Fake time that passes between two polls (default 1000 ms). */
   pollStepMs?: number;
   /** Polls before the harness gives up (default 500). */
@@ -84,7 +101,7 @@ const noNested = (): never => {
 
 /** Builds a harness for `plugin` (see HarnessOptions). */
 export function createHarness(plugin: ResourcePlugin, options: HarnessOptions = {}): ResourceHarness {
-  let clock = options.startMs ?? 1_700_000_000_000;
+  const clock = options.clock ?? createManualClock();
   const step = options.pollStepMs ?? 1000;
   const maxPolls = options.maxPolls ?? 500;
   const notes: string[] = [];
@@ -119,7 +136,7 @@ export function createHarness(plugin: ResourcePlugin, options: HarnessOptions = 
     },
     abort: new AbortController().signal,
     random: options.random ?? Math.random,
-    now: () => clock,
+    now: () => clock.now(),
     note: (reason) => notes.push(reason),
     peer: async (refId) => options.peers?.(refId),
   };
@@ -133,7 +150,7 @@ export function createHarness(plugin: ResourcePlugin, options: HarnessOptions = 
     if (!check) return;
     for (let i = 0; i < maxPolls; i++) {
       if (await check(ctx, token)) return;
-      clock += step;
+      clock.advance(step);
     }
     throw new Error(`${plugin.type} did not complete after ${maxPolls} polls`);
   }
@@ -142,10 +159,8 @@ export function createHarness(plugin: ResourcePlugin, options: HarnessOptions = 
   return {
     ctx,
     notes,
-    now: () => clock,
-    advance(ms) {
-      clock += ms;
-    },
+    now: () => clock.now(),
+    advance: (ms) => clock.advance(ms),
     create: () => run(h.create, h.checkCreateComplete),
     async update(properties) {
       const after = withDefaults(plugin.properties, properties);
