@@ -1,0 +1,83 @@
+/**
+ * The engine's wiring, shared by every lifecycle module: options with defaults applied, the
+ * template compiler, and the operations this engine instance is running right now.
+ */
+import type { CloudProvider } from "../../cloud/types";
+import type { NestedStackOps, TypeRegistry } from "../resources/types";
+import type { CompileOptions, CompileResult, StackInput } from "../template/types";
+import type { EngineOptions } from "./api";
+import type { Operation } from "./operation";
+import type { Clock, EventSink, ResourceRecord, StackStore } from "./ports";
+import { systemClock } from "./system-clock";
+
+/** Compiles a template against parameters, environments and the registry (template/compileStack). */
+export type Compiler = (input: StackInput, options: CompileOptions) => CompileResult;
+
+/** A running operation as other parts of the engine see it (cancel, signals, close). */
+export interface RunningOperation {
+  stackId: string;
+  /** Aborts the operation; `rollback` asks an update to roll back afterwards (cancel_update). */
+  cancel(reason: string, rollback: boolean): void;
+  /** The live operation, once loaded (signals reach its in-memory records). */
+  operation(): Operation | undefined;
+  /** Settles when the operation has ended and released its lock. */
+  finished: Promise<unknown>;
+}
+
+/** Everything the lifecycle modules need, defaults applied. */
+export interface EngineCore {
+  store: StackStore;
+  cloud: CloudProvider;
+  registry: TypeRegistry;
+  sink?: EventSink;
+  clock: Clock;
+  owner: string;
+  defaultRegion: string;
+  concurrency: number;
+  lockTtlMs: number;
+  pollIntervalMs: number;
+  random: () => number;
+  compile: Compiler;
+  /** Operations running in this engine instance, by stack id (nested stacks included). */
+  running: Map<string, RunningOperation>;
+  /** Set by close() or a simulated crash: no new operation starts. */
+  closed: boolean;
+  /**
+   * Nested stack operations for a resource of a running operation (set by the engine, which owns
+   * the lifecycle functions they call; kept here so lower modules do not import upward).
+   */
+  nestedFor(op: Operation, rec: ResourceRecord, signal: AbortSignal): NestedStackOps;
+}
+
+/** Applies the documented defaults to EngineOptions. */
+export function makeCore(options: EngineOptions, compile: Compiler): EngineCore {
+  return {
+    store: options.store,
+    cloud: options.cloud,
+    registry: options.registry,
+    sink: options.sink,
+    clock: options.clock ?? systemClock,
+    owner: options.owner,
+    defaultRegion: options.defaultRegion,
+    concurrency: options.concurrency ?? 16,
+    lockTtlMs: options.lockTtlMs ?? 30_000,
+    pollIntervalMs: options.pollIntervalMs ?? 20,
+    random: options.random ?? Math.random,
+    compile,
+    running: new Map(),
+    closed: false,
+    nestedFor: () => {
+      throw new Error("nested stacks are not wired");
+    },
+  };
+}
+
+/** A new unique id (UUID v4), never derived from seeded randomness so restarted engines cannot collide. */
+export function newId(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+/** Current time as an ISO string, from the engine's clock. */
+export function isoNow(core: EngineCore): string {
+  return new Date(core.clock.now()).toISOString();
+}

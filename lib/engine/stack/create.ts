@@ -1,0 +1,76 @@
+/**
+ * Stack create: compile strictly (errors are thrown before anything is written), refuse a duplicate
+ * name, store the stack, then create resources in dependency order. With rollback enabled, a failed
+ * create deletes what it made (ROLLBACK_IN_PROGRESS -> ROLLBACK_COMPLETE), as Heat does.
+ */
+import { conflict } from "../errors";
+import type { StackInput } from "../template/types";
+import type { CreateOptions, OperationHandle } from "./api";
+import { type EngineCore, isoNow, newId } from "./core";
+import { compileOrThrow, definitionOf } from "./definition";
+import type { Operation } from "./operation";
+import type { StackRecord } from "./ports";
+import { createResource } from "./resource-ops";
+import { startOperation, type StartOptions } from "./run";
+import { graphOf, resolveOutputs, walkStack } from "./stack-walk";
+import { allRecords, deleteRecords } from "./teardown";
+
+/** Where a nested stack hangs in its parent. */
+export interface Nesting extends StartOptions {
+  parentId: string;
+  parentResource: string;
+}
+
+/** Validates, stores and starts creating a stack. */
+export async function createStack(core: EngineCore, name: string, input: StackInput, options: CreateOptions, nesting?: Nesting): Promise<OperationHandle> {
+  const def = definitionOf(input);
+  const who = { name, id: newId(), projectId: options.projectId, region: options.region ?? core.defaultRegion };
+  const compiled = compileOrThrow(core, def, who);
+  if (await core.store.findStackByName(options.projectId, name)) throw conflict(`The Stack (${name}) already exists.`);
+  const record: StackRecord = {
+    ...who,
+    ...def,
+    parentId: nesting?.parentId ?? null,
+    parentResource: nesting?.parentResource ?? null,
+    action: "INIT",
+    status: "COMPLETE",
+    statusReason: "",
+    previous: null,
+    disableRollback: !options.enableRollback,
+    timeoutMins: options.timeoutMins ?? null,
+    outputs: [],
+    tags: options.tags ?? [],
+    generation: 1,
+    createdAt: isoNow(core),
+    updatedAt: null,
+    deletedAt: null,
+  };
+  await core.store.createStack(record);
+  const { done } = await startOperation(
+    core,
+    record,
+    async (op) => {
+      op.compiled = compiled;
+      await runCreate(op);
+    },
+    nesting,
+  );
+  return { stackId: record.id, done };
+}
+
+async function runCreate(op: Operation): Promise<void> {
+  const compiled = op.compiled!;
+  await op.setStack("CREATE", "IN_PROGRESS", "Stack CREATE started");
+  const failure = await walkStack(op, graphOf(compiled), "CREATE", (name, signal) => {
+    const res = compiled.resources[name];
+    return createResource(op, res, op.records.get(name) ?? op.newRecord(res), signal);
+  });
+  const outputs = await resolveOutputs(op);
+  if (!failure) return op.setStack("CREATE", "COMPLETE", "Stack CREATE completed successfully", { outputs });
+  await op.setStack("CREATE", "FAILED", failure, { outputs });
+  if (op.stack.disableRollback || (op.cause && !op.cause.rollback) || !op.restart()) return;
+  await op.setStack("ROLLBACK", "IN_PROGRESS", "Stack ROLLBACK started");
+  const rollbackFailure = await deleteRecords(op, allRecords(op), "DELETE", compiled);
+  if (rollbackFailure) await op.setStack("ROLLBACK", "FAILED", rollbackFailure);
+  else await op.setStack("ROLLBACK", "COMPLETE", "Stack ROLLBACK completed successfully", { outputs: [] });
+}

@@ -1,0 +1,154 @@
+/**
+ * One running operation on one stack: its in-memory copy of the stack and resource records, its
+ * abort signal, and the only way lifecycle code changes state. Each change is written to the store
+ * and its event appended BEFORE the caller moves on; the event is then published to the sink.
+ */
+import type { CompiledResource, CompiledStack } from "../template/types";
+import type { ResourcePlugin } from "../resources/types";
+import { type EngineCore, isoNow, newId } from "./core";
+import type { Action, EventRecord, ResourceRecord, StackRecord, Status } from "./ports";
+import { providerPlugin } from "./provider";
+
+/** Why an operation was aborted. */
+export interface AbortCause {
+  kind: "cancel" | "timeout" | "shutdown" | "lock-lost" | "parent";
+  message: string;
+  rollback: boolean;
+}
+
+/** An operation's state; lifecycle modules receive one. */
+export class Operation {
+  private controller = new AbortController();
+  /** Current copies of resources, by logical name. */
+  readonly records = new Map<string, ResourceRecord>();
+  /** Replaced old copies and removed resources still waiting to be deleted. */
+  retired: ResourceRecord[] = [];
+  compiled: CompiledStack | undefined;
+  /** Values of get_attr with arguments (attributeAt), by record id, attribute and path; not persisted. */
+  readonly attributeCache = new Map<string, unknown>();
+  cause: AbortCause | undefined;
+
+  private constructor(
+    readonly core: EngineCore,
+    public stack: StackRecord,
+    /** A read-only operation (attribute reads outside any operation) never writes to the store. */
+    readonly readOnly: boolean,
+  ) {}
+
+  /** Loads the stack's resources into a new operation. */
+  static async load(core: EngineCore, stack: StackRecord, readOnly = false): Promise<Operation> {
+    const op = new Operation(core, stack, readOnly);
+    for (const r of await core.store.listResources(stack.id)) {
+      if (r.replacedBy) op.retired.push(r);
+      else op.records.set(r.name, r);
+    }
+    return op;
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /**
+   * Starts a new phase after a cancelled one (rollback after cancel_update): a fresh signal.
+   * Returns false when the cause forbids any further work (shutdown, lost lock, parent aborted).
+   */
+  restart(): boolean {
+    if (this.cause && this.cause.kind !== "cancel") return false;
+    if (this.controller.signal.aborted) this.controller = new AbortController();
+    this.cause = undefined;
+    return true;
+  }
+
+  /** Aborts the operation once; the first cause wins. */
+  abort(cause: AbortCause): void {
+    if (this.cause) return;
+    this.cause = cause;
+    this.controller.abort(new Error(cause.message));
+  }
+
+  /** The plugin for a compiled resource: the registry's, or a provider-template one. */
+  pluginFor(res: Pick<CompiledResource, "name" | "type" | "provider">): ResourcePlugin {
+    const plugin = this.core.registry.get(res.type);
+    if (plugin) return plugin;
+    if (res.provider) {
+      const source = { ...res.provider, files: this.stack.files };
+      return providerPlugin(res.type, source);
+    }
+    throw new Error(`The Resource Type (${res.type}) could not be found.`);
+  }
+
+  /** The plugin for a stored record (provider-backed types resolve through the compiled stack). */
+  pluginOf(rec: ResourceRecord): ResourcePlugin {
+    const compiled = this.compiled?.resources[rec.name];
+    if (compiled && compiled.type === rec.type) return this.pluginFor(compiled);
+    return this.core.registry.get(rec.type) ?? providerPlugin(rec.type);
+  }
+
+  /** A fresh INIT record for a compiled resource (not yet saved). */
+  newRecord(res: CompiledResource): ResourceRecord {
+    return {
+      id: newId(),
+      stackId: this.stack.id,
+      name: res.name,
+      type: res.type,
+      region: res.region,
+      physicalId: null,
+      action: "INIT",
+      status: "COMPLETE",
+      statusReason: "",
+      properties: {},
+      attributes: {},
+      data: {},
+      nestedStackId: null,
+      unhealthy: false,
+      replacedBy: null,
+      createdAt: isoNow(this.core),
+      updatedAt: null,
+    };
+  }
+
+  /** Moves the stack to a new state: store first, then its event. */
+  async setStack(action: Action, status: Status, reason: string, patch: Partial<StackRecord> = {}): Promise<void> {
+    const change: Partial<StackRecord> = { ...patch, action, status, statusReason: reason, updatedAt: isoNow(this.core) };
+    await this.core.store.updateStack(this.stack.id, change);
+    this.stack = { ...this.stack, ...change };
+    await this.emit({
+      resourceName: this.stack.name,
+      physicalResourceId: this.stack.id,
+      resourceType: "OS::Heat::Stack",
+      isStackEvent: true,
+      action,
+      status,
+      reason,
+    });
+  }
+
+  /** Moves a resource to a new state: record saved first, then its event. */
+  async setResource(rec: ResourceRecord, action: Action, status: Status, reason: string): Promise<void> {
+    rec.action = action;
+    rec.status = status;
+    rec.statusReason = reason;
+    rec.updatedAt = isoNow(this.core);
+    await this.core.store.saveResource(rec);
+    await this.resourceEvent(rec, action, status, reason);
+  }
+
+  /** Appends an event about a resource without changing its state (signals, progress notes). */
+  resourceEvent(rec: ResourceRecord, action: Action, status: Status, reason: string): Promise<void> {
+    return this.emit({
+      resourceName: rec.name,
+      physicalResourceId: rec.physicalId,
+      resourceType: rec.type,
+      isStackEvent: false,
+      action,
+      status,
+      reason,
+    });
+  }
+
+  private async emit(e: Pick<EventRecord, "resourceName" | "physicalResourceId" | "resourceType" | "isStackEvent" | "action" | "status" | "reason">): Promise<void> {
+    const stored = await this.core.store.appendEvent({ ...e, stackId: this.stack.id, stackName: this.stack.name, time: isoNow(this.core) });
+    this.core.sink?.publish(stored);
+  }
+}

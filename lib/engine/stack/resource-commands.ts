@@ -1,0 +1,60 @@
+/**
+ * Commands on one resource outside a stack operation: signal (handlers.signal, with Heat's SIGNAL
+ * event) and mark-unhealthy (CHECK_FAILED with the reason; the next update replaces the resource).
+ * A signal reaches the live record of an operation running in this engine (a WaitCondition's handle
+ * is signalled while the create waits for it).
+ */
+import { EngineError, conflict, notFound } from "../errors";
+import type { EngineCore } from "./core";
+import { compileStored } from "./definition";
+import { liveStack } from "./load";
+import { Operation } from "./operation";
+import type { ResourceRecord } from "./ports";
+import { contextFor } from "./runtime";
+
+/** Heat's SIGNAL event reason for the details a signal carried. */
+export function signalReason(details: unknown): string {
+  if (details === undefined || details === null) return "No signal details provided";
+  if (typeof details === "object") {
+    const d = details as Record<string, unknown>;
+    const text = d.reason ?? d.status_reason ?? d.deploy_status_reason;
+    if (typeof text === "string") return `Signal: ${text}`;
+  }
+  const text = typeof details === "string" ? details : JSON.stringify(details);
+  return `Signal: ${text.length > 200 ? `${text.slice(0, 197)}...` : text}`;
+}
+
+async function findResource(core: EngineCore, stackId: string, name: string): Promise<{ op: Operation; rec: ResourceRecord; live: boolean }> {
+  const stack = await liveStack(core, stackId);
+  const live = core.running.get(stackId)?.operation();
+  const op = live ?? (await Operation.load(core, stack));
+  if (!live) op.compiled = compileStored(core, stack);
+  const rec = op.records.get(name);
+  if (!rec) throw notFound(`The Resource (${name}) in stack ${stack.name}`);
+  return { op, rec, live: !!live };
+}
+
+/** Delivers a signal to a resource. */
+export async function signalResource(core: EngineCore, stackId: string, name: string, details: unknown): Promise<void> {
+  const { op, rec } = await findResource(core, stackId, name);
+  const plugin = op.pluginOf(rec);
+  const hook = plugin.handlers.signal;
+  if (!hook) throw new EngineError("BadRequest", `Resource ${name} (${rec.type}) does not accept signals`);
+  const hc = contextFor(op, rec, plugin, rec.properties, op.signal);
+  try {
+    await hook(hc.ctx, details);
+  } finally {
+    await hc.flush();
+  }
+  await op.resourceEvent(rec, "SIGNAL", rec.status === "FAILED" ? "FAILED" : "COMPLETE", signalReason(details));
+}
+
+/** Marks a resource unhealthy (CHECK_FAILED) or healthy again (CHECK_COMPLETE), as Heat's mark-unhealthy. */
+export async function markResourceUnhealthy(core: EngineCore, stackId: string, name: string, unhealthy: boolean, reason?: string): Promise<void> {
+  const { op, rec, live } = await findResource(core, stackId, name);
+  const lock = live ? { owner: core.owner, expiresAt: Infinity } : await core.store.getLock(stackId);
+  if (lock && lock.expiresAt > core.clock.now()) throw conflict(`Stack ${op.stack.name} is busy: ${op.stack.action} IN_PROGRESS by ${lock.owner}`);
+  if (!unhealthy && !rec.unhealthy) return;
+  rec.unhealthy = unhealthy;
+  await op.setResource(rec, "CHECK", unhealthy ? "FAILED" : "COMPLETE", reason ?? (unhealthy ? "Marked unhealthy" : "Marked healthy"));
+}

@@ -1,0 +1,107 @@
+/**
+ * One resource, one action: the IN_PROGRESS event, the plugin's hooks, then COMPLETE or FAILED with
+ * Heat's reason. A failure is rethrown as ResourceFailure so the walk skips what depends on it.
+ */
+import type { PropertyChange, ResourcePlugin } from "../resources/types";
+import type { CompiledResource } from "../template/types";
+import { ResourceFailure, resourceFailureReason } from "./failure";
+import { runHook } from "./hooks";
+import type { Operation } from "./operation";
+import type { Action, ResourceRecord } from "./ports";
+import { contextFor, resolveLive } from "./runtime";
+
+/**
+ * Moves `rec` to FAILED with Heat's reason for `error` ("CREATE aborted" when the operation was
+ * cancelled or timed out) and returns the ResourceFailure to throw.
+ */
+export async function failResource(op: Operation, rec: ResourceRecord, action: Action, error: unknown, signal: AbortSignal): Promise<ResourceFailure> {
+  const why = signal.aborted && !(error instanceof ResourceFailure) ? `${action} aborted` : resourceFailureReason(error, rec.name);
+  await op.setResource(rec, action, "FAILED", why);
+  return new ResourceFailure(why, rec.name, action);
+}
+
+/** Runs `body` between the IN_PROGRESS and COMPLETE/FAILED transitions of `rec`. */
+async function transition(op: Operation, rec: ResourceRecord, action: Action, signal: AbortSignal, body: () => Promise<string | void>): Promise<void> {
+  await op.setResource(rec, action, "IN_PROGRESS", "state changed");
+  let reason: string | void;
+  try {
+    reason = await body();
+  } catch (error) {
+    throw await failResource(op, rec, action, error, signal);
+  }
+  await op.setResource(rec, action, "COMPLETE", reason || "state changed");
+}
+
+/** Resolves a compiled resource's properties against live state and lets the plugin validate them. */
+export async function resolvedProperties(op: Operation, name: string, plugin: ResourcePlugin, signal: AbortSignal): Promise<Record<string, unknown>> {
+  const compiled = op.compiled!;
+  const props = await resolveLive(op, (view) => compiled.resolveProperties(name, view), signal);
+  plugin.handlers.validate?.(props);
+  return props;
+}
+
+/** Creates `rec` (a fresh or INIT copy of `res`) and makes it the current copy of its name. */
+export async function createResource(op: Operation, res: CompiledResource, rec: ResourceRecord, signal: AbortSignal): Promise<void> {
+  const plugin = op.pluginFor(res);
+  op.records.set(res.name, rec);
+  await transition(op, rec, "CREATE", signal, async () => {
+    rec.properties = await resolvedProperties(op, res.name, plugin, signal);
+    const h = plugin.handlers;
+    await runHook(op, contextFor(op, rec, plugin, rec.properties, signal), h.create, h.checkCreateComplete, signal);
+  });
+}
+
+/** Updates `rec` in place with the plugin's update hook. */
+export async function updateResource(op: Operation, rec: ResourceRecord, plugin: ResourcePlugin, change: PropertyChange, signal: AbortSignal): Promise<void> {
+  await transition(op, rec, "UPDATE", signal, async () => {
+    rec.properties = change.after;
+    rec.attributes = {};
+    const h = plugin.handlers;
+    const hc = contextFor(op, rec, plugin, change.after, signal);
+    await runHook(op, hc, h.update && ((ctx) => h.update!(ctx, change)), h.checkUpdateComplete, signal);
+  });
+}
+
+/** Whether a record ever reached its plugin (an INIT record is only a placeholder). */
+export function wasStarted(rec: ResourceRecord): boolean {
+  return rec.action !== "INIT";
+}
+
+/**
+ * Deletes a resource (Retain keeps the physical resource), then drops its record. A record never
+ * started is dropped without events, as Heat does.
+ */
+export async function deleteResource(op: Operation, rec: ResourceRecord, policy: CompiledResource["deletionPolicy"], signal: AbortSignal): Promise<void> {
+  if (wasStarted(rec)) {
+    await transition(op, rec, "DELETE", signal, async () => {
+      if (policy === "Retain") return "Retained: the physical resource is kept";
+      if (!rec.physicalId && !rec.nestedStackId) return;
+      const plugin = op.pluginOf(rec);
+      const h = plugin.handlers;
+      await runHook(op, contextFor(op, rec, plugin, rec.properties, signal), h.delete, h.checkDeleteComplete, signal);
+    });
+  }
+  await op.core.store.deleteResource(rec.id);
+  if (op.records.get(rec.name) === rec) op.records.delete(rec.name);
+  op.retired = op.retired.filter((r) => r !== rec);
+}
+
+/** SUSPEND, RESUME or CHECK of one resource; a plugin without the hook completes at once. */
+export async function simpleAction(op: Operation, rec: ResourceRecord, action: "SUSPEND" | "RESUME" | "CHECK", signal: AbortSignal): Promise<void> {
+  const plugin = op.pluginOf(rec);
+  const h = plugin.handlers;
+  await transition(op, rec, action, signal, async () => {
+    const hc = contextFor(op, rec, plugin, rec.properties, signal);
+    if (action === "SUSPEND") await runHook(op, hc, h.suspend, h.checkSuspendComplete, signal);
+    else if (action === "RESUME") await runHook(op, hc, h.resume, h.checkResumeComplete, signal);
+    else if (!h.check) return `CHECK not supported for ${rec.type}`;
+    else {
+      try {
+        await h.check(hc.ctx);
+      } finally {
+        await hc.flush();
+      }
+    }
+    if (action === "CHECK") rec.unhealthy = false;
+  });
+}

@@ -1,0 +1,201 @@
+/**
+ * Live state for function resolution and plugin hooks: a RuntimeView over the operation's records,
+ * two-pass resolution that fetches missing attributes from plugins (cached in the record), and the
+ * ResourceContext handed to hooks.
+ */
+import type { ResourceContext, ResourcePlugin } from "../resources/types";
+import type { RuntimeView } from "../template/types";
+import type { Operation } from "./operation";
+import type { ResourceRecord } from "./ports";
+
+/** A ResourceContext plus `flush`, which persists what the hook changed (ids, data, notes). */
+export interface HookContext {
+  ctx: ResourceContext;
+  flush(): Promise<void>;
+}
+
+/** Builds the context a plugin hook runs with, over the live record `rec`. */
+export function contextFor(
+  op: Operation,
+  rec: ResourceRecord,
+  plugin: ResourcePlugin,
+  properties: Record<string, unknown>,
+  signal: AbortSignal,
+): HookContext {
+  const core = op.core;
+  let dirty = false;
+  let notes: Promise<void> = Promise.resolve();
+  let metadata: Record<string, unknown> | undefined;
+  const ctx: ResourceContext = {
+    stack: { id: op.stack.id, name: op.stack.name, projectId: op.stack.projectId, region: op.stack.region },
+    name: rec.name,
+    type: plugin.type,
+    region: rec.region,
+    properties,
+    get physicalId() {
+      return rec.physicalId ?? undefined;
+    },
+    setPhysicalId(id) {
+      rec.physicalId = id;
+      dirty = true;
+    },
+    data: rec.data,
+    setData(key, value) {
+      if (value === undefined) delete rec.data[key];
+      else rec.data[key] = value;
+      dirty = true;
+    },
+    get metadata() {
+      metadata ??= resolveMetadata(op, rec.name);
+      return metadata;
+    },
+    get cloud() {
+      return core.cloud.region(rec.region);
+    },
+    cloudFor: (region) => core.cloud.region(region),
+    get nested() {
+      return core.nestedFor(op, rec, signal);
+    },
+    abort: signal,
+    random: core.random,
+    now: () => core.clock.now(),
+    note(reason) {
+      notes = notes.then(() => op.resourceEvent(rec, rec.action, rec.status, reason));
+    },
+    async peer(refId) {
+      for (const other of op.records.values()) {
+        if (other.id !== rec.id && referenceIdOf(op, other) === refId) {
+          return { name: other.name, type: other.type, physicalId: other.physicalId ?? undefined, data: other.data };
+        }
+      }
+      return undefined;
+    },
+  };
+  return {
+    ctx,
+    async flush() {
+      await notes;
+      if (!dirty) return;
+      dirty = false;
+      await core.store.saveResource(rec);
+    },
+  };
+}
+
+function resolveMetadata(op: Operation, name: string): Record<string, unknown> {
+  if (!op.compiled?.resources[name]) return {};
+  try {
+    return op.compiled.resolveMetadata(name, new LiveView(op));
+  } catch {
+    return {};
+  }
+}
+
+/** get_resource of a record: the plugin's reference id, else its physical id, else its name (as Heat). */
+export function referenceIdOf(op: Operation, rec: ResourceRecord): string {
+  const plugin = op.pluginOf(rec);
+  const hook = plugin.handlers.referenceId;
+  const ref = hook ? hook(contextFor(op, rec, plugin, rec.properties, op.signal).ctx) : rec.physicalId;
+  return ref ?? rec.name;
+}
+
+interface Miss {
+  name: string;
+  attr: string;
+  path: (string | number)[];
+}
+
+const pathKey = (rec: ResourceRecord, attr: string, path: (string | number)[]) => `${rec.id}\u0000${attr}\u0000${JSON.stringify(path)}`;
+
+function dig(value: unknown, path: (string | number)[]): unknown {
+  let v = value;
+  for (const key of path) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<string | number, unknown>)[key];
+  }
+  return v;
+}
+
+/** A RuntimeView over the operation's current records; records attributes it does not have yet. */
+class LiveView implements RuntimeView {
+  readonly misses: Miss[] = [];
+
+  constructor(private readonly op: Operation) {}
+
+  referenceId(resource: string): string | undefined {
+    const rec = this.op.records.get(resource);
+    return rec && referenceIdOf(this.op, rec);
+  }
+
+  attribute(resource: string, attribute: string, path: (string | number)[]): unknown {
+    const rec = this.op.records.get(resource);
+    if (!rec) return undefined;
+    if (this.op.pluginOf(rec).handlers.attributeAt) {
+      const key = pathKey(rec, attribute, path);
+      if (this.op.attributeCache.has(key)) return this.op.attributeCache.get(key);
+      this.misses.push({ name: resource, attr: attribute, path });
+      return undefined;
+    }
+    if (attribute in rec.attributes) return dig(rec.attributes[attribute], path);
+    this.misses.push({ name: resource, attr: attribute, path: [] });
+    return undefined;
+  }
+
+  allAttributes(resource: string): Record<string, unknown> {
+    const rec = this.op.records.get(resource);
+    if (!rec) return {};
+    const names = Object.keys(this.op.pluginOf(rec).attributes);
+    return Object.fromEntries(names.map((attr) => [attr, this.attribute(resource, attr, [])]));
+  }
+}
+
+/** Asks plugins for the attributes a resolution pass missed and caches them. */
+async function fetchMisses(op: Operation, misses: Miss[], signal: AbortSignal): Promise<void> {
+  const touched = new Set<ResourceRecord>();
+  for (const m of misses) {
+    const rec = op.records.get(m.name)!;
+    const plugin = op.pluginOf(rec);
+    const { ctx } = contextFor(op, rec, plugin, rec.properties, signal);
+    if (plugin.handlers.attributeAt) {
+      op.attributeCache.set(pathKey(rec, m.attr, m.path), await plugin.handlers.attributeAt(ctx, m.attr, m.path));
+    } else if (!(m.attr in rec.attributes)) {
+      rec.attributes[m.attr] = await plugin.handlers.attribute?.(ctx, m.attr);
+      touched.add(rec);
+    }
+  }
+  if (!op.readOnly) for (const rec of touched) await op.core.store.saveResource(rec);
+}
+
+/**
+ * Evaluates `fn` against live state. Attributes not cached yet are fetched from their plugins and
+ * the evaluation repeated, so `fn` (compiled.resolveProperties, resolveOutput...) can stay synchronous.
+ */
+export async function resolveLive<T>(op: Operation, fn: (view: RuntimeView) => T, signal = op.signal): Promise<T> {
+  for (let pass = 0; ; pass++) {
+    const view = new LiveView(op);
+    let value: T | undefined;
+    let error: unknown;
+    let failed = false;
+    try {
+      value = fn(view);
+    } catch (e) {
+      error = e;
+      failed = true;
+    }
+    if (view.misses.length === 0 || pass >= 4) {
+      if (failed) throw error;
+      return value as T;
+    }
+    await fetchMisses(op, view.misses, signal);
+  }
+}
+
+/** A view for preview: nothing exists yet, so get_resource gives the resource's name (as Heat does). */
+export function previewView(names: Iterable<string>): RuntimeView {
+  const known = new Set(names);
+  return {
+    referenceId: (r) => (known.has(r) ? r : undefined),
+    attribute: () => undefined,
+    allAttributes: () => ({}),
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * Walking a stack's resources with the scheduler, and turning the walk's result into Heat's stack
+ * status reason ("Resource CREATE failed: ...", "Create timed out", "Stack UPDATE cancelled").
+ */
+import { DependencyGraph } from "../graph";
+import { walkGraph, type NodeTask } from "../scheduler";
+import type { CompiledStack } from "../template/types";
+import { resourceFailureReason, stackFailureReason, timedOutReason } from "./failure";
+import type { Operation } from "./operation";
+import type { Action, StackRecord } from "./ports";
+import { resolveLive } from "./runtime";
+
+/** The dependency graph of a compiled stack. */
+export function graphOf(compiled: CompiledStack): DependencyGraph {
+  return DependencyGraph.fromDependencies(Object.fromEntries(Object.values(compiled.resources).map((r) => [r.name, r.dependsOn])));
+}
+
+/** A graph over `names`, ordered by the dependencies the given compiled stacks know (first one wins). */
+export function graphFor(names: Iterable<string>, ...sources: (CompiledStack | undefined)[]): DependencyGraph {
+  const nodes = [...new Set(names)];
+  const edges: [string, string][] = [];
+  for (const n of nodes) {
+    const res = sources.find((s) => s?.resources[n])?.resources[n];
+    for (const d of res?.dependsOn ?? []) edges.push([n, d]);
+  }
+  return new DependencyGraph(nodes, edges);
+}
+
+/** Options of walkStack. */
+export interface StackWalkOptions {
+  reverse?: boolean;
+  only?: ReadonlySet<string>;
+}
+
+/** Walks the graph under the operation's signal and the stack timeout; returns the failure reason, if any. */
+export async function walkStack(op: Operation, graph: DependencyGraph, action: Action, task: NodeTask, options: StackWalkOptions = {}): Promise<string | undefined> {
+  const mins = op.stack.timeoutMins;
+  const result = await walkGraph(graph, task, {
+    concurrency: op.core.concurrency,
+    reverse: options.reverse,
+    only: options.only,
+    signal: op.signal,
+    timeout: mins ? { ms: mins * 60_000, clock: op.core.clock } : undefined,
+  });
+  if (result.timedOut) return timedOutReason(action);
+  if (op.cause) return op.cause.kind === "cancel" ? `Stack ${action} cancelled` : op.cause.message;
+  const first = result.failed[0];
+  if (first === undefined) return undefined;
+  const outcome = result.outcomes.get(first);
+  const error = outcome?.status === "failed" ? outcome.error : undefined;
+  return stackFailureReason(action, resourceFailureReason(error, first));
+}
+
+/** Resolves every output against live state; a failing one carries its error (Heat's output_error). */
+export async function resolveOutputs(op: Operation): Promise<StackRecord["outputs"]> {
+  const compiled = op.compiled;
+  if (!compiled) return [];
+  const out: StackRecord["outputs"] = [];
+  for (const o of Object.values(compiled.outputs)) {
+    try {
+      const r = await resolveLive(op, (view) => compiled.resolveOutput(o.name, view));
+      out.push({ key: o.name, description: o.description, ...r });
+    } catch (error) {
+      out.push({ key: o.name, description: o.description, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,124 @@
+/**
+ * Stack update (and the rollback of a failed one): converge the stack's resources onto a target
+ * definition. Forward over the target's graph: new -> create, changed -> in place or replace (create
+ * the new copy first unless the type says otherwise), unchanged -> nothing, no event. Then, in reverse
+ * order, delete removed resources and replaced copies. A rollback converges back onto the previous
+ * definition, swapping a replaced copy back in where the old one still exists.
+ */
+import { EngineError } from "../errors";
+import type { CompiledResource, CompiledStack, StackInput } from "../template/types";
+import type { OperationHandle, UpdateOptions } from "./api";
+import type { EngineCore } from "./core";
+import { compileOrThrow, compileStored, type Definition, storedDefinition, updatedDefinition } from "./definition";
+import { liveStack } from "./load";
+import type { Operation } from "./operation";
+import type { Action } from "./ports";
+import { createResource, deleteResource, failResource, resolvedProperties, updateResource, wasStarted } from "./resource-ops";
+import { startOperation, type StartOptions } from "./run";
+import { graphOf, resolveOutputs, walkStack } from "./stack-walk";
+import { deleteRecords } from "./teardown";
+import { checkImmutableParameters } from "./parameters";
+import { decideUpdate, mustReplace } from "./update-diff";
+
+/** Validates the new definition and starts the update. */
+export async function updateStack(core: EngineCore, stackId: string, input: Partial<StackInput>, options: UpdateOptions = {}, start: StartOptions = {}): Promise<OperationHandle> {
+  const stack = await liveStack(core, stackId);
+  if (stack.action === "DELETE") throw new EngineError("BadRequest", `Updating a stack when it is deleting (${stack.action}_${stack.status})`);
+  const def = updatedDefinition(stack, input, options.existing === true);
+  const target = compileOrThrow(core, def, stack);
+  const current = compileStored(core, stack);
+  checkImmutableParameters(current, target);
+  const disableRollback = options.enableRollback === undefined ? stack.disableRollback : !options.enableRollback;
+  const timeoutMins = options.timeoutMins ?? stack.timeoutMins;
+  const { done } = await startOperation(
+    core,
+    stack,
+    async (op) => {
+      const previous = storedDefinition(op.stack);
+      await op.setStack("UPDATE", "IN_PROGRESS", "Stack UPDATE started", {
+        ...def,
+        previous,
+        disableRollback,
+        timeoutMins,
+        generation: op.stack.generation + 1,
+      });
+      await runUpdate(op, target, current, previous);
+    },
+    start,
+  );
+  return { stackId, done };
+}
+
+async function runUpdate(op: Operation, target: CompiledStack, current: CompiledStack | undefined, previous: Definition): Promise<void> {
+  const failure = await converge(op, target, current, "UPDATE", false);
+  if (!failure) {
+    return op.setStack("UPDATE", "COMPLETE", "Stack UPDATE completed successfully", { outputs: await resolveOutputs(op) });
+  }
+  await op.setStack("UPDATE", "FAILED", failure);
+  if (op.stack.disableRollback || (op.cause && !op.cause.rollback) || !op.restart()) return;
+  await op.setStack("ROLLBACK", "IN_PROGRESS", "Stack ROLLBACK started");
+  const back = current ?? compileStored(op.core, op.stack, previous);
+  if (!back) return op.setStack("ROLLBACK", "FAILED", "The previous template no longer compiles");
+  const rollbackFailure = await converge(op, back, target, "ROLLBACK", true);
+  if (rollbackFailure) return op.setStack("ROLLBACK", "FAILED", rollbackFailure);
+  await op.setStack("ROLLBACK", "COMPLETE", "Stack ROLLBACK completed successfully", { ...previous, outputs: await resolveOutputs(op) });
+}
+
+/** Converges onto `target`; `other` is the definition being left (for cleanup order and policies). */
+async function converge(op: Operation, target: CompiledStack, other: CompiledStack | undefined, action: Action, rollback: boolean): Promise<string | undefined> {
+  op.compiled = target;
+  const failure = await walkStack(op, graphOf(target), action, (name, signal) => convergeResource(op, target.resources[name], signal, rollback));
+  if (failure) return failure;
+  for (const rec of [...op.records.values()]) {
+    if (target.resources[rec.name]) continue;
+    op.records.delete(rec.name);
+    op.retired.push(rec);
+  }
+  const doomed = [...op.retired];
+  if (doomed.length === 0) return undefined;
+  return deleteRecords(op, doomed, action, other, target);
+}
+
+async function convergeResource(op: Operation, res: CompiledResource, signal: AbortSignal, rollback: boolean): Promise<void> {
+  const cur = op.records.get(res.name);
+  if (!cur || !wasStarted(cur)) return createResource(op, res, cur ?? op.newRecord(res), signal);
+  if (rollback && (await swapBack(op, res.name))) return;
+  const plugin = op.pluginFor(res);
+  if (mustReplace(cur, res.type)) return replace(op, res, signal);
+  let decision;
+  try {
+    decision = decideUpdate(cur, plugin, await resolvedProperties(op, res.name, plugin, signal));
+  } catch (error) {
+    throw await failResource(op, cur, "UPDATE", error, signal);
+  }
+  if (decision.kind === "update") return updateResource(op, cur, plugin, decision.change, signal);
+  if (decision.kind === "replace") return replace(op, res, signal);
+}
+
+/** Rollback of a replacement: the old copy, still there, becomes current again; the new one is retired. */
+async function swapBack(op: Operation, name: string): Promise<boolean> {
+  const cur = op.records.get(name)!;
+  const old = op.retired.find((r) => r.name === name && r.replacedBy === cur.id && r.status === "COMPLETE");
+  if (!old) return false;
+  old.replacedBy = null;
+  cur.replacedBy = old.id;
+  op.retired = [...op.retired.filter((r) => r !== old), cur];
+  op.records.set(name, old);
+  await op.core.store.saveResource(cur);
+  await op.core.store.saveResource(old);
+  return true;
+}
+
+/** Replaces a resource: make-before-break by default, break-before-make if the plugin asks. */
+async function replace(op: Operation, res: CompiledResource, signal: AbortSignal): Promise<void> {
+  const old = op.records.get(res.name)!;
+  const fresh = op.newRecord(res);
+  if (op.pluginFor(res).replaceCreateFirst === false) {
+    await deleteResource(op, old, res.deletionPolicy, signal);
+  } else {
+    old.replacedBy = fresh.id;
+    await op.core.store.saveResource(old);
+    op.retired.push(old);
+  }
+  await createResource(op, res, fresh, signal);
+}

@@ -1,0 +1,7 @@
+/** Fakes for testing the engine and the parts built on it. */
+export { FakeClock, flushAsync } from "./fake-clock";
+export { systemClock as realClock } from "../stack/system-clock";
+export { MemoryStackStore, matchesFilter } from "./memory-store";
+export { TestWorld, testPlugins } from "./plugins";
+export { handCompile } from "./hand-compiler";
+export { createTestEngine, seeded, type TestEngine, type TestEngineOptions } from "./test-engine";
