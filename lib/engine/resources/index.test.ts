@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { builtinPlugins, createRegistry, defaultRegistry, resourceTypeSchema } from "./index";
+import { noneResource } from "./heat/none";
+import type { PropertySchema } from "./types";
+
+const EXPECTED = [
+  "OS::Cinder::Volume", "OS::Cinder::VolumeAttachment",
+  "OS::Heat::None", "OS::Heat::RandomString", "OS::Heat::ResourceGroup", "OS::Heat::SoftwareConfig",
+  "OS::Heat::SoftwareDeployment", "OS::Heat::Stack", "OS::Heat::TestResource", "OS::Heat::Value",
+  "OS::Heat::WaitCondition", "OS::Heat::WaitConditionHandle",
+  "OS::Neutron::FloatingIP", "OS::Neutron::FloatingIPAssociation", "OS::Neutron::Net", "OS::Neutron::Port",
+  "OS::Neutron::SecurityGroup", "OS::Neutron::Subnet", "OS::Nova::Server",
+];
+
+function walk(schema: Record<string, PropertySchema>, visit: (path: string, s: PropertySchema) => void, prefix = "") {
+  for (const [k, s] of Object.entries(schema)) {
+    visit(prefix + k, s);
+    if (s.schema) walk(s.schema, visit, `${prefix}${k}.`);
+    if (s.items) walk({ "*": s.items }, visit, `${prefix}${k}.`);
+  }
+}
+
+describe("registry", () => {
+  it("holds every built-in type, sorted, with a description and service", () => {
+    expect(defaultRegistry.list().map((p) => p.type)).toEqual(EXPECTED);
+    for (const p of builtinPlugins) {
+      expect(p.description.length).toBeGreaterThan(20);
+      expect(["Heat", "Nova", "Cinder", "Neutron"]).toContain(p.service);
+      expect(defaultRegistry.get(p.type)).toBe(p);
+    }
+    expect(defaultRegistry.get("OS::Nova::Nope")).toBeUndefined();
+  });
+
+  it("builds registries from chosen plugins and refuses duplicates", () => {
+    expect(createRegistry([noneResource]).list()).toEqual([noneResource]);
+    expect(() => createRegistry([noneResource, noneResource])).toThrow("Resource type OS::Heat::None is registered twice");
+  });
+
+  it("has consistent schemas: defaults fit allowed values, references name registered types, updatable types have update hooks", () => {
+    for (const p of builtinPlugins) {
+      walk(p.properties, (path, s) => {
+        for (const ref of s.references ?? []) expect(defaultRegistry.get(ref), `${p.type} ${path} -> ${ref}`).toBeDefined();
+        const allowed = s.constraints?.find((c) => "allowedValues" in c);
+        if (allowed && "allowedValues" in allowed && s.default !== undefined) {
+          const values = Array.isArray(s.default) ? s.default : [s.default];
+          for (const v of values) expect(allowed.allowedValues, `${p.type} ${path}`).toContain(v);
+        }
+      });
+      const updatable = Object.values(p.properties).some((s) => s.updateAllowed) || p.openProperties;
+      expect(!!p.handlers.update, `${p.type} update hook`).toBe(!!updatable);
+    }
+  });
+
+  it("marks service references as same-region", () => {
+    const same = (type: string, prop: string) => defaultRegistry.get(type)!.properties[prop].region;
+    expect(same("OS::Cinder::VolumeAttachment", "instance_uuid")).toBe("same");
+    expect(same("OS::Cinder::VolumeAttachment", "volume_id")).toBe("same");
+    expect(same("OS::Nova::Server", "networks")).toBe("same");
+    expect(same("OS::Neutron::Port", "network")).toBe("same");
+    expect(same("OS::Neutron::FloatingIPAssociation", "port_id")).toBe("same");
+    expect(same("OS::Heat::Stack", "template")).toBeUndefined();
+  });
+});
+
+describe("resourceTypeSchema", () => {
+  it("renders properties as Heat's GET /resource_types/{type}", () => {
+    const doc = resourceTypeSchema("OS::Heat::RandomString")!;
+    expect(doc.resource_type).toBe("OS::Heat::RandomString");
+    expect(doc.support_status).toEqual({ status: "SUPPORTED", message: null, version: null, previous_status: null });
+    expect(doc.properties.length).toEqual({
+      type: "integer",
+      description: "Length of the string to generate.",
+      default: 32,
+      required: false,
+      update_allowed: false,
+      immutable: false,
+      constraints: [{ range: { min: 1, max: 512 } }],
+    });
+    expect(doc.properties.sequence).toBeUndefined();
+    expect(doc.properties.character_classes.schema?.["*"].schema?.class.constraints).toEqual([
+      { allowed_values: ["lettersdigits", "letters", "lowercase", "uppercase", "digits", "hexdigits", "octdigits"] },
+    ]);
+    expect(doc.attributes.value).toEqual({ description: expect.any(String), type: "string" });
+    expect(doc.attributes.show).toEqual({ description: "Detailed information about resource.", type: "map" });
+  });
+
+  it("spells custom constraints and update_allowed as Heat", () => {
+    const server = resourceTypeSchema("OS::Nova::Server")!;
+    expect(server.properties.flavor).toMatchObject({ required: true, update_allowed: true, constraints: [{ custom_constraint: "nova.flavor" }] });
+    expect(server.properties.networks.schema?.["*"].schema?.network.constraints).toEqual([{ custom_constraint: "neutron.network" }]);
+    const wait = resourceTypeSchema("OS::Heat::WaitCondition")!;
+    expect(wait.properties.timeout.constraints).toEqual([
+      { range: { min: 1, max: 43200 }, description: "timeout must be between 1 and 43200 seconds (12 hours)" },
+    ]);
+  });
+
+  it("answers undefined for an unknown type", () => {
+    expect(resourceTypeSchema("OS::Nope")).toBeUndefined();
+  });
+});
