@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { serverResource } from "../nova/server";
 import { createHarness, type HarnessOptions } from "../testing-context";
+import { createSimBench } from "../testing-sim";
 import { softwareConfigResource } from "./software-config";
 import { softwareDeploymentResource } from "./software-deployment";
 
@@ -82,5 +84,36 @@ describe("OS::Heat::SoftwareDeployment", () => {
     await deployment.signal({ deploy_status_code: 1 });
     expect(deployment.ctx.data.status).toBe("COMPLETE");
     expect(deployment.notes).toContain("Signal ignored: the deployment is not waiting for one");
+  });
+});
+
+describe("OS::Heat::SoftwareDeployment on delete", () => {
+  it("runs a DELETE action (quiesce) and waits for its signal while the server lives", async () => {
+    const bench = createSimBench();
+    const server = bench.harness(serverResource, { properties: { flavor: "m1.tiny", image: "cirros" } });
+    await server.create();
+    const d = bench.harness(softwareDeploymentResource, { properties: { server: server.ctx.physicalId, actions: ["DELETE"] } });
+    await d.create();
+    const token = await softwareDeploymentResource.handlers.delete!(d.ctx);
+    const check = softwareDeploymentResource.handlers.checkDeleteComplete!;
+    expect(d.ctx.data.action).toBe("DELETE");
+    expect(await check(d.ctx, token)).toBe(false);
+    await d.signal({ deploy_status_code: 0, deploy_stdout: "quiesced" });
+    expect(await check(d.ctx, token)).toBe(true);
+  });
+
+  it("stops waiting when the server is gone, and skips actions it does not run", async () => {
+    const bench = createSimBench();
+    const server = bench.harness(serverResource, { properties: { flavor: "m1.tiny", image: "cirros" } });
+    await server.create();
+    const d = bench.harness(softwareDeploymentResource, { properties: { server: server.ctx.physicalId, actions: ["CREATE", "DELETE"] }, maxPolls: 3 });
+    await d.create().catch(() => undefined);
+    await server.delete();
+    await d.delete();
+    expect(d.ctx.data.status).toBe("IN_PROGRESS");
+    const once = bench.harness(softwareDeploymentResource, { properties: { server: "x", signal_transport: "NO_SIGNAL" } });
+    await once.create();
+    await once.delete();
+    expect(once.ctx.data.action).toBe("CREATE");
   });
 });

@@ -128,7 +128,8 @@ export const softwareDeploymentResource = defineResource({
     checkCreateComplete: actionDone,
     update: async (ctx, change) => startAction(ctx, "UPDATE", change.after),
     checkUpdateComplete: actionDone,
-    delete: async (ctx) => (ctx.physicalId ? startAction(ctx, "DELETE", ctx.properties) : undefined),
+    // Runs even when no earlier action ran (actions: [DELETE] is the quiesce-on-replace pattern).
+    delete: async (ctx) => startAction(ctx, "DELETE", ctx.properties),
     async checkDeleteComplete(ctx, token) {
       const t = token as ActionToken | undefined;
       // A deployment whose server is gone can no longer answer: nothing left to wait for.
