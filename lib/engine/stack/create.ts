@@ -68,7 +68,7 @@ async function runCreate(op: Operation): Promise<void> {
   const outputs = await resolveOutputs(op);
   if (!failure) return op.setStack("CREATE", "COMPLETE", "Stack CREATE completed successfully", { outputs });
   await op.setStack("CREATE", "FAILED", failure, { outputs });
-  if (op.stack.disableRollback || (op.cause && !op.cause.rollback) || !op.restart()) return;
+  if (!op.shouldRollback()) return;
   await op.setStack("ROLLBACK", "IN_PROGRESS", "Stack ROLLBACK started");
   const rollbackFailure = await deleteRecords(op, allRecords(op), "DELETE", compiled);
   if (rollbackFailure) await op.setStack("ROLLBACK", "FAILED", rollbackFailure);

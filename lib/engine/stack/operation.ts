@@ -53,11 +53,21 @@ export class Operation {
    * Starts a new phase after a cancelled one (rollback after cancel_update): a fresh signal.
    * Returns false when the cause forbids any further work (shutdown, lost lock, parent aborted).
    */
-  restart(): boolean {
+  private restart(): boolean {
     if (this.cause && this.cause.kind !== "cancel") return false;
     if (this.controller.signal.aborted) this.controller = new AbortController();
     this.cause = undefined;
     return true;
+  }
+
+  /**
+   * Whether a failed phase rolls back: a failure or timeout does unless rollback is disabled; a cancel
+   * does when it asked to (Heat's cancel_update rolls back even with rollback disabled); a shutdown,
+   * lost lock or aborted parent never does. Prepares a fresh signal when it does.
+   */
+  shouldRollback(): boolean {
+    const wanted = this.cause ? this.cause.kind === "cancel" && this.cause.rollback : !this.stack.disableRollback;
+    return wanted && this.restart();
   }
 
   /** Aborts the operation once; the first cause wins. */

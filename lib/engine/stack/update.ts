@@ -55,7 +55,7 @@ async function runUpdate(op: Operation, target: CompiledStack, current: Compiled
     return op.setStack("UPDATE", "COMPLETE", "Stack UPDATE completed successfully", { outputs: await resolveOutputs(op) });
   }
   await op.setStack("UPDATE", "FAILED", failure);
-  if (op.stack.disableRollback || (op.cause && !op.cause.rollback) || !op.restart()) return;
+  if (!op.shouldRollback()) return;
   await op.setStack("ROLLBACK", "IN_PROGRESS", "Stack ROLLBACK started");
   const back = current ?? compileStored(op.core, op.stack, previous);
   if (!back) return op.setStack("ROLLBACK", "FAILED", "The previous template no longer compiles");
