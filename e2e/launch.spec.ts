@@ -56,8 +56,9 @@ test("launch a stack with parameters and watch it complete live", async ({ page 
   await expect(page.getByTestId("validate-state")).toHaveText(/Template is valid/);
 
   // The form follows parameter_groups, uses the right inputs and starts from defaults.
-  const labels = await page.getByTestId("parameter-form").locator("label").allTextContents();
-  expect(labels.map((l) => l.split(/\s/)[0])).toEqual(["Flavor", "Image", "Volume", "admin_pass"]);
+  const fields = page.getByTestId("parameter-form").locator("input, select, textarea");
+  expect(await fields.evaluateAll((els) => els.map((el) => el.getAttribute("name")))).toEqual(["flavor", "image", "volume_size", "admin_pass"]);
+  await expect(page.getByLabel("Flavor")).toBeVisible();
   await expect(launch.parameter("flavor")).toHaveJSProperty("tagName", "SELECT");
   await expect(launch.parameter("admin_pass")).toHaveAttribute("type", "password");
   await expect(launch.parameter("volume_size")).toHaveValue("1");
@@ -125,4 +126,43 @@ test("a failed resource shows its reason", async ({ page }) => {
   await expect(stack.resource("doomed").getByTestId("resource-reason")).toContainText("Test Resource failed doomed");
   await expect(stack.reason).toContainText("doomed");
   await page.screenshot({ path: path.join(SHOTS, "stack-failed.png"), fullPage: true });
+});
+
+test("the event stream resumes after Last-Event-ID and refuses bad input", async ({ page }) => {
+  const stacks = new StacksPage(page);
+  await stacks.goto();
+  await stacks.row("web-e2e").getByRole("link").click();
+  const stack = new StackPage(page);
+  const events = await stack.openTab("events");
+  const seqs = (await events.getByTestId("event-row").evaluateAll((rows) => rows.map((r) => Number(r.getAttribute("data-seq"))))).sort((a, b) => a - b);
+  expect(seqs.length).toBeGreaterThan(3);
+
+  // Reads the SSE stream in the page, as EventSource does on reconnect, until it has `count` events.
+  const streamed = await page.evaluate(
+    async ({ url, lastId, count }) => {
+      const abort = new AbortController();
+      const response = await fetch(url, { headers: { "Last-Event-ID": String(lastId) }, signal: abort.signal });
+      const reader = response.body!.getReader();
+      const decoder = new TextDecoder();
+      let text = "";
+      let ids: number[] = [];
+      while (ids.length < count) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += decoder.decode(value);
+        ids = [...text.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
+      }
+      abort.abort();
+      return { type: response.headers.get("content-type"), ids };
+    },
+    { url: `${new URL(page.url()).pathname.replace("/stacks/", "/api/stacks/")}/events?after=0`, lastId: seqs[2], count: seqs.length - 3 },
+  );
+  expect(streamed.type).toMatch(/^text\/event-stream/);
+  expect(streamed.ids).toEqual(seqs.slice(3));
+
+  const bad = await page.request.get(`${new URL(page.url()).pathname.replace("/stacks/", "/api/stacks/")}/events?after=soon`);
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error).toContain("after must be a non-negative integer");
+  const missing = await page.request.get("/api/stacks/no-such-stack/events");
+  expect(missing.status()).toBe(404);
 });

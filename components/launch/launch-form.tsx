@@ -7,7 +7,7 @@ import { launchStack, validateTemplate } from "@/app/launch/actions";
 import { DiagnosticList } from "./diagnostic-list";
 import { LaunchOptions, type LaunchOptionValues } from "./launch-options";
 import { ParameterFields, parameterInputId } from "./parameter-fields";
-import { initialValues, parametersToSend } from "./parameter-model";
+import { initialValues, isAboutParameter, parametersToSend } from "./parameter-model";
 import { TemplateSource } from "./template-source";
 import { offsetAt } from "./text-position";
 
@@ -20,7 +20,7 @@ const BUTTON = "rounded-md px-4 py-2 text-sm font-medium shadow-sm disabled:curs
 export function LaunchForm({ regions }: { regions: string[] }) {
   const [template, setTemplate] = useState("");
   const [templateName, setTemplateName] = useState<string | undefined>();
-  const [validated, setValidated] = useState<{ template: string; result: ValidateResult } | undefined>();
+  const [validated, setValidated] = useState<{ template: string; result: ValidateResult; count: number } | undefined>();
   const [values, setValues] = useState<Record<string, string>>({});
   const [options, setOptions] = useState<LaunchOptionValues>({ name: "", region: regions[0] ?? "", enableRollback: false, timeout: "" });
   const [diagnostics, setDiagnostics] = useState<Diagnostic[]>([]);
@@ -30,7 +30,8 @@ export function LaunchForm({ regions }: { regions: string[] }) {
 
   const result = validated?.result;
   const stale = validated !== undefined && validated.template !== template;
-  const canLaunch = result !== undefined && !stale && !pending && options.name.trim() !== "";
+  const templateBroken = result?.diagnostics.some((d) => d.severity === "error" && d.path[0] !== "parameters") ?? false;
+  const canLaunch = result !== undefined && !templateBroken && !stale && !pending && options.name.trim() !== "";
 
   const onValidate = () =>
     startTransition(async () => {
@@ -42,7 +43,7 @@ export function LaunchForm({ regions }: { regions: string[] }) {
         region: options.region || undefined,
         parameters: sameTemplate && result ? parametersToSend(result.parameters, values) : undefined,
       });
-      setValidated({ template, result: next });
+      setValidated((previous) => ({ template, result: next, count: (previous?.count ?? 0) + 1 }));
       setValues((typed) => initialValues(next.parameters, typed));
       setDiagnostics(next.diagnostics);
     });
@@ -95,8 +96,18 @@ export function LaunchForm({ regions }: { regions: string[] }) {
           <button type="button" onClick={onValidate} disabled={pending || template.trim() === ""} data-testid="validate" className={`${BUTTON} border border-slate-300 bg-white text-slate-900 hover:bg-slate-50`}>
             Validate
           </button>
-          <p role="status" className="text-sm text-slate-600" data-testid="validate-state">
-            {pending ? "Working…" : stale ? "The template changed: validate again." : result ? (result.valid ? "✓ Template is valid." : "✕ Template has errors.") : ""}
+          <p role="status" className="text-sm text-slate-600" data-testid="validate-state" data-validations={validated?.count ?? 0} aria-busy={pending}>
+            {pending
+              ? "Working…"
+              : stale
+                ? "The template changed: validate again."
+                : result
+                  ? result.valid
+                    ? "✓ Template is valid."
+                    : templateBroken
+                      ? "✕ Template has errors."
+                      : "✕ Check the parameters."
+                  : ""}
           </p>
         </div>
         <DiagnosticList diagnostics={diagnostics} onSelect={onSelectDiagnostic} />
@@ -108,7 +119,7 @@ export function LaunchForm({ regions }: { regions: string[] }) {
             {error}
           </p>
         ) : null}
-        {result ? (
+        {result && !templateBroken ? (
           <>
             {result.description ? <p className="text-sm text-slate-700" data-testid="template-description">{result.description}</p> : null}
             <LaunchOptions values={options} regions={regions} onChange={setOptions} />
@@ -117,7 +128,10 @@ export function LaunchForm({ regions }: { regions: string[] }) {
               groups={result.parameterGroups}
               values={values}
               diagnostics={diagnostics}
-              onChange={(name, value) => setValues((v) => ({ ...v, [name]: value }))}
+              onChange={(name, value) => {
+                setValues((v) => ({ ...v, [name]: value }));
+                setDiagnostics((all) => all.filter((d) => !isAboutParameter(d, name)));
+              }}
             />
             <button type="submit" disabled={!canLaunch} data-testid="launch" className={`${BUTTON} bg-sky-700 text-white hover:bg-sky-800`}>
               Launch
@@ -125,7 +139,7 @@ export function LaunchForm({ regions }: { regions: string[] }) {
           </>
         ) : (
           <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-sm text-slate-600">
-            Validate a template to fill in its parameters and launch it.
+            {templateBroken ? "Fix the template's errors, then validate again." : "Validate a template to fill in its parameters and launch it."}
           </p>
         )}
       </div>

@@ -21,8 +21,10 @@ export class LaunchPage {
 
   /** Clicks Validate and waits for the answer. */
   async validate(): Promise<void> {
+    const state = this.page.getByTestId("validate-state");
+    const before = Number(await state.getAttribute("data-validations"));
     await this.page.getByTestId("validate").click();
-    await this.page.getByTestId("validate-state").filter({ hasText: /valid|errors/ }).waitFor();
+    await this.page.locator(`[data-testid="validate-state"][data-validations="${before + 1}"][aria-busy="false"]`).waitFor();
   }
 
   /** A parameter's input (text, number, password, select). */
