@@ -1,0 +1,140 @@
+/**
+ * compileStack: StackInput -> CompiledStack. Ordered steps, each reporting diagnostics with
+ * paths and source ranges; a stack is returned only when no step found an error.
+ */
+import type { Diagnostic } from "../diagnostics";
+import { DependencyGraph } from "../graph";
+import { FUNCTION_TABLES, forEachCall, isMapping, isRemoved, type FunctionSpec, type FunctionTable } from "../functions";
+import { invalidInCondition } from "../functions/conditions";
+import { buildCompiledStack } from "./compiled-stack";
+import { createContexts } from "./context";
+import { parseTemplateDocument } from "./document";
+import { loadEnvironments } from "./environment";
+import { parameterValues } from "./parameter-values";
+import { parseParameterSection } from "./parameters";
+import { checkRegions } from "./regions";
+import { compileResource, resourceEnabled, screenResources, validateResourceFunctions, type ResourceEntry } from "./resources";
+import { checkConditions, checkSections, compileOutputs, parameterGroups } from "./sections";
+import { report, type CompileState } from "./state";
+import type { CompileOptions, CompileResult, StackInput } from "./types";
+import { findVersion, validVersionValues } from "./versions";
+
+/** Compiles a template with its environments and parameters against the registry. */
+export function compileStack(input: StackInput, options: CompileOptions): CompileResult {
+  return compileWithAncestry(input, options, []);
+}
+
+const fatal = (code: Diagnostic["code"], message: string, path: (string | number)[] = []): CompileResult => ({
+  diagnostics: [{ severity: "error", code, message, path }],
+});
+
+function compileWithAncestry(input: StackInput, options: CompileOptions, ancestry: string[]): CompileResult {
+  // 1. Text -> data; syntax errors stop here.
+  const doc = parseTemplateDocument(input.template, input.templateName);
+  if (doc.diagnostics.length) return { diagnostics: doc.diagnostics };
+  const data = doc.data ?? {};
+  if (!isMapping(data)) return fatal("template.structure", "The template is not a JSON object or YAML mapping.");
+  // 2. The version picks sections and the function table.
+  const raw = data.heat_template_version;
+  if (raw === undefined) {
+    const cfn = "AWSTemplateFormatVersion" in data || "HeatTemplateFormatVersion" in data;
+    return fatal("template.version", cfn ? "Hearth supports HOT templates only (heat_template_version)" : "Template format version not found.");
+  }
+  const version = typeof raw === "string" ? findVersion(raw) : undefined;
+  if (!version) {
+    const message = typeof raw === "string"
+      ? `The template version is invalid: "heat_template_version: ${raw}". "heat_template_version" should be one of: ${validVersionValues().join(", ")}`
+      : "The template version is invalid: Template version was not provided";
+    return { diagnostics: [{ severity: "error", code: "template.version", message, path: ["heat_template_version"], range: doc.locate(["heat_template_version"]) }] };
+  }
+  // 3. Environments and parameters (schemas, then values).
+  const { env, diagnostics } = loadEnvironments(input.environments ?? []);
+  const table = FUNCTION_TABLES[version.date];
+  const { definitions, issues } = parseParameterSection(data.parameters, version);
+  const params = parameterValues(definitions, input.parameters, env, options);
+  const files = filesFor(input);
+  const entries = new Map<string, ResourceEntry>();
+  const resourceNames = new Set<string>();
+  const contexts = createContexts({
+    table,
+    params: params.values,
+    files,
+    conditions: isMapping(data.conditions) ? data.conditions : {},
+    conditionTable: conditionTable(table),
+    resources: resourceNames,
+    attributesOf: (r) => entries.get(r)?.attributes,
+  });
+  const state: CompileState = {
+    options, version, table, doc, env, files, contexts, diagnostics, ancestry,
+    templateName: input.templateName,
+    compileChild: (child, chain) => compileWithAncestry(child, { ...options, mode: "validate" }, chain),
+  };
+  for (const i of [...issues, ...params.issues]) report(state, "error", i.code, i.message, i.path);
+  // 4. Sections, groups and conditions.
+  checkSections(state, data);
+  const groups = parameterGroups(state, data.parameter_groups, new Set(definitions.map((d) => d.name)));
+  checkConditions(state, data.conditions);
+  // 5. Resources: structure, conditions, then each definition; function checks need every name.
+  const { raw: defs, all } = screenResources(state, data.resources);
+  const kept = Object.keys(defs).filter((n) => resourceEnabled(state, n, defs[n]));
+  kept.forEach((n) => resourceNames.add(n));
+  for (const name of kept) {
+    const e = compileResource(state, name, defs[name], all);
+    if (e) entries.set(name, e);
+  }
+  for (const e of entries.values()) validateResourceFunctions(state, e);
+  const dup = definitions.map((d) => d.name).filter((n) => kept.includes(n));
+  if (dup.length) report(state, "error", "template.structure", `Duplicate names {${dup.map((d) => `'${d}'`).join(", ")}}`, ["resources", dup[0]]);
+  // 6. Regions and cycles.
+  checkRegions(state, entries);
+  checkCycles(state, entries);
+  // 7. Outputs, then warnings for parameters that are used but never declared.
+  const outputs = compileOutputs(state, data.outputs);
+  warnUnknownParams(state, [...entries.values()].flatMap((e) => [e.properties, e.metadata]).concat(outputs.map((o) => o.value)), params.values);
+  if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
+  const stack = buildCompiledStack(state, {
+    description: typeof data.description === "string" ? data.description : undefined,
+    parameters: params.resolved,
+    parameterGroups: groups,
+    resources: [...entries.values()],
+    outputs,
+  });
+  return { stack, diagnostics };
+}
+
+/** Inside `conditions`, only condition functions are valid; other live functions are errors. */
+function conditionTable(table: FunctionTable): Record<string, FunctionSpec> {
+  const out: Record<string, FunctionSpec> = {};
+  for (const [name, spec] of Object.entries(table.functions)) out[name] = isRemoved(spec) ? spec : invalidInCondition;
+  return { ...out, ...table.conditionFunctions };
+}
+
+/** The files map, with keys also usable relative to the template's directory. */
+function filesFor(input: StackInput): Record<string, string> {
+  const files = { ...(input.files ?? {}) };
+  const name = input.templateName ?? "";
+  const dir = name.includes("/") ? name.slice(0, name.lastIndexOf("/") + 1) : "";
+  if (dir) for (const [k, v] of Object.entries(input.files ?? {})) if (k.startsWith(dir)) files[k.slice(dir.length)] ??= v;
+  return files;
+}
+
+function checkCycles(state: CompileState, entries: Map<string, ResourceEntry>): void {
+  const graph = DependencyGraph.fromDependencies(Object.fromEntries([...entries].map(([n, e]) => [n, e.dependsOn])));
+  const cycle = graph.findCycle();
+  if (cycle) {
+    report(state, "error", "dependency.cycle", `Circular Dependency Found: ${cycle.join(" -> ")}`, ["resources", cycle[0]]);
+  }
+}
+
+function warnUnknownParams(state: CompileState, snippets: unknown[], values: Map<string, unknown>): void {
+  const declared = new Set(Object.keys(isMapping(state.doc.data) && isMapping(state.doc.data.parameters) ? state.doc.data.parameters : {}));
+  for (const s of snippets) {
+    forEachCall(s, (call) => {
+      if (call.name !== "get_param") return;
+      const n = Array.isArray(call.args) ? call.args[0] : call.args;
+      if (typeof n === "string" && !declared.has(n) && !values.has(n)) {
+        report(state, "warning", "reference.parameter", `The Parameter (${n}) was not defined in template.`, call.path);
+      }
+    });
+  }
+}

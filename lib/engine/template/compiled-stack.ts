@@ -1,0 +1,122 @@
+/**
+ * The CompiledStack handed to the engine: the public model plus resolution of properties,
+ * metadata and outputs against live resources (a RuntimeView).
+ */
+import { ValidationError, type Diagnostic } from "../diagnostics";
+import { FunctionError, isMapping, resolveSnippet } from "../functions";
+import type { PropertySchema } from "../resources/types";
+import { checkConstraints } from "./constraints";
+import { convertProperty } from "./properties";
+import type { ResourceEntry } from "./resources";
+import type { OutputEntry } from "./sections";
+import type { CompileState } from "./state";
+import type { CompiledResource, CompiledStack, ParameterGroup, ResolvedParameter, RuntimeView } from "./types";
+
+/** The parts of a compiled stack gathered by the section compilers. */
+export interface StackParts {
+  description?: string;
+  parameters: Record<string, ResolvedParameter>;
+  parameterGroups: ParameterGroup[];
+  resources: ResourceEntry[];
+  outputs: OutputEntry[];
+}
+
+/** Builds the CompiledStack object. */
+export function buildCompiledStack(state: CompileState, parts: StackParts): CompiledStack {
+  const entries = new Map(parts.resources.map((r) => [r.name, r]));
+  const outputs = new Map(parts.outputs.map((o) => [o.name, o]));
+  const entry = (name: string) => {
+    const e = entries.get(name);
+    if (!e) throw new Error(`resource ${name} is not part of the stack`);
+    return e;
+  };
+  const fail = (path: (string | number)[], message: string, code: Diagnostic["code"] = "property.type"): never => {
+    throw new ValidationError([{ severity: "error", code, message, path, range: state.doc.locate(path) }]);
+  };
+  const resolveIn = (snippet: unknown, rt: RuntimeView, path: (string | number)[]) => {
+    try {
+      return resolveSnippet(snippet, state.contexts.make(rt));
+    } catch (e) {
+      if (e instanceof FunctionError) return fail(e.path.length ? e.path : path, e.message, e.code);
+      throw e;
+    }
+  };
+  return {
+    version: state.version.date,
+    description: parts.description,
+    parameters: parts.parameters,
+    parameterGroups: parts.parameterGroups,
+    resources: Object.fromEntries(parts.resources.map((r) => [r.name, publicResource(r)])),
+    outputs: Object.fromEntries(parts.outputs.map((o) => [o.name, { name: o.name, description: o.description, dependsOn: o.dependsOn }])),
+    warnings: state.diagnostics.filter((d) => d.severity === "warning"),
+    resolveProperties(resource, rt) {
+      const e = entry(resource);
+      const path = ["resources", resource, "properties"];
+      const values = resolveIn(e.properties, rt, path);
+      if (!isMapping(values)) return fail(path, `Resource ${resource} properties type must be object`);
+      return applySchema(e.propertySchema, values, path, fail, e.type === "OS::Heat::None");
+    },
+    resolveMetadata(resource, rt) {
+      const e = entry(resource);
+      const values = resolveIn(e.metadata, rt, ["resources", resource, "metadata"]);
+      return isMapping(values) ? values : {};
+    },
+    resolveOutput(output, rt) {
+      const o = outputs.get(output);
+      if (!o) return { error: `The Referenced Output (${output}) could not be found.` };
+      try {
+        return { value: resolveSnippet(o.value, state.contexts.make(rt)) ?? null };
+      } catch (e) {
+        return { error: (e as Error).message };
+      }
+    },
+    locate: (path) => state.doc.locate(path),
+  };
+}
+
+function publicResource(r: ResourceEntry): CompiledResource {
+  return {
+    name: r.name,
+    type: r.type,
+    templateType: r.templateType,
+    provider: r.provider,
+    region: r.region,
+    dependsOn: r.dependsOn,
+    explicitDependsOn: r.explicitDependsOn,
+    deletionPolicy: r.deletionPolicy,
+    updatePolicy: r.updatePolicy,
+    externalId: r.externalId,
+    propertySchema: r.propertySchema,
+    range: r.range,
+  };
+}
+
+/** Applies defaults, converts types and checks constraints of resolved property values. */
+function applySchema(
+  schema: Record<string, PropertySchema>,
+  values: Record<string, unknown>,
+  path: (string | number)[],
+  fail: (path: (string | number)[], message: string, code?: Diagnostic["code"]) => never,
+  passThrough: boolean,
+): Record<string, unknown> {
+  if (passThrough) return values;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(values)) if (!(key in schema)) fail(path, `Unknown Property ${key}`, "property.unknown");
+  for (const [key, s] of Object.entries(schema)) {
+    const v = values[key] ?? s.default;
+    if (v === undefined || v === null) {
+      if (s.required) fail(path, `Property ${key} not assigned`, "property.required");
+      continue;
+    }
+    let converted: unknown;
+    try {
+      converted = convertProperty(s, v);
+    } catch (e) {
+      return fail([...path, key], (e as Error).message);
+    }
+    const err = checkConstraints(s.constraints ?? [], converted);
+    if (err) fail([...path, key], err, "property.constraint");
+    out[key] = converted;
+  }
+  return out;
+}

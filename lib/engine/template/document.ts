@@ -1,0 +1,93 @@
+/**
+ * Source documents: parses template and environment text (YAML or JSON) the way Heat reads it
+ * (YAML 1.1, timestamps kept as strings) and keeps enough of the syntax tree to turn any path
+ * into a line:column range for diagnostics.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import type { Diagnostic, SourceRange } from "../diagnostics";
+
+/** A parsed document: its plain data plus a way to locate paths in the source text. */
+export interface TemplateDocument {
+  /** Plain data (maps are plain objects, sequences arrays); undefined when the text is empty. */
+  data: unknown;
+  /** Range of the node at `path` (or of its nearest existing ancestor). */
+  locate(path: readonly (string | number)[]): SourceRange | undefined;
+  /** Syntax errors (code yaml.syntax) with line and column. */
+  diagnostics: Diagnostic[];
+}
+
+const YAML_OPTIONS = {
+  version: "1.1" as const,
+  // Heat's loader turns timestamps into plain strings: `heat_template_version: 2016-04-08` stays text.
+  customTags: (tags: unknown[]) =>
+    tags.filter((t) => (t as { tag?: string }).tag !== "tag:yaml.org,2002:timestamp") as never,
+  uniqueKeys: false,
+  prettyErrors: false,
+};
+
+/** Parses YAML or JSON text into data and a path locator. Never throws. */
+export function parseTemplateDocument(text: string, name?: string): TemplateDocument {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter });
+  const toRange = (offsets: readonly number[] | undefined): SourceRange | undefined => {
+    if (!offsets) return undefined;
+    const s = lineCounter.linePos(offsets[0]);
+    const e = lineCounter.linePos(offsets[1] ?? offsets[0]);
+    return { start: { line: s.line, column: s.col }, end: { line: e.line, column: e.col }, file: name };
+  };
+  const diagnostics: Diagnostic[] = doc.errors.map((err) => {
+    const range = toRange(err.pos);
+    const where = range ? ` at line ${range.start.line}, column ${range.start.column}` : "";
+    return {
+      severity: "error",
+      code: "yaml.syntax",
+      message: `Error parsing template ${name ?? "[root stack]"}: ${firstLine(err.message)}${where}`,
+      path: [],
+      range,
+    };
+  });
+  let data: unknown;
+  if (diagnostics.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: 1000 });
+    } catch (e) {
+      diagnostics.push({ severity: "error", code: "yaml.syntax", message: String((e as Error).message), path: [] });
+    }
+  }
+  const locate = (path: readonly (string | number)[]) => {
+    let node: unknown = doc.contents;
+    let range = toRange((node as Node | null)?.range ?? undefined);
+    for (const seg of path) {
+      const next = childOf(node, seg);
+      if (!next) break;
+      const start = (next.key ?? next.value)?.range;
+      const end = (next.value ?? next.key)?.range;
+      if (start && end) range = toRange([start[0], end[1]]);
+      if (!next.value) break;
+      node = next.value;
+    }
+    return range;
+  };
+  return { data, locate, diagnostics };
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0];
+}
+
+/** The key and value nodes of a child of a map or sequence node. */
+function childOf(node: unknown, seg: string | number): { key?: Node; value?: Node } | undefined {
+  if (isMap(node)) {
+    for (const item of node.items) {
+      if (!isPair(item)) continue;
+      const k = isScalar(item.key) ? item.key.value : item.key;
+      if (String(k) === String(seg)) return { key: item.key as Node, value: (item.value ?? undefined) as Node };
+    }
+    return undefined;
+  }
+  if (isSeq(node) && typeof seg === "number") {
+    const v = node.items[seg];
+    return v ? { value: v as Node } : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,125 @@
+/**
+ * Property validation against a type's schema. "validate" mode checks property names only (as
+ * `template validate`); "strict" mode also checks required properties, value types and
+ * constraints, skipping values that depend on other resources (unknown before create).
+ */
+import type { PropertySchema } from "../resources/types";
+import { FnCall, forEachCall, isMapping, pyRepr, pyStr, type ResolveContext } from "../functions";
+import { checkConstraints } from "./constraints";
+
+/** One property problem; `path` is relative to the resource's properties. */
+export interface PropertyIssue {
+  code: "property.unknown" | "property.required" | "property.type" | "property.constraint";
+  message: string;
+  path: (string | number)[];
+}
+
+/** True when a parsed value reads other resources (its value is unknown before create). */
+export function readsResources(parsed: unknown): boolean {
+  let found = false;
+  forEachCall(parsed, (c) => {
+    if (c.spec.references) found = true;
+  });
+  return found;
+}
+
+/** Checks names (always) and, in strict mode, values of `props` against `schema`. */
+export function validateProperties(
+  schema: Record<string, PropertySchema>,
+  props: Record<string, unknown>,
+  strict: boolean,
+  ctx: ResolveContext,
+): PropertyIssue[] {
+  const issues: PropertyIssue[] = [];
+  for (const key of Object.keys(props)) {
+    if (!(key in schema)) issues.push({ code: "property.unknown", message: `Unknown Property ${key}`, path: [] });
+  }
+  if (!strict || issues.length) return issues;
+  for (const [key, s] of Object.entries(schema)) {
+    const present = key in props && props[key] !== null;
+    if (!present) {
+      if (s.required && s.default === undefined) {
+        issues.push({ code: "property.required", message: `Property ${key} not assigned`, path: [] });
+      }
+      continue;
+    }
+    if (readsResources(props[key])) continue;
+    let value: unknown;
+    try {
+      value = props[key] instanceof FnCall || typeof props[key] === "object" ? ctx.resolve(props[key]) : props[key];
+    } catch (e) {
+      issues.push({ code: "property.type", message: (e as Error).message, path: [key] });
+      continue;
+    }
+    const err = checkValue(s, value, [key]);
+    if (err) issues.push(err);
+  }
+  return issues;
+}
+
+/** Converts a value to the schema type as Heat's Property does; throws with Heat's message. */
+export function convertProperty(s: PropertySchema, value: unknown): unknown {
+  switch (s.type) {
+    case "string":
+      if (typeof value === "string") return value;
+      if (typeof value === "boolean" || (typeof value === "number" && Number.isInteger(value))) return pyStr(value);
+      throw new Error(`Value must be a string; got ${pyRepr(value)}`);
+    case "integer": {
+      if (typeof value === "number") return Math.trunc(value);
+      if (typeof value === "boolean") return Number(value);
+      if (typeof value === "string" && /^\s*[-+]?\d+\s*$/.test(value)) return Number(value);
+      throw new Error(`Value '${pyStr(value)}' is not an integer`);
+    }
+    case "number": {
+      if (typeof value === "number") return value;
+      const n = Number(value);
+      if (typeof value === "string" && value.trim() !== "" && !Number.isNaN(n)) return n;
+      throw new Error(`could not convert string to float: '${pyStr(value)}'`);
+    }
+    case "boolean":
+      if (typeof value === "boolean") return value;
+      if (typeof value === "string" && ["true", "false"].includes(value.toLowerCase())) return value.toLowerCase() === "true";
+      throw new Error(`"${typeof value === "string" ? value.toLowerCase() : pyStr(value)}" is not a valid boolean`);
+    case "list":
+      if (Array.isArray(value)) return value;
+      throw new Error(`"${pyRepr(value)}" is not a list`);
+    case "map":
+      if (isMapping(value)) return value;
+      throw new Error(`"${pyRepr(value)}" is not a map`);
+    default:
+      return value;
+  }
+}
+
+function checkValue(s: PropertySchema, value: unknown, path: (string | number)[]): PropertyIssue | undefined {
+  let v: unknown;
+  try {
+    v = convertProperty(s, value);
+  } catch (e) {
+    return { code: "property.type", message: (e as Error).message, path };
+  }
+  const err = checkConstraints(s.constraints ?? [], v);
+  if (err) return { code: "property.constraint", message: err, path };
+  if (s.type === "list" && s.items) {
+    const items = v as unknown[];
+    for (let i = 0; i < items.length; i++) {
+      const issue = checkValue(s.items, items[i], [...path, i]);
+      if (issue) return issue;
+    }
+  }
+  if (s.type === "map" && s.schema) {
+    const m = v as Record<string, unknown>;
+    for (const k of Object.keys(m)) {
+      if (!(k in s.schema)) return { code: "property.unknown", message: `Unknown Property ${k}`, path };
+    }
+    for (const [k, sub] of Object.entries(s.schema)) {
+      if (m[k] === undefined || m[k] === null) {
+        if (sub.required && sub.default === undefined) return { code: "property.required", message: `Property ${k} not assigned`, path };
+        continue;
+      }
+      const issue = checkValue(sub, m[k], [...path, k]);
+      if (issue) return issue;
+    }
+  }
+  return undefined;
+}
