@@ -54,7 +54,7 @@ function checkName(name: unknown): string {
 
 /** Plugs the requested networks/ports (default: "private"); undoes everything if one fails. */
 function plugNetworks(s: RegionState, serverId: string, spec: ServerSpec, groups: string[]): Pick<ServerRecord, "portIds" | "ownedPortIds"> {
-  const fallback = s.list("network").find((n) => n.name === "private");
+  const fallback = spec.networks ? undefined : s.list("network").find((n) => n.name === "private");
   const requests = spec.networks ?? (fallback ? [{ networkId: fallback.id }] : []);
   const portIds: string[] = [];
   const ownedPortIds: string[] = [];

@@ -28,10 +28,12 @@ export function allocateAddress(s: RegionState, subnet: SubnetRecord, requested?
     used.add(ip.value);
     return formatIp(ip);
   }
+  const hint = s.freeHints.get(subnet.id) ?? 0n;
   for (const pool of poolsFromText(subnet.allocationPools)) {
-    for (let value = pool.start; value <= pool.end; value++) {
+    for (let value = pool.start > hint ? pool.start : hint; value <= pool.end; value++) {
       if (!used.has(value)) {
         used.add(value);
+        s.freeHints.set(subnet.id, value + 1n);
         return formatIp({ version: cidr.version, value });
       }
     }

@@ -3,23 +3,51 @@ import { CloudError, type Quota } from "../types";
 import { FLAVORS } from "./catalog";
 import type { RegionState } from "./region-state";
 
+type Usage = Partial<Quota>;
+
+/** Usage counted per service, so a check only scans what it needs. */
+const COUNTERS: { keys: (keyof Quota)[]; count(s: RegionState): Usage }[] = [
+  {
+    keys: ["instances", "cores", "ramMb"],
+    count(s) {
+      const used = { instances: 0, cores: 0, ramMb: 0 };
+      for (const server of s.tables.server.values()) {
+        const flavor = FLAVORS.find((f) => f.id === server.flavorId);
+        used.instances++;
+        used.cores += flavor?.vcpus ?? 0;
+        used.ramMb += flavor?.ramMb ?? 0;
+      }
+      return used;
+    },
+  },
+  {
+    keys: ["volumes", "gigabytes"],
+    count(s) {
+      let gigabytes = 0;
+      for (const volume of s.tables.volume.values()) gigabytes += volume.sizeGb;
+      return { volumes: s.tables.volume.size, gigabytes };
+    },
+  },
+  {
+    keys: ["networks"],
+    count(s) {
+      let networks = 0;
+      for (const network of s.tables.network.values()) if (!network.external) networks++;
+      return { networks };
+    },
+  },
+  { keys: ["ports", "floatingIps"], count: (s) => ({ ports: s.tables.port.size, floatingIps: s.tables.floatingIp.size }) },
+];
+
+function usageOf(s: RegionState, keys: (keyof Quota)[]): Usage {
+  const used: Usage = {};
+  for (const counter of COUNTERS) if (counter.keys.some((k) => keys.includes(k))) Object.assign(used, counter.count(s));
+  return used;
+}
+
 /** What the region's project uses now (entities being deleted still count, as in OpenStack). */
 export function quotaUsage(s: RegionState): Quota {
-  const used: Quota = { instances: 0, cores: 0, ramMb: 0, volumes: 0, gigabytes: 0, networks: 0, ports: 0, floatingIps: 0 };
-  for (const server of s.tables.server.values()) {
-    const flavor = FLAVORS.find((f) => f.id === server.flavorId);
-    used.instances++;
-    used.cores += flavor?.vcpus ?? 0;
-    used.ramMb += flavor?.ramMb ?? 0;
-  }
-  for (const volume of s.tables.volume.values()) {
-    used.volumes++;
-    used.gigabytes += volume.sizeGb;
-  }
-  for (const network of s.tables.network.values()) if (!network.external) used.networks++;
-  used.ports = s.tables.port.size;
-  used.floatingIps = s.tables.floatingIp.size;
-  return used;
+  return usageOf(s, COUNTERS.flatMap((c) => c.keys)) as Quota;
 }
 
 const NOVA_NAMES: Partial<Record<keyof Quota, string>> = { instances: "instances", cores: "cores", ramMb: "ram" };
@@ -36,11 +64,13 @@ function exceededMessage(key: keyof Quota, requested: number, used: number, limi
 
 /** Throws QuotaExceeded when adding `request` to the current usage passes a limit (-1 = unlimited). */
 export function checkQuota(s: RegionState, request: Partial<Quota>): void {
-  const used = quotaUsage(s);
-  for (const [key, amount] of Object.entries(request) as [keyof Quota, number][]) {
+  const keys = (Object.keys(request) as (keyof Quota)[]).filter((key) => s.meta.quota[key] >= 0);
+  if (keys.length === 0) return;
+  const used = usageOf(s, keys);
+  for (const key of keys) {
+    const amount = request[key] ?? 0;
     const limit = s.meta.quota[key];
-    if (limit >= 0 && used[key] + amount > limit) {
-      throw new CloudError("QuotaExceeded", exceededMessage(key, amount, used[key], limit));
-    }
+    const current = used[key] ?? 0;
+    if (current + amount > limit) throw new CloudError("QuotaExceeded", exceededMessage(key, amount, current, limit));
   }
 }

@@ -24,6 +24,8 @@ export class RegionState {
   readonly tables = Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, new Map()])) as Tables;
   /** Subnet id -> addresses allocated in it (ports and floating IPs). */
   readonly usedIps = new Map<string, Set<bigint>>();
+  /** Subnet id -> an address below which every pool address is in use (speeds up allocation). */
+  readonly freeHints = new Map<string, bigint>();
   /** Ids of servers and volumes with a pending transition. */
   readonly pending = new Map<string, "server" | "volume">();
   readonly images: readonly Image[];
@@ -108,13 +110,19 @@ export class RegionState {
   markAddress(subnetId: string, address: string, used: boolean): void {
     const ip = parseIp(address);
     if (!ip) return;
-    if (used) this.addressesIn(subnetId).add(ip.value);
-    else this.usedIps.get(subnetId)?.delete(ip.value);
+    if (used) {
+      this.addressesIn(subnetId).add(ip.value);
+      return;
+    }
+    this.usedIps.get(subnetId)?.delete(ip.value);
+    const hint = this.freeHints.get(subnetId);
+    if (hint !== undefined && ip.value < hint) this.freeHints.set(subnetId, ip.value);
   }
 
   /** Rebuilds the derived indexes from the tables (after a load). */
   reindex(): void {
     this.usedIps.clear();
+    this.freeHints.clear();
     this.pending.clear();
     for (const port of this.list("port")) {
       for (const fixed of port.fixedIps) this.markAddress(fixed.subnetId, fixed.ipAddress, true);

@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { createMemoryPersistence, createSimCloud, openSimCloud, type SimPersistence } from "./index";
+
+describe("sim persistence", () => {
+  it("restores everything after a restart: entities, content, faults, quotas and pending transitions", async () => {
+    const clock = { t: 1_700_000_000_000, now: () => clock.t };
+    const persistence = createMemoryPersistence();
+    const first = await openSimCloud({ seed: 51, speed: 1, apiSpeed: 0, clock, persistence });
+    const one = first.region("RegionOne");
+    const server = await one.compute.createServer({ name: "db", flavor: "m1.small", image: "cirros" });
+    const vol = await one.volume.createVolume({ name: "data", sizeGb: 2 });
+    clock.t += 10_000;
+    await one.volume.attachVolume(vol.id, server.id);
+    clock.t += 10_000;
+    await one.volume.writeData(vol.id, server.id, "k", "v");
+    const fip = await one.network.createFloatingIp({ floatingNetwork: "public", portId: server.addresses[0].portId });
+    const slow = await one.compute.createServer({ name: "slow", flavor: "m1.tiny", image: "cirros" });
+    first.faults.failNext("RegionTwo", "compute.createServer", 1, "boom");
+    first.faults.setRegionOnline("RegionThree", false);
+    first.faults.hangServer(server.id);
+    first.setQuota("RegionOne", { instances: 7 });
+    await first.flush();
+    const before = first.inventory();
+
+    const second = createSimCloud({ seed: 999, speed: 1, apiSpeed: 0, clock, persistence });
+    expect(() => second.region("RegionOne")).toThrow(/load\(\)/);
+    await second.load();
+    expect(second.inventory()).toEqual(before);
+    const again = second.region("RegionOne");
+    expect((await again.compute.getServer(slow.id)).status).toBe("BUILD");
+    clock.t += 10_000;
+    expect((await again.compute.getServer(slow.id)).status).toBe("ACTIVE");
+    expect(await again.compute.getServer(server.id)).toMatchObject({ hung: true, volumes: [vol.id] });
+    expect(second.readVolumeData(vol.id, "k")).toBe("v");
+    expect((await again.network.getFloatingIp(fip.id)).portId).toBe(server.addresses[0].portId);
+    expect((await again.quota()).limits.instances).toBe(7);
+    await expect(second.region("RegionTwo").compute.listServers()).resolves.toEqual([]);
+    await expect(second.region("RegionTwo").compute.createServer({ name: "x", flavor: "m1.tiny", image: "cirros" })).rejects.toMatchObject({
+      message: "boom",
+    });
+    await expect(second.region("RegionThree").quota()).rejects.toMatchObject({ code: "RegionUnavailable" });
+    // The restored cloud continues the id sequence and the address pools instead of repeating them.
+    const next = await again.compute.createServer({ name: "next", flavor: "m1.tiny", image: "cirros" });
+    expect(before.servers.map((s) => s.id)).not.toContain(next.id);
+    expect(next.addresses[0].address).toBe("10.0.0.4");
+  });
+
+  it("saves deletions and coalesces a burst of changes into few saves", async () => {
+    const persistence = createMemoryPersistence();
+    const sim = await openSimCloud({ seed: 52, persistence });
+    await sim.flush();
+    const savesAfterBoot = persistence.saves;
+    const net = sim.region("RegionOne").network;
+    const created = await Promise.all(Array.from({ length: 50 }, (_, i) => net.createNetwork({ name: `n${i}` })));
+    await sim.flush();
+    expect(persistence.saves - savesAfterBoot).toBeLessThan(5);
+    await net.deleteNetwork(created[0].id);
+    await sim.flush();
+    const rows = persistence.rows().filter((r) => r.kind === "network" && r.region === "RegionOne");
+    expect(rows).toHaveLength(2 + 49);
+    expect(rows.some((r) => r.id === created[0].id)).toBe(false);
+    const restored = await openSimCloud({ persistence });
+    expect((await restored.region("RegionOne").network.listNetworks()).map((n) => n.name)).toEqual([
+      "public",
+      "private",
+      ...created.slice(1).map((n) => n.name),
+    ]);
+  });
+
+  it("reports a failed save on flush and retries the lost changes", async () => {
+    const inner = createMemoryPersistence();
+    let failing = true;
+    const flaky: SimPersistence = {
+      load: () => inner.load(),
+      save: async (changes) => {
+        if (failing) throw new Error("disk full");
+        await inner.save(changes);
+      },
+    };
+    const sim = await openSimCloud({ seed: 53, persistence: flaky });
+    await expect(sim.flush()).rejects.toThrow("disk full");
+    failing = false;
+    await sim.region("RegionOne").network.createNetwork({ name: "late" });
+    await sim.flush();
+    const restored = await openSimCloud({ persistence: inner });
+    expect((await restored.region("RegionOne").network.listNetworks()).map((n) => n.name)).toEqual(["public", "private", "late"]);
+  });
+});
