@@ -7,6 +7,7 @@ import { createSimCloud } from "../../cloud/sim";
 import { builtinPlugins, createRegistry } from "../resources";
 import type { ResourcePlugin, TypeRegistry } from "../resources/types";
 import type { Compiler } from "../stack/core";
+import { compileStack } from "../template";
 import { HearthEngine } from "../stack/engine";
 import type { EventRecord, StackRecord, StackStore } from "../stack/ports";
 import { FakeClock } from "./fake-clock";
@@ -15,7 +16,8 @@ import { TestWorld, testPlugins } from "./plugins";
 
 /** Options of createTestEngine; everything has a test default. */
 export interface TestEngineOptions {
-  compile: Compiler;
+  /** Default: the real compileStack; engine unit tests pass handCompile. */
+  compile?: Compiler;
   clock?: FakeClock;
   /** Share a store between engines (restart tests); default a new MemoryStackStore on the clock. */
   store?: StackStore;
@@ -43,7 +45,7 @@ export interface TestEngine {
 }
 
 /** Creates a TestEngine (see TestEngineOptions). */
-export function createTestEngine(options: TestEngineOptions): TestEngine {
+export function createTestEngine(options: TestEngineOptions = {}): TestEngine {
   const clock = options.clock ?? new FakeClock();
   const store = options.store ?? new MemoryStackStore(() => clock.now());
   const world = options.world ?? new TestWorld();
@@ -63,7 +65,7 @@ export function createTestEngine(options: TestEngineOptions): TestEngine {
       lockTtlMs: options.lockTtlMs,
       random: seeded(42),
     },
-    options.compile,
+    options.compile ?? compileStack,
   );
   return { engine, store, clock, world, cloud, registry, published, finish: (h) => clock.run(h.done) };
 }
