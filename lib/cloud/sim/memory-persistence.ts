@@ -1,8 +1,8 @@
 /** An in-memory SimPersistence for tests and for processes that need no durable cloud. */
-import { rowKey, type SimChanges, type SimPersistence, type SimRow } from "./persistence";
+import { rowKey, type SimChanges, type SimPersistence, type SimRow, type SimRowKey } from "./persistence";
 
 /** SimPersistence kept in a Map (rows stored as JSON text, as a database would). */
-export interface MemoryPersistence extends SimPersistence {
+export interface MemoryPersistence extends Required<SimPersistence> {
   /** Number of save() calls so far (coalescing shows in it). */
   readonly saves: number;
   /** The stored rows, decoded. */
@@ -21,6 +21,10 @@ export function createMemoryPersistence(): MemoryPersistence {
     rows: decode,
     async load() {
       return decode();
+    },
+    async get(key: SimRowKey) {
+      const text = rows.get(rowKey(key));
+      return text === undefined ? undefined : (JSON.parse(text) as SimRow);
     },
     async save(changes: SimChanges) {
       saves++;

@@ -85,4 +85,24 @@ describe("sim persistence", () => {
     const restored = await openSimCloud({ persistence: inner });
     expect((await restored.region("RegionOne").network.listNetworks()).map((n) => n.name)).toEqual(["public", "private", "late"]);
   });
+
+  it("lets two processes share one store: each sees the other's saved changes before its next call", async () => {
+    const persistence = createMemoryPersistence();
+    const cli = await openSimCloud({ seed: 54, persistence });
+    await cli.flush();
+    const web = await openSimCloud({ seed: 54, persistence });
+    const made = await cli.region("RegionOne").compute.createServer({ name: "from-cli", flavor: "m1.tiny", image: "cirros" });
+    await cli.flush();
+    const seen = await web.region("RegionOne").compute.listServers();
+    expect(seen.map((s) => s.id)).toEqual([made.id]);
+    const other = await web.region("RegionOne").compute.createServer({ name: "from-console", flavor: "m1.tiny", image: "cirros" });
+    expect(other.id).not.toBe(made.id);
+    expect(other.addresses[0].address).not.toBe(made.addresses[0].address);
+    await web.flush();
+    web.faults.setRegionOnline("RegionTwo", false);
+    await web.flush();
+    await expect(cli.region("RegionTwo").quota()).rejects.toMatchObject({ code: "RegionUnavailable" });
+    await cli.sync();
+    expect(cli.inventory("RegionOne").servers.map((s) => s.name)).toEqual(["from-cli", "from-console"]);
+  });
 });

@@ -42,31 +42,42 @@ export const OPERATION_NAMES: readonly string[] = [
   ...PHASE_OPERATIONS,
 ];
 
+/** How a region client reaches its region: the current state, and a hook run before every call. */
+export interface RegionAccess {
+  readonly name: string;
+  /** The region's state now (it is replaced when another process's changes are loaded). */
+  state(): RegionState;
+  /** Runs before every call (the cloud reloads here when another process has saved). */
+  beforeCall(): Promise<void>;
+}
+
 /** Runs one API call against the region's state. */
-async function invoke<R>(s: RegionState, operation: string, run: () => R): Promise<R> {
-  await s.latency.apiCall(operation);
+async function invoke<R>(access: RegionAccess, operation: string, run: (s: RegionState) => R): Promise<R> {
+  await access.beforeCall();
+  await access.state().latency.apiCall(operation);
+  const s = access.state();
   if (!s.meta.online) {
     throw new CloudError("RegionUnavailable", `Region ${s.name} is unavailable: ${operation} got no answer from its endpoint.`);
   }
   settle(s);
   const failure = takeFailure(s, operation);
   if (failure) throw new CloudError(failure.code, failure.message ?? `Injected fault: ${operation} failed in ${s.name}.`);
-  return run();
+  return run(s);
 }
 
-function bind<T extends OpTable>(s: RegionState, prefix: string, table: T): Bound<T> {
+function bind<T extends OpTable>(access: RegionAccess, prefix: string, table: T): Bound<T> {
   const bound: Record<string, unknown> = {};
   for (const [name, op] of Object.entries(table) as [string, (s: RegionState, ...args: unknown[]) => unknown][]) {
     const operation = prefix ? `${prefix}.${name}` : name;
-    bound[name] = (...args: unknown[]) => invoke(s, operation, () => op(s, ...args));
+    bound[name] = (...args: unknown[]) => invoke(access, operation, (s) => op(s, ...args));
   }
   return bound as Bound<T>;
 }
 
-/** Builds the RegionClient of a region's state. */
-export function createRegionClient(s: RegionState): RegionClient {
-  const compute: ComputeClient = bind(s, "compute", SERVICES.compute);
-  const volume: VolumeClient = bind(s, "volume", SERVICES.volume);
-  const network: NetworkClient = bind(s, "network", SERVICES.network);
-  return { region: s.name, compute, volume, network, ...bind(s, "", quotaOps) };
+/** Builds the RegionClient of a region. */
+export function createRegionClient(access: RegionAccess): RegionClient {
+  const compute: ComputeClient = bind(access, "compute", SERVICES.compute);
+  const volume: VolumeClient = bind(access, "volume", SERVICES.volume);
+  const network: NetworkClient = bind(access, "network", SERVICES.network);
+  return { region: access.name, compute, volume, network, ...bind(access, "", quotaOps) };
 }

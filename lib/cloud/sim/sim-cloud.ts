@@ -72,6 +72,7 @@ export class SimCloud implements CloudProvider {
   private readonly clients = new Map<string, RegionClient>();
   private readonly writer: PersistenceWriter;
   private ready = false;
+  private syncing: Promise<void> | undefined;
 
   /** Prefer createSimCloud / openSimCloud. Without persistence the cloud is ready at once. */
   constructor(private readonly options: SimCloudOptions = {}) {
@@ -96,6 +97,24 @@ export class SimCloud implements CloudProvider {
     if (this.options.persistence) this.restore(await this.options.persistence.load());
   }
 
+  /**
+   * Reloads everything when another process sharing the persistence has saved since this one last
+   * loaded or saved (needs the port's optional `get`). Every client call does it first; call it
+   * before `inventory()` or `faults` to see other processes' changes.
+   */
+  sync(): Promise<void> {
+    this.syncing ??= this.reloadIfOvertaken().finally(() => (this.syncing = undefined));
+    return this.syncing;
+  }
+
+  private async reloadIfOvertaken(): Promise<void> {
+    const persistence = this.options.persistence;
+    if (!persistence || !this.ready || this.writer.busy || !(await this.writer.othersSaved())) return;
+    const rows = await persistence.load();
+    // Changes made while loading are not in `rows`: keep them, and reload at a later call.
+    if (!this.writer.busy) this.restore(rows);
+  }
+
   /** Regions with their availability. */
   async regions(): Promise<RegionInfo[]> {
     return this.regionStates().map((s) => ({ name: s.name, available: s.meta.online }));
@@ -108,9 +127,12 @@ export class SimCloud implements CloudProvider {
 
   /** The client of a region; NotFound for an unknown name. */
   region(name: string): RegionClient {
-    const state = this.stateOf(name);
+    this.stateOf(name);
     let client = this.clients.get(name);
-    if (!client) this.clients.set(name, (client = createRegionClient(state)));
+    if (!client) {
+      client = createRegionClient({ name, state: () => this.stateOf(name), beforeCall: () => this.sync() });
+      this.clients.set(name, client);
+    }
     return client;
   }
 
@@ -173,7 +195,7 @@ export class SimCloud implements CloudProvider {
   /** Rebuilds every region from stored rows; regions without a stored "region" row start fresh. */
   private restore(rows: SimRow[]): void {
     this.states.clear();
-    this.clients.clear();
+    this.writer.loaded(rows);
     const listener = this.writer.mark.bind(this.writer);
     this.names.forEach((name, index) => {
       const stored = rows.find((r) => r.region === name && r.kind === "region")?.data as Partial<RegionMeta> | undefined;
