@@ -21,6 +21,7 @@ export interface CliIo {
 /** A command's runtime context. */
 export class CliContext {
   private hearth: Promise<Hearth> | undefined;
+  private readonly running: Promise<unknown>[] = [];
 
   constructor(readonly io: CliIo) {}
 
@@ -33,6 +34,20 @@ export class CliContext {
   /** True once a command has opened Hearth (so the runner knows to close it). */
   get opened(): boolean {
     return this.hearth !== undefined;
+  }
+
+  /**
+   * Remembers an operation this process started. The engine runs in the CLI's own process, so the
+   * CLI waits for it to end before exiting (also without --wait, which only controls the output).
+   */
+  track<T extends { done: Promise<unknown> }>(handle: T): T {
+    this.running.push(handle.done);
+    return handle;
+  }
+
+  /** Waits for every tracked operation to end. */
+  async settle(): Promise<void> {
+    await Promise.all(this.running);
   }
 
   /** Prints text to stdout, ending it with a newline; empty text prints nothing. */

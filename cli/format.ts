@@ -42,7 +42,7 @@ function json(value: unknown): string {
 /** Text of one cell: None for missing values, YAML (table) or JSON (value) for structures. */
 function cell(value: unknown, format: "table" | "value"): string {
   if (value === null || value === undefined) return "None";
-  if (typeof value === "string") return value;
+  if (typeof value === "string") return format === "table" ? value.trimEnd() : value;
   if (typeof value === "boolean") return value ? "True" : "False";
   if (typeof value === "number") return String(value);
   return format === "table" ? stringify(value).trimEnd() : JSON.stringify(value);

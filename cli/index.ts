@@ -51,8 +51,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0;
   }
   try {
-    return (await command.run(parseArgs(rest, command.spec), ctx)) ?? 0;
+    const code = (await command.run(parseArgs(rest, command.spec), ctx)) ?? 0;
+    await ctx.settle();
+    return code;
   } catch (error) {
+    await ctx.settle();
     return report(ctx, error);
   }
 }

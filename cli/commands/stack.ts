@@ -54,12 +54,12 @@ const create: Command = {
   async run(args, ctx) {
     if (!args.string("template")) throw new UsageError("the following arguments are required: -t/--template");
     const input = buildStackInput({ template: args.string("template"), environments: args.list("environment"), parameters: args.list("parameter") }, ctx.io.cwd);
-    const handle = await (await ctx.open()).create(args.arg("stack-name"), input, {
+    const handle = ctx.track(await (await ctx.open()).create(args.arg("stack-name"), input, {
       enableRollback: args.flag("enable-rollback"),
       timeoutMins: minutes(args.string("timeout")),
       tags: args.string("tags")?.split(",").filter(Boolean),
       region: args.string("region"),
-    });
+    }));
     return finish(ctx, args, handle, 0);
   },
 };
@@ -80,11 +80,11 @@ const update: Command = {
     const rollback = args.string("rollback");
     if (rollback !== undefined && rollback !== "enabled" && rollback !== "disabled") throw new UsageError(`--rollback must be "enabled" or "disabled", not "${rollback}"`);
     const afterSeq = await lastSeq(ctx, args.arg("stack"));
-    const handle = await (await ctx.open()).update(args.arg("stack"), input, {
+    const handle = ctx.track(await (await ctx.open()).update(args.arg("stack"), input, {
       existing,
       enableRollback: rollback === undefined ? undefined : rollback === "enabled",
       timeoutMins: minutes(args.string("timeout")),
-    });
+    }));
     return finish(ctx, args, handle, afterSeq);
   },
 };
@@ -100,7 +100,7 @@ const remove: Command = {
       return 0;
     }
     const afterSeq = await lastSeq(ctx, ref);
-    const handle = await (await ctx.open()).delete(ref);
+    const handle = ctx.track(await (await ctx.open()).delete(ref));
     if (!args.flag("wait")) return 0;
     const result = await waitForOperation(ctx, afterSeq, handle);
     if (result.failed) {
@@ -146,7 +146,8 @@ function stackAction(name: "check" | "suspend" | "resume" | "cancel", summary: s
       const hearth = await ctx.open();
       const { stack } = await hearth.getStack(args.arg("stack"));
       const afterSeq = await lastSeq(ctx, stack.id);
-      const handle = await start(hearth, stack.id);
+      const started = await start(hearth, stack.id);
+      const handle = started ? ctx.track(started) : undefined;
       if (handle && args.flag("wait")) {
         const result = await waitForOperation(ctx, afterSeq, handle);
         if (result.failed) {

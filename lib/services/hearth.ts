@@ -3,33 +3,24 @@
  * shapes what the console and the CLI show, and routes fault injection to the simulated cloud.
  * Wiring from the environment lives in index.ts; this module only composes what it is given.
  */
-import { CloudError, type CloudProvider, type RegionClient } from "../cloud/types";
+import type { SimCloud } from "../cloud/sim";
+import { CloudError } from "../cloud/types";
 import { EngineError, notFound } from "../engine/errors";
 import type { StackEngine } from "../engine/stack/api";
 import type { StackRecord } from "../engine/stack/ports";
 import type { PrismaStackStore } from "../store/prisma-stack-store";
 import type { EventBus } from "./event-bus";
-import type { CloudInventory, FaultCommand, Hearth, StackSummary } from "./types";
+import type { FaultCommand, Hearth, StackSummary } from "./types";
 
-/** The fault controls of the simulated cloud that `fault()` drives. */
-export interface FaultControls {
-  failNext(region: string, operation: string, count?: number, message?: string): void;
-  crashServer(serverId: string): void;
-  hangServer(serverId: string): void;
-  recoverServer(serverId: string): void;
-  setRegionOnline(region: string, online: boolean): void;
-  clear(region?: string): void;
-}
+/** The operator's side of the simulated cloud: inventory, direct volume reads, faults, persistence. */
+export type CloudAdmin = Pick<SimCloud, "inventory" | "readVolumeData" | "faults" | "flush">;
 
 /** Everything the facade is built from. */
 export interface HearthParts {
   engine: StackEngine;
   store: PrismaStackStore;
-  cloud: CloudProvider;
+  admin: CloudAdmin;
   bus: EventBus;
-  faults: FaultControls;
-  /** Waits until the cloud's state is persisted (after fault injection). */
-  flushCloud(): Promise<void>;
   projectId: string;
   /** Releases what the parts hold (database connection), after the engine and bus are closed. */
   dispose(): Promise<void>;
@@ -42,7 +33,7 @@ export function stackStatus(stack: Pick<StackRecord, "action" | "status">): stri
 
 /** Builds the facade. */
 export function buildHearth(parts: HearthParts): Hearth {
-  const { engine, store, cloud, bus, projectId } = parts;
+  const { engine, store, admin, bus, projectId } = parts;
 
   /** Finds a live stack by id, else by name; `deleted` also accepts a deleted stack named by id. */
   async function resolve(ref: string, deleted = false): Promise<StackRecord> {
@@ -113,43 +104,14 @@ export function buildHearth(parts: HearthParts): Hearth {
 
     subscribe: (stackId, afterSeq, listener) => bus.subscribe(stackId, afterSeq, listener),
 
-    async cloudInventory(region) {
-      const regions = await cloud.regions();
-      const inventory: CloudInventory = { regions, servers: [], volumes: [], networks: [], ports: [], floatingIps: [] };
-      if (region !== undefined && !regions.some((r) => r.name === region)) throw notFound(`Region ${region}`);
-      for (const info of regions) {
-        if ((region !== undefined && info.name !== region) || !info.available) continue;
-        const client = cloud.region(info.name);
-        inventory.servers.push(...(await client.compute.listServers()));
-        inventory.volumes.push(...(await client.volume.listVolumes()));
-        inventory.networks.push(...(await client.network.listNetworks()));
-        inventory.ports.push(...(await client.network.listPorts()));
-        inventory.floatingIps.push(...(await client.network.listFloatingIps()));
-      }
-      return inventory;
-    },
+    cloudInventory: async (region) => cloudCall(() => admin.inventory(region)),
 
     async fault(command) {
-      try {
-        applyFault(parts.faults, command);
-      } catch (error) {
-        if (error instanceof CloudError) throw new EngineError(error.code === "NotFound" ? "NotFound" : "BadRequest", error.message);
-        throw error;
-      }
-      await parts.flushCloud();
+      cloudCall(() => applyFault(admin.faults, command));
+      await admin.flush();
     },
 
-    async volumeData(volumeId, key) {
-      for (const info of await cloud.regions()) {
-        if (!info.available) continue;
-        const client: RegionClient = cloud.region(info.name);
-        const volume = (await client.volume.listVolumes()).find((v) => v.id === volumeId);
-        if (!volume) continue;
-        const attachment = volume.attachments[0];
-        return attachment ? client.volume.readData(volumeId, attachment.serverId, key) : undefined;
-      }
-      throw notFound(`Volume ${volumeId}`);
-    },
+    volumeData: async (volumeId, key) => cloudCall(() => admin.readVolumeData(volumeId, key)),
 
     async describeTemplate(input) {
       const result = await engine.validate(input);
@@ -159,15 +121,25 @@ export function buildHearth(parts: HearthParts): Hearth {
     async close() {
       await engine.close();
       await bus.close();
-      await parts.flushCloud();
+      await admin.flush();
       await parts.dispose();
     },
   };
   return hearth;
 }
 
+/** Runs a cloud call, turning its CloudError into the engine's typed error (NotFound / BadRequest). */
+function cloudCall<T>(call: () => T): T {
+  try {
+    return call();
+  } catch (error) {
+    if (error instanceof CloudError) throw new EngineError(error.code === "NotFound" ? "NotFound" : "BadRequest", error.message);
+    throw error;
+  }
+}
+
 /** Routes one fault command to the sim's controls. */
-function applyFault(faults: FaultControls, command: FaultCommand): void {
+function applyFault(faults: CloudAdmin["faults"], command: FaultCommand): void {
   switch (command.kind) {
     case "fail-next":
       return faults.failNext(command.region, command.operation, command.count, command.message);

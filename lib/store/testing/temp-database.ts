@@ -1,5 +1,6 @@
 /**
- * Test helper: a migrated SQLite database in a temporary folder, one per call.
+ * Test helpers: a SQLite file in a fresh temporary folder, either as a bare URL (for code that opens
+ * and migrates its own database, like createHearth) or migrated with an open client.
  * Used by the store, services and CLI tests so that none of them touches data/.
  */
 import fs from "node:fs";
@@ -8,6 +9,12 @@ import path from "node:path";
 import { createPrismaClient, type HearthPrisma } from "../client";
 import { MIGRATIONS_DIR, runMigrations } from "../migrate";
 
+/** A database file location and how to remove it. */
+export interface TempDatabaseFile {
+  url: string;
+  remove(): void;
+}
+
 /** A temporary database: its URL, an open client, and a cleanup that closes and removes it. */
 export interface TempDatabase {
   url: string;
@@ -15,18 +22,23 @@ export interface TempDatabase {
   cleanup(): Promise<void>;
 }
 
-/** Creates and migrates a fresh SQLite file under the OS temp folder. */
-export async function createTempDatabase(prefix = "hearth-test-"): Promise<TempDatabase> {
+/** A not-yet-created SQLite file under the OS temp folder. */
+export function tempDatabaseFile(prefix = "hearth-test-"): TempDatabaseFile {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  const url = `file:${path.join(dir, "hearth.db")}`;
-  const prisma = await createPrismaClient(url);
+  return { url: `file:${path.join(dir, "hearth.db")}`, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Creates and migrates a fresh SQLite file, with a client open on it. */
+export async function createTempDatabase(prefix = "hearth-test-"): Promise<TempDatabase> {
+  const file = tempDatabaseFile(prefix);
+  const prisma = await createPrismaClient(file.url);
   await runMigrations(prisma, MIGRATIONS_DIR);
   return {
-    url,
+    url: file.url,
     prisma,
     async cleanup() {
       await prisma.$disconnect();
-      fs.rmSync(dir, { recursive: true, force: true });
+      file.remove();
     },
   };
 }

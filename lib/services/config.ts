@@ -1,0 +1,50 @@
+/**
+ * Hearth's settings from the environment, checked once with clear messages:
+ * DATABASE_URL (default file:./data/hearth.db, relative to the project root), HEARTH_ROOT (the
+ * project root; default the working folder), HEARTH_SIM_SPEED (latency multiplier, default 1),
+ * HEARTH_SIM_SEED (integer seed of a fresh simulated cloud), HEARTH_PROJECT (default "admin").
+ */
+import os from "node:os";
+import path from "node:path";
+import { DEFAULT_DATABASE_URL } from "../store/client";
+
+/** Resolved settings of one Hearth instance. */
+export interface HearthConfig {
+  /** Project root: prisma/migrations is read from it and relative file: URLs resolve against it. */
+  root: string;
+  databaseUrl: string;
+  simSpeed: number;
+  simSeed?: number;
+  projectId: string;
+  /** This process's identity in stack locks. */
+  owner: string;
+}
+
+/** Makes a relative `file:` URL absolute against `root` (so the console and the CLI share one file). */
+export function absoluteDatabaseUrl(url: string, root: string): string {
+  if (!url.startsWith("file:")) return url;
+  const file = url.slice("file:".length);
+  return file === ":memory:" || path.isAbsolute(file) ? url : `file:${path.resolve(root, file)}`;
+}
+
+/** Reads a number variable, or the fallback when unset; anything else is an error naming it. */
+function numberVar(env: Record<string, string | undefined>, name: string, check: (n: number) => boolean, rule: string): number | undefined {
+  const text = env[name];
+  if (text === undefined || text === "") return undefined;
+  const n = Number(text);
+  if (!check(n)) throw new Error(`${name} must be ${rule}, not "${text}"`);
+  return n;
+}
+
+/** Settings from environment variables. */
+export function configFromEnv(env: Record<string, string | undefined> = process.env): HearthConfig {
+  const root = path.resolve(env.HEARTH_ROOT || process.cwd());
+  return {
+    root,
+    databaseUrl: absoluteDatabaseUrl(env.DATABASE_URL || DEFAULT_DATABASE_URL, root),
+    simSpeed: numberVar(env, "HEARTH_SIM_SPEED", (n) => Number.isFinite(n) && n >= 0, "a number >= 0") ?? 1,
+    simSeed: numberVar(env, "HEARTH_SIM_SEED", Number.isInteger, "an integer"),
+    projectId: env.HEARTH_PROJECT || "admin",
+    owner: `engine-${os.hostname()}-${process.pid}`,
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * Server-side entry point of Hearth: `getHearth()` gives the one Hearth of this process, wired from
+ * the environment (see config.ts); `createHearth(overrides)` builds a separate one (tests: a temp
+ * database and speed 0). Keep this module out of client components: it opens the database.
+ */
+import path from "node:path";
+import { openSimCloud } from "../cloud/sim";
+import { defaultRegistry } from "../engine/resources";
+import { createEngine } from "../engine/stack";
+import type { EngineOptions } from "../engine/stack/api";
+import { createPrismaClient } from "../store/client";
+import { MIGRATIONS_DIR, runMigrations } from "../store/migrate";
+import { PrismaStackStore } from "../store/prisma-stack-store";
+import { PrismaSimPersistence } from "../store/sim-persistence";
+import { configFromEnv, type HearthConfig } from "./config";
+import { EventBus } from "./event-bus";
+import { buildHearth } from "./hearth";
+import type { Hearth } from "./types";
+
+export type * from "./types";
+export { configFromEnv, type HearthConfig } from "./config";
+
+/** Region used when neither a resource nor its stack names one. */
+export const DEFAULT_REGION = "RegionOne";
+
+/** Settings of createHearth beyond the environment's. */
+export interface CreateHearthOptions extends Partial<HearthConfig> {
+  /** Resume or fail operations interrupted by a crash (default true). */
+  recover?: boolean;
+  /** How often the event bus looks for other processes' events (default 250 ms). */
+  pollIntervalMs?: number;
+  /** Engine tuning (concurrency, lock TTL, poll interval, clock, randomness). */
+  engine?: Pick<EngineOptions, "concurrency" | "lockTtlMs" | "pollIntervalMs" | "clock" | "random">;
+}
+
+/**
+ * Builds a Hearth: opens the database and applies pending migrations, restores the simulated cloud,
+ * starts an engine publishing to an event bus, and recovers interrupted operations.
+ */
+export async function createHearth(options: CreateHearthOptions = {}): Promise<Hearth> {
+  const config = { ...configFromEnv(), ...options };
+  const prisma = await createPrismaClient(config.databaseUrl);
+  try {
+    await runMigrations(prisma, path.join(config.root, MIGRATIONS_DIR));
+    const store = new PrismaStackStore(prisma);
+    const sim = await openSimCloud({ persistence: new PrismaSimPersistence(prisma), speed: config.simSpeed, seed: config.simSeed });
+    const bus = new EventBus({ store, pollIntervalMs: options.pollIntervalMs });
+    const engine = createEngine({
+      ...options.engine,
+      store,
+      cloud: sim,
+      registry: defaultRegistry,
+      sink: bus,
+      owner: config.owner,
+      defaultRegion: DEFAULT_REGION,
+    });
+    if (options.recover ?? true) await engine.recover();
+    return buildHearth({ engine, store, admin: sim, bus, projectId: config.projectId, dispose: () => prisma.$disconnect() });
+  } catch (error) {
+    await prisma.$disconnect();
+    throw error;
+  }
+}
+
+/** Where the per-process instance is kept, so Next's dev reloads reuse it. */
+const GLOBAL_KEY = Symbol.for("hearth.instance");
+type HearthGlobal = typeof globalThis & { [GLOBAL_KEY]?: Promise<Hearth> };
+
+/** The Hearth of this process (created on first use from the environment). */
+export function getHearth(): Promise<Hearth> {
+  const holder = globalThis as HearthGlobal;
+  holder[GLOBAL_KEY] ??= createHearth().catch((error: unknown) => {
+    holder[GLOBAL_KEY] = undefined;
+    throw error;
+  });
+  return holder[GLOBAL_KEY];
+}
