@@ -88,6 +88,7 @@ function deleteSubnet(s: RegionState, id: string): void {
   if (network) s.put("network", { ...network, subnets: network.subnets.filter((x) => x !== id) });
   s.remove("subnet", id);
   s.usedIps.delete(id);
+  s.freeHints.delete(id);
 }
 
 function deleteNetwork(s: RegionState, id: string): void {

@@ -117,6 +117,7 @@ export class SimCloud implements CloudProvider {
 
   /** Regions with their availability. */
   async regions(): Promise<RegionInfo[]> {
+    await this.sync();
     return this.regionStates().map((s) => ({ name: s.name, available: s.meta.online }));
   }
 
