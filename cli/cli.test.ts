@@ -1,0 +1,103 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHearth } from "../lib/services";
+import type { Hearth } from "../lib/services/types";
+import { tempDatabaseFile } from "../lib/store/testing/temp-database";
+import { runCli } from "./index";
+
+const root = path.resolve(import.meta.dirname, "..");
+const file = tempDatabaseFile("hearth-cli-");
+let hearth: Hearth;
+
+beforeAll(async () => {
+  hearth = await createHearth({ databaseUrl: file.url, root, simSpeed: 0, simSeed: 3, pollIntervalMs: 10, owner: "engine-cli-test" });
+});
+afterAll(async () => {
+  await hearth.close();
+  file.remove();
+});
+
+/** Runs the CLI in-process against the test's Hearth; collects its output. */
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await runCli(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: root, openHearth: async () => hearth });
+  return { code, out, err };
+}
+
+describe("hearth CLI", () => {
+  it("validates a good template and prints Heat's answer", async () => {
+    const { code, out } = await cli("validate", "-t", "examples/simple-server.yaml", "-f", "json");
+    expect(code).toBe(0);
+    const answer = JSON.parse(out);
+    expect(answer.Parameters.flavor).toMatchObject({ Type: "String", Default: "m1.small", Label: "Flavor" });
+  });
+
+  it("rejects a cross-region attachment naming the file, line:column, path and both resources", async () => {
+    const { code, out, err } = await cli("validate", "-t", "examples/bad-cross-region.yaml");
+    expect(code).toBe(1);
+    expect(out).toBe("");
+    expect(err).toMatch(/^bad-cross-region\.yaml:\d+:\d+: error: .*"attachment".*"server".*\(at resources\.attachment\.properties\.instance_uuid\)$/m);
+  });
+
+  it("exits 2 with a usage line for bad command lines", async () => {
+    expect((await cli("stack", "create", "x")).err).toMatch(/required: -t\/--template/);
+    expect((await cli("stack", "create", "x")).code).toBe(2);
+    expect((await cli("stack", "list", "--bogus")).code).toBe(2);
+    expect((await cli("stack", "frobnicate")).code).toBe(2);
+    expect((await cli("stack", "list", "-f", "csv")).err).toMatch(/invalid choice: 'csv'/);
+  });
+
+  it("creates a stack with --wait, printing event lines, then lists, shows and reads outputs as JSON", async () => {
+    const created = await cli("stack", "create", "web", "-t", "examples/simple-server.yaml", "--parameter", "flavor=m1.tiny", "--wait", "-f", "json");
+    expect(created.err).toBe("");
+    expect(created.code).toBe(0);
+    const lines = created.out.split("\n").filter((l) => /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ /.test(l));
+    expect(lines[0]).toMatch(/\[web\]: CREATE_IN_PROGRESS {2}Stack CREATE started$/);
+    expect(lines.at(-1)).toMatch(/\[web\]: CREATE_COMPLETE {2}Stack CREATE completed successfully$/);
+    expect(lines.some((l) => l.includes("[server]: CREATE_COMPLETE"))).toBe(true);
+    const shown = JSON.parse(created.out.slice(created.out.indexOf("{")));
+    expect(shown).toMatchObject({ stack_name: "web", stack_status: "CREATE_COMPLETE" });
+
+    const listed = JSON.parse((await cli("stack", "list", "-f", "json")).out);
+    expect(listed).toContainEqual(expect.objectContaining({ ID: shown.id, "Stack Name": "web", "Stack Status": "CREATE_COMPLETE" }));
+
+    const output = JSON.parse((await cli("stack", "output", "show", "web", "server_ip", "-f", "json")).out);
+    expect(output).toEqual({ description: "The server's fixed address.", output_key: "server_ip", output_value: expect.stringMatching(/^10\.10\.0\.\d+$/) });
+    expect((await cli("stack", "output", "show", "web", "server_ip", "-f", "value")).out).toBe(`The server's fixed address.\nserver_ip\n${output.output_value}\n`);
+
+    const resources = JSON.parse((await cli("stack", "resource", "list", "web", "-f", "json")).out);
+    expect(resources.map((r: { resource_name: string }) => r.resource_name).sort()).toEqual(["net", "server", "subnet"]);
+    const servers = JSON.parse((await cli("cloud", "server", "list", "--region", "RegionOne", "-f", "json")).out);
+    expect(servers).toContainEqual(expect.objectContaining({ Name: "web-1", Status: "ACTIVE", Region: "RegionOne" }));
+    const events = (await cli("stack", "event", "list", "web", "--resource", "server")).out.trim().split("\n");
+    expect(events.every((l) => l.includes("[server]:"))).toBe(true);
+  });
+
+  it("signals a waiting resource so the stack completes", async () => {
+    const creating = cli("stack", "create", "waiter", "-t", "examples/wait-condition.yaml");
+    let status = "";
+    for (let i = 0; i < 200 && status !== "CREATE_IN_PROGRESS"; i++) {
+      const resources = await cli("stack", "resource", "list", "waiter", "-f", "json");
+      const wait = resources.code === 0 ? JSON.parse(resources.out).find((r: { resource_name: string }) => r.resource_name === "wait") : undefined;
+      status = wait?.resource_status ?? "";
+    }
+    expect(status).toBe("CREATE_IN_PROGRESS");
+    const signal = await cli("stack", "resource", "signal", "waiter", "handle", "--data", '{"status": "SUCCESS", "reason": "booted", "data": "ready", "id": "1"}');
+    expect(signal).toEqual({ code: 0, out: "", err: "" });
+    expect((await creating).code).toBe(0);
+    const shown = JSON.parse((await cli("stack", "show", "waiter", "-f", "json")).out);
+    expect(shown.stack_status).toBe("CREATE_COMPLETE");
+    const data = shown.outputs.find((o: { output_key: string }) => o.output_key === "data");
+    expect(JSON.parse(data.output_value)).toEqual({ "1": "ready" });
+    expect((await cli("stack", "resource", "signal", "waiter", "handle", "--data", "{oops")).err).toMatch(/^ERROR: Data should be in JSON format/);
+  });
+
+  it("deletes with --wait and then reports the stack as not found", async () => {
+    const deleted = await cli("stack", "delete", "web", "--wait", "-y");
+    expect(deleted.code).toBe(0);
+    expect(deleted.out.trim().split("\n").at(-1)).toMatch(/\[web\]: DELETE_COMPLETE {2}Stack DELETE completed successfully$/);
+    const show = await cli("stack", "show", "web");
+    expect(show).toEqual({ code: 1, out: "", err: "ERROR: Stack web not found\n" });
+  });
+});
