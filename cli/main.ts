@@ -27,6 +27,13 @@ const io: CliIo = {
   confirm: process.stdin.isTTY ? confirm : undefined,
 };
 
+// The engine runs in this process: on Ctrl-C, stop it cleanly (running operations end as cancelled,
+// with their events stored) instead of leaving stacks IN_PROGRESS until another engine recovers them.
+process.once("SIGINT", () => {
+  process.stderr.write("\nhearth: interrupted; stopping the engine...\n");
+  void (opened?.then((hearth) => hearth.close()) ?? Promise.resolve()).finally(() => process.exit(130));
+});
+
 const code = await runCli(process.argv.slice(2), io);
 if (opened) await (await opened.catch(() => undefined))?.close();
 process.exitCode = code;
