@@ -67,6 +67,7 @@ class Walk {
   private readonly outcomes = new Map<string, NodeOutcome>();
   private readonly failed: string[] = [];
   private readonly controller = new AbortController();
+  private readonly taskSignals = new Set<AbortController>();
   private readonly timer = new AbortController();
   private running = 0;
   private timedOut = false;
@@ -87,6 +88,9 @@ class Walk {
     const onAbort = () => this.controller.abort(external?.reason);
     if (external?.aborted) onAbort();
     else external?.addEventListener("abort", onAbort, { once: true });
+    this.controller.signal.addEventListener("abort", () => {
+      for (const own of this.taskSignals) own.abort(this.controller.signal.reason);
+    });
     this.startTimer();
     for (const n of this.nodes) {
       this.downstreamOf.set(n, this.neighbours(n, "down"));
@@ -158,22 +162,29 @@ class Walk {
     if (this.outcomes.size === this.nodes.length) this.finish();
   }
 
+  /**
+   * Runs a node's task with a signal of its own, aborted with the walk's: each task's waits listen to
+   * their own signal, so the walk's signal keeps one listener however many tasks run.
+   */
   private start(node: string): void {
     this.running++;
     this.started.add(node);
+    const own = new AbortController();
+    this.taskSignals.add(own);
     let promise: Promise<void>;
     try {
-      promise = this.task(node, this.controller.signal);
+      promise = this.task(node, own.signal);
     } catch (error) {
       promise = Promise.reject(error);
     }
     promise.then(
-      () => this.settle(node, { status: "complete" }),
-      (error: unknown) => this.settle(node, { status: "failed", error }),
+      () => this.settle(node, own, { status: "complete" }),
+      (error: unknown) => this.settle(node, own, { status: "failed", error }),
     );
   }
 
-  private settle(node: string, outcome: NodeOutcome): void {
+  private settle(node: string, own: AbortController, outcome: NodeOutcome): void {
+    this.taskSignals.delete(own);
     this.running--;
     this.outcomes.set(node, outcome);
     if (outcome.status === "failed") {

@@ -4,7 +4,7 @@
  */
 import type { CloudProvider } from "../../cloud/types";
 import type { NestedStackOps, TypeRegistry } from "../resources/types";
-import type { CompileOptions, CompileResult, StackInput } from "../template/types";
+import type { CompiledStack, CompileOptions, CompileResult, StackInput } from "../template/types";
 import type { EngineOptions } from "./api";
 import type { Operation } from "./operation";
 import type { Clock, EventSink, ResourceRecord, StackStore } from "./ports";
@@ -38,6 +38,8 @@ export interface EngineCore {
   pollIntervalMs: number;
   random: () => number;
   compile: Compiler;
+  /** The last compiled definition of each stack, so later operations need not compile it again. */
+  compiled: Map<string, { key: string; stack: CompiledStack }>;
   /** Operations running in this engine instance, by stack id (nested stacks included). */
   running: Map<string, RunningOperation>;
   /** Set by close() or a simulated crash: no new operation starts. */
@@ -64,6 +66,7 @@ export function makeCore(options: EngineOptions, compile: Compiler): EngineCore 
     pollIntervalMs: options.pollIntervalMs ?? 20,
     random: options.random ?? Math.random,
     compile,
+    compiled: new Map(),
     running: new Map(),
     closed: false,
     nestedFor: () => {

@@ -1,6 +1,6 @@
 /**
- * Stack create: compile strictly (errors are thrown before anything is written), refuse a duplicate
- * name, store the stack, then create resources in dependency order. With rollback enabled, a failed
+ * Stack create: refuse a duplicate name (as Heat, before parsing), compile strictly (errors are thrown
+ * before anything is written), store the stack, then create resources in dependency order. With rollback enabled, a failed
  * create deletes what it made (ROLLBACK_IN_PROGRESS -> ROLLBACK_COMPLETE), as Heat does.
  */
 import { conflict } from "../errors";
@@ -25,8 +25,8 @@ export interface Nesting extends StartOptions {
 export async function createStack(core: EngineCore, name: string, input: StackInput, options: CreateOptions, nesting?: Nesting): Promise<OperationHandle> {
   const def = definitionOf(input);
   const who = { name, id: newId(), projectId: options.projectId, region: options.region ?? core.defaultRegion };
-  const compiled = compileOrThrow(core, def, who);
   if (await core.store.findStackByName(options.projectId, name)) throw conflict(`The Stack (${name}) already exists.`);
+  const compiled = compileOrThrow(core, def, who);
   const record: StackRecord = {
     ...who,
     ...def,

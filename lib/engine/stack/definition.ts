@@ -78,15 +78,33 @@ export function compileDefinition(core: EngineCore, def: Definition, who: StackI
   });
 }
 
+/** Identifies a definition compiled for a stack (same text, same stack -> same compiled stack). */
+function cacheKey(def: Definition, who: StackIdentity): string {
+  return JSON.stringify([who.name, who.region, who.projectId, def]);
+}
+
 /** Compiles strictly; any error diagnostic is thrown as a ValidationError before anything happens. */
-export function compileOrThrow(core: EngineCore, def: Definition, who: StackIdentity): CompiledStack {
+export function compileStrict(core: EngineCore, def: Definition, who: StackIdentity): CompiledStack {
   const result = compileDefinition(core, def, who, "strict");
   if (!result.stack || result.diagnostics.some((d) => d.severity === "error")) throw new ValidationError(result.diagnostics);
   return result.stack;
 }
 
-/** Compiles a stored stack for ordering and plugins (validate mode); undefined if it no longer compiles. */
+/** compileStrict for a stack about to run, remembered for its later operations. */
+export function compileOrThrow(core: EngineCore, def: Definition, who: StackIdentity): CompiledStack {
+  const stack = compileStrict(core, def, who);
+  core.compiled.set(who.id, { key: cacheKey(def, who), stack });
+  return stack;
+}
+
+/**
+ * The compiled form of a stored stack, for ordering and plugins: from the cache when this engine
+ * compiled the same definition, else compiled in validate mode; undefined if it no longer compiles.
+ */
 export function compileStored(core: EngineCore, stack: StackRecord, def: Definition = storedDefinition(stack)): CompiledStack | undefined {
+  const key = cacheKey(def, stack);
+  const cached = core.compiled.get(stack.id);
+  if (cached?.key === key) return cached.stack;
   try {
     return compileDefinition(core, def, stack, "validate").stack;
   } catch {

@@ -32,4 +32,5 @@ async function runDelete(op: Operation): Promise<void> {
   const failure = await deleteRecords(op, allRecords(op), "DELETE", op.compiled, previous);
   if (failure) return op.setStack("DELETE", "FAILED", failure);
   await op.setStack("DELETE", "COMPLETE", "Stack DELETE completed successfully", { deletedAt: isoNow(op.core), outputs: [] });
+  op.core.compiled.delete(op.stack.id);
 }

@@ -1,13 +1,14 @@
 /**
  * A StackStore wrapper that can be cut off: after halt(), every write fails and renewals stop, as if
- * the process had died. Used by the engine's simulated crash (tests of recovery) and by close().
+ * the process had died. Used by the engine's simulated crash (tests of recovery).
  */
 import type { StackStore } from "./ports";
 
-const WRITES = new Set<keyof StackStore>([
+const READS = ["getStack", "findStackByName", "listStacks", "listResources", "listEvents", "getLock", "expiredLocks"] as const;
+const WRITES = [
   "createStack", "updateStack", "purgeStack", "saveResource", "deleteResource", "appendEvent",
   "acquireLock", "renewLock", "releaseLock",
-]);
+] as const;
 
 /** The wrapped store and its switch. */
 export interface HaltingStore {
@@ -15,16 +16,17 @@ export interface HaltingStore {
   halt(): void;
 }
 
+type AnyMethod = (...args: unknown[]) => Promise<unknown>;
+
 /** Wraps `inner`; reads always pass through, writes only until halt(). */
 export function haltingStore(inner: StackStore): HaltingStore {
   let halted = false;
-  const store = new Proxy(inner, {
-    get(target, key, receiver) {
-      const value = Reflect.get(target, key, receiver);
-      if (typeof value !== "function") return value;
-      if (!WRITES.has(key as keyof StackStore)) return value.bind(target);
-      return (...args: unknown[]) => (halted ? Promise.reject(new Error("engine halted")) : value.apply(target, args));
-    },
-  });
-  return { store, halt: () => (halted = true) };
+  const store: Record<string, AnyMethod> = {};
+  const method = (key: keyof StackStore) => (inner[key] as AnyMethod).bind(inner);
+  for (const key of READS) store[key] = method(key);
+  for (const key of WRITES) {
+    const call = method(key);
+    store[key] = (...args) => (halted ? Promise.reject(new Error("engine halted")) : call(...args));
+  }
+  return { store: store as unknown as StackStore, halt: () => (halted = true) };
 }

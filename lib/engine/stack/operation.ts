@@ -121,6 +121,8 @@ export class Operation {
   /** Moves the stack to a new state: store first, then its event. */
   async setStack(action: Action, status: Status, reason: string, patch: Partial<StackRecord> = {}): Promise<void> {
     const change: Partial<StackRecord> = { ...patch, action, status, statusReason: reason, updatedAt: isoNow(this.core) };
+    // every operation (and rollback phase) moves the generation on, so a concurrent writer is detectable
+    if (status === "IN_PROGRESS") change.generation = this.stack.generation + 1;
     await this.core.store.updateStack(this.stack.id, change);
     this.stack = { ...this.stack, ...change };
     await this.emit({

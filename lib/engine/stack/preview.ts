@@ -7,7 +7,7 @@ import { type Diagnostic, ValidationError } from "../diagnostics";
 import type { StackInput } from "../template/types";
 import type { CreateOptions, PreviewResource, PreviewResult, ValidateResult } from "./api";
 import { type EngineCore, newId } from "./core";
-import { compileDefinition, compileOrThrow, definitionOf } from "./definition";
+import { compileDefinition, compileStrict, definitionOf } from "./definition";
 import { previewView } from "./runtime";
 import { graphOf } from "./stack-walk";
 
@@ -27,7 +27,7 @@ export function validateTemplate(core: EngineCore, input: StackInput, options: {
 /** What a create would do; throws ValidationError on errors, as create would. */
 export function previewStack(core: EngineCore, name: string, input: StackInput, options: CreateOptions): PreviewResult {
   const who = { name, id: newId(), projectId: options.projectId, region: options.region ?? core.defaultRegion };
-  const compiled = compileOrThrow(core, definitionOf(input), who);
+  const compiled = compileStrict(core, definitionOf(input), who);
   const view = previewView(Object.keys(compiled.resources));
   const diagnostics: Diagnostic[] = [...compiled.warnings];
   const resources: PreviewResource[] = graphOf(compiled)

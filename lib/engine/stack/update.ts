@@ -40,7 +40,6 @@ export async function updateStack(core: EngineCore, stackId: string, input: Part
         previous,
         disableRollback,
         timeoutMins,
-        generation: op.stack.generation + 1,
       });
       await runUpdate(op, target, current, previous);
     },

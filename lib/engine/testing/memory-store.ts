@@ -1,11 +1,18 @@
 /**
  * An in-memory StackStore: the engine's persistence port for tests and benchmarks. Records are
- * copied in and out (structuredClone) so callers can never mutate stored state behind the store's
+ * deep-copied in and out so callers can never mutate stored state behind the store's
  * back, as with a real database. Locks expire on the given clock.
  */
 import type { EventRecord, ResourceRecord, StackFilter, StackLock, StackRecord, StackStore } from "../stack/ports";
 
-const copy = <T>(v: T): T => structuredClone(v);
+/** Deep copy of JSON-like data (records hold nothing else); much cheaper than structuredClone. */
+function copy<T>(v: T): T {
+  if (v === null || typeof v !== "object") return v;
+  if (Array.isArray(v)) return v.map(copy) as T;
+  const out: Record<string, unknown> = {};
+  for (const k in v) out[k] = copy((v as Record<string, unknown>)[k]);
+  return out as T;
+}
 
 /** Matches a stack against a list filter; `status` may be "CREATE_COMPLETE" or just "COMPLETE". */
 export function matchesFilter(s: StackRecord, f: StackFilter): boolean {
