@@ -7,7 +7,6 @@ const PORT = 3100;
 export default defineConfig({
   testDir: "./e2e",
   outputDir: "./test-results",
-  globalSetup: "./e2e/global-setup.ts",
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,
@@ -36,7 +35,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "node scripts/start.mjs",
+    // Empties data/e2e.db, then runs scripts/start.mjs (builds if needed, then next start).
+    command: "node e2e/serve.mjs",
     url: `http://127.0.0.1:${PORT}/`,
     timeout: 240_000,
     reuseExistingServer: !process.env.CI,
@@ -46,7 +46,7 @@ export default defineConfig({
       PORT: String(PORT),
       HOSTNAME: "127.0.0.1",
       NEXT_TELEMETRY_DISABLED: "1",
-      // A database of its own, emptied by global-setup so every run starts clean.
+      // A database of its own, emptied by e2e/serve.mjs so every run starts clean.
       DATABASE_URL: "file:./data/e2e.db",
       // Fast, but slow enough to see progress stream in.
       HEARTH_SIM_SPEED: "0.05",

@@ -51,7 +51,9 @@ export async function validateTemplate(input: ValidateRequest): Promise<Validate
   const base = await hearth.validate({ template, templateName }, { region });
   if (!parameters || !base.valid) return base;
   const declared = Object.fromEntries(Object.entries(parameters).filter(([name]) => name in base.parameters));
-  return hearth.validate({ template, templateName, parameters: declared }, { region, strict: true });
+  const strict = await hearth.validate({ template, templateName, parameters: declared }, { region, strict: true });
+  // The form is built from the definitions, which a strict check with bad values may leave out.
+  return { ...strict, parameters: base.parameters, parameterGroups: base.parameterGroups, description: base.description };
 }
 
 /**

@@ -4,6 +4,7 @@ import { useRef, useState, useTransition, type FormEvent } from "react";
 import type { Diagnostic } from "@/lib/engine/diagnostics";
 import type { ValidateResult } from "@/lib/engine/stack/api";
 import { launchStack, validateTemplate } from "@/app/launch/actions";
+import { useHydrated } from "../ui/use-hydrated";
 import { DiagnosticList } from "./diagnostic-list";
 import { LaunchOptions, type LaunchOptionValues } from "./launch-options";
 import { ParameterFields, parameterInputId } from "./parameter-fields";
@@ -27,6 +28,7 @@ export function LaunchForm({ regions }: { regions: string[] }) {
   const [error, setError] = useState<string | undefined>();
   const [pending, startTransition] = useTransition();
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const hydrated = useHydrated();
 
   const result = validated?.result;
   const stale = validated !== undefined && validated.template !== template;
@@ -81,7 +83,7 @@ export function LaunchForm({ regions }: { regions: string[] }) {
   };
 
   return (
-    <form onSubmit={onLaunch} className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]" aria-busy={pending}>
+    <form onSubmit={onLaunch} className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]" aria-busy={pending} data-testid="launch-form" data-ready={hydrated}>
       <div className="space-y-4">
         <TemplateSource
           text={template}

@@ -7,6 +7,8 @@ export class LaunchPage {
   /** Opens the Launch page. */
   async goto(): Promise<void> {
     await this.page.goto("/launch");
+    // Typing before hydration would be lost: wait until React owns the form.
+    await this.page.locator('[data-testid="launch-form"][data-ready="true"]').waitFor();
   }
 
   /** Loads a template through the file input. */

@@ -1,0 +1,14 @@
+/**
+ * The e2e web server: empties the e2e database, then runs the console as `npm start` does.
+ * Playwright starts web servers before its globalSetup, so the reset has to happen here, and only
+ * when Playwright starts its own server (a reused one keeps its data).
+ */
+import { rm } from "node:fs/promises";
+import path from "node:path";
+
+const dataDir = path.resolve(import.meta.dirname, "..", "data");
+// SQLite keeps a journal / WAL beside the database file.
+for (const file of ["e2e.db", "e2e.db-journal", "e2e.db-wal", "e2e.db-shm"]) {
+  await rm(path.join(dataDir, file), { force: true });
+}
+await import("../scripts/start.mjs");
