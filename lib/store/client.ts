@@ -1,12 +1,13 @@
 /**
  * Opens the database Hearth keeps its state in. The driver adapter is chosen from the URL:
  * `file:` -> SQLite through better-sqlite3 (WAL journal and a busy timeout, so a console server and
- * a CLI can share one file), `postgres:`/`postgresql:` -> PostgreSQL through node-postgres.
+ * a CLI can share one file). `postgres://` URLs are recognised but refused for now: the generated
+ * client is built from the SQLite schema, and Prisma rejects a PostgreSQL adapter for it; peers on
+ * PostgreSQL need a second client generated from a postgresql schema.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../generated/prisma/client";
 
 /** The generated Prisma client type, re-exported so callers need not reach into generated/. */
@@ -31,7 +32,7 @@ export function databaseKind(url: string): "sqlite" | "postgres" {
  */
 export async function createPrismaClient(url: string): Promise<HearthPrisma> {
   if (databaseKind(url) === "postgres") {
-    return new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+    throw new Error("DATABASE_URL points to PostgreSQL, which this build does not support yet: use a file: URL (SQLite)");
   }
   const file = url.slice("file:".length);
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
