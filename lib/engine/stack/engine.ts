@@ -59,7 +59,9 @@ export class HearthEngine implements StackEngine {
       if (stack.status === "IN_PROGRESS") throw new EngineError("Conflict", `Stack ${stack.name} is being operated by another engine`);
       throw new EngineError("BadRequest", `Cancelling ${stack.action.toLowerCase()} when stack is ${stack.action}_${stack.status} is not supported`);
     }
-    running.cancel(`Stack ${stack.action} cancelled`, options.rollback !== false);
+    // Heat's cancel_update rolls back; a cancelled create rolls back only when rollback is enabled
+    const rollback = options.rollback !== false && (stack.action !== "CREATE" || !stack.disableRollback);
+    running.cancel(`Stack ${stack.action} cancelled`, rollback);
   }
 
   check(stackId: string): Promise<OperationHandle> {

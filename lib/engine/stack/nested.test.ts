@@ -52,6 +52,10 @@ describe("nested stacks (provider templates)", () => {
     expect(stack.statusReason).toBe(
       "Resource CREATE failed: Error: resources.box: Resource CREATE failed: ResourceInError: resources.inner: create failed on purpose",
     );
+    const kidId = (await t.store.listResources(stack.id))[0].physicalId!;
+    expect(await t.store.getStack(kidId)).toMatchObject({ action: "CREATE", status: "FAILED" });
+    await t.finish(await t.engine.delete(stack.id));
+    expect(await t.store.getStack(kidId)).toMatchObject({ action: "DELETE", status: "COMPLETE" });
   });
 
   it("a stack timeout aborts the child too", async () => {

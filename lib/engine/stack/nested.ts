@@ -59,7 +59,10 @@ export function nestedOps(core: EngineCore, op: Operation, rec: ResourceRecord, 
       const name = `${op.stack.name}-${rec.name}-${suffix(core.random)}`;
       const options = { projectId: op.stack.projectId, region: input.region ?? rec.region, timeoutMins: input.timeoutMins };
       const handle = await createStack(core, name, stackInput(input), options, { ...start, parentId: op.stack.id, parentResource: rec.name });
+      // as Heat, the owner's resource id is the child stack from the moment it exists, so a failed
+      // or interrupted child is still deleted with its owner
       rec.nestedStackId = handle.stackId;
+      rec.physicalId ??= handle.stackId;
       await core.store.saveResource(rec);
       return nestedView(core, await finish(core, handle, "CREATE"));
     },
