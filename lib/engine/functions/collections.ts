@@ -53,8 +53,8 @@ export const mapReplace: FunctionSpec = {
       } else if (String(key) in out) {
         throw new FunctionError(`key replacement ${String(key)} collides with a key in the output map`, call.path);
       }
-      const hashable = v === null || typeof v !== "object";
-      out[String(key)] = hashable && String(v) in values && typeof v !== "boolean" ? values[String(v)] : v;
+      // Map keys are strings here, so only string values can match (Python keeps 1 and "1" apart).
+      out[String(key)] = typeof v === "string" && Object.prototype.hasOwnProperty.call(values, v) ? values[v] : v;
     }
     return out;
   },

@@ -100,6 +100,8 @@ function attrArgs(call: { args: unknown; name: string; path: Path }, allowAll: b
       );
     }
     if (Array.isArray(a) && a.length === 1) return { resource: a[0], attribute: undefined, path: [] };
+    // Heat treats a string as a sequence: a one-character string names a resource.
+    if (typeof a === "string" && a.length === 1) return { resource: a, attribute: undefined, path: [] };
   }
   if (!Array.isArray(a)) throw new FunctionError(`Argument to "${call.name}" must be a list`, call.path);
   if (a.length < 2) {
@@ -139,6 +141,12 @@ export function getAttr(kind: string, allowAll: boolean): FunctionSpec {
 /** get_file: contents from the files map. */
 export const getFile: FunctionSpec = {
   kind: "get_file",
+  validate(call, ctx) {
+    // The client gathers get_file contents before Heat sees the template: a missing literal file fails early.
+    if (typeof call.args === "string" && ctx.files[call.args] === undefined) {
+      throw new FunctionError(`Could not fetch contents for ${call.args}: it is not in the files map`, call.path, "reference.file");
+    }
+  },
   resolve(call, ctx) {
     const key = ctx.resolve(call.args);
     if (typeof key !== "string") throw new FunctionError(`Argument to "${call.name}" must be a string`, call.path);

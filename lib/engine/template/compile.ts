@@ -9,7 +9,7 @@ import { invalidInCondition } from "../functions/conditions";
 import { buildCompiledStack } from "./compiled-stack";
 import { createContexts } from "./context";
 import { parseTemplateDocument } from "./document";
-import { loadEnvironments } from "./environment";
+import { dirOf, loadEnvironments } from "./environment";
 import { parameterValues } from "./parameter-values";
 import { parseParameterSection } from "./parameters";
 import { checkRegions } from "./regions";
@@ -112,8 +112,7 @@ function conditionTable(table: FunctionTable): Record<string, FunctionSpec> {
 /** The files map, with keys also usable relative to the template's directory. */
 function filesFor(input: StackInput): Record<string, string> {
   const files = { ...(input.files ?? {}) };
-  const name = input.templateName ?? "";
-  const dir = name.includes("/") ? name.slice(0, name.lastIndexOf("/") + 1) : "";
+  const dir = dirOf(input.templateName);
   if (dir) for (const [k, v] of Object.entries(input.files ?? {})) if (k.startsWith(dir)) files[k.slice(dir.length)] ??= v;
   return files;
 }

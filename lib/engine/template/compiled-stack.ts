@@ -3,7 +3,7 @@
  * metadata and outputs against live resources (a RuntimeView).
  */
 import { ValidationError, type Diagnostic } from "../diagnostics";
-import { FunctionError, isMapping, resolveSnippet } from "../functions";
+import { FunctionError, isMapping, OMIT, resolveSnippet } from "../functions";
 import type { PropertySchema } from "../resources/types";
 import { checkConstraints } from "./constraints";
 import { convertProperty } from "./properties";
@@ -65,7 +65,8 @@ export function buildCompiledStack(state: CompileState, parts: StackParts): Comp
       const o = outputs.get(output);
       if (!o) return { error: `The Referenced Output (${output}) could not be found.` };
       try {
-        return { value: resolveSnippet(o.value, state.contexts.make(rt)) ?? null };
+        const value = resolveSnippet(o.value, state.contexts.make(rt));
+        return { value: value === OMIT || value === undefined ? null : value };
       } catch (e) {
         return { error: (e as Error).message };
       }

@@ -16,11 +16,24 @@ export interface TemplateDocument {
   diagnostics: Diagnostic[];
 }
 
+/** PyYAML's booleans: YAML 1.1 without the single-letter y / n forms. */
+const PY_BOOL: Record<string, RegExp> = {
+  true: /^(?:[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+  false: /^(?:[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+};
+
+type Tag = { tag?: string; default?: unknown; test?: RegExp; identify?: (v: unknown) => boolean };
+
+/** Heat reads templates with PyYAML (YAML 1.1): timestamps stay strings, y/n stay strings. */
+function pyYamlTags(tags: Tag[]): Tag[] {
+  return tags
+    .filter((t) => t.tag !== "tag:yaml.org,2002:timestamp")
+    .map((t) => (t.tag === "tag:yaml.org,2002:bool" && t.test ? { ...t, test: PY_BOOL[String(t.identify?.(true))] } : t));
+}
+
 const YAML_OPTIONS = {
   version: "1.1" as const,
-  // Heat's loader turns timestamps into plain strings: `heat_template_version: 2016-04-08` stays text.
-  customTags: (tags: unknown[]) =>
-    tags.filter((t) => (t as { tag?: string }).tag !== "tag:yaml.org,2002:timestamp") as never,
+  customTags: pyYamlTags as never,
   uniqueKeys: false,
   prettyErrors: false,
 };

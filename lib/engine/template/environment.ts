@@ -39,25 +39,36 @@ export function loadEnvironments(envs: readonly { name: string; text: string }[]
       else if (section === "parameters" || section === "parameter_defaults") {
         if (!isMapping(value)) fail(`The "${section}" section of the environment must be a map`, [section]);
         else Object.assign(section === "parameters" ? env.parameters : env.parameterDefaults, value);
-      } else if (section === "resource_registry") mergeRegistry(env, value, fail);
+      } else if (section === "resource_registry") mergeRegistry(env, value, fail, dirOf(file.name));
     }
   }
   return { env, diagnostics };
 }
 
-function mergeRegistry(env: Environment, value: unknown, fail: (m: string, p: (string | number)[]) => void): void {
+/** The directory part of a file name ("files/a.env.yaml" -> "files/"). */
+export function dirOf(name: string | undefined): string {
+  return name && name.includes("/") ? name.slice(0, name.lastIndexOf("/") + 1) : "";
+}
+
+/** A provider template named in an environment is relative to that environment file, as the client resolves it. */
+const relativeTo = (dir: string, target: string) =>
+  isTemplateName(target) && dir && !/^[a-z]+:\/\//.test(target) && !target.startsWith("/") ? dir + target : target;
+
+function mergeRegistry(env: Environment, value: unknown, fail: (m: string, p: (string | number)[]) => void, dir: string): void {
   if (!isMapping(value)) return fail("resource_registry must be a map", ["resource_registry"]);
   for (const [key, target] of Object.entries(value)) {
     if (key === "resources") {
       if (!isMapping(target)) return fail("resource_registry.resources must be a map", ["resource_registry", "resources"]);
       for (const [res, map] of Object.entries(target)) {
         if (!isMapping(map)) continue;
-        const entries = Object.entries(map).filter(([, v]) => typeof v === "string") as [string, string][];
+        const entries = (Object.entries(map).filter(([, v]) => typeof v === "string") as [string, string][]).map(
+          ([k, v]) => [k, relativeTo(dir, v)] as const,
+        );
         env.resourceRegistry[res] = { ...env.resourceRegistry[res], ...Object.fromEntries(entries) };
       }
     } else if (key === "base_url") {
       continue;
-    } else if (typeof target === "string") env.registry[key] = target;
+    } else if (typeof target === "string") env.registry[key] = relativeTo(dir, target);
     else if (target === null) delete env.registry[key];
     else fail(`The resource_registry entry "${key}" must name a type or a template`, ["resource_registry", key]);
   }

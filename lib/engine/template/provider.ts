@@ -4,7 +4,11 @@
  * become the resource's property schema, its outputs the resource's attributes.
  */
 import type { PropertySchema, PropertyType } from "../resources/types";
+import { isMapping } from "../functions";
+import { parseTemplateDocument } from "./document";
+import { parseParameterSection } from "./parameters";
 import { lookupFile, report, type CompileState } from "./state";
+import { findVersion } from "./versions";
 import type { CompiledResource, ParameterType } from "./types";
 
 const PROPERTY_TYPE: Record<ParameterType, PropertyType> = {
@@ -22,7 +26,7 @@ export interface ProviderInfo {
   provider: NonNullable<CompiledResource["provider"]>;
 }
 
-/** Loads and compiles the provider template `file` used by resource `name`. */
+/** Loads the provider template `file` used by resource `name`; strict mode compiles it whole. */
 export function compileProvider(state: CompileState, name: string, file: string): ProviderInfo | undefined {
   const path = ["resources", name, "type"];
   if (state.ancestry.includes(file)) {
@@ -35,16 +39,25 @@ export function compileProvider(state: CompileState, name: string, file: string)
     report(state, "error", "reference.file", `Could not fetch remote template "${file}": it is not in the files map`, path);
     return undefined;
   }
-  const result = state.compileChild({ template: text, templateName: file, files: state.files }, [...state.ancestry, file]);
-  const errors = result.diagnostics.filter((d) => d.severity === "error");
-  for (const d of errors) {
-    state.diagnostics.push({ ...d, message: `${file}: ${d.message}`, path: [...path, ...d.path] });
+  const doc = parseTemplateDocument(text, file);
+  const data = isMapping(doc.data) ? doc.data : {};
+  const version = typeof data.heat_template_version === "string" ? findVersion(data.heat_template_version) : undefined;
+  if (doc.diagnostics.length || !version) {
+    report(state, "error", "template.structure", `${file}: not a valid HOT template`, path);
+    return undefined;
   }
-  if (!result.stack) return undefined;
+  // Heat's template validate reads only the provider's parameters; stack create validates it whole.
+  if (state.options.mode === "strict") {
+    const result = state.compileChild({ template: text, templateName: file, files: state.files }, [...state.ancestry, file]);
+    for (const d of result.diagnostics.filter((x) => x.severity === "error")) {
+      state.diagnostics.push({ ...d, message: `${file}: ${d.message}`, path: [...path, ...d.path] });
+    }
+  }
+  const { definitions, issues } = parseParameterSection(data.parameters, version);
+  for (const i of issues) report(state, "error", i.code, `${file}: ${i.message}`, path);
   const propertySchema: Record<string, PropertySchema> = {};
-  for (const [pname, p] of Object.entries(result.stack.parameters)) {
-    const def = p.definition;
-    propertySchema[pname] = {
+  for (const def of definitions) {
+    propertySchema[def.name] = {
       type: PROPERTY_TYPE[def.type],
       description: def.description,
       required: def.default === undefined,
@@ -56,7 +69,7 @@ export function compileProvider(state: CompileState, name: string, file: string)
   }
   return {
     propertySchema,
-    attributes: [...Object.keys(result.stack.outputs), "OS::stack_id"],
+    attributes: [...Object.keys(isMapping(data.outputs) ? data.outputs : {}), "OS::stack_id"],
     provider: { templateName: file, template: text },
   };
 }

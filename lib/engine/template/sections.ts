@@ -2,7 +2,7 @@
  * The smaller sections: top-level section names, parameter_groups, conditions (every definition
  * is checked, used or not, as Heat does) and outputs.
  */
-import { FnCall, isMapping, snippetReferences, validateSnippet, type Path } from "../functions";
+import { FnCall, isMapping, pyRepr, snippetReferences, validateSnippet, type Path } from "../functions";
 import { parseConditionSnippet, parseMain, report, reportFunctionError, type CompileState } from "./state";
 import type { ParameterGroup } from "./types";
 
@@ -57,7 +57,7 @@ export function checkConditions(state: CompileState, raw: unknown): void {
     try {
       const parsed = state.contexts.parsedCondition(name);
       if (typeof parsed !== "boolean" && !(parsed instanceof FnCall)) {
-        report(state, "error", "condition.structure", `Condition validation error: The definition of condition "${name}" is invalid: ${String(def)}`, path);
+        report(state, "error", "condition.structure", `Condition validation error: The definition of condition "${name}" is invalid: ${pyRepr(def)}`, path);
         continue;
       }
       validateSnippet(parsed, state.contexts.compileCtx);
@@ -93,17 +93,21 @@ export function compileOutputs(state: CompileState, raw: unknown): OutputEntry[]
     }
     const bad = Object.keys(def).find((k) => !state.version.outputKeys.includes(k));
     if (bad) {
-      report(state, "error", "output.structure", `"${bad}" is not a valid keyword inside a output definition`, [...path, bad]);
-      continue;
+      // Heat ignores unknown output keys when validating; say so without refusing the template.
+      report(state, "warning", "output.structure", `"${bad}" is not a valid keyword inside a output definition`, [...path, bad]);
     }
     if (!("value" in def)) {
       report(state, "error", "output.structure", "Each output must contain a value key.", path);
       continue;
     }
     try {
-      if ("condition" in def) {
+      if ("condition" in def && state.version.outputKeys.includes("condition")) {
         const cond = ctx.resolve(parseConditionSnippet(state, def.condition, [...path, "condition"]));
-        if (!state.contexts.conditionValue(cond, [...path, "condition"])) continue;
+        if (!state.contexts.conditionValue(cond, [...path, "condition"])) {
+          // Heat keeps an output whose condition is false, with no value.
+          out.push({ name, description: def.description as string | undefined, value: null, dependsOn: [] });
+          continue;
+        }
       }
       const value = parseMain(state, def.value, [...path, "value"]);
       validateSnippet(value, ctx);

@@ -6,7 +6,7 @@ import type { Diagnostic, DiagnosticCode } from "../diagnostics";
 import { FunctionError, firstVersionWith, parseSnippet, type FunctionTable, type Path } from "../functions";
 import type { Contexts } from "./context";
 import type { TemplateDocument } from "./document";
-import type { Environment } from "./environment";
+import { dirOf, type Environment } from "./environment";
 import type { CompileOptions, CompileResult, StackInput } from "./types";
 import type { TemplateVersion } from "./versions";
 
@@ -78,6 +78,6 @@ export function parseConditionSnippet(state: CompileState, raw: unknown, path: P
 /** Looks a file up in the files map: as written, then relative to the template's directory. */
 export function lookupFile(state: CompileState, name: string): string | undefined {
   if (name in state.files) return state.files[name];
-  const dir = state.templateName?.includes("/") ? state.templateName.slice(0, state.templateName.lastIndexOf("/") + 1) : "";
+  const dir = dirOf(state.templateName);
   return dir ? state.files[dir + name] : undefined;
 }
