@@ -24,8 +24,8 @@ export class Operation {
   /** Replaced old copies and removed resources still waiting to be deleted. */
   retired: ResourceRecord[] = [];
   compiled: CompiledStack | undefined;
-  /** Values of get_attr with arguments (attributeAt), by record id, attribute and path; not persisted. */
-  readonly attributeCache = new Map<string, unknown>();
+  /** Values of get_attr with arguments (attributeAt): record id -> JSON [attribute, ...path] -> value; not persisted. */
+  readonly attributeCache = new Map<string, Map<string, unknown>>();
   cause: AbortCause | undefined;
 
   private constructor(
@@ -93,6 +93,12 @@ export class Operation {
     const compiled = this.compiled?.resources[rec.name];
     if (compiled && compiled.type === rec.type) return this.pluginFor(compiled);
     return this.core.registry.get(rec.type) ?? providerPlugin(rec.type);
+  }
+
+  /** Drops every cached attribute of `rec` (after an in-place update changed it). */
+  forgetAttributes(rec: ResourceRecord): void {
+    rec.attributes = {};
+    this.attributeCache.delete(rec.id);
   }
 
   /** A fresh INIT record for a compiled resource (not yet saved). */

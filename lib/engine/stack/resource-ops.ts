@@ -55,7 +55,7 @@ export async function createResource(op: Operation, res: CompiledResource, rec: 
 export async function updateResource(op: Operation, rec: ResourceRecord, plugin: ResourcePlugin, change: PropertyChange, signal: AbortSignal): Promise<void> {
   await transition(op, rec, "UPDATE", signal, async () => {
     rec.properties = change.after;
-    rec.attributes = {};
+    op.forgetAttributes(rec);
     const h = plugin.handlers;
     const hc = contextFor(op, rec, plugin, change.after, signal);
     await runHook(op, hc, h.update && ((ctx) => h.update!(ctx, change)), h.checkUpdateComplete, signal);

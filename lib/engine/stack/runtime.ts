@@ -105,7 +105,13 @@ interface Miss {
   path: (string | number)[];
 }
 
-const pathKey = (rec: ResourceRecord, attr: string, path: (string | number)[]) => `${rec.id}\u0000${attr}\u0000${JSON.stringify(path)}`;
+const pathKey = (attr: string, path: (string | number)[]) => JSON.stringify([attr, ...path]);
+
+function cacheOf(op: Operation, rec: ResourceRecord): Map<string, unknown> {
+  let cache = op.attributeCache.get(rec.id);
+  if (!cache) op.attributeCache.set(rec.id, (cache = new Map()));
+  return cache;
+}
 
 function dig(value: unknown, path: (string | number)[]): unknown {
   let v = value;
@@ -131,8 +137,9 @@ class LiveView implements RuntimeView {
     const rec = this.op.records.get(resource);
     if (!rec) return undefined;
     if (this.op.pluginOf(rec).handlers.attributeAt) {
-      const key = pathKey(rec, attribute, path);
-      if (this.op.attributeCache.has(key)) return this.op.attributeCache.get(key);
+      const cache = cacheOf(this.op, rec);
+      const key = pathKey(attribute, path);
+      if (cache.has(key)) return cache.get(key);
       this.misses.push({ name: resource, attr: attribute, path });
       return undefined;
     }
@@ -157,7 +164,7 @@ async function fetchMisses(op: Operation, misses: Miss[], signal: AbortSignal): 
     const plugin = op.pluginOf(rec);
     const { ctx } = contextFor(op, rec, plugin, rec.properties, signal);
     if (plugin.handlers.attributeAt) {
-      op.attributeCache.set(pathKey(rec, m.attr, m.path), await plugin.handlers.attributeAt(ctx, m.attr, m.path));
+      cacheOf(op, rec).set(pathKey(m.attr, m.path), await plugin.handlers.attributeAt(ctx, m.attr, m.path));
     } else if (!(m.attr in rec.attributes)) {
       rec.attributes[m.attr] = await plugin.handlers.attribute?.(ctx, m.attr);
       touched.add(rec);
