@@ -3,7 +3,7 @@
  * references. A one-key map whose key is a function of the version's table becomes an FnCall;
  * a one-key map naming a function of a later version stays data and is reported as a warning.
  */
-import { FnCall, FunctionError, OMIT, type FunctionSpec, type Path, type ResolveContext, type ValidateContext } from "./types";
+import { FnCall, OMIT, type FunctionSpec, type Path, type ResolveContext, type ValidateContext } from "./types";
 
 /** Options of one parse: the table to use and where to report version-gated names. */
 export interface ParseOptions {
@@ -85,16 +85,4 @@ export function snippetReferences(node: unknown, ctx: ResolveContext): string[] 
   const names = new Set<string>();
   forEachCall(node, (call) => call.spec.references?.(call, ctx).forEach((n) => names.add(n)));
   return [...names];
-}
-
-/** True when the parsed snippet contains no function calls (a literal). */
-export function isLiteral(node: unknown): boolean {
-  let literal = true;
-  forEachCall(node, () => (literal = false));
-  return literal;
-}
-
-/** Wraps an unexpected exception from a function into a FunctionError at `path`. */
-export function asFunctionError(e: unknown, path: Path): FunctionError {
-  return e instanceof FunctionError ? e : new FunctionError(String((e as Error)?.message ?? e), path);
 }

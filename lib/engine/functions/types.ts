@@ -85,17 +85,6 @@ export interface FunctionSpec {
   references?(call: FnCall, ctx: ResolveContext): string[];
 }
 
-/** Python-like type name of a value, for messages. */
-export function typeName(v: unknown): string {
-  if (v === null || v === undefined) return "NoneType";
-  if (Array.isArray(v)) return "list";
-  if (typeof v === "object") return "dict";
-  if (typeof v === "string") return "str";
-  if (typeof v === "boolean") return "bool";
-  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
-  return typeof v;
-}
-
 /** True for a plain mapping (not a list, not a call). */
 export function isMapping(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof FnCall);

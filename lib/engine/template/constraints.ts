@@ -66,7 +66,7 @@ export function checkConstraint(c: PropertyConstraint, value: unknown): string |
 const patterns = new Map<string, RegExp | undefined>();
 
 /** A pattern compiled once, anchored at the start like Python's re.match. */
-export function patternOf(pattern: string): RegExp | undefined {
+function patternOf(pattern: string): RegExp | undefined {
   if (!patterns.has(pattern)) {
     try {
       patterns.set(pattern, new RegExp(`^(?:${pattern})`));

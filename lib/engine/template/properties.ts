@@ -15,7 +15,7 @@ export interface PropertyIssue {
 }
 
 /** True when a parsed value reads other resources (its value is unknown before create). */
-export function readsResources(parsed: unknown): boolean {
+function readsResources(parsed: unknown): boolean {
   let found = false;
   forEachCall(parsed, (c) => {
     if (c.spec.references) found = true;
