@@ -12,8 +12,10 @@ import type { PrismaStackStore } from "../store/prisma-stack-store";
 import type { EventBus } from "./event-bus";
 import type { FaultCommand, Hearth, StackSummary } from "./types";
 
-/** The operator's side of the simulated cloud: inventory, direct volume reads, faults, persistence. */
-export type CloudAdmin = Pick<SimCloud, "inventory" | "readVolumeData" | "faults" | "flush">;
+/** The operator's side of the simulated cloud: runs inventory, volume reads, faults and flushes on its current state. */
+export interface CloudAdmin {
+  use<T>(fn: (sim: Pick<SimCloud, "inventory" | "readVolumeData" | "faults" | "flush">) => T | Promise<T>): Promise<T>;
+}
 
 /** Everything the facade is built from. */
 export interface HearthParts {
@@ -104,14 +106,15 @@ export function buildHearth(parts: HearthParts): Hearth {
 
     subscribe: (stackId, afterSeq, listener) => bus.subscribe(stackId, afterSeq, listener),
 
-    cloudInventory: async (region) => cloudCall(() => admin.inventory(region)),
+    cloudInventory: (region) => admin.use((sim) => cloudCall(() => sim.inventory(region))),
 
-    async fault(command) {
-      cloudCall(() => applyFault(admin.faults, command));
-      await admin.flush();
-    },
+    fault: (command) =>
+      admin.use(async (sim) => {
+        cloudCall(() => applyFault(sim.faults, command));
+        await sim.flush();
+      }),
 
-    volumeData: async (volumeId, key) => cloudCall(() => admin.readVolumeData(volumeId, key)),
+    volumeData: (volumeId, key) => admin.use((sim) => cloudCall(() => sim.readVolumeData(volumeId, key))),
 
     async describeTemplate(input) {
       const result = await engine.validate(input);
@@ -121,7 +124,7 @@ export function buildHearth(parts: HearthParts): Hearth {
     async close() {
       await engine.close();
       await bus.close();
-      await admin.flush();
+      await admin.use((sim) => sim.flush());
       await parts.dispose();
     },
   };
@@ -139,7 +142,7 @@ function cloudCall<T>(call: () => T): T {
 }
 
 /** Routes one fault command to the sim's controls. */
-function applyFault(faults: CloudAdmin["faults"], command: FaultCommand): void {
+function applyFault(faults: SimCloud["faults"], command: FaultCommand): void {
   switch (command.kind) {
     case "fail-next":
       return faults.failNext(command.region, command.operation, command.count, command.message);

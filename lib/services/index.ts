@@ -4,7 +4,6 @@
  * database and speed 0). Keep this module out of client components: it opens the database.
  */
 import path from "node:path";
-import { openSimCloud } from "../cloud/sim";
 import { defaultRegistry } from "../engine/resources";
 import { createEngine } from "../engine/stack";
 import type { EngineOptions } from "../engine/stack/api";
@@ -15,6 +14,7 @@ import { PrismaSimPersistence } from "../store/sim-persistence";
 import { configFromEnv, type HearthConfig } from "./config";
 import { EventBus } from "./event-bus";
 import { buildHearth } from "./hearth";
+import { SharedSimCloud } from "./shared-cloud";
 import type { Hearth } from "./types";
 
 export type * from "./types";
@@ -34,8 +34,9 @@ export interface CreateHearthOptions extends Partial<HearthConfig> {
 }
 
 /**
- * Builds a Hearth: opens the database and applies pending migrations, restores the simulated cloud,
- * starts an engine publishing to an event bus, and recovers interrupted operations.
+ * Builds a Hearth: opens the database and applies pending migrations, restores the simulated cloud
+ * (shared with other processes on the same database), starts an engine publishing to an event bus,
+ * and recovers interrupted operations.
  */
 export async function createHearth(options: CreateHearthOptions = {}): Promise<Hearth> {
   const config = { ...configFromEnv(), ...options };
@@ -43,19 +44,20 @@ export async function createHearth(options: CreateHearthOptions = {}): Promise<H
   try {
     await runMigrations(prisma, path.join(config.root, MIGRATIONS_DIR));
     const store = new PrismaStackStore(prisma);
-    const sim = await openSimCloud({ persistence: new PrismaSimPersistence(prisma), speed: config.simSpeed, seed: config.simSeed });
+    const persistence = new PrismaSimPersistence(prisma, config.owner);
+    const cloud = await SharedSimCloud.open({ persistence, speed: config.simSpeed, seed: config.simSeed });
     const bus = new EventBus({ store, pollIntervalMs: options.pollIntervalMs });
     const engine = createEngine({
       ...options.engine,
       store,
-      cloud: sim,
+      cloud,
       registry: defaultRegistry,
       sink: bus,
       owner: config.owner,
       defaultRegion: DEFAULT_REGION,
     });
     if (options.recover ?? true) await engine.recover();
-    return buildHearth({ engine, store, admin: sim, bus, projectId: config.projectId, dispose: () => prisma.$disconnect() });
+    return buildHearth({ engine, store, admin: cloud, bus, projectId: config.projectId, dispose: () => prisma.$disconnect() });
   } catch (error) {
     await prisma.$disconnect();
     throw error;

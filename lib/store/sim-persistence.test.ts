@@ -1,22 +1,45 @@
-import { describe, expect, it } from "vitest";
-import { createPrismaClient } from "./client";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createPrismaClient, type HearthPrisma } from "./client";
 import { PrismaSimPersistence } from "./sim-persistence";
-import { createTempDatabase } from "./testing/temp-database";
+import { createTempDatabase, type TempDatabase } from "./testing/temp-database";
+
+const server = { region: "RegionOne", kind: "server" as const, id: "s1", data: { name: "a", portIds: ["p1"], seq: 1 } };
+const region = { region: "RegionTwo", kind: "region" as const, id: "RegionTwo", data: { online: true, counter: 3 } };
+
+let db: TempDatabase;
+let other: HearthPrisma;
+beforeEach(async () => {
+  db = await createTempDatabase();
+  other = await createPrismaClient(db.url);
+});
+afterEach(async () => {
+  await other.$disconnect();
+  await db.cleanup();
+});
 
 describe("PrismaSimPersistence", () => {
-  it("stores upserts, applies deletes, and loads the rows back in a new client", async () => {
-    const db = await createTempDatabase();
-    const persistence = new PrismaSimPersistence(db.prisma);
+  it("stores upserts, applies deletes, and loads the rows back in another client", async () => {
+    const persistence = new PrismaSimPersistence(db.prisma, "a");
     expect(await persistence.load()).toEqual([]);
-    const server = { region: "RegionOne", kind: "server" as const, id: "s1", data: { name: "a", portIds: ["p1"], seq: 1 } };
-    const region = { region: "RegionTwo", kind: "region" as const, id: "RegionTwo", data: { online: true, counter: 3 } };
     await persistence.save({ upserts: [server, region], deletes: [] });
     await persistence.save({ upserts: [{ ...server, data: { name: "b", portIds: [], seq: 1 } }], deletes: [{ region: "RegionTwo", kind: "region", id: "RegionTwo" }] });
+    expect(await new PrismaSimPersistence(other, "b").load()).toEqual([{ ...server, data: { name: "b", portIds: [], seq: 1 } }]);
+  });
 
-    const again = await createPrismaClient(db.url);
-    const rows = await new PrismaSimPersistence(again).load();
-    await again.$disconnect();
-    await db.cleanup();
-    expect(rows).toEqual([{ ...server, data: { name: "b", portIds: [], seq: 1 } }]);
+  it("notices changes saved by another process, not its own", async () => {
+    const mine = new PrismaSimPersistence(db.prisma, "console");
+    const theirs = new PrismaSimPersistence(other, "cli");
+    await mine.load();
+    await theirs.load();
+    await mine.save({ upserts: [server], deletes: [] });
+    expect(await mine.changedElsewhere()).toBe(false);
+    expect(await theirs.changedElsewhere()).toBe(true);
+    await theirs.load();
+    expect(await theirs.changedElsewhere()).toBe(false);
+    await theirs.save({ upserts: [region], deletes: [] });
+    expect(await mine.changedElsewhere()).toBe(true);
+    // Saving on top of someone else's change does not hide it.
+    await mine.save({ upserts: [{ ...server, data: { seq: 2 } }], deletes: [] });
+    expect(await mine.changedElsewhere()).toBe(true);
   });
 });

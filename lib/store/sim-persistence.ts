@@ -1,32 +1,58 @@
 /**
  * The simulated cloud's SimPersistence port (lib/cloud/sim/persistence.ts) on Prisma: one CloudRow
- * per entity or region, its state as JSON. A batch of changes is applied in one transaction.
+ * per entity or region, its state as JSON. A batch of changes is applied in one transaction, which
+ * also increments the CloudSync counter; comparing that counter with the last one this process
+ * loaded or wrote tells whether another process (the console, a CLI run) changed the cloud since.
  */
 import type { SimChanges, SimPersistence, SimRow, SimRowKind } from "../cloud/sim/persistence";
 import type { HearthPrisma } from "./client";
 import { toJson } from "./records";
 
-/** SimPersistence backed by the CloudRow table. */
+/** The single CloudSync row's id. */
+const SYNC_ID = 1;
+
+/** SimPersistence backed by the CloudRow table, with change detection across processes. */
 export class PrismaSimPersistence implements SimPersistence {
-  constructor(private readonly prisma: HearthPrisma) {}
+  /** CloudSync version this process's memory reflects (undefined before the first load). */
+  private known: number | undefined;
+  /** Set when a save found that someone else had written since our last load. */
+  private overtaken = false;
+
+  constructor(
+    private readonly prisma: HearthPrisma,
+    /** Recorded as the last writer (for diagnostics). */
+    private readonly writer: string,
+  ) {}
 
   async load(): Promise<SimRow[]> {
-    const rows = await this.prisma.cloudRow.findMany();
+    const [rows, version] = await this.prisma.$transaction([this.prisma.cloudRow.findMany(), this.prisma.cloudSync.findUnique({ where: { id: SYNC_ID } })]);
+    this.known = version?.version ?? 0;
+    this.overtaken = false;
     return rows.map((row) => ({ region: row.region, kind: row.kind as SimRowKind, id: row.id, data: row.data }));
   }
 
   async save(changes: SimChanges): Promise<void> {
-    const deletes = changes.deletes.map((key) =>
-      this.prisma.cloudRow.deleteMany({ where: { region: key.region, kind: key.kind, id: key.id } }),
-    );
-    const upserts = changes.upserts.map((row) => {
-      const data = toJson(row.data);
-      return this.prisma.cloudRow.upsert({
-        where: { region_kind_id: { region: row.region, kind: row.kind, id: row.id } },
-        create: { region: row.region, kind: row.kind, id: row.id, data },
-        update: { data },
-      });
-    });
-    await this.prisma.$transaction([...deletes, ...upserts]);
+    await this.prisma.$transaction(async (tx) => {
+      const current = (await tx.cloudSync.findUnique({ where: { id: SYNC_ID } }))?.version ?? 0;
+      if (current !== this.known) this.overtaken = true;
+      for (const key of changes.deletes) await tx.cloudRow.deleteMany({ where: { region: key.region, kind: key.kind, id: key.id } });
+      for (const row of changes.upserts) {
+        const data = toJson(row.data);
+        await tx.cloudRow.upsert({
+          where: { region_kind_id: { region: row.region, kind: row.kind, id: row.id } },
+          create: { region: row.region, kind: row.kind, id: row.id, data },
+          update: { data },
+        });
+      }
+      await tx.cloudSync.upsert({ where: { id: SYNC_ID }, create: { id: SYNC_ID, version: current + 1, writer: this.writer }, update: { version: current + 1, writer: this.writer } });
+      this.known = current + 1;
+    }, { timeout: 60_000, maxWait: 30_000 });
+  }
+
+  /** True when another process saved cloud changes after this one last loaded (reload before use). */
+  async changedElsewhere(): Promise<boolean> {
+    if (this.overtaken) return true;
+    const row = await this.prisma.cloudSync.findUnique({ where: { id: SYNC_ID } });
+    return (row?.version ?? 0) !== this.known;
   }
 }

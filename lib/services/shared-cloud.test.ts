@@ -1,0 +1,46 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createPrismaClient, type HearthPrisma } from "../store/client";
+import { PrismaSimPersistence } from "../store/sim-persistence";
+import { createTempDatabase, type TempDatabase } from "../store/testing/temp-database";
+import { SharedSimCloud } from "./shared-cloud";
+
+let db: TempDatabase;
+let cliClient: HearthPrisma;
+beforeEach(async () => {
+  db = await createTempDatabase();
+  cliClient = await createPrismaClient(db.url);
+});
+afterEach(async () => {
+  await cliClient.$disconnect();
+  await db.cleanup();
+});
+
+/** Names of RegionOne's networks as one process sees them. */
+async function networkNames(cloud: SharedSimCloud): Promise<string[]> {
+  return (await cloud.region("RegionOne").network.listNetworks()).map((n) => n.name).sort();
+}
+
+describe("SharedSimCloud (two processes on one database)", () => {
+  it("reloads what another process changed before its next call, so ids never collide", async () => {
+    const consoleCloud = await SharedSimCloud.open({ persistence: new PrismaSimPersistence(db.prisma, "console"), seed: 5 });
+    await consoleCloud.use((sim) => sim.flush());
+    const cliCloud = await SharedSimCloud.open({ persistence: new PrismaSimPersistence(cliClient, "cli"), seed: 5 });
+    const region = consoleCloud.region("RegionOne");
+
+    const fromCli = await cliCloud.region("RegionOne").network.createNetwork({ name: "from-cli" });
+    await cliCloud.use((sim) => sim.flush());
+    expect(await networkNames(consoleCloud)).toContain("from-cli");
+
+    const fromConsole = await region.network.createNetwork({ name: "from-console" });
+    await consoleCloud.use((sim) => sim.flush());
+    expect(fromConsole.id).not.toBe(fromCli.id);
+    expect(await networkNames(cliCloud)).toEqual(expect.arrayContaining(["from-cli", "from-console"]));
+    expect((await consoleCloud.use((sim) => sim.inventory("RegionOne"))).networks.map((n) => n.id)).toEqual(expect.arrayContaining([fromCli.id, fromConsole.id]));
+  });
+
+  it("keeps unknown regions an error, as the sim reports it", async () => {
+    const cloud = await SharedSimCloud.open({ persistence: new PrismaSimPersistence(db.prisma, "p"), seed: 1 });
+    expect(() => cloud.region("Atlantis")).toThrow(/Atlantis/);
+    expect(cloud.regionNames()).toEqual(["RegionOne", "RegionTwo", "RegionThree"]);
+  });
+});
