@@ -60,8 +60,9 @@ describe("create", () => {
     const stack = await t.finish(await t.engine.create("f", { template }, P));
     expect(stack.status).toBe("FAILED");
     expect(stack.statusReason).toBe("Resource CREATE failed: ResourceInError: resources.a: No valid host was found");
-    const [a] = await t.engine.resources(stack.id);
+    const [a, b] = await t.engine.resources(stack.id);
     expect(a).toMatchObject({ name: "a", action: "CREATE", status: "FAILED", statusReason: "ResourceInError: resources.a: No valid host was found" });
+    expect(b).toMatchObject({ name: "b", action: "INIT", status: "COMPLETE", physicalId: null });
     expect(t.world.entries("create")).toEqual([]);
   });
 

@@ -61,10 +61,13 @@ export async function createStack(core: EngineCore, name: string, input: StackIn
 async function runCreate(op: Operation): Promise<void> {
   const compiled = op.compiled!;
   await op.setStack("CREATE", "IN_PROGRESS", "Stack CREATE started");
-  const failure = await walkStack(op, graphOf(compiled), "CREATE", (name, signal) => {
-    const res = compiled.resources[name];
-    return createResource(op, res, op.records.get(name) ?? op.newRecord(res), signal);
-  });
+  // every resource is stored at once as INIT_COMPLETE (as Heat lists them), before any is started
+  for (const res of Object.values(compiled.resources)) {
+    const rec = op.newRecord(res);
+    op.records.set(res.name, rec);
+    await op.core.store.saveResource(rec);
+  }
+  const failure = await walkStack(op, graphOf(compiled), "CREATE", (name, signal) => createResource(op, compiled.resources[name], op.records.get(name)!, signal));
   const outputs = await resolveOutputs(op);
   if (!failure) return op.setStack("CREATE", "COMPLETE", "Stack CREATE completed successfully", { outputs });
   await op.setStack("CREATE", "FAILED", failure, { outputs });

@@ -43,6 +43,8 @@ export async function resolvedProperties(op: Operation, name: string, plugin: Re
 /** Creates `rec` (a fresh or INIT copy of `res`) and makes it the current copy of its name. */
 export async function createResource(op: Operation, res: CompiledResource, rec: ResourceRecord, signal: AbortSignal): Promise<void> {
   const plugin = op.pluginFor(res);
+  rec.type = res.type;
+  rec.region = res.region;
   op.records.set(res.name, rec);
   await transition(op, rec, "CREATE", signal, async () => {
     rec.properties = await resolvedProperties(op, res.name, plugin, signal);
