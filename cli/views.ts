@@ -4,6 +4,7 @@
  */
 import { parse } from "yaml";
 import type { EventRecord, ResourceRecord, StackRecord } from "../lib/engine/stack/ports";
+import { combinedStatus } from "../lib/services/hearth";
 import type { StackSummary } from "../lib/services/types";
 
 /** A table: column names and rows of values. */
@@ -29,7 +30,7 @@ export type StackRow = Pick<StackSummary, "id" | "name" | "status" | "createdAt"
 /** A stored stack as a list row. */
 export function stackRow(stack: StackRecord): StackRow {
   const { id, name, createdAt, updatedAt, parentId } = stack;
-  return { id, name, status: `${stack.action}_${stack.status}`, createdAt, updatedAt, parentId };
+  return { id, name, status: combinedStatus(stack), createdAt, updatedAt, parentId };
 }
 
 /** `openstack stack list` columns. */
@@ -68,7 +69,7 @@ export function stackFields(stack: StackRecord, short = false): Fields {
     ["description", templateDescription(stack.template)],
     ["creation_time", heatTime(stack.createdAt)],
     ["updated_time", heatTime(stack.updatedAt)],
-    ["stack_status", `${stack.action}_${stack.status}`],
+    ["stack_status", combinedStatus(stack)],
     ["stack_status_reason", stack.statusReason],
   ];
   const tail: [string, unknown][] = [
@@ -90,7 +91,7 @@ export function stackFields(stack: StackRecord, short = false): Fields {
 export function resourceRows(resources: readonly ResourceRecord[]): Rows {
   return {
     columns: ["resource_name", "physical_resource_id", "resource_type", "resource_status", "updated_time", "region"],
-    rows: resources.map((r) => [r.name, r.physicalId ?? "", r.type, `${r.action}_${r.status}`, heatTime(r.updatedAt ?? r.createdAt), r.region]),
+    rows: resources.map((r) => [r.name, r.physicalId ?? "", r.type, combinedStatus(r), heatTime(r.updatedAt ?? r.createdAt), r.region]),
   };
 }
 
@@ -103,7 +104,7 @@ export function resourceFields(stack: StackRecord, r: ResourceRecord, attributes
     physical_resource_id: r.physicalId ?? "",
     region: r.region,
     resource_name: r.name,
-    resource_status: `${r.action}_${r.status}`,
+    resource_status: combinedStatus(r),
     resource_status_reason: r.statusReason,
     resource_type: r.type,
     stack_name: stack.name,
@@ -117,11 +118,11 @@ export function resourceFields(stack: StackRecord, r: ResourceRecord, attributes
 export function eventRows(events: readonly EventRecord[]): Rows {
   return {
     columns: ["resource_name", "id", "resource_status", "resource_status_reason", "event_time", "physical_resource_id", "logical_resource_id"],
-    rows: events.map((e) => [e.resourceName, e.id, `${e.action}_${e.status}`, e.reason, heatTime(e.time), e.physicalResourceId ?? "", e.resourceName]),
+    rows: events.map((e) => [e.resourceName, e.id, combinedStatus(e), e.reason, heatTime(e.time), e.physicalResourceId ?? "", e.resourceName]),
   };
 }
 
 /** One event as heatclient's log format prints it: `time id [resource]: STATUS  reason`. */
 export function eventLogLine(e: EventRecord): string {
-  return `${(heatTime(e.time) ?? "").replace("T", " ")} ${e.id} [${e.resourceName}]: ${e.action}_${e.status}  ${e.reason}`;
+  return `${(heatTime(e.time) ?? "").replace("T", " ")} ${e.id} [${e.resourceName}]: ${combinedStatus(e)}  ${e.reason}`;
 }

@@ -4,6 +4,7 @@
  */
 import type { OperationHandle } from "../lib/engine/stack/api";
 import type { EventRecord, StackRecord } from "../lib/engine/stack/ports";
+import { combinedStatus } from "../lib/services/hearth";
 import type { CliContext } from "./context";
 import { eventLogLine } from "./views";
 
@@ -39,7 +40,7 @@ export async function waitForOperation(ctx: CliContext, afterSeq: number, handle
     done = true;
     unsubscribe();
   }
-  return { stack, failed: stack.status === "FAILED", message: `\n Stack ${stack.name} ${stack.action}_${stack.status} \n` };
+  return { stack, failed: stack.status === "FAILED", message: `\n Stack ${stack.name} ${combinedStatus(stack)} \n` };
 }
 
 /** The sequence number of a stack's last stored event (before starting an operation on it). */

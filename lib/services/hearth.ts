@@ -28,9 +28,9 @@ export interface HearthParts {
   dispose(): Promise<void>;
 }
 
-/** Heat's combined status, e.g. CREATE_COMPLETE. */
-export function stackStatus(stack: Pick<StackRecord, "action" | "status">): string {
-  return `${stack.action}_${stack.status}`;
+/** Heat's combined status of a stack, resource or event, e.g. CREATE_COMPLETE. */
+export function combinedStatus(item: Pick<StackRecord, "action" | "status">): string {
+  return `${item.action}_${item.status}`;
 }
 
 /** Builds the facade. */
@@ -53,7 +53,7 @@ export function buildHearth(parts: HearthParts): Hearth {
     return {
       id: stack.id,
       name: stack.name,
-      status: stackStatus(stack),
+      status: combinedStatus(stack),
       statusReason: stack.statusReason,
       regions,
       createdAt: stack.createdAt,
