@@ -113,14 +113,16 @@ export function functionNames(version: string): string[] {
   return Object.keys(t.functions).filter((n) => t.functions[n] !== removed).sort();
 }
 
+const FIRST_VERSION = new Map<string, string>();
+for (const v of Object.keys(FUNCTION_TABLES).sort()) {
+  for (const [name, spec] of Object.entries(FUNCTION_TABLES[v].functions)) {
+    if (spec !== removed && !FIRST_VERSION.has(name)) FIRST_VERSION.set(name, v);
+  }
+}
+
 /** The first version (by date) in which `name` is a live function, if any. */
 export function firstVersionWith(name: string): string | undefined {
-  return Object.keys(FUNCTION_TABLES)
-    .sort()
-    .find((v) => {
-      const f = FUNCTION_TABLES[v].functions[name];
-      return f !== undefined && f !== removed;
-    });
+  return FIRST_VERSION.get(name);
 }
 
 /** True when the spec marks a function removed in this version. */

@@ -88,15 +88,23 @@ function firstLine(message: string): string {
   return message.split("\n")[0];
 }
 
+/** Per-map index of keys to pairs, built on first lookup so that locating n paths stays linear. */
+const pairIndex = new WeakMap<object, Map<string, { key?: Node; value?: Node }>>();
+
 /** The key and value nodes of a child of a map or sequence node. */
 function childOf(node: unknown, seg: string | number): { key?: Node; value?: Node } | undefined {
   if (isMap(node)) {
-    for (const item of node.items) {
-      if (!isPair(item)) continue;
-      const k = isScalar(item.key) ? item.key.value : item.key;
-      if (String(k) === String(seg)) return { key: item.key as Node, value: (item.value ?? undefined) as Node };
+    let index = pairIndex.get(node);
+    if (!index) {
+      index = new Map();
+      for (const item of node.items) {
+        if (!isPair(item)) continue;
+        const k = String(isScalar(item.key) ? item.key.value : item.key);
+        if (!index.has(k)) index.set(k, { key: item.key as Node, value: (item.value ?? undefined) as Node });
+      }
+      pairIndex.set(node, index);
     }
-    return undefined;
+    return index.get(String(seg));
   }
   if (isSeq(node) && typeof seg === "number") {
     const v = node.items[seg];

@@ -93,7 +93,8 @@ export function compileResource(
   }
   const properties = field("properties") ?? {};
   const metadata = field("metadata") ?? {};
-  for (const [key, value] of [["properties", properties], ["metadata", metadata], ["update_policy", def.update_policy ?? {}]] as const) {
+  const updatePolicy = field("update_policy") ?? {};
+  for (const [key, value] of [["properties", properties], ["metadata", metadata], ["update_policy", updatePolicy]] as const) {
     if (!isMapping(value) && !(value instanceof FnCall)) {
       report(state, "error", "template.structure", `Resource ${name} ${key} type must be object`, [...path, key]);
       return undefined;
@@ -142,7 +143,7 @@ export function compileResource(
     dependsOn: [...new Set([...explicit.filter((d) => ctx.hasResource(d)), ...references])],
     explicitDependsOn: explicit,
     deletionPolicy,
-    updatePolicy: isMapping(def.update_policy) ? def.update_policy : {},
+    updatePolicy: resolvedPolicy(state, name, updatePolicy),
     externalId: typeof def.external_id === "string" ? def.external_id : undefined,
     propertySchema,
     range: state.doc.locate(path),
@@ -182,6 +183,18 @@ function dependsOnList(state: CompileState, name: string, raw: unknown, allNames
     }
   }
   return list as string[];
+}
+
+/** update_policy with its functions (get_param) evaluated; it cannot read other resources. */
+function resolvedPolicy(state: CompileState, name: string, parsed: unknown): Record<string, unknown> {
+  try {
+    const v = state.contexts.compileCtx.resolve(parsed);
+    return isMapping(v) ? v : {};
+  } catch (e) {
+    // Heat's template validate only parses update_policy; values are checked when the stack is created.
+    if (state.options.mode === "strict") reportFunctionError(state, e, ["resources", name, "update_policy"]);
+    return {};
+  }
 }
 
 function policy(state: CompileState, name: string, def: Record<string, unknown>): CompiledResource["deletionPolicy"] {
