@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHearth } from "../lib/services";
@@ -91,6 +93,19 @@ describe("hearth CLI", () => {
     const data = shown.outputs.find((o: { output_key: string }) => o.output_key === "data");
     expect(JSON.parse(data.output_value)).toEqual({ "1": "ready" });
     expect((await cli("stack", "resource", "signal", "waiter", "handle", "--data", "{oops")).err).toMatch(/^ERROR: Data should be in JSON format/);
+  });
+
+  it("exits 1 with heatclient's closing message when --wait sees the stack fail", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hearth-cli-tpl-"));
+    fs.writeFileSync(path.join(dir, "fail.yaml"), "heat_template_version: 2018-08-31\nresources:\n  broken: { type: OS::Heat::TestResource, properties: { fail: true } }\n");
+    try {
+      const failed = await cli("stack", "create", "doomed", "-t", path.join(dir, "fail.yaml"), "--wait");
+      expect(failed.code).toBe(1);
+      expect(failed.out).toMatch(/\[broken\]: CREATE_FAILED/);
+      expect(failed.err).toBe("\n Stack doomed CREATE_FAILED \n");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("deletes with --wait and then reports the stack as not found", async () => {
