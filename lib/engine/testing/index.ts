@@ -2,6 +2,6 @@
 export { FakeClock, flushAsync } from "./fake-clock";
 export { systemClock as realClock } from "../stack/system-clock";
 export { MemoryStackStore, matchesFilter } from "./memory-store";
-export { TestWorld, testPlugins } from "./plugins";
+export { TestWorld, testPlugins, testRegistry } from "./plugins";
 export { handCompile } from "./hand-compiler";
 export { createTestEngine, seeded, type TestEngine, type TestEngineOptions } from "./test-engine";

@@ -6,7 +6,8 @@
  * - Test::Slow: each action takes `delay_ms` on the engine's clock (polled through check hooks)
  * - Test::BreakFirst: like Generic, but a replacement deletes the old copy first
  */
-import { defineResource, type ResourceContext, type ResourcePlugin } from "../resources/types";
+import { builtinPlugins, createRegistry } from "../resources";
+import { defineResource, type ResourceContext, type ResourcePlugin, type TypeRegistry } from "../resources/types";
 
 /** What the test plugins did: live physical resources and a log of "create a", "delete b"... */
 export class TestWorld {
@@ -125,4 +126,9 @@ export function testPlugins(world: TestWorld): ResourcePlugin[] {
     testPlugin(world, "Test::Slow", "Each action takes delay_ms (default 1000) on the engine clock.", { delayMs: 1000 }),
     testPlugin(world, "Test::BreakFirst", "Replaced by deleting the old copy first.", { replaceCreateFirst: false }),
   ];
+}
+
+/** A registry of the built-in plugins, the test plugins recording into `world`, and `extra` ones. */
+export function testRegistry(world: TestWorld, extra: ResourcePlugin[] = []): TypeRegistry {
+  return createRegistry([...builtinPlugins, ...testPlugins(world), ...extra]);
 }

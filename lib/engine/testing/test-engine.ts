@@ -4,7 +4,6 @@
  */
 import type { CloudProvider } from "../../cloud/types";
 import { createSimCloud } from "../../cloud/sim";
-import { builtinPlugins, createRegistry } from "../resources";
 import type { ResourcePlugin, TypeRegistry } from "../resources/types";
 import type { Compiler } from "../stack/core";
 import { compileStack } from "../template";
@@ -12,7 +11,7 @@ import { HearthEngine } from "../stack/engine";
 import type { EventRecord, StackRecord, StackStore } from "../stack/ports";
 import { FakeClock } from "./fake-clock";
 import { MemoryStackStore } from "./memory-store";
-import { TestWorld, testPlugins } from "./plugins";
+import { TestWorld, testRegistry } from "./plugins";
 
 /** Options of createTestEngine; everything has a test default. */
 export interface TestEngineOptions {
@@ -50,7 +49,7 @@ export function createTestEngine(options: TestEngineOptions = {}): TestEngine {
   const store = options.store ?? new MemoryStackStore(() => clock.now());
   const world = options.world ?? new TestWorld();
   const cloud = options.cloud ?? createSimCloud({ seed: 1, speed: 0, clock });
-  const registry = createRegistry([...builtinPlugins, ...testPlugins(world), ...(options.plugins ?? [])]);
+  const registry = testRegistry(world, options.plugins);
   const published: EventRecord[] = [];
   const engine = new HearthEngine(
     {
