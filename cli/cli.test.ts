@@ -42,6 +42,26 @@ describe("hearth CLI", () => {
     expect(err).toMatch(/^bad-cross-region\.yaml:\d+:\d+: error: .*"attachment".*"server".*\(at resources\.attachment\.properties\.instance_uuid\)$/m);
   });
 
+  it("validates every example (all valid except the deliberate cross-region mistake)", async () => {
+    const examples = fs.readdirSync(path.join(root, "examples")).filter((f) => f.endsWith(".yaml"));
+    expect(examples.length).toBeGreaterThanOrEqual(4);
+    for (const name of examples) {
+      const { code, err } = await cli("validate", "-t", `examples/${name}`);
+      expect({ name, code, err: err === "" }).toEqual({ name, code: name.startsWith("bad-") ? 1 : 0, err: !name.startsWith("bad-") });
+    }
+  });
+
+  it("injects and clears faults in the simulated cloud", async () => {
+    expect((await cli("cloud", "fault", "region-offline", "RegionThree")).code).toBe(0);
+    const regions = JSON.parse((await cli("cloud", "region", "list", "-f", "json")).out);
+    expect(regions).toContainEqual({ Region: "RegionThree", Available: false });
+    const bad = await cli("cloud", "fault", "fail-next", "RegionOne", "compute.explode");
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/^ERROR: Unknown operation 'compute.explode'/);
+    expect((await cli("cloud", "fault", "clear")).code).toBe(0);
+    expect((await cli("cloud", "region", "list", "-f", "value")).out).toContain("RegionThree True");
+  });
+
   it("exits 2 with a usage line for bad command lines", async () => {
     expect((await cli("stack", "create", "x")).err).toMatch(/required: -t\/--template/);
     expect((await cli("stack", "create", "x")).code).toBe(2);
