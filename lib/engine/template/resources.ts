@@ -20,6 +20,8 @@ export interface ResourceEntry extends CompiledResource {
   attributes?: string[];
 }
 
+const LATER_KEYS = ["external_id", "condition"];
+
 /** The raw definitions that pass the structural checks, and the names whose condition holds. */
 export function screenResources(state: CompileState, section: unknown): { raw: Record<string, Record<string, unknown>>; all: string[] } {
   const raw: Record<string, Record<string, unknown>> = {};
@@ -39,7 +41,11 @@ export function screenResources(state: CompileState, section: unknown): { raw: R
     }
     const bad = Object.keys(def).find((k) => !allowed.includes(k));
     if (bad) {
-      report(state, "error", "resource.key", `"${bad}" is not a valid keyword inside a resource definition`, [...path, bad]);
+      // Heat words a key of a later version (condition, external_id) differently from an unknown one.
+      const message = LATER_KEYS.includes(bad)
+        ? `Invalid keyword(s) inside a resource definition: ${bad}`
+        : `"${bad}" is not a valid keyword inside a resource definition`;
+      report(state, "error", "resource.key", message, [...path, bad]);
       continue;
     }
     if (!("type" in def)) {
