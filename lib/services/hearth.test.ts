@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { EventRecord } from "../engine/stack/ports";
+import { createPrismaClient } from "../store/client";
+import { PrismaStackStore } from "../store/prisma-stack-store";
+import { sampleStack } from "../store/stack-store.contract";
 import { tempDatabaseFile, type TempDatabaseFile } from "../store/testing/temp-database";
 import { createHearth } from "./index";
 import type { Hearth } from "./types";
@@ -78,6 +81,22 @@ describe("Hearth facade (SQLite, simulated cloud at speed 0)", () => {
     await hearth.fault({ kind: "clear" });
     expect((await hearth.cloudInventory("RegionThree")).regions).toEqual([{ name: "RegionThree", available: true }]);
     await expect(hearth.fault({ kind: "crash-server", serverId: "missing" })).rejects.toMatchObject({ code: "NotFound" });
+  });
+});
+
+describe("Hearth recovery sweep", () => {
+  it("fails a stack another engine left IN_PROGRESS once its lock has expired", async () => {
+    await hearth.close();
+    hearth = await createHearth({ databaseUrl: file.url, simSpeed: 0, pollIntervalMs: 10, owner: "engine-live", recoverIntervalMs: 20 });
+    const db = await createPrismaClient(file.url);
+    try {
+      const store = new PrismaStackStore(db);
+      await store.createStack(sampleStack({ id: "orphan", name: "orphan", projectId: "admin", action: "CREATE", status: "IN_PROGRESS" }));
+      await store.acquireLock("orphan", "engine-dead", 1);
+    } finally {
+      await db.$disconnect();
+    }
+    await vi.waitFor(async () => expect((await hearth.getStack("orphan")).stack.status).toBe("FAILED"), { timeout: 5000 });
   });
 });
 

@@ -24,6 +24,8 @@ export interface HearthParts {
   admin: CloudAdmin;
   bus: EventBus;
   projectId: string;
+  /** Stops background work (the recovery sweep) before the engine closes. */
+  stop(): void;
   /** Releases what the parts hold (database connection), after the engine and bus are closed. */
   dispose(): Promise<void>;
 }
@@ -122,6 +124,7 @@ export function buildHearth(parts: HearthParts): Hearth {
     },
 
     async close() {
+      parts.stop();
       await engine.close();
       await bus.close();
       await admin.use((sim) => sim.flush());

@@ -25,8 +25,13 @@ export const DEFAULT_REGION = "RegionOne";
 
 /** Settings of createHearth beyond the environment's. */
 export interface CreateHearthOptions extends Partial<HearthConfig> {
-  /** Resume or fail operations interrupted by a crash (default true). */
+  /** Resume or fail operations interrupted by a crash, at start (default true). */
   recover?: boolean;
+  /**
+   * How often to look again for operations another engine process left behind (its lock expired),
+   * e.g. a CLI run killed mid-operation while the console keeps running. Default 60 s; 0 turns it off.
+   */
+  recoverIntervalMs?: number;
   /** How often the event bus looks for other processes' events (default 250 ms). */
   pollIntervalMs?: number;
   /** Engine tuning (concurrency, lock TTL, poll interval, clock, randomness). */
@@ -57,11 +62,30 @@ export async function createHearth(options: CreateHearthOptions = {}): Promise<H
       defaultRegion: DEFAULT_REGION,
     });
     if (options.recover ?? true) await engine.recover();
-    return buildHearth({ engine, store, admin: cloud, bus, projectId: config.projectId, dispose: () => prisma.$disconnect() });
+    const sweep = startRecoverySweep(() => engine.recover(), options.recoverIntervalMs ?? 60_000);
+    return buildHearth({
+      engine,
+      store,
+      admin: cloud,
+      bus,
+      projectId: config.projectId,
+      stop: () => clearInterval(sweep),
+      dispose: () => prisma.$disconnect(),
+    });
   } catch (error) {
     await prisma.$disconnect();
     throw error;
   }
+}
+
+/** Runs `recover` every `intervalMs` (not keeping the process alive); undefined when disabled. */
+function startRecoverySweep(recover: () => Promise<unknown>, intervalMs: number): ReturnType<typeof setInterval> | undefined {
+  if (intervalMs <= 0) return undefined;
+  const timer = setInterval(() => {
+    recover().catch((error: unknown) => console.error("hearth: recovery sweep failed:", error));
+  }, intervalMs);
+  timer.unref?.();
+  return timer;
 }
 
 /** Where the per-process instance is kept, so Next's dev reloads reuse it. */
