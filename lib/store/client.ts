@@ -23,7 +23,7 @@ const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 export function databaseKind(url: string): "sqlite" | "postgres" {
   if (url.startsWith("file:")) return "sqlite";
   if (/^postgres(ql)?:\/\//.test(url)) return "postgres";
-  throw new Error(`unsupported DATABASE_URL "${url}": use file:<path> (SQLite) or postgres://... (PostgreSQL)`);
+  throw new Error(`unsupported DATABASE_URL "${url}": use a file:<path> URL (SQLite)`);
 }
 
 /**
