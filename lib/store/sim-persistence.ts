@@ -32,21 +32,29 @@ export class PrismaSimPersistence implements SimPersistence {
   }
 
   async save(changes: SimChanges): Promise<void> {
-    await this.prisma.$transaction(async (tx) => {
-      const current = (await tx.cloudSync.findUnique({ where: { id: SYNC_ID } }))?.version ?? 0;
-      if (current !== this.known) this.overtaken = true;
-      for (const key of changes.deletes) await tx.cloudRow.deleteMany({ where: { region: key.region, kind: key.kind, id: key.id } });
-      for (const row of changes.upserts) {
-        const data = toJson(row.data);
-        await tx.cloudRow.upsert({
-          where: { region_kind_id: { region: row.region, kind: row.kind, id: row.id } },
-          create: { region: row.region, kind: row.kind, id: row.id, data },
-          update: { data },
-        });
-      }
-      await tx.cloudSync.upsert({ where: { id: SYNC_ID }, create: { id: SYNC_ID, version: current + 1, writer: this.writer }, update: { version: current + 1, writer: this.writer } });
-      this.known = current + 1;
-    }, { timeout: 60_000, maxWait: 30_000 });
+    await this.prisma.$transaction(
+      async (tx) => {
+        // Bump the counter first: the transaction's first statement is a write, so it takes the
+        // write lock at once (a read first could fail to upgrade when another process wrote).
+        const [{ version }] = await tx.$queryRaw<{ version: number | bigint }[]>`
+          INSERT INTO "CloudSync" ("id", "version", "writer") VALUES (${SYNC_ID}, 1, ${this.writer})
+          ON CONFLICT ("id") DO UPDATE SET "version" = "CloudSync"."version" + 1, "writer" = excluded."writer"
+          RETURNING "version"`;
+        const next = Number(version);
+        if (next - 1 !== (this.known ?? 0)) this.overtaken = true;
+        for (const key of changes.deletes) await tx.cloudRow.deleteMany({ where: { region: key.region, kind: key.kind, id: key.id } });
+        for (const row of changes.upserts) {
+          const data = toJson(row.data);
+          await tx.cloudRow.upsert({
+            where: { region_kind_id: { region: row.region, kind: row.kind, id: row.id } },
+            create: { region: row.region, kind: row.kind, id: row.id, data },
+            update: { data },
+          });
+        }
+        this.known = next;
+      },
+      { timeout: 60_000, maxWait: 30_000 },
+    );
   }
 
   /** True when another process saved cloud changes after this one last loaded (reload before use). */
