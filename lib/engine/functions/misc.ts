@@ -13,10 +13,11 @@ export const removed: FunctionSpec = {
     throw new FunctionError(
       `The template version is invalid: The function ${call.name} is not supported in this version of HOT.`,
       call.path,
+      "function.version",
     );
   },
   resolve(call) {
-    throw new FunctionError(`The function ${call.name} is not supported in this version of HOT.`, call.path);
+    throw new FunctionError(`The function ${call.name} is not supported in this version of HOT.`, call.path, "function.version");
   },
 };
 
@@ -49,6 +50,17 @@ export function unsupported(kind: string): FunctionSpec {
     },
   };
 }
+
+/** resource_facade (provider templates): the argument is checked; the value needs the facade resource. */
+export const resourceFacade: FunctionSpec = {
+  ...unsupported("resource_facade"),
+  check(args, call) {
+    const allowed = ["metadata", "deletion_policy", "update_policy"];
+    if (typeof args !== "string" || !allowed.includes(args)) {
+      throw new FunctionError(`Incorrect arguments to "${call.name}" should be one of: ${allowed.join(", ")}`, call.path);
+    }
+  },
+};
 
 /** Fn::Join: [delimiter, [strings]]. */
 export const cfnJoin: FunctionSpec = {

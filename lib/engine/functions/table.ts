@@ -3,7 +3,7 @@
  * functions, which argument forms they take, which are removed (an error), and which may be used
  * inside the `conditions` section.
  */
-import { cfnBase64, cfnJoin, cfnSplit, removed, unsupported, yaql } from "./misc";
+import { cfnBase64, cfnJoin, cfnSplit, removed, resourceFacade, unsupported, yaql } from "./misc";
 import { cfnSelect, filter, listConcat, mapMerge, mapReplace, repeat } from "./collections";
 import { and, contains, equals, ifMacro, not, or } from "./conditions";
 import { makeUrl } from "./make-url";
@@ -33,7 +33,7 @@ const base2013: Record<string, FunctionSpec> = {
   "Fn::Replace": unsupported("Fn::Replace"),
   "Fn::Base64": cfnBase64,
   "Fn::MemberListToMap": unsupported("Fn::MemberListToMap"),
-  resource_facade: unsupported("resource_facade"),
+  resource_facade: resourceFacade,
   "Fn::ResourceFacade": unsupported("Fn::ResourceFacade"),
   get_file: getFile,
 };

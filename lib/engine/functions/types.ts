@@ -12,7 +12,7 @@ export type Path = (string | number)[];
 /** An error raised by a function; `path` points at the call. */
 export class FunctionError extends Error {
   readonly path: Path;
-  readonly code: "function.arguments" | "function.unsupported" | "reference.resource" | "reference.parameter"
+  readonly code: "function.arguments" | "function.unsupported" | "function.version" | "reference.resource" | "reference.parameter"
     | "reference.attribute" | "reference.condition" | "reference.file";
   constructor(message: string, path: Path, code: FunctionError["code"] = "function.arguments") {
     super(message);

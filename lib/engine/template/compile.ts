@@ -8,7 +8,7 @@ import { FUNCTION_TABLES, forEachCall, isMapping, isRemoved, type FunctionSpec, 
 import { invalidInCondition } from "../functions/conditions";
 import { buildCompiledStack } from "./compiled-stack";
 import { createContexts } from "./context";
-import { parseTemplateDocument } from "./document";
+import { parseTemplateDocument, type TemplateDocument } from "./document";
 import { dirOf, loadEnvironments } from "./environment";
 import { parameterValues } from "./parameter-values";
 import { parseParameterSection } from "./parameters";
@@ -24,8 +24,8 @@ export function compileStack(input: StackInput, options: CompileOptions): Compil
   return compileWithAncestry(input, options, []);
 }
 
-const fatal = (code: Diagnostic["code"], message: string, path: (string | number)[] = []): CompileResult => ({
-  diagnostics: [{ severity: "error", code, message, path }],
+const fatal = (doc: TemplateDocument, code: Diagnostic["code"], message: string, path: (string | number)[] = []): CompileResult => ({
+  diagnostics: [{ severity: "error", code, message, path, range: doc.locate(path) }],
 });
 
 function compileWithAncestry(input: StackInput, options: CompileOptions, ancestry: string[]): CompileResult {
@@ -33,19 +33,19 @@ function compileWithAncestry(input: StackInput, options: CompileOptions, ancestr
   const doc = parseTemplateDocument(input.template, input.templateName);
   if (doc.diagnostics.length) return { diagnostics: doc.diagnostics };
   const data = doc.data ?? {};
-  if (!isMapping(data)) return fatal("template.structure", "The template is not a JSON object or YAML mapping.");
+  if (!isMapping(data)) return fatal(doc, "template.structure", "The template is not a JSON object or YAML mapping.");
   // 2. The version picks sections and the function table.
   const raw = data.heat_template_version;
   if (raw === undefined) {
     const cfn = "AWSTemplateFormatVersion" in data || "HeatTemplateFormatVersion" in data;
-    return fatal("template.version", cfn ? "Hearth supports HOT templates only (heat_template_version)" : "Template format version not found.");
+    return fatal(doc, "template.version", cfn ? "Hearth supports HOT templates only (heat_template_version)" : "Template format version not found.");
   }
   const version = typeof raw === "string" ? findVersion(raw) : undefined;
   if (!version) {
     const message = typeof raw === "string"
       ? `The template version is invalid: "heat_template_version: ${raw}". "heat_template_version" should be one of: ${validVersionValues().join(", ")}`
       : "The template version is invalid: Template version was not provided";
-    return { diagnostics: [{ severity: "error", code: "template.version", message, path: ["heat_template_version"], range: doc.locate(["heat_template_version"]) }] };
+    return fatal(doc, "template.version", message, ["heat_template_version"]);
   }
   // 3. Environments and parameters (schemas, then values).
   const { env, diagnostics } = loadEnvironments(input.environments ?? []);
