@@ -1,0 +1,41 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { EventRecord } from "../lib/engine/stack/ports";
+import { createHearth } from "../lib/services";
+import type { Hearth } from "../lib/services/types";
+import { tempDatabaseFile } from "../lib/store/testing/temp-database";
+
+const execFileAsync = promisify(execFile);
+const root = path.resolve(import.meta.dirname, "..");
+const file = tempDatabaseFile("hearth-xproc-");
+let consoleHearth: Hearth;
+
+beforeAll(async () => {
+  consoleHearth = await createHearth({ databaseUrl: file.url, root, simSpeed: 0, pollIntervalMs: 20, owner: "engine-console" });
+});
+afterAll(async () => {
+  await consoleHearth.close();
+  file.remove();
+});
+
+describe("a CLI process and a long-running process sharing one database", () => {
+  it("streams the CLI's events to the other process's subscribers and shares the cloud's state", async () => {
+    const created = await consoleHearth.create("shared", { template: fs.readFileSync(path.join(root, "examples/simple-server.yaml"), "utf8") });
+    await created.done;
+    const seen: EventRecord[] = [];
+    const last = (await consoleHearth.listEvents("shared")).at(-1)!.seq;
+    await consoleHearth.subscribe(created.stackId, last, (e) => seen.push(e));
+
+    const env = { ...process.env, DATABASE_URL: file.url, HEARTH_SIM_SPEED: "0" };
+    const cli = await execFileAsync(process.execPath, ["bin/hearth.mjs", "stack", "update", "shared", "--existing", "--parameter", "flavor=m1.tiny", "--wait", "-f", "json"], { cwd: root, env });
+    expect(JSON.parse(cli.stdout.slice(cli.stdout.indexOf("{")))).toMatchObject({ stack_name: "shared", stack_status: "UPDATE_COMPLETE" });
+
+    await vi.waitFor(() => expect(seen.at(-1)).toMatchObject({ resourceName: "shared", action: "UPDATE", status: "COMPLETE" }), { timeout: 5000 });
+    expect(seen[0]).toMatchObject({ resourceName: "shared", action: "UPDATE", status: "IN_PROGRESS" });
+    const servers = (await consoleHearth.cloudInventory("RegionOne")).servers.filter((s) => s.name === "web-1");
+    expect(servers.map((s) => s.flavorId)).toEqual(["1"]);
+  });
+});
