@@ -90,6 +90,9 @@ describe("hearth CLI", () => {
 
     const resources = JSON.parse((await cli("stack", "resource", "list", "web", "-f", "json")).out);
     expect(resources.map((r: { resource_name: string }) => r.resource_name).sort()).toEqual(["net", "server", "subnet"]);
+    const server = JSON.parse((await cli("stack", "resource", "show", "web", "server", "-f", "json")).out);
+    expect(server).toMatchObject({ resource_name: "server", resource_type: "OS::Nova::Server", resource_status: "CREATE_COMPLETE", region: "RegionOne", stack_name: "web" });
+    expect(server.attributes.first_address).toBe(output.output_value);
     const servers = JSON.parse((await cli("cloud", "server", "list", "--region", "RegionOne", "-f", "json")).out);
     expect(servers).toContainEqual(expect.objectContaining({ Name: "web-1", Status: "ACTIVE", Region: "RegionOne" }));
     const events = (await cli("stack", "event", "list", "web", "--resource", "server")).out.trim().split("\n");
