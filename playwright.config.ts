@@ -6,7 +6,8 @@ const PORT = 3100;
 /** Browser tests of the console: Debian's chromium, one worker, a production server on PORT. */
 export default defineConfig({
   testDir: "./e2e",
-  outputDir: "./test-results",
+  // Its own folder: Playwright empties outputDir, and test-results/ also holds the other runners' reports.
+  outputDir: "./test-results/playwright",
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,

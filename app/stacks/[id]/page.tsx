@@ -9,10 +9,16 @@ import { StackLiveView } from "@/components/stacks/stack-live-view";
 /** Route parameters of /stacks/[id] (a stack id or name). */
 type Params = Promise<{ id: string }>;
 
-/** The page title is the stack's id segment (names and ids both work in the URL). */
+/** The page title is the stack's name. */
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { id } = await params;
-  return { title: `Stack ${id}` };
+  try {
+    const { stack } = await (await getHearth()).getStack(id);
+    return { title: stack.name };
+  } catch (error) {
+    if (isEngineError(error, "NotFound")) return { title: "Stack not found" };
+    throw error;
+  }
 }
 
 /** Reads a stack's events and details, in that order, so that the details are at least as new as the events. */
