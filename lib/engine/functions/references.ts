@@ -107,7 +107,8 @@ function attrArgs(call: { args: unknown; name: string; path: Path }, allowAll: b
   if (a.length < 2) {
     throw new FunctionError(`Arguments to "${call.name}" must be of the form [resource_name, attribute, (path), ...]`, call.path);
   }
-  return { resource: a[0], attribute: a[1], path: a.slice(2) };
+  // With the all-attributes form, a null attribute name also means "every attribute".
+  return { resource: a[0], attribute: allowAll && a[1] === null ? undefined : a[1], path: a.slice(2) };
 }
 
 /** get_attr; `allowAll` = the one-argument form (2015-10-15 on) returning every attribute. */

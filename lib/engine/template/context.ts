@@ -67,6 +67,7 @@ export function createContexts(data: ContextData) {
 
   function conditionValue(name: unknown, path: Path): boolean {
     if (typeof name === "boolean") return name;
+    if (name === null || name === undefined) return true; // Heat: no condition means enabled
     if (typeof name !== "string" || !Object.prototype.hasOwnProperty.call(data.conditions, name)) {
       throw new FunctionError(`Invalid condition "${String(name)}"`, path, "reference.condition");
     }

@@ -97,10 +97,12 @@ export function compileResource(
     report(state, "error", "resource.type", `Resource ${name} type must be string`, [...path, "type"]);
     return undefined;
   }
-  const properties = field("properties") ?? {};
-  const metadata = field("metadata") ?? {};
-  const updatePolicy = field("update_policy") ?? {};
+  // A key that is present must hold a map (null included, as Heat checks); an absent key is an empty map.
+  const properties = "properties" in def ? field("properties") : {};
+  const metadata = "metadata" in def ? field("metadata") : {};
+  const updatePolicy = "update_policy" in def ? field("update_policy") : {};
   for (const [key, value] of [["properties", properties], ["metadata", metadata], ["update_policy", updatePolicy]] as const) {
+    if (value === undefined) return undefined; // its parse error is reported already
     if (!isMapping(value) && !(value instanceof FnCall)) {
       report(state, "error", "template.structure", `Resource ${name} ${key} type must be object`, [...path, key]);
       return undefined;
