@@ -6,7 +6,7 @@ import { ValidationError, type Diagnostic } from "../diagnostics";
 import { FunctionError, isMapping, OMIT, resolveSnippet } from "../functions";
 import type { PropertySchema } from "../resources/types";
 import { checkConstraints } from "./constraints";
-import { convertProperty } from "./properties";
+import { convertProperty, nullPropertyValue } from "./properties";
 import type { ResourceEntry } from "./resources";
 import type { OutputEntry } from "./sections";
 import type { CompileState } from "./state";
@@ -104,7 +104,7 @@ function applySchema(
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(values)) if (!(key in schema)) fail(path, `Unknown Property ${key}`, "property.unknown");
   for (const [key, s] of Object.entries(schema)) {
-    const v = values[key] ?? s.default;
+    const v = values[key] === null ? nullPropertyValue(s) : values[key] ?? s.default;
     if (v === undefined || v === null) {
       if (s.required) fail(path, `Property ${key} not assigned`, "property.required");
       continue;

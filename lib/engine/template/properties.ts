@@ -23,6 +23,13 @@ function readsResources(parsed: unknown): boolean {
   return found;
 }
 
+const EMPTY: Record<PropertySchema["type"], unknown> = { string: "", integer: 0, number: 0, boolean: false, list: [], map: {}, any: null };
+
+/** What Heat reads for a property given as null: its default, else the type's empty value. */
+export function nullPropertyValue(s: PropertySchema): unknown {
+  return s.default ?? EMPTY[s.type];
+}
+
 /** Checks names (always) and, in strict mode, values of `props` against `schema`. */
 export function validateProperties(
   schema: Record<string, PropertySchema>,
@@ -36,8 +43,13 @@ export function validateProperties(
   }
   if (!strict || issues.length) return issues;
   for (const [key, s] of Object.entries(schema)) {
-    const present = key in props && props[key] !== null;
-    if (!present) {
+    if (key in props && props[key] === null) {
+      // Heat reads an explicit null as the default, else the type's empty value, and checks that.
+      const err = checkValue(s, nullPropertyValue(s), [key]);
+      if (err) issues.push(err);
+      continue;
+    }
+    if (!(key in props)) {
       if (s.required && s.default === undefined) {
         issues.push({ code: "property.required", message: `Property ${key} not assigned`, path: [] });
       }

@@ -174,7 +174,7 @@ export function validateResourceFunctions(state: CompileState, entry: ResourceEn
 }
 
 function dependsOnList(state: CompileState, name: string, raw: unknown, allNames: string[]): string[] {
-  if (raw === undefined || raw === null) return [];
+  if (raw === undefined) return [];
   const path = ["resources", name, "depends_on"];
   const list = typeof raw === "string" ? [raw] : raw;
   if (!Array.isArray(list)) {
