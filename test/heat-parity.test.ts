@@ -2,12 +2,14 @@
  * Parity with real OpenStack Heat: every fixture under test/fixtures/heat/ was run through Heat
  * (scripts/heat-goldens.mjs writes <fixture>.golden.json); Hearth must give the same verdict,
  * an error message carrying the same key facts (names of the bad things), and the same output
- * values where Heat resolved them. Needs no Python: the goldens are committed.
+ * values where Heat resolved them. Runs against the built-in registry (lib/engine/resources), so the
+ * real plugin schemas are held to Heat's too. Needs no Python: the goldens are committed.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileStack } from "../lib/engine/template";
+import { defaultRegistry } from "../lib/engine/resources";
 import { testOptions } from "../lib/engine/template/test-registry";
 import type { CompiledStack, RuntimeView } from "../lib/engine/template/types";
 
@@ -47,7 +49,7 @@ function load(fixture: string) {
       environments: (meta.env ?? []).map((e) => ({ name: e, text: readFileSync(path.join(dir, e), "utf8") })),
       parameters: meta.params,
     },
-    testOptions(meta.mode === "validate" ? "validate" : "strict"),
+    { ...testOptions(meta.mode === "validate" ? "validate" : "strict"), registry: defaultRegistry },
   );
   return { meta, golden, result };
 }

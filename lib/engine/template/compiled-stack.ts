@@ -54,7 +54,7 @@ export function buildCompiledStack(state: CompileState, parts: StackParts): Comp
       const path = ["resources", resource, "properties"];
       const values = resolveIn(e.properties, rt, path);
       if (!isMapping(values)) return fail(path, `Resource ${resource} properties type must be object`);
-      return applySchema(e.propertySchema, values, path, fail, e.type === "OS::Heat::None");
+      return applySchema(e.propertySchema, values, path, fail, e.openProperties);
     },
     resolveMetadata(resource, rt) {
       const e = entry(resource);

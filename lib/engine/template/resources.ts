@@ -18,6 +18,8 @@ export interface ResourceEntry extends CompiledResource {
   references: string[];
   /** Attribute names the type offers (undefined = any). */
   attributes?: string[];
+  /** The type accepts properties outside its schema (OS::Heat::None). */
+  openProperties: boolean;
 }
 
 const LATER_KEYS = ["external_id", "condition"];
@@ -115,7 +117,7 @@ export function compileResource(
   let propertySchema: Record<string, PropertySchema> = {};
   let attributes: string[] | undefined;
   let provider: CompiledResource["provider"];
-  let validateNames = true;
+  let openProperties = false;
   if (isTemplateName(type)) {
     const p = compileProvider(state, name, type);
     if (!p) return undefined;
@@ -127,11 +129,11 @@ export function compileResource(
       return undefined;
     }
     propertySchema = plugin.properties;
-    attributes = Object.keys(plugin.attributes).concat("show");
-    // Heat's OS::Heat::None stands in for any type: it accepts every property.
-    validateNames = type !== "OS::Heat::None";
+    // Types with argument-taking attributes (groups: resource.0, member attributes) accept any name, as Heat does.
+    attributes = plugin.handlers.attributeAt ? undefined : Object.keys(plugin.attributes).concat("show");
+    openProperties = plugin.openProperties === true;
   }
-  if (validateNames && isMapping(properties)) {
+  if (!openProperties && isMapping(properties)) {
     for (const issue of validateProperties(propertySchema, properties, state.options.mode === "strict", ctx)) {
       report(state, "error", issue.code, `Property error: ${[...path, "properties", ...issue.path].join(".")}: ${issue.message}`, [...path, "properties", ...issue.path]);
     }
@@ -159,6 +161,7 @@ export function compileResource(
     metadata,
     references,
     attributes,
+    openProperties,
   };
 }
 

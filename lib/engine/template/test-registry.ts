@@ -22,7 +22,7 @@ const CLASSES = ["lettersdigits", "letters", "lowercase", "uppercase", "digits",
 
 /** The plugins of the test registry. */
 export const TEST_PLUGINS: ResourcePlugin[] = [
-  plugin("OS::Heat::None", {}, []),
+  { ...plugin("OS::Heat::None", {}, []), openProperties: true },
   plugin(
     "OS::Heat::Value",
     {
