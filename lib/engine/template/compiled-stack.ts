@@ -46,7 +46,7 @@ export function buildCompiledStack(state: CompileState, parts: StackParts): Comp
     description: parts.description,
     parameters: parts.parameters,
     parameterGroups: parts.parameterGroups,
-    resources: Object.fromEntries(parts.resources.map((r) => [r.name, publicResource(r)])),
+    resources: Object.fromEntries(parts.resources.map((r) => [r.name, publicResource(r, state)])),
     outputs: Object.fromEntries(parts.outputs.map((o) => [o.name, { name: o.name, description: o.description, dependsOn: o.dependsOn }])),
     warnings: state.diagnostics.filter((d) => d.severity === "warning"),
     resolveProperties(resource, rt) {
@@ -75,8 +75,9 @@ export function buildCompiledStack(state: CompileState, parts: StackParts): Comp
   };
 }
 
-function publicResource(r: ResourceEntry): CompiledResource {
-  return {
+/** The public view of a resource; its source range is computed on first read (JSON input parses YAML lazily). */
+function publicResource(r: ResourceEntry, state: CompileState): CompiledResource {
+  const resource: CompiledResource = {
     name: r.name,
     type: r.type,
     templateType: r.templateType,
@@ -88,8 +89,13 @@ function publicResource(r: ResourceEntry): CompiledResource {
     updatePolicy: r.updatePolicy,
     externalId: r.externalId,
     propertySchema: r.propertySchema,
-    range: r.range,
   };
+  let range: CompiledResource["range"] | null = null;
+  Object.defineProperty(resource, "range", {
+    enumerable: true,
+    get: () => (range === null ? (range = state.doc.locate(["resources", r.name])) : range),
+  });
+  return resource;
 }
 
 /** Applies defaults, converts types and checks constraints of resolved property values. */

@@ -7,11 +7,10 @@ describe("parseTemplateDocument", () => {
     expect(doc.data).toEqual({ heat_template_version: "2018-08-31", a: "y", b: "n", c: true, d: false });
   });
 
-  it("reads JSON", () => {
-    expect(parseTemplateDocument('{"heat_template_version": "2016-10-14", "resources": {}}').data).toEqual({
-      heat_template_version: "2016-10-14",
-      resources: {},
-    });
+  it("reads JSON, and still locates paths in it", () => {
+    const doc = parseTemplateDocument('{"heat_template_version": "2016-10-14",\n "resources": {"a": {"type": "x"}}}');
+    expect(doc.data).toEqual({ heat_template_version: "2016-10-14", resources: { a: { type: "x" } } });
+    expect(doc.locate(["resources", "a", "type"])?.start).toEqual({ line: 2, column: 22 });
   });
 
   it("locates map keys and list items, falling back to the nearest ancestor", () => {

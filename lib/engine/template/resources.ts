@@ -156,7 +156,6 @@ export function compileResource(
     updatePolicy: resolvedPolicy(state, name, updatePolicy),
     externalId: typeof def.external_id === "string" ? def.external_id : undefined,
     propertySchema,
-    range: state.doc.locate(path),
     properties,
     metadata,
     references,
