@@ -4,8 +4,8 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   // Database drivers load native modules: require them at run time instead of bundling them.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],
-  // `npm run typecheck` checks every file in CI; the build does not repeat it (2 shared cores).
-  typescript: { ignoreBuildErrors: true },
+  // HEARTH_DIST_DIR lets several builds live side by side (parallel browser-test runs); default .next.
+  distDir: process.env.HEARTH_DIST_DIR || ".next",
   poweredByHeader: false,
 };
 

@@ -1,7 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
-/** Port of the console under test (kept apart from a developer's usual 3000). */
-const PORT = 3100;
+/** Port of the console under test (kept apart from a developer's usual 3000); HEARTH_E2E_PORT overrides it. */
+const PORT = Number(process.env.HEARTH_E2E_PORT || 3100);
 
 /** Browser tests of the console: Debian's chromium, one worker, a production server on PORT. */
 export default defineConfig({
@@ -48,7 +48,7 @@ export default defineConfig({
       HOSTNAME: "127.0.0.1",
       NEXT_TELEMETRY_DISABLED: "1",
       // A database of its own, emptied by e2e/serve.mjs so every run starts clean.
-      DATABASE_URL: "file:./data/e2e.db",
+      DATABASE_URL: `file:./data/e2e-${PORT}.db`,
       // Fast, but slow enough to see progress stream in.
       HEARTH_SIM_SPEED: "0.05",
       HEARTH_DEMO: "0",

@@ -8,7 +8,8 @@ import path from "node:path";
 
 const dataDir = path.resolve(import.meta.dirname, "..", "data");
 // SQLite keeps a journal / WAL beside the database file.
-for (const file of ["e2e.db", "e2e.db-journal", "e2e.db-wal", "e2e.db-shm"]) {
-  await rm(path.join(dataDir, file), { force: true });
+const dbFile = path.basename(process.env.DATABASE_URL?.replace(/^file:/, "") || "e2e.db");
+for (const suffix of ["", "-journal", "-wal", "-shm"]) {
+  await rm(path.join(dataDir, dbFile + suffix), { force: true });
 }
 await import("../scripts/start.mjs");

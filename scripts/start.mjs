@@ -14,8 +14,27 @@ const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 // The default database lives in data/; SQLite does not create folders.
 fs.mkdirSync(path.join(root, "data"), { recursive: true });
 
-if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
-  console.log("hearth: no build found (.next/BUILD_ID); building the console with `next build` (about a minute)...");
+const distDir = process.env.HEARTH_DIST_DIR || ".next";
+const buildId = path.join(root, distDir, "BUILD_ID");
+
+/** Newest modification time under the given paths (source folders and config files). */
+function newestSource(paths) {
+  let newest = 0;
+  const visit = (p) => {
+    let st;
+    try { st = fs.statSync(p); } catch { return; }
+    if (st.isDirectory()) for (const e of fs.readdirSync(p)) visit(path.join(p, e));
+    else newest = Math.max(newest, st.mtimeMs);
+  };
+  for (const p of paths) visit(path.join(root, p));
+  return newest;
+}
+
+// Build when there is no build, or when the sources changed after it (a stale console misleads).
+const sources = ["app", "components", "lib", "instrumentation.ts", "next.config.ts", "package-lock.json", "prisma/schema.prisma"];
+const reason = !fs.existsSync(buildId) ? `no build found (${distDir}/BUILD_ID)` : newestSource(sources) > fs.statSync(buildId).mtimeMs ? "sources changed since the last build" : "";
+if (reason) {
+  console.log(`hearth: ${reason}; building the console with \`next build\` (about a minute)...`);
   const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, env, stdio: "inherit" });
   if (build.status !== 0) {
     console.error(`hearth: next build failed (exit ${build.status ?? build.signal})`);
