@@ -55,11 +55,10 @@ describe("sim determinism and latency", () => {
     }
   });
 
-  // Measured in CPU time, not wall time, so a loaded machine cannot make it flaky (it takes ~0.2 s).
-  it("creates 1000 networks and 1000 servers at speed 0 in well under a second of CPU", async () => {
+  // Speed is measured in bench/, never asserted here; this checks that scale keeps addresses unique.
+  it("creates 1000 networks and 1000 servers at speed 0, each server with its own address", async () => {
     const sim = createSimCloud({ seed: 65, quotas: { instances: -1, cores: -1, ramMb: -1, networks: -1, ports: -1 } });
     const region = sim.region("RegionOne");
-    const started = process.cpuUsage();
     for (let i = 0; i < 1000; i++) await region.network.createNetwork({ name: `n${i}` });
     const net = await region.network.createNetwork({ name: "big" });
     await region.network.createSubnet({ networkId: net.id, cidr: "10.100.0.0/16" });
@@ -67,11 +66,8 @@ describe("sim determinism and latency", () => {
       await region.compute.createServer({ name: `s${i}`, flavor: "m1.tiny", image: "cirros", networks: [{ networkId: net.id }] });
     }
     const servers = await region.compute.listServers();
-    const used = process.cpuUsage(started);
-    const elapsedMs = (used.user + used.system) / 1000;
     expect(servers).toHaveLength(1000);
     expect(new Set(servers.map((s) => s.addresses[0].address)).size).toBe(1000);
     expect(servers.every((s) => s.status === "ACTIVE")).toBe(true);
-    expect(elapsedMs).toBeLessThan(1000);
   });
 });
