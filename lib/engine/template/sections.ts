@@ -47,9 +47,10 @@ export function parameterGroups(state: CompileState, raw: unknown, params: Set<s
 
 /** Checks every condition definition (type and functions), used or not. */
 export function checkConditions(state: CompileState, raw: unknown): void {
-  if (raw === undefined || raw === null) return;
+  if (raw === undefined) return;
   if (!isMapping(raw)) {
-    report(state, "error", "condition.structure", `Condition validation error: Condition definitions must be a map. Found a ${Array.isArray(raw) ? "list" : typeof raw} instead`, ["conditions"]);
+    const found = raw === null ? "NoneType" : Array.isArray(raw) ? "list" : typeof raw === "string" ? "str" : typeof raw;
+    report(state, "error", "condition.structure", `Conditions validation error: Condition definitions must be a map. Found a ${found} instead`, ["conditions"]);
     return;
   }
   for (const [name, def] of Object.entries(raw)) {
