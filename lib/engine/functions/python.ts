@@ -3,14 +3,24 @@
  * json.dumps(sort_keys=True) of lists and maps, and == between values (True == 1).
  */
 
-/** Python's str() of a scalar: True/False, integers without ".0", None as "None". */
+/** Python's str(): True/False, None, numbers without a forced ".0", repr() for lists and dicts. */
 export function pyStr(v: unknown): string {
   if (v === true) return "True";
   if (v === false) return "False";
   if (v === null || v === undefined) return "None";
   if (typeof v === "number") return pyNumber(v);
   if (typeof v === "string") return v;
-  return pyJson(v);
+  return pyRepr(v);
+}
+
+/** Python's type name of a value, for messages (str, int, float, bool, list, dict, NoneType). */
+export function pyTypeName(v: unknown): string {
+  if (v === null || v === undefined) return "NoneType";
+  if (Array.isArray(v)) return "list";
+  if (typeof v === "object") return "dict";
+  if (typeof v === "string") return "str";
+  if (typeof v === "boolean") return "bool";
+  return Number.isInteger(v) ? "int" : "float";
 }
 
 function pyNumber(n: number): string {

@@ -4,7 +4,7 @@
  * (nova.flavor, glance.image ...) that only a cloud can check: they pass here.
  */
 import type { PropertyConstraint } from "../resources/types";
-import { pyJson, pyStr } from "../functions";
+import { pyJson, pyStr, pyTypeName } from "../functions";
 
 /** Heat's class name of a constraint, used in "X constraint invalid for <type>". */
 export function constraintName(c: PropertyConstraint): string {
@@ -37,7 +37,10 @@ export function checkConstraint(c: PropertyConstraint, value: unknown): string |
       return fail(`${pyStr(value)} is out of range (min: ${py(min)}, max: ${py(max)})`);
     }
   } else if ("length" in c) {
-    const len = typeof value === "string" || Array.isArray(value) ? value.length : Object.keys(value ?? {}).length;
+    if (typeof value !== "string" && (typeof value !== "object" || value === null)) {
+      return `object of type '${pyTypeName(value)}' has no len()`;
+    }
+    const len = typeof value === "string" || Array.isArray(value) ? value.length : Object.keys(value).length;
     const { min, max } = c.length;
     if ((min !== undefined && len < min) || (max !== undefined && len > max)) {
       return fail(`length (${len}) is out of range (min: ${py(min)}, max: ${py(max)})`);
@@ -56,7 +59,8 @@ export function checkConstraint(c: PropertyConstraint, value: unknown): string |
       : allowed.includes(typeof value === "boolean" ? pyStr(value) : String(value));
     if (!ok) return fail(`${pyJson(value)} is not an allowed value [${c.allowedValues.map(pyJson).join(", ")}]`);
   } else if ("allowedPattern" in c) {
-    const s = String(value);
+    if (typeof value !== "string") return `expected string or bytes-like object, got '${pyTypeName(value)}'`;
+    const s = value;
     const m = patternOf(c.allowedPattern)?.exec(s);
     if (!m || m[0].length !== s.length) return fail(`"${s}" does not match pattern "${c.allowedPattern}"`);
   }

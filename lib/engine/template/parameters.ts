@@ -155,7 +155,7 @@ const FALSE = ["0", "f", "false", "off", "n", "no"];
 export function convertParameterValue(def: ParameterDefinition, raw: unknown): unknown {
   switch (def.type) {
     case "number": {
-      if (typeof raw === "number") return raw;
+      if (typeof raw === "number" || typeof raw === "boolean") return raw; // a Python bool is a number
       const s = String(raw).trim();
       if (/^[-+]?\d+$/.test(s)) return Number(s);
       const n = Number(s);
