@@ -25,9 +25,21 @@ outputs:
     await r.engine.signal(h.stackId, "handle", { status: "SUCCESS", reason: "booted", data: "ready", id: "1" });
     const stack = await r.finish(h);
     expect(stack.statusReason).toBe("Stack CREATE completed successfully");
-    expect(stack.outputs[0].value).toBe('{"1":"ready"}'); // a JSON string, as Heat's data attribute
+    expect(stack.outputs[0].value).toBe('{"1": "ready"}'); // a JSON string, as Heat's json.dumps writes it
     const signals = (await r.store.listEvents(h.stackId)).filter((e) => e.action === "SIGNAL");
     expect(signals.map((e) => [e.resourceName, e.reason])).toEqual([["handle", "Signal: booted"]]);
+  });
+
+  it("a signal sent by another engine on the same store reaches the create that waits for it", async () => {
+    const a = rig({ owner: "engine-console" });
+    const b = rig({ owner: "engine-cli", store: a.store, clock: a.clock, sim: a.sim });
+    const h = await a.engine.create("wc-shared", { template: waiting }, PROJECT);
+    await a.clock.advance(5_000);
+    await b.engine.signal(h.stackId, "handle", { status: "SUCCESS", reason: "from the CLI", data: "up", id: "1" });
+    await a.clock.advance(5_000);
+    const stack = await a.finish(h);
+    expect(stack.status).toBe("COMPLETE");
+    expect(stack.outputs[0].value).toBe('{"1": "up"}');
   });
 
   it("the WaitCondition times out without a signal", async () => {

@@ -29,16 +29,17 @@ function pyNumber(n: number): string {
   return String(n);
 }
 
-/** json.dumps(value, sort_keys=True) with Python's default separators. */
-export function pyJson(v: unknown): string {
+/** json.dumps(value, sort_keys=sortKeys) with Python's default separators. */
+export function pyJson(v: unknown, sortKeys = true): string {
   if (v === null || v === undefined) return "null";
   if (typeof v === "string") return pyJsonString(v);
   if (typeof v === "number") return Number.isFinite(v) ? String(v) : v > 0 ? "Infinity" : Number.isNaN(v) ? "NaN" : "-Infinity";
   if (typeof v === "boolean") return v ? "true" : "false";
-  if (Array.isArray(v)) return `[${v.map(pyJson).join(", ")}]`;
+  if (Array.isArray(v)) return `[${v.map((item) => pyJson(item, sortKeys)).join(", ")}]`;
   if (typeof v === "object") {
-    const keys = Object.keys(v as object).sort();
-    return `{${keys.map((k) => `${pyJsonString(k)}: ${pyJson((v as Record<string, unknown>)[k])}`).join(", ")}}`;
+    const keys = Object.keys(v as object);
+    if (sortKeys) keys.sort();
+    return `{${keys.map((k) => `${pyJsonString(k)}: ${pyJson((v as Record<string, unknown>)[k], sortKeys)}`).join(", ")}}`;
   }
   return pyJsonString(String(v));
 }

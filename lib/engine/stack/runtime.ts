@@ -65,6 +65,7 @@ export function contextFor(
     async peer(refId) {
       for (const other of op.records.values()) {
         if (other.id !== rec.id && referenceIdOf(op, other) === refId) {
+          await refreshData(op, other);
           return { name: other.name, type: other.type, physicalId: other.physicalId ?? undefined, data: other.data };
         }
       }
@@ -80,6 +81,17 @@ export function contextFor(
       await core.store.saveResource(rec);
     },
   };
+}
+
+/**
+ * Reloads a record's plugin data from the store: another process (a CLI sending a signal while this
+ * engine runs the create) may have written it. Kept in place so later saves carry it forward.
+ */
+async function refreshData(op: Operation, rec: ResourceRecord): Promise<void> {
+  const stored = (await op.core.store.listResources(op.stack.id)).find((r) => r.id === rec.id);
+  if (!stored) return;
+  for (const key of Object.keys(rec.data)) if (!(key in stored.data)) delete rec.data[key];
+  Object.assign(rec.data, stored.data);
 }
 
 function resolveMetadata(op: Operation, name: string): Record<string, unknown> {

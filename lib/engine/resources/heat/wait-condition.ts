@@ -2,6 +2,7 @@
  * OS::Heat::WaitCondition: completes when its handle has received `count` SUCCESS signals; fails on the
  * first FAILURE signal or when `timeout` seconds pass. The handle's signals are read through ctx.peer.
  */
+import { pyJson } from "../../functions/python";
 import { optNumber, reqString } from "../support/props";
 import { physicalName } from "../support/naming";
 import { defineResource, type PeerResource, type ResourceContext } from "../types";
@@ -101,7 +102,8 @@ export const waitConditionResource = defineResource({
       const ref = ctx.properties.handle;
       const peer = typeof ref === "string" && ctx.peer ? await ctx.peer(ref) : undefined;
       if (!peer) return "";
-      return JSON.stringify(Object.fromEntries(readSignals(peer.data).map((s) => [s.id, s.data])));
+      // Heat serialises with Python's json.dumps: signal order kept, ", " and ": " separators.
+      return pyJson(Object.fromEntries(readSignals(peer.data).map((s) => [s.id, s.data])), false);
     },
   },
 });
