@@ -16,6 +16,11 @@ export interface CliIo {
   openHearth(): Promise<Hearth>;
   /** Asks a yes/no question; absent when there is no terminal (then destructive commands need -y). */
   confirm?(question: string): Promise<boolean>;
+  /**
+   * Called when a command's output is complete but operations it started still run (without --wait);
+   * a background worker hands control back to the terminal here. Absent: the CLI just waits.
+   */
+  detach?(code: number): void;
 }
 
 /** A command's runtime context. */
@@ -43,6 +48,11 @@ export class CliContext {
   track<T extends { done: Promise<unknown> }>(handle: T): T {
     this.running.push(handle.done);
     return handle;
+  }
+
+  /** True while operations this process started may still be running. */
+  get busy(): boolean {
+    return this.running.length > 0;
   }
 
   /** Waits for every tracked operation to end. */

@@ -38,4 +38,17 @@ describe("a CLI process and a long-running process sharing one database", () => 
     const servers = (await consoleHearth.cloudInventory("RegionOne")).servers.filter((s) => s.name === "web-1");
     expect(servers.map((s) => s.flavorId)).toEqual(["1"]);
   });
+
+  it("returns once an operation has started without --wait, and a signal from another CLI run completes it", async () => {
+    const env = { ...process.env, DATABASE_URL: file.url, HEARTH_SIM_SPEED: "0" };
+    const started = await execFileAsync(process.execPath, ["bin/hearth.mjs", "stack", "create", "waits", "-t", "examples/wait-condition.yaml", "-f", "json"], { cwd: root, env });
+    expect(JSON.parse(started.stdout)).toMatchObject({ stack_name: "waits", stack_status: "CREATE_IN_PROGRESS" });
+    expect(started.stderr).toMatch(/goes on in the background \(process \d+, log .*stack-create-.*\.log\)/);
+
+    const signal = JSON.stringify({ status: "SUCCESS", reason: "booted", data: "ready", id: "1" });
+    await execFileAsync(process.execPath, ["bin/hearth.mjs", "stack", "resource", "signal", "waits", "handle", "--data", signal], { cwd: root, env });
+    await vi.waitFor(async () => expect((await consoleHearth.getStack("waits")).stack.status).toBe("COMPLETE"), { timeout: 15_000, interval: 100 });
+    const { outputs } = await consoleHearth.getStack("waits");
+    expect(outputs.find((o) => o.key === "data")?.value).toBe('{"1": "ready"}');
+  });
 });

@@ -52,6 +52,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   try {
     const code = (await command.run(parseArgs(rest, command.spec), ctx)) ?? 0;
+    if (ctx.busy) io.detach?.(code);
     await ctx.settle();
     return code;
   } catch (error) {

@@ -4,8 +4,11 @@
  * and exits with the command's code.
  */
 import readline from "node:readline/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { getHearth } from "../lib/services";
 import type { Hearth } from "../lib/services/types";
+import { isWorker, runInBackground, shouldRunInBackground, workerIo } from "./background";
 import { runCli, type CliIo } from "./index";
 
 /** Asks on the terminal; only offered when stdin is one. */
@@ -18,14 +21,22 @@ async function confirm(question: string): Promise<boolean> {
   }
 }
 
+const argv = process.argv.slice(2);
+if (shouldRunInBackground(argv, process.stdin.isTTY === true)) {
+  // Without --wait an operation returns once started, as `openstack stack create` does.
+  const root = process.env.HEARTH_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+  process.exit(await runInBackground(path.join(root, "bin", "hearth.mjs"), argv, root));
+}
+
 let opened: Promise<Hearth> | undefined;
-const io: CliIo = {
+const terminalIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
   openHearth: () => (opened ??= getHearth()),
   confirm: process.stdin.isTTY ? confirm : undefined,
 };
+const io = isWorker() ? workerIo(terminalIo) : terminalIo;
 
 // The engine runs in this process: on Ctrl-C, stop it cleanly (running operations end as cancelled,
 // with their events stored) instead of leaving stacks IN_PROGRESS until another engine recovers them.
@@ -34,6 +45,6 @@ process.once("SIGINT", () => {
   void (opened?.then((hearth) => hearth.close()) ?? Promise.resolve()).finally(() => process.exit(130));
 });
 
-const code = await runCli(process.argv.slice(2), io);
+const code = await runCli(argv, io);
 if (opened) await (await opened.catch(() => undefined))?.close();
 process.exitCode = code;
