@@ -135,7 +135,7 @@ export class EventBus implements EventSink {
   }
 
   /** A stack and all its nested stacks, deleted ones included (their events still replay). */
-  private async familyOf(stackId: string): Promise<string[]> {
+  async familyOf(stackId: string): Promise<string[]> {
     const family = [stackId];
     for (let i = 0; i < family.length && family.length < 10_000; i++) {
       const children = await this.store.listStacks({ parentId: family[i], includeNested: true, includeDeleted: true });

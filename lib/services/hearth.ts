@@ -5,6 +5,7 @@
  */
 import type { SimCloud } from "../cloud/sim";
 import { CloudError } from "../cloud/types";
+import { ValidationError } from "../engine/diagnostics";
 import { EngineError, notFound } from "../engine/errors";
 import type { StackEngine } from "../engine/stack/api";
 import type { StackRecord } from "../engine/stack/ports";
@@ -101,9 +102,23 @@ export function buildHearth(parts: HearthParts): Hearth {
 
     async listEvents(ref, options = {}) {
       const stack = await resolve(ref, true);
-      const events = await store.listEvents(stack.id, options.afterSeq ?? 0);
+      const family = options.nested ? await bus.familyOf(stack.id) : [stack.id];
+      const stored = await Promise.all(family.map((id) => store.listEvents(id, options.afterSeq ?? 0)));
+      const events = family.length === 1 ? stored[0] : stored.flat().sort((a, b) => a.seq - b.seq);
       const matching = options.resource === undefined ? events : events.filter((e) => e.resourceName === options.resource);
       return options.limit === undefined ? matching : matching.slice(0, options.limit);
+    },
+
+    async topology(ref) {
+      const stack = await resolve(ref);
+      const input = { template: stack.template, templateName: stack.templateName ?? undefined, files: stack.files, environments: stack.environments, parameters: stack.parameters };
+      try {
+        const preview = await engine.preview(stack.name, input, { projectId: stack.projectId, region: stack.region });
+        return { stackId: stack.id, resources: preview.resources.map(({ name, type, region, dependsOn }) => ({ name, type, region, dependsOn })) };
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        return { stackId: stack.id, resources: [], error: error.message };
+      }
     },
 
     subscribe: (stackId, afterSeq, listener) => bus.subscribe(stackId, afterSeq, listener),

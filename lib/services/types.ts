@@ -31,6 +31,23 @@ export interface StackDetail {
   children: StackSummary[];
 }
 
+/** One resource of a stack's dependency graph, as compiled from its stored template. */
+export interface TopologyResource {
+  name: string;
+  type: string;
+  region: string;
+  /** Resources this one waits for (get_resource, get_attr and depends_on). */
+  dependsOn: string[];
+}
+
+/** A stack's dependency graph, for the console's topology view. */
+export interface StackTopology {
+  stackId: string;
+  resources: TopologyResource[];
+  /** Set when the stored template no longer compiles: the graph then has no edges. */
+  error?: string;
+}
+
 /** Fault injection commands of the simulated cloud (`hearth cloud fault ...`). */
 export type FaultCommand =
   | { kind: "fail-next"; region: string; operation: string; count: number; message?: string }
@@ -69,7 +86,10 @@ export interface Hearth {
   /** Throws EngineError("NotFound") for an unknown stack. */
   getStack(stack: string): Promise<StackDetail>;
   getResource(stack: string, resource: string): Promise<{ resource: ResourceRecord; attributes: Record<string, unknown> }>;
-  listEvents(stack: string, options?: { afterSeq?: number; resource?: string; limit?: number }): Promise<EventRecord[]>;
+  /** A stack's events in sequence order; `nested` adds those of its nested stacks (as `subscribe` replays them). */
+  listEvents(stack: string, options?: { afterSeq?: number; resource?: string; limit?: number; nested?: boolean }): Promise<EventRecord[]>;
+  /** The dependency graph of a stack, from its stored template through the compiler. */
+  topology(stack: string): Promise<StackTopology>;
   /**
    * Live events of one stack (and its nested stacks) as they are stored: first every stored event
    * after `afterSeq` (replay), then new ones. Returns an unsubscribe function.
