@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "../components/ui/site-header";
+import { THEME_SCRIPT } from "../components/ui/theme";
 import "./globals.css";
 
 /** Title template and description of every console page. */
@@ -9,10 +10,16 @@ export const metadata: Metadata = {
   description: "Hearth orchestration console",
 };
 
-/** The console frame: skip link, header with navigation, and the page in a centred column. */
+/**
+ * The console frame: the theme script (dark mode before first paint, hence the hydration warning
+ * allowance on <html>), skip link, header with navigation, and the page in a centred column.
+ */
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
       <body className="min-h-screen">
         <a
           href="#main"

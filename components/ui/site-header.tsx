@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { NavLink } from "./nav-link";
+import { ThemeToggle } from "./theme-toggle";
 
-/** Top bar of the console: product name and the main navigation. */
+/** Top bar of the console: product name, the main navigation and the dark mode switch. */
 export function SiteHeader() {
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -21,6 +22,9 @@ export function SiteHeader() {
             Launch
           </NavLink>
         </nav>
+        <div className="ml-auto">
+          <ThemeToggle />
+        </div>
       </div>
     </header>
   );
