@@ -1,27 +1,34 @@
 import Link from "next/link";
 import { connection } from "next/server";
 import { getHearth } from "@/lib/services";
-import { EmptyStacks } from "@/components/stacks/empty-stacks";
-import { StackTable } from "@/components/stacks/stack-table";
+import { applyFilter, parseFilter, presentStatuses } from "@/components/stack-list/list-filter";
+import { StackList } from "@/components/stack-list/stack-list";
 import { PageHeader } from "@/components/ui/page-header";
 
-/** The stacks list (the console's home page). */
-export default async function StacksPage() {
+/** Query parameters of the list: q (name search), status, region. */
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** The stacks list (the console's home page), filtered by the URL's query. */
+export default async function StacksPage({ searchParams }: { searchParams: SearchParams }) {
   // Stacks change all the time: render per request, never at build time.
   await connection();
-  const stacks = await (await getHearth()).listStacks();
+  const filter = parseFilter(await searchParams);
+  const hearth = await getHearth();
+  const [stacks, inventory] = await Promise.all([hearth.listStacks(), hearth.cloudInventory()]);
+  const shown = applyFilter(stacks, filter);
+  const count = `${stacks.length} ${stacks.length === 1 ? "stack" : "stacks"}`;
   return (
     <>
       <PageHeader
         title="Stacks"
-        subtitle={`${stacks.length} ${stacks.length === 1 ? "stack" : "stacks"}`}
+        subtitle={<span data-testid="stack-count">{shown.length === stacks.length ? count : `${shown.length} of ${count}`}</span>}
         actions={
           <Link href="/launch" className="rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800">
             Launch stack
           </Link>
         }
       />
-      {stacks.length === 0 ? <EmptyStacks /> : <StackTable stacks={stacks} />}
+      <StackList stacks={shown} total={stacks.length} filter={filter} statuses={presentStatuses(stacks)} regions={inventory.regions.map((r) => r.name)} />
     </>
   );
 }

@@ -1,0 +1,47 @@
+import Link from "next/link";
+import type { StackSummary } from "@/lib/services/types";
+import { StackActions } from "../stack-actions/stack-actions";
+import { CELL, DataTable } from "../ui/data-table";
+import { RelativeTimeText } from "../ui/relative-time-text";
+import { StatusBadge } from "../ui/status-badge";
+
+/** The stacks table: name (links to the detail page), status, regions, times, and the row's actions. */
+export function StackTable({ stacks }: { stacks: StackSummary[] }) {
+  return (
+    <DataTable
+      caption="Stacks"
+      columns={["Name", "Status", "Regions", "Created", "Updated", "Actions"]}
+      isEmpty={stacks.length === 0}
+      empty={<span data-testid="stacks-no-match">No stack matches these filters.</span>}
+      testId="stack-table"
+    >
+      {stacks.map((stack) => (
+        <tr key={stack.id} data-testid="stack-row" data-stack-name={stack.name} className="hover:bg-slate-50">
+          <td className={`${CELL} font-medium`}>
+            <Link href={`/stacks/${stack.id}`} className="text-sky-700 hover:underline">
+              {stack.name}
+            </Link>
+          </td>
+          <td className={CELL}>
+            <StatusBadge status={stack.status} />
+            {stack.statusReason && stack.status.endsWith("FAILED") ? (
+              <p className="mt-1 max-w-56 truncate text-xs text-red-700" title={stack.statusReason}>
+                {stack.statusReason}
+              </p>
+            ) : null}
+          </td>
+          <td className={`${CELL} text-slate-700`}>{stack.regions.join(", ") || "—"}</td>
+          <td className={`${CELL} whitespace-nowrap text-slate-600`}>
+            <RelativeTimeText iso={stack.createdAt} />
+          </td>
+          <td className={`${CELL} whitespace-nowrap text-slate-600`}>
+            <RelativeTimeText iso={stack.updatedAt} />
+          </td>
+          <td className={CELL}>
+            <StackActions stack={stack} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
+  );
+}
