@@ -1,47 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { EventRecord, ResourceRecord } from "@/lib/engine/stack/ports";
 import { applyEvent, initialLiveState, mergeEvents } from "./live-state";
-
-function resource(name: string, patch: Partial<ResourceRecord> = {}): ResourceRecord {
-  return {
-    id: `r-${name}`,
-    stackId: "s1",
-    name,
-    type: "OS::Nova::Server",
-    region: "RegionOne",
-    physicalId: null,
-    action: "INIT",
-    status: "COMPLETE",
-    statusReason: "",
-    properties: {},
-    attributes: {},
-    data: {},
-    nestedStackId: null,
-    unhealthy: false,
-    replacedBy: null,
-    createdAt: "2026-01-01T00:00:00Z",
-    updatedAt: null,
-    ...patch,
-  };
-}
-
-function event(seq: number, patch: Partial<EventRecord> = {}): EventRecord {
-  return {
-    id: `e${seq}`,
-    seq,
-    stackId: "s1",
-    stackName: "web",
-    resourceName: "server",
-    physicalResourceId: null,
-    resourceType: "OS::Nova::Server",
-    isStackEvent: false,
-    action: "CREATE",
-    status: "IN_PROGRESS",
-    reason: "state changed",
-    time: "2026-01-01T00:00:01Z",
-    ...patch,
-  };
-}
+import { eventRecord as event, resourceRecord as resource } from "./test-records";
 
 const head = { id: "s1", action: "CREATE", status: "IN_PROGRESS", statusReason: "Stack CREATE started" };
 
@@ -50,7 +9,7 @@ describe("initialLiveState", () => {
     const state = initialLiveState(head, [resource("server"), resource("server", { id: "old", replacedBy: "r-server" })], 4);
     expect(state.status).toBe("CREATE_IN_PROGRESS");
     expect(state.resources).toEqual([
-      { name: "server", type: "OS::Nova::Server", region: "RegionOne", physicalId: null, status: "INIT_COMPLETE", statusReason: "" },
+      { name: "server", type: "OS::Nova::Server", region: "RegionOne", physicalId: null, status: "INIT_COMPLETE", statusReason: "", nestedStackId: null },
     ]);
     expect(state.lastSeq).toBe(4);
   });
@@ -68,9 +27,17 @@ describe("applyEvent", () => {
       physicalId: "srv-1",
       status: "CREATE_COMPLETE",
       statusReason: "done",
+      nestedStackId: null,
     });
     expect(next.resources[1]).toBe(start.resources[1]);
     expect(next.lastSeq).toBe(5);
+  });
+
+  it("keeps the nested stack a resource owns", () => {
+    const nested = initialLiveState(head, [resource("inner", { type: "OS::Heat::Stack", nestedStackId: "child" })], 4);
+    expect(nested.resources[0].nestedStackId).toBe("child");
+    const next = applyEvent(nested, event(5, { resourceName: "inner", status: "FAILED" }));
+    expect(next.resources[0]).toMatchObject({ status: "CREATE_FAILED", nestedStackId: "child" });
   });
 
   it("updates the stack status from stack events", () => {

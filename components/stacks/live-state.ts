@@ -13,6 +13,8 @@ export interface ResourceRow {
   /** Full status, e.g. CREATE_IN_PROGRESS. */
   status: string;
   statusReason: string;
+  /** The nested stack this resource owns (OS::Heat::Stack, groups, provider templates). */
+  nestedStackId: string | null;
 }
 
 /** What the page shows live: stack status and resource rows, as of event `lastSeq`. */
@@ -48,6 +50,7 @@ export function initialLiveState(stack: StackHead, resources: ResourceRecord[], 
         physicalId: r.physicalId,
         status: `${r.action}_${r.status}`,
         statusReason: r.statusReason,
+        nestedStackId: r.nestedStackId,
       })),
     lastSeq,
   };
@@ -72,6 +75,7 @@ export function applyEvent(state: LiveStackState, event: EventRecord): LiveStack
     physicalId: event.physicalResourceId ?? previous?.physicalId ?? null,
     status,
     statusReason: event.reason,
+    nestedStackId: previous?.nestedStackId ?? null,
   };
   const resources = index >= 0 ? state.resources.with(index, row) : [...state.resources, row];
   return { ...state, resources, lastSeq };

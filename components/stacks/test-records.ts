@@ -1,0 +1,48 @@
+/**
+ * Builders of stored records for the detail page's unit tests: complete records with defaults
+ * (stack "s1", a server resource, a CREATE IN_PROGRESS event) and overridable fields.
+ */
+import type { EventRecord, ResourceRecord } from "@/lib/engine/stack/ports";
+
+/** A resource record of stack s1. */
+export function resourceRecord(name: string, patch: Partial<ResourceRecord> = {}): ResourceRecord {
+  return {
+    id: `r-${name}`,
+    stackId: "s1",
+    name,
+    type: "OS::Nova::Server",
+    region: "RegionOne",
+    physicalId: null,
+    action: "INIT",
+    status: "COMPLETE",
+    statusReason: "",
+    properties: {},
+    attributes: {},
+    data: {},
+    nestedStackId: null,
+    unhealthy: false,
+    replacedBy: null,
+    createdAt: "2026-01-01T00:00:00Z",
+    updatedAt: null,
+    ...patch,
+  };
+}
+
+/** An event of stack s1's resource "server" (CREATE IN_PROGRESS at 00:00:01). */
+export function eventRecord(seq: number, patch: Partial<EventRecord> = {}): EventRecord {
+  return {
+    id: `e${seq}`,
+    seq,
+    stackId: "s1",
+    stackName: "web",
+    resourceName: "server",
+    physicalResourceId: null,
+    resourceType: "OS::Nova::Server",
+    isStackEvent: false,
+    action: "CREATE",
+    status: "IN_PROGRESS",
+    reason: "state changed",
+    time: "2026-01-01T00:00:01Z",
+    ...patch,
+  };
+}
