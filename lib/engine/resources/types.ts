@@ -87,6 +87,23 @@ export interface NestedStackView {
   resourceRefs: Record<string, string>;
   /** Attribute lookup on a nested resource (for groups: resource.N.attr). */
   attribute(resource: string, name: string, path?: (string | number)[]): Promise<unknown>;
+  /** The nested stack's current resources with their state (groups read member health and age from it). */
+  resources?: NestedResourceInfo[];
+}
+
+/** One resource of a nested stack as its owner sees it (NestedStackView.resources). */
+export interface NestedResourceInfo {
+  name: string;
+  type: string;
+  /** e.g. CREATE_COMPLETE, CHECK_FAILED */
+  status: string;
+  /** The resource's reference id (its get_resource value). */
+  ref: string;
+  /** The stack the resource owns, for provider templates, groups and OS::Heat::Stack. */
+  nestedStackId: string | null;
+  unhealthy: boolean;
+  createdAt: string;
+  properties: Record<string, unknown>;
 }
 
 /** Nested stack operations provided by the engine to plugins. Each runs to completion or throws. */
@@ -98,6 +115,11 @@ export interface NestedStackOps {
   suspend(stackId: string): Promise<void>;
   resume(stackId: string): Promise<void>;
   check(stackId: string): Promise<void>;
+  /**
+   * Updates a stack to its current definition minus the named resources, which are deleted (running
+   * their delete hooks, e.g. a SoftwareDeployment's DELETE action). FailoverPolicy quiesces with it.
+   */
+  removeResources?(stackId: string, names: string[]): Promise<void>;
 }
 
 /** Everything a lifecycle hook may use. Plugins never import clouds or stores directly. */
@@ -136,6 +158,16 @@ export interface ResourceContext {
    * current data; undefined when none matches. WaitCondition reads its handle's signals through it.
    */
   peer?(refId: string): Promise<PeerResource | undefined>;
+  /**
+   * Delivers a signal to another resource of the same stack, found by its reference id, as
+   * engine.signal does (events included). Policies reach their group or failover policy with it.
+   */
+  signalPeer?(refId: string, details: unknown): Promise<void>;
+  /**
+   * A pre-signed URL that delivers a signal (`action`, e.g. "signal" or "alarm") to this resource when
+   * POSTed to; undefined when the engine has no presigner (EngineOptions.presigner).
+   */
+  signalUrl?(action: string): string | undefined;
 }
 
 /** What a plugin may read of another resource of its stack (see ResourceContext.peer). */

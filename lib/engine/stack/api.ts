@@ -30,6 +30,13 @@ export interface EngineOptions {
   pollIntervalMs?: number;
   /** Seeded randomness for RandomString and friends. */
   random?: () => number;
+  /** Makes pre-signed signal URLs (ScalingPolicy's signal_url and alarm_url); lib/services provides one. */
+  presigner?: SignalPresigner;
+}
+
+/** Makes pre-signed URLs that deliver a signal to one resource; only the holder of the secret can make them. */
+export interface SignalPresigner {
+  url(target: { stackId: string; resource: string; action: string }): string;
 }
 
 /** Options of create. */

@@ -5,7 +5,7 @@
 import type { CloudProvider } from "../../cloud/types";
 import type { NestedStackOps, TypeRegistry } from "../resources/types";
 import type { CompiledStack, CompileOptions, CompileResult, StackInput } from "../template/types";
-import type { EngineOptions } from "./api";
+import type { EngineOptions, SignalPresigner } from "./api";
 import type { Operation } from "./operation";
 import type { Clock, EventSink, ResourceRecord, StackStore } from "./ports";
 import { systemClock } from "./system-clock";
@@ -49,6 +49,11 @@ export interface EngineCore {
    * the lifecycle functions they call; kept here so lower modules do not import upward).
    */
   nestedFor(op: Operation, rec: ResourceRecord, signal: AbortSignal): NestedStackOps;
+  /** Delivers a signal to a resource (set by the engine, like nestedFor; plugins reach it through ctx.signalPeer). */
+  signalResource(stackId: string, resource: string, details: unknown): Promise<void>;
+  presigner?: SignalPresigner;
+  /** Signals being handled, by "<stack id>/<resource>": a later signal waits for the earlier one. */
+  signalQueues: Map<string, Promise<void>>;
 }
 
 /** Applies the documented defaults to EngineOptions. */
@@ -65,6 +70,8 @@ export function makeCore(options: EngineOptions, compile: Compiler): EngineCore 
     lockTtlMs: options.lockTtlMs ?? 30_000,
     pollIntervalMs: options.pollIntervalMs ?? 20,
     random: options.random ?? Math.random,
+    presigner: options.presigner,
+    signalQueues: new Map(),
     compile,
     compiled: new Map(),
     running: new Map(),
@@ -72,6 +79,7 @@ export function makeCore(options: EngineOptions, compile: Compiler): EngineCore 
     nestedFor: () => {
       throw new Error("nested stacks are not wired");
     },
+    signalResource: () => Promise.reject(new Error("signals are not wired")),
   };
 }
 

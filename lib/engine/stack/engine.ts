@@ -29,6 +29,7 @@ export class HearthEngine implements StackEngine {
     const halting = haltingStore(options.store);
     this.core = makeCore({ ...options, store: halting.store }, compile);
     this.core.nestedFor = (op, rec, signal) => nestedOps(this.core, op, rec, signal);
+    this.core.signalResource = (stackId, resource, details) => signalResource(this.core, stackId, resource, details);
     this.halt = halting.halt;
   }
 

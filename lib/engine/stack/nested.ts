@@ -3,6 +3,7 @@
  * parentId/parentResource, run by the same engine inside the parent operation (its abort signal
  * aborts the child), with events stored under the child's id. Each call runs to completion or throws.
  */
+import { parse as parseYaml } from "yaml";
 import type { NestedStackInput, NestedStackOps, NestedStackView } from "../resources/types";
 import type { StackInput } from "../template/types";
 import type { OperationHandle } from "./api";
@@ -10,16 +11,18 @@ import type { EngineCore } from "./core";
 import { createStack } from "./create";
 import { deleteStack } from "./delete";
 import { readAttribute } from "./reads";
+import { PROVIDER_REF_KEY } from "./provider";
 import type { Operation } from "./operation";
 import type { ResourceRecord, StackRecord } from "./ports";
 import { runStackAction } from "./stack-actions";
 import { updateStack } from "./update";
 
-function stackInput(input: NestedStackInput): StackInput {
+/** The child's definition; without files of its own it inherits the parent's (group members such as `ha_server.yaml`). */
+function stackInput(input: NestedStackInput, parentFiles: Record<string, string>): StackInput {
   return {
     template: input.template,
     templateName: input.templateName,
-    files: input.files,
+    files: input.files ?? parentFiles,
     environments: input.environment ? [{ name: "environment", text: input.environment }] : [],
     parameters: input.parameters,
   };
@@ -30,16 +33,38 @@ function suffix(random: () => number): string {
   return Array.from({ length: 12 }, () => "abcdefghijklmnopqrstuvwxyz0123456789"[Math.floor(random() * 36)]).join("");
 }
 
+/** A stored resource's reference id: a provider template's OS::stack_id output (kept in its data), else its physical id. */
+function refOf(r: ResourceRecord): string {
+  return r.data[PROVIDER_REF_KEY] ?? r.physicalId ?? r.name;
+}
+
+/** The stored template of `stack` without the named resources, as JSON text. */
+function templateWithout(stack: StackRecord, names: string[]): string {
+  const doc = parseYaml(stack.template) as { resources?: Record<string, unknown> };
+  for (const name of names) delete doc.resources?.[name];
+  return JSON.stringify(doc);
+}
+
 /** What a plugin sees of a stored child stack. */
 export async function nestedView(core: EngineCore, stack: StackRecord): Promise<NestedStackView> {
-  const resources = await core.store.listResources(stack.id);
+  const current = (await core.store.listResources(stack.id)).filter((r) => !r.replacedBy);
   return {
     id: stack.id,
     name: stack.name,
     status: `${stack.action}_${stack.status}`,
     statusReason: stack.statusReason,
     outputs: Object.fromEntries(stack.outputs.map((o) => [o.key, o.value])),
-    resourceRefs: Object.fromEntries(resources.filter((r) => !r.replacedBy).map((r) => [r.name, r.physicalId ?? r.name])),
+    resourceRefs: Object.fromEntries(current.map((r) => [r.name, refOf(r)])),
+    resources: current.map((r) => ({
+      name: r.name,
+      type: r.type,
+      status: `${r.action}_${r.status}`,
+      ref: refOf(r),
+      nestedStackId: r.nestedStackId,
+      unhealthy: r.unhealthy,
+      createdAt: r.createdAt,
+      properties: r.properties,
+    })),
     attribute: (resource, name, path = []) => readAttribute(core, stack.id, resource, name, path),
   };
 }
@@ -58,7 +83,7 @@ export function nestedOps(core: EngineCore, op: Operation, rec: ResourceRecord, 
     async create(input) {
       const name = `${op.stack.name}-${rec.name}-${suffix(core.random)}`;
       const options = { projectId: op.stack.projectId, region: input.region ?? rec.region, timeoutMins: input.timeoutMins };
-      const handle = await createStack(core, name, stackInput(input), options, { ...start, parentId: op.stack.id, parentResource: rec.name });
+      const handle = await createStack(core, name, stackInput(input, op.stack.files), options, { ...start, parentId: op.stack.id, parentResource: rec.name });
       // as Heat, the owner's resource id is the child stack from the moment it exists, so a failed
       // or interrupted child is still deleted with its owner
       rec.nestedStackId = handle.stackId;
@@ -67,7 +92,7 @@ export function nestedOps(core: EngineCore, op: Operation, rec: ResourceRecord, 
       return nestedView(core, await finish(core, handle, "CREATE"));
     },
     async update(stackId, input) {
-      const handle = await updateStack(core, stackId, stackInput(input), { timeoutMins: input.timeoutMins }, start);
+      const handle = await updateStack(core, stackId, stackInput(input, op.stack.files), { timeoutMins: input.timeoutMins }, start);
       return nestedView(core, await finish(core, handle, "UPDATE"));
     },
     async delete(stackId) {
@@ -85,6 +110,11 @@ export function nestedOps(core: EngineCore, op: Operation, rec: ResourceRecord, 
     },
     async check(stackId) {
       await finish(core, await runStackAction(core, stackId, "CHECK", start), "CHECK");
+    },
+    async removeResources(stackId, names) {
+      const stack = await core.store.getStack(stackId);
+      if (!stack || stack.deletedAt) throw new Error(`Stack ${stackId} not found`);
+      await finish(core, await updateStack(core, stackId, { template: templateWithout(stack, names) }, { existing: true }, start), "UPDATE");
     },
   };
 }

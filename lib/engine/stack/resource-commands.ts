@@ -2,7 +2,8 @@
  * Commands on one resource outside a stack operation: signal (handlers.signal, with Heat's SIGNAL
  * event) and mark-unhealthy (CHECK_FAILED with the reason; the next update replaces the resource).
  * A signal reaches the live record of an operation running in this engine (a WaitCondition's handle
- * is signalled while the create waits for it).
+ * is signalled while the create waits for it). Signals to one resource are handled one at a time: a
+ * signal arriving while an earlier one is handled is reported (SIGNAL IN_PROGRESS "queued") and waits.
  */
 import { EngineError, conflict, notFound } from "../errors";
 import type { EngineCore } from "./core";
@@ -34,8 +35,27 @@ async function findResource(core: EngineCore, stackId: string, name: string): Pr
   return { op, rec, live: !!live };
 }
 
-/** Delivers a signal to a resource. */
-export async function signalResource(core: EngineCore, stackId: string, name: string, details: unknown): Promise<void> {
+/** Delivers a signal to a resource, after any signal to it still being handled in this engine. */
+export function signalResource(core: EngineCore, stackId: string, name: string, details: unknown): Promise<void> {
+  const key = `${stackId}/${name}`;
+  const earlier = core.signalQueues.get(key);
+  const mine = earlier ? queued(core, stackId, name, earlier).then(() => deliver(core, stackId, name, details)) : deliver(core, stackId, name, details);
+  const tail = mine.catch(() => undefined);
+  core.signalQueues.set(key, tail);
+  void tail.then(() => {
+    if (core.signalQueues.get(key) === tail) core.signalQueues.delete(key);
+  });
+  return mine;
+}
+
+/** Reports that a signal waits for an earlier one, then waits for it. */
+async function queued(core: EngineCore, stackId: string, name: string, earlier: Promise<void>): Promise<void> {
+  const { op, rec } = await findResource(core, stackId, name);
+  await op.resourceEvent(rec, "SIGNAL", "IN_PROGRESS", "Signal queued: an earlier signal to this resource is still being handled");
+  await earlier;
+}
+
+async function deliver(core: EngineCore, stackId: string, name: string, details: unknown): Promise<void> {
   const { op, rec } = await findResource(core, stackId, name);
   const plugin = op.pluginOf(rec);
   const hook = plugin.handlers.signal;

@@ -71,6 +71,12 @@ export function contextFor(
       }
       return undefined;
     },
+    async signalPeer(refId, details) {
+      const other = [...op.records.values()].find((r) => r.id !== rec.id && referenceIdOf(op, r) === refId);
+      if (!other) throw new Error(`No resource of stack ${op.stack.name} has the reference id ${refId}`);
+      await core.signalResource(op.stack.id, other.name, details);
+    },
+    signalUrl: (action) => core.presigner?.url({ stackId: op.stack.id, resource: rec.name, action }),
   };
   return {
     ctx,

@@ -4,6 +4,7 @@
  * never reused; the nested template holds one resource per member with index_var substituted.
  */
 import { optList, optMap, optNumber, optString } from "../support/props";
+import { membersTemplate } from "./group-nested";
 
 /** The skiplist stored in a group's data. */
 export function currentSkiplist(data: Record<string, string>): string[] {
@@ -50,23 +51,15 @@ function substitute(value: unknown, indexVar: string, name: string): unknown {
   return value;
 }
 
-/** The nested template (JSON text, HOT 2015-04-30) with one member per name. */
+/** The nested template (JSON text) with one member per name, index_var substituted in each. */
 export function memberTemplate(props: Record<string, unknown>, names: readonly string[]): string {
   const def = optMap(props, "resource_def");
   const indexVar = optString(props, "index_var") ?? "%index%";
-  const properties = Object.fromEntries(
-    Object.entries(optMap(def, "properties")).filter(([, v]) => v !== null && v !== undefined),
-  );
+  const properties = optMap(def, "properties");
   const metadata = def.metadata ? optMap(def, "metadata") : undefined;
-  const resources: Record<string, unknown> = {};
-  for (const name of names) {
-    resources[name] = {
-      type: optString(def, "type"),
-      ...(Object.keys(properties).length ? { properties: substitute(properties, indexVar, name) } : {}),
-      ...(metadata ? { metadata } : {}),
-    };
-  }
-  return JSON.stringify({ heat_template_version: "2015-04-30", resources });
+  return membersTemplate(
+    names.map((name) => [name, { type: optString(def, "type") as string, properties: substitute(properties, indexVar, name) as Record<string, unknown>, metadata }] as const),
+  );
 }
 
 /** The group's size property (default 1). */

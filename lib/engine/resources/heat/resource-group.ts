@@ -5,7 +5,8 @@
  * that attribute over the members.
  */
 import { selectPath } from "../support/props";
-import { defineResource, type NestedStackInput, type NestedStackView, type ResourceContext } from "../types";
+import { defineResource, type NestedStackInput, type ResourceContext } from "../types";
+import { groupAttribute } from "./group-nested";
 import { currentSkiplist, groupCount, memberNames, memberTemplate, nextSkiplist } from "./resource-group-members";
 import { nestedOf, nestedStackHandlers, requireComplete } from "./nested";
 
@@ -17,37 +18,11 @@ function prepare(ctx: ResourceContext, props: Record<string, unknown>, refs?: Re
   return { template: memberTemplate(props, names), region: ctx.region };
 }
 
-async function member(view: NestedStackView | undefined, name: string, path: (string | number)[]): Promise<unknown> {
-  if (!view || !(name in view.resourceRefs)) return null;
-  if (path.length === 0) return view.resourceRefs[name];
-  return view.attribute(name, String(path[0]), path.slice(1));
-}
-
-async function groupAttribute(ctx: ResourceContext, key: string, path: (string | number)[]): Promise<unknown> {
+async function groupAttributeOf(ctx: ResourceContext, key: string, path: (string | number)[]): Promise<unknown> {
   const skiplist = currentSkiplist(ctx.data);
   if (key === "removed_rsrc_list") return selectPath(skiplist, path);
-  const view = await nestedOf(ctx);
   const names = memberNames(groupCount(ctx.properties), skiplist);
-  if (key.startsWith("resource.")) {
-    // "resource.<name>[.<attribute>]": the attribute part may itself contain dots.
-    const rest = key.slice("resource.".length);
-    const dot = rest.indexOf(".");
-    const name = dot < 0 ? rest : rest.slice(0, dot);
-    const attr = dot < 0 ? undefined : rest.slice(dot + 1);
-    if (attr === undefined && path.length === 0 && view && !(name in view.resourceRefs)) {
-      throw new Error(`Member '${name}' not found in group resource '${ctx.name}'.`);
-    }
-    return member(view, name, attr === undefined ? path : [attr, ...path]);
-  }
-  if (key === "refs") return selectPath(await Promise.all(names.map((n) => member(view, n, []))), path);
-  if (key === "refs_map") {
-    return Object.fromEntries(await Promise.all(names.map(async (n) => [n, await member(view, n, [])])));
-  }
-  if (key === "attributes") {
-    if (path.length === 0) throw new Error(`The Referenced Attribute (${ctx.name} attributes) is incorrect.`);
-    return Object.fromEntries(await Promise.all(names.map(async (n) => [n, await member(view, n, path)])));
-  }
-  return Promise.all(names.map((n) => member(view, n, [key, ...path])));
+  return groupAttribute(await nestedOf(ctx), { group: ctx.name, names }, key, path);
 }
 
 /** The OS::Heat::ResourceGroup plugin. */
@@ -136,7 +111,7 @@ export const resourceGroupResource = defineResource({
       requireComplete(await ctx.nested.update(view.id, prepare(ctx, change.after, view.resourceRefs)));
     },
     ...nestedStackHandlers,
-    attributeAt: groupAttribute,
-    attribute: (ctx, name) => groupAttribute(ctx, name, []),
+    attributeAt: groupAttributeOf,
+    attribute: (ctx, name) => groupAttributeOf(ctx, name, []),
   },
 });
