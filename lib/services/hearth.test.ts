@@ -112,3 +112,14 @@ describe("Hearth restart", () => {
     expect((await hearth.cloudInventory("RegionOne")).networks.map((n) => n.name)).toContain("kept-net");
   });
 });
+
+describe("Hearth previewUpdate", () => {
+  it("previews an update by stack name: what refers to an updated resource's attributes may change too", async () => {
+    await (await hearth.create("greet", { template: TEMPLATE })).done;
+    const same = await hearth.previewUpdate("greet", {}, { existing: true });
+    expect(same.resources.map((r) => [r.name, r.kind])).toEqual([["first", "none"], ["second", "none"]]);
+    const changed = await hearth.previewUpdate("greet", { parameters: { greeting: "hi" } }, { existing: true });
+    expect(changed.resources.map((r) => [r.name, r.kind, r.region])).toEqual([["first", "update", "RegionOne"], ["second", "update", "RegionTwo"]]);
+    expect((await hearth.getStack("greet")).stack.parameters).toEqual({});
+  });
+});

@@ -70,6 +70,7 @@ export function buildHearth(parts: HearthParts): Hearth {
     preview: (name, input, options) => engine.preview(name, input, { projectId, ...options }),
     create: (name, input, options) => engine.create(name, input, { projectId, ...options }),
     update: async (ref, input, options) => engine.update((await resolve(ref)).id, input, options),
+    previewUpdate: async (ref, input, options) => engine.previewUpdate((await resolve(ref)).id, input, options),
     delete: async (ref) => engine.delete((await resolve(ref)).id),
     cancel: async (ref) => engine.cancel((await resolve(ref)).id),
     check: async (ref) => engine.check((await resolve(ref)).id),

@@ -5,7 +5,7 @@
  * Callers never touch Prisma, the store or the cloud directly.
  */
 import type { Diagnostic } from "../engine/diagnostics";
-import type { CreateOptions, OperationHandle, PreviewResult, UpdateOptions, ValidateResult } from "../engine/stack/api";
+import type { CreateOptions, OperationHandle, PreviewResult, UpdateOptions, UpdatePreview, ValidateResult } from "../engine/stack/api";
 import type { EventRecord, ResourceRecord, StackRecord } from "../engine/stack/ports";
 import type { StackInput } from "../engine/template/types";
 import type { FloatingIp, Network, Port, RegionInfo, Server, Volume } from "../cloud/types";
@@ -74,6 +74,8 @@ export interface Hearth {
   preview(name: string, input: StackInput, options?: Partial<CreateOptions>): Promise<PreviewResult>;
   create(name: string, input: StackInput, options?: Partial<CreateOptions>): Promise<OperationHandle>;
   update(stack: string, input: Partial<StackInput>, options?: UpdateOptions): Promise<OperationHandle>;
+  /** What update would do to each resource (no change / in place / replace / create / delete); changes nothing. */
+  previewUpdate(stack: string, input: Partial<StackInput>, options?: UpdateOptions): Promise<UpdatePreview>;
   delete(stack: string): Promise<OperationHandle>;
   cancel(stack: string): Promise<void>;
   check(stack: string): Promise<OperationHandle>;

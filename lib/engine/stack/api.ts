@@ -88,12 +88,34 @@ export interface PreviewResult {
   diagnostics: Diagnostic[];
 }
 
+/** What an update does to one resource (Heat's preview_update buckets). */
+export type UpdateChangeKind = "none" | "update" | "replace" | "create" | "delete";
+
+/** One resource as an update preview shows it. */
+export interface UpdatePreviewResource {
+  name: string;
+  type: string;
+  region: string;
+  kind: UpdateChangeKind;
+  /** Top-level properties whose values change (update and replace). */
+  changed: string[];
+  /** Why, when the kind alone does not say (a type change, unhealthy, an update that will fail). */
+  reason?: string;
+}
+
+/** Result of previewUpdate: the target's resources in creation order, then the ones deleted. */
+export interface UpdatePreview {
+  resources: UpdatePreviewResource[];
+}
+
 /** The engine. */
 export interface StackEngine {
   validate(input: StackInput, options?: { region?: string; strict?: boolean }): Promise<ValidateResult>;
   preview(name: string, input: StackInput, options: CreateOptions): Promise<PreviewResult>;
   create(name: string, input: StackInput, options: CreateOptions): Promise<OperationHandle>;
   update(stackId: string, input: Partial<StackInput>, options?: UpdateOptions): Promise<OperationHandle>;
+  /** What update would do to each resource, without changing anything; refuses bad input as update does. */
+  previewUpdate(stackId: string, input: Partial<StackInput>, options?: UpdateOptions): Promise<UpdatePreview>;
   delete(stackId: string): Promise<OperationHandle>;
   /** Cancels a running create/update; an update is rolled back (cancel_update). */
   cancel(stackId: string, options?: { rollback?: boolean }): Promise<void>;

@@ -5,7 +5,7 @@
  */
 import { EngineError } from "../errors";
 import type { StackInput } from "../template/types";
-import type { CreateOptions, EngineOptions, OperationHandle, PreviewResult, StackEngine, UpdateOptions, ValidateResult } from "./api";
+import type { CreateOptions, EngineOptions, OperationHandle, PreviewResult, StackEngine, UpdateOptions, UpdatePreview, ValidateResult } from "./api";
 import { type Compiler, type EngineCore, makeCore } from "./core";
 import { createStack } from "./create";
 import { deleteStack } from "./delete";
@@ -19,6 +19,7 @@ import { recoverStacks } from "./recover";
 import { markResourceUnhealthy, signalResource } from "./resource-commands";
 import { runStackAction } from "./stack-actions";
 import { updateStack } from "./update";
+import { previewUpdate } from "./update-preview";
 
 /** The engine implementation behind createEngine(). */
 export class HearthEngine implements StackEngine {
@@ -47,6 +48,10 @@ export class HearthEngine implements StackEngine {
 
   update(stackId: string, input: Partial<StackInput>, options?: UpdateOptions): Promise<OperationHandle> {
     return updateStack(this.core, stackId, input, options);
+  }
+
+  previewUpdate(stackId: string, input: Partial<StackInput>, options?: UpdateOptions): Promise<UpdatePreview> {
+    return previewUpdate(this.core, stackId, input, options);
   }
 
   delete(stackId: string): Promise<OperationHandle> {
