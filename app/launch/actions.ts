@@ -3,14 +3,18 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { Diagnostic } from "@/lib/engine/diagnostics";
-import type { ValidateResult } from "@/lib/engine/stack/api";
+import type { PreviewResult, ValidateResult } from "@/lib/engine/stack/api";
 import { getHearth } from "@/lib/services";
 import { isEngineError, validationDiagnostics } from "@/app/_lib/errors";
 
-/** What the launch form sends to validate: the template, and parameter values once it has a form. */
+/** An environment file as the form sends it. */
+const environmentSchema = z.object({ name: z.string(), text: z.string() });
+
+/** What the launch form sends to validate: the template, environments, and parameter values once it has a form. */
 const validateSchema = z.object({
   template: z.string(),
   templateName: z.string().optional(),
+  environments: z.array(environmentSchema).optional(),
   region: z.string().optional(),
   parameters: z.record(z.string(), z.string()).optional(),
 });
@@ -23,10 +27,15 @@ const launchSchema = validateSchema.extend({
   timeoutMins: z.number().int().positive().optional(),
 });
 
+/** What the launch form sends to preview a create. */
+const previewSchema = validateSchema.extend({ name: z.string(), parameters: z.record(z.string(), z.string()) });
+
 /** Input of validateTemplate. */
 export type ValidateRequest = z.infer<typeof validateSchema>;
 /** Input of launchStack. */
 export type LaunchRequest = z.infer<typeof launchSchema>;
+/** Input of previewLaunch. */
+export type PreviewRequest = z.infer<typeof previewSchema>;
 /** Why a launch was refused (on success the action redirects instead of returning). */
 export interface LaunchRefusal {
   error: string;
@@ -46,14 +55,35 @@ function parse<T>(schema: z.ZodType<T>, input: unknown): T {
  * the engine's own messages.
  */
 export async function validateTemplate(input: ValidateRequest): Promise<ValidateResult> {
-  const { template, templateName, region, parameters } = parse(validateSchema, input);
+  const { template, templateName, environments, region, parameters } = parse(validateSchema, input);
   const hearth = await getHearth();
-  const base = await hearth.validate({ template, templateName }, { region });
+  const base = await hearth.validate({ template, templateName, environments }, { region });
   if (!parameters || !base.valid) return base;
   const declared = Object.fromEntries(Object.entries(parameters).filter(([name]) => name in base.parameters));
-  const strict = await hearth.validate({ template, templateName, parameters: declared }, { region, strict: true });
+  const strict = await hearth.validate({ template, templateName, environments, parameters: declared }, { region, strict: true });
   // The form is built from the definitions, which a strict check with bad values may leave out.
   return { ...strict, parameters: base.parameters, parameterGroups: base.parameterGroups, description: base.description };
+}
+
+/**
+ * What a launch would create, region by region (hearth.preview); refused like a launch when the
+ * template or a parameter is wrong.
+ */
+export async function previewLaunch(input: PreviewRequest): Promise<PreviewResult | LaunchRefusal> {
+  const { name, template, templateName, environments, region, parameters } = parse(previewSchema, input);
+  try {
+    return await (await getHearth()).preview(name.trim() || "preview", { template, templateName, environments, parameters }, { region });
+  } catch (error) {
+    return refusal(error, "Nothing to preview yet: fix the problems below.");
+  }
+}
+
+/** The answer to a refused launch or preview; rethrows anything that is not a refusal. */
+function refusal(error: unknown, fix: string): LaunchRefusal {
+  const diagnostics = validationDiagnostics(error);
+  if (diagnostics) return { error: fix, diagnostics };
+  if (isEngineError(error, "Conflict") || isEngineError(error, "BadRequest")) return { error: (error as Error).message, diagnostics: [] };
+  throw error;
 }
 
 /**
@@ -61,17 +91,14 @@ export async function validateTemplate(input: ValidateRequest): Promise<Validate
  * when the engine refuses (diagnostics for a bad template or parameter, a message otherwise).
  */
 export async function launchStack(input: LaunchRequest): Promise<LaunchRefusal> {
-  const { name, template, templateName, region, parameters, enableRollback, timeoutMins } = parse(launchSchema, input);
+  const { name, template, templateName, environments, region, parameters, enableRollback, timeoutMins } = parse(launchSchema, input);
   const hearth = await getHearth();
   let stackId: string;
   try {
-    const handle = await hearth.create(name.trim(), { template, templateName, parameters }, { region, enableRollback, timeoutMins });
+    const handle = await hearth.create(name.trim(), { template, templateName, environments, parameters }, { region, enableRollback, timeoutMins });
     stackId = handle.stackId;
   } catch (error) {
-    const diagnostics = validationDiagnostics(error);
-    if (diagnostics) return { error: "The stack was not created: fix the problems below.", diagnostics };
-    if (isEngineError(error, "Conflict") || isEngineError(error, "BadRequest")) return { error: (error as Error).message, diagnostics: [] };
-    throw error;
+    return refusal(error, "The stack was not created: fix the problems below.");
   }
   redirect(`/stacks/${stackId}`);
 }

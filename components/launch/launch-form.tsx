@@ -2,26 +2,33 @@
 
 import { useRef, useState, useTransition, type FormEvent } from "react";
 import type { Diagnostic } from "@/lib/engine/diagnostics";
-import type { ValidateResult } from "@/lib/engine/stack/api";
-import { launchStack, validateTemplate } from "@/app/launch/actions";
+import type { PreviewResult, ValidateResult } from "@/lib/engine/stack/api";
+import type { ExampleTemplate } from "@/lib/services/examples";
+import { launchStack, previewLaunch, validateTemplate } from "@/app/launch/actions";
 import { useHydrated } from "../ui/use-hydrated";
 import { DiagnosticList } from "./diagnostic-list";
+import { EnvironmentFiles, type EnvironmentEntry } from "./environment-files";
+import { ExampleGallery } from "./example-gallery";
 import { LaunchOptions, type LaunchOptionValues } from "./launch-options";
 import { ParameterFields, parameterInputId } from "./parameter-fields";
 import { initialValues, isAboutParameter, parametersToSend } from "./parameter-model";
 import { TemplateSource } from "./template-source";
+import { PreviewTable } from "./preview-table";
 import { offsetAt } from "./text-position";
 
 const BUTTON = "rounded-md px-4 py-2 text-sm font-medium shadow-sm disabled:cursor-not-allowed disabled:opacity-50";
 
 /**
- * The Launch page's form: template (file or text) -> Validate (diagnostics, parameter form) ->
- * name, parameters and options -> Launch (the server action redirects to the new stack's page).
+ * The Launch page's form: template (example, file or text) and environment files -> Validate
+ * (diagnostics, parameter form) -> name, parameters and options -> Preview (what is created where)
+ * -> Launch (the server action redirects to the new stack's page).
  */
-export function LaunchForm({ regions }: { regions: string[] }) {
+export function LaunchForm({ regions, examples }: { regions: string[]; examples: ExampleTemplate[] }) {
   const [template, setTemplate] = useState("");
   const [templateName, setTemplateName] = useState<string | undefined>();
-  const [validated, setValidated] = useState<{ template: string; result: ValidateResult; count: number } | undefined>();
+  const [environments, setEnvironments] = useState<EnvironmentEntry[]>([]);
+  const [validated, setValidated] = useState<{ source: string; result: ValidateResult; count: number } | undefined>();
+  const [preview, setPreview] = useState<PreviewResult | undefined>();
   const [values, setValues] = useState<Record<string, string>>({});
   const [options, setOptions] = useState<LaunchOptionValues>({ name: "", region: regions[0] ?? "", enableRollback: false, timeout: "" });
   const [diagnostics, setDiagnostics] = useState<Diagnostic[]>([]);
@@ -30,25 +37,42 @@ export function LaunchForm({ regions }: { regions: string[] }) {
   const textarea = useRef<HTMLTextAreaElement>(null);
   const hydrated = useHydrated();
 
+  // What a validation depends on: a change to the template or an environment makes it stale.
+  const source = JSON.stringify([template, environments]);
   const result = validated?.result;
-  const stale = validated !== undefined && validated.template !== template;
+  const stale = validated !== undefined && validated.source !== source;
   const templateBroken = result?.diagnostics.some((d) => d.severity === "error" && d.path[0] !== "parameters") ?? false;
   const canLaunch = result !== undefined && !templateBroken && !stale && !pending && options.name.trim() !== "";
 
   const onValidate = () =>
     startTransition(async () => {
       setError(undefined);
-      const sameTemplate = validated?.template === template;
+      const sameSource = validated?.source === source;
       const next = await validateTemplate({
         template,
         templateName,
+        environments,
         region: options.region || undefined,
-        parameters: sameTemplate && result ? parametersToSend(result.parameters, values) : undefined,
+        parameters: sameSource && result ? parametersToSend(result.parameters, values) : undefined,
       });
-      setValidated((previous) => ({ template, result: next, count: (previous?.count ?? 0) + 1 }));
+      setValidated((previous) => ({ source, result: next, count: (previous?.count ?? 0) + 1 }));
+      setPreview(undefined);
       setValues((typed) => initialValues(next.parameters, typed));
       setDiagnostics(next.diagnostics);
     });
+
+  const onPreview = () => {
+    if (!result || !canLaunch) return;
+    startTransition(async () => {
+      setError(undefined);
+      const answer = await previewLaunch({ name: options.name, template, templateName, environments, region: options.region || undefined, parameters: parametersToSend(result.parameters, values) });
+      if ("error" in answer) {
+        setError(answer.error);
+        setDiagnostics(answer.diagnostics);
+        setPreview(undefined);
+      } else setPreview(answer);
+    });
+  };
 
   const onLaunch = (event: FormEvent) => {
     event.preventDefault();
@@ -59,6 +83,7 @@ export function LaunchForm({ regions }: { regions: string[] }) {
         name: options.name,
         template,
         templateName,
+        environments,
         region: options.region || undefined,
         parameters: parametersToSend(result.parameters, values),
         enableRollback: options.enableRollback,
@@ -85,6 +110,14 @@ export function LaunchForm({ regions }: { regions: string[] }) {
   return (
     <form onSubmit={onLaunch} className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]" aria-busy={pending} data-testid="launch-form" data-ready={hydrated}>
       <div className="space-y-4">
+        <ExampleGallery
+          examples={examples}
+          selected={examples.find((e) => e.file === templateName && e.template === template)?.file}
+          onPick={(example) => {
+            setTemplate(example.template);
+            setTemplateName(example.file);
+          }}
+        />
         <TemplateSource
           text={template}
           textareaRef={textarea}
@@ -94,6 +127,7 @@ export function LaunchForm({ regions }: { regions: string[] }) {
             if (fileName !== undefined) setTemplateName(fileName);
           }}
         />
+        <EnvironmentFiles entries={environments} onChange={setEnvironments} />
         <div className="flex items-center gap-3">
           <button type="button" onClick={onValidate} disabled={pending || template.trim() === ""} data-testid="validate" className={`${BUTTON} border border-slate-300 bg-white text-slate-900 hover:bg-slate-50`}>
             Validate
@@ -133,11 +167,18 @@ export function LaunchForm({ regions }: { regions: string[] }) {
               onChange={(name, value) => {
                 setValues((v) => ({ ...v, [name]: value }));
                 setDiagnostics((all) => all.filter((d) => !isAboutParameter(d, name)));
+                setPreview(undefined);
               }}
             />
-            <button type="submit" disabled={!canLaunch} data-testid="launch" className={`${BUTTON} bg-sky-700 text-white hover:bg-sky-800`}>
-              Launch
-            </button>
+            {preview ? <PreviewTable preview={preview} /> : null}
+            <div className="flex items-center gap-3">
+              <button type="button" onClick={onPreview} disabled={!canLaunch} data-testid="preview-button" className={`${BUTTON} border border-slate-300 bg-white text-slate-900 hover:bg-slate-50`}>
+                Preview
+              </button>
+              <button type="submit" disabled={!canLaunch} data-testid="launch" className={`${BUTTON} bg-sky-700 text-white hover:bg-sky-800`}>
+                Launch
+              </button>
+            </div>
           </>
         ) : (
           <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-sm text-slate-600">
