@@ -5,7 +5,7 @@ import type { PropertySchema } from "./types";
 
 const EXPECTED = [
   "OS::Cinder::Volume", "OS::Cinder::VolumeAttachment",
-  "OS::Heat::None", "OS::Heat::RandomString", "OS::Heat::ResourceGroup", "OS::Heat::SoftwareConfig",
+  "OS::Heat::AutoScalingGroup", "OS::Heat::None", "OS::Heat::RandomString", "OS::Heat::ResourceGroup", "OS::Heat::SoftwareConfig",
   "OS::Heat::SoftwareDeployment", "OS::Heat::Stack", "OS::Heat::TestResource", "OS::Heat::Value",
   "OS::Heat::WaitCondition", "OS::Heat::WaitConditionHandle",
   "OS::Neutron::FloatingIP", "OS::Neutron::FloatingIPAssociation", "OS::Neutron::Net", "OS::Neutron::Port",

@@ -4,6 +4,7 @@
  */
 import { volumeResource } from "./cinder/volume";
 import { volumeAttachmentResource } from "./cinder/volume-attachment";
+import { autoScalingGroupResource } from "./heat/autoscaling-group";
 import { noneResource } from "./heat/none";
 import { randomStringResource } from "./heat/random-string";
 import { resourceGroupResource } from "./heat/resource-group";
@@ -33,6 +34,7 @@ export const builtinPlugins: readonly ResourcePlugin[] = [
   valueResource,
   stackResource,
   resourceGroupResource,
+  autoScalingGroupResource,
   waitConditionHandleResource,
   waitConditionResource,
   softwareConfigResource,

@@ -151,6 +151,8 @@ export interface ResourceContext {
   random(): number;
   /** Current time in ms, from the engine's clock. */
   now(): number;
+  /** Waits on the engine's clock (rejects when `abort` fires); absent in harnesses without a clock. */
+  sleep?(ms: number): Promise<void>;
   /** Adds a progress line to the resource's events (not a state change). */
   note(reason: string): void;
   /**

@@ -59,6 +59,7 @@ export function contextFor(
     abort: signal,
     random: core.random,
     now: () => core.clock.now(),
+    sleep: (ms) => core.clock.sleep(ms, signal),
     note(reason) {
       notes = notes.then(() => op.resourceEvent(rec, rec.action, rec.status, reason));
     },

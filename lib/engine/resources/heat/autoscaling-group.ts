@@ -1,0 +1,151 @@
+/**
+ * OS::Heat::AutoScalingGroup: members built from one definition (an inline type or a provider template
+ * such as ha_server.yaml) in a nested stack, sized between min_size and max_size. A definition change
+ * rolls out in batches (rolling_updates). Signals adjust the size (from a ScalingPolicy) or replace a
+ * member (replace_oldest, FailoverPolicy):
+ * - `{adjustment, adjustment_type, min_adjustment_step}` changes the capacity, respecting `cooldown`;
+ * - `{replace: <member name or reference id> | true, reason}` replaces that member, or the failed one,
+ *   else the oldest, creating the new member first when max_size allows.
+ * `health_check` (a Hearth extension) asks the HA monitor to watch the members.
+ */
+import { optMap, optNumber, optString } from "../support/props";
+import { defineResource, type ResourceContext } from "../types";
+import { newCapacity, storedMembers } from "./autoscaling-group-members";
+import { createMembers, memberToReplace, resize, rollMembers, sizes } from "./autoscaling-group-ops";
+import { groupAttribute, memberValue } from "./group-nested";
+import { nestedOf, nestedStackHandlers } from "./nested";
+
+function rolling(props: Record<string, unknown>): { batchSize: number; minInService: number; pauseMs: number } {
+  const r = optMap(props, "rolling_updates");
+  return { batchSize: optNumber(r, "max_batch_size") ?? 1, minInService: optNumber(r, "min_in_service") ?? 0, pauseMs: (optNumber(r, "pause_time") ?? 0) * 1000 };
+}
+
+function checkSizes(props: Record<string, unknown>): void {
+  const { min, max, desired } = sizes(props);
+  if (min > max) throw new Error(`min_size ${min} can not be greater than max_size ${max}`);
+  if (desired < min || desired > max) throw new Error(`desired_capacity ${desired} must be between min_size ${min} and max_size ${max}`);
+}
+
+/** Replaces one member (named, else failed, else oldest), make-before-break when max_size allows. */
+async function replaceMember(ctx: ResourceContext, requested: string | undefined, reason: string): Promise<void> {
+  const name = await memberToReplace(ctx, requested);
+  if (!name) return ctx.note("Nothing to replace: the group has no members");
+  const target = storedMembers(ctx.data).length;
+  const { max } = sizes(ctx.properties);
+  ctx.note(`Replacing member ${name}: ${reason}`);
+  const minInService = target + 1 <= max ? target : Math.max(target - 1, 0);
+  await rollMembers(ctx, ctx.properties, { target, replace: new Set([name]), batchSize: 1, minInService, pauseMs: 0 });
+}
+
+/** Applies a capacity adjustment unless the group's cooldown is running. */
+async function adjust(ctx: ResourceContext, d: Record<string, unknown>): Promise<void> {
+  const cooldownEnd = Number(ctx.data.cooldown_end ?? 0);
+  if (ctx.now() < cooldownEnd) return ctx.note(`Adjustment ignored: cooldown runs until ${new Date(cooldownEnd).toISOString()}`);
+  const { min, max } = sizes(ctx.properties);
+  const current = storedMembers(ctx.data).length;
+  const type = optString(d, "adjustment_type") ?? "change_in_capacity";
+  const target = newCapacity(current, optNumber(d, "adjustment") ?? 0, type, optNumber(d, "min_adjustment_step"), min, max);
+  ctx.note(`Adjusting capacity from ${current} to ${target} (${type} ${String(d.adjustment)})`);
+  await resize(ctx, ctx.properties, target);
+  ctx.setData("cooldown_end", String(ctx.now() + (optNumber(ctx.properties, "cooldown") ?? 0) * 1000));
+}
+
+async function attributeOf(ctx: ResourceContext, key: string, path: (string | number)[]): Promise<unknown> {
+  const names = storedMembers(ctx.data).map((m) => m.name);
+  if (key === "current_size") return names.length;
+  const memberName = (k: string) => (names.includes(k) || !/^\d+$/.test(k) ? k : (names[Number(k)] ?? k));
+  const shape = { group: ctx.name, names, memberName };
+  const view = await nestedOf(ctx);
+  if (key === "outputs") return groupAttribute(view, shape, "attributes", path);
+  if (key === "outputs_list") {
+    if (path.length === 0) throw new Error(`The Referenced Attribute (${ctx.name} outputs_list) is incorrect.`);
+    return Promise.all(names.map((n) => memberValue(view, n, path)));
+  }
+  return groupAttribute(view, shape, key, path);
+}
+
+const sizeProperty = (description: string, required = true) => ({
+  type: "integer" as const,
+  description,
+  required,
+  updateAllowed: true,
+  constraints: [{ range: { min: 0 } }],
+});
+
+/** The OS::Heat::AutoScalingGroup plugin. */
+export const autoScalingGroupResource = defineResource({
+  type: "OS::Heat::AutoScalingGroup",
+  service: "Heat",
+  description:
+    "An autoscaling group of resources built from one definition, sized between min_size and max_size; " +
+    "a signal {replace: member} replaces a member (replace_oldest), {adjustment, adjustment_type} resizes it.",
+  properties: {
+    desired_capacity: sizeProperty("Desired initial number of resources.", false),
+    max_size: sizeProperty("Maximum number of resources in the group."),
+    min_size: sizeProperty("Minimum number of resources in the group."),
+    cooldown: { type: "integer", description: "Cooldown period, in seconds.", updateAllowed: true },
+    resource: {
+      type: "map",
+      description: "Resource definition for the resources in the group, in HOT format (an inline type or a provider template).",
+      required: true,
+      updateAllowed: true,
+      schema: {
+        type: { type: "string", description: "The type of the members (e.g. OS::Nova::Server or ha_server.yaml).", required: true },
+        properties: { type: "map", description: "Property values of the members." },
+        metadata: { type: "map", description: "Metadata of the members." },
+      },
+    },
+    rolling_updates: {
+      type: "map",
+      description: "Policy for rolling updates for this scaling group.",
+      updateAllowed: true,
+      schema: {
+        min_in_service: { type: "integer", description: "The minimum number of resources in service while rolling updates are being executed.", default: 0, constraints: [{ range: { min: 0 } }] },
+        max_batch_size: { type: "integer", description: "The maximum number of resources to replace at once.", default: 1, constraints: [{ range: { min: 1 } }] },
+        pause_time: { type: "number", description: "The number of seconds to wait between batches of updates.", default: 0, constraints: [{ range: { min: 0 } }] },
+      },
+    },
+    health_check: {
+      type: "map",
+      description:
+        "Hearth extension: the HA monitor polls each member's server and, after evaluation_periods failed checks, " +
+        "replaces it (or fails over, when a FailoverPolicy watches the group).",
+      updateAllowed: true,
+      schema: {
+        interval: { type: "number", description: "Seconds between checks.", default: 10, constraints: [{ range: { min: 0.01 } }] },
+        evaluation_periods: { type: "integer", description: "Consecutive failed checks before acting.", default: 3, constraints: [{ range: { min: 1 } }] },
+        grace_period: { type: "number", description: "Seconds without action after a replacement or failover.", default: 60, constraints: [{ range: { min: 0 } }] },
+        http: { type: "boolean", description: "Also ask the guest (an HTTP-style check): a hung server fails it.", default: false },
+      },
+    },
+  },
+  attributes: {
+    outputs: { description: "A map of resource names to the specified attribute of each individual resource.", type: "map" },
+    outputs_list: { description: "A list of the specified attribute of each individual resource.", type: "list" },
+    current_size: { description: "The current size of AutoscalingResourceGroup.", type: "integer" },
+    refs: { description: "A list of resource IDs for the resources in the group, oldest first.", type: "list" },
+    refs_map: { description: "A map of resource names to IDs for the resources in the group.", type: "map" },
+  },
+  handlers: {
+    validate: checkSizes,
+    create: (ctx) => createMembers(ctx, sizes(ctx.properties).desired),
+    async update(ctx, change) {
+      checkSizes(change.after);
+      const { desired } = sizes(change.after);
+      const resized = change.changed.some((k) => k === "desired_capacity" || k === "min_size" || k === "max_size");
+      const target = resized || !ctx.data.members ? desired : storedMembers(ctx.data).length;
+      const { min, max } = sizes(change.after);
+      await rollMembers(ctx, change.after, { target: Math.min(max, Math.max(min, target)), replace: new Set(), ...rolling(change.after) });
+    },
+    async signal(ctx, details) {
+      const d = (details && typeof details === "object" ? details : {}) as Record<string, unknown>;
+      const reason = optString(d, "reason") ?? "replacement requested";
+      if ("replace" in d) return replaceMember(ctx, typeof d.replace === "string" ? d.replace : undefined, reason);
+      if ("adjustment" in d) return adjust(ctx, d);
+      throw new Error(`Signal to ${ctx.name} needs "replace" or "adjustment"`);
+    },
+    ...nestedStackHandlers,
+    attributeAt: attributeOf,
+    attribute: (ctx, name) => attributeOf(ctx, name, []),
+  },
+});
