@@ -2,10 +2,9 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import type { Diagnostic } from "@/lib/engine/diagnostics";
 import type { PreviewResult, ValidateResult } from "@/lib/engine/stack/api";
 import { getHearth } from "@/lib/services";
-import { isEngineError, validationDiagnostics } from "@/app/_lib/errors";
+import { parseRequest as parse, refusalOf, type Refusal } from "@/app/_lib/form-actions";
 
 /** An environment file as the form sends it. */
 const environmentSchema = z.object({ name: z.string(), text: z.string() });
@@ -37,17 +36,7 @@ export type LaunchRequest = z.infer<typeof launchSchema>;
 /** Input of previewLaunch. */
 export type PreviewRequest = z.infer<typeof previewSchema>;
 /** Why a launch was refused (on success the action redirects instead of returning). */
-export interface LaunchRefusal {
-  error: string;
-  diagnostics: Diagnostic[];
-}
-
-/** Turns a malformed request (never sent by our own form) into a clear error. */
-function parse<T>(schema: z.ZodType<T>, input: unknown): T {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new Error(`Invalid request: ${z.prettifyError(parsed.error)}`);
-  return parsed.data;
-}
+export type LaunchRefusal = Refusal;
 
 /**
  * Validates a template (Heat's template-validate). With parameter values, also checks them
@@ -74,16 +63,8 @@ export async function previewLaunch(input: PreviewRequest): Promise<PreviewResul
   try {
     return await (await getHearth()).preview(name.trim() || "preview", { template, templateName, environments, parameters }, { region });
   } catch (error) {
-    return refusal(error, "Nothing to preview yet: fix the problems below.");
+    return refusalOf(error, "Nothing to preview yet: fix the problems below.");
   }
-}
-
-/** The answer to a refused launch or preview; rethrows anything that is not a refusal. */
-function refusal(error: unknown, fix: string): LaunchRefusal {
-  const diagnostics = validationDiagnostics(error);
-  if (diagnostics) return { error: fix, diagnostics };
-  if (isEngineError(error, "Conflict") || isEngineError(error, "BadRequest")) return { error: (error as Error).message, diagnostics: [] };
-  throw error;
 }
 
 /**
@@ -98,7 +79,7 @@ export async function launchStack(input: LaunchRequest): Promise<LaunchRefusal> 
     const handle = await hearth.create(name.trim(), { template, templateName, environments, parameters }, { region, enableRollback, timeoutMins });
     stackId = handle.stackId;
   } catch (error) {
-    return refusal(error, "The stack was not created: fix the problems below.");
+    return refusalOf(error, "The stack was not created: fix the problems below.");
   }
   redirect(`/stacks/${stackId}`);
 }

@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { getHearth } from "@/lib/services";
+import { refusalOf } from "@/app/_lib/form-actions";
 
 /** The actions run straight from a button (update has its own page). */
 const requestSchema = z.object({
@@ -14,9 +15,6 @@ export type StackActionRequest = z.infer<typeof requestSchema>;
 
 /** The outcome: started (the list or page refreshes to follow it), or the engine's refusal. */
 export type StackActionResult = { ok: true } | { ok: false; error: string };
-
-/** Engine refusals a user can act on; anything else is a bug and is thrown. */
-const EXPECTED = new Set(["NotFound", "Conflict", "BadRequest"]);
 
 /**
  * Starts delete, check, suspend, resume or cancel on a stack (by id) and returns without waiting
@@ -31,8 +29,7 @@ export async function runStackAction(input: StackActionRequest): Promise<StackAc
     await hearth[action](stackId);
     return { ok: true };
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (error instanceof Error && error.name === "EngineError" && typeof code === "string" && EXPECTED.has(code)) return { ok: false, error: error.message };
-    throw error;
+    // A refusal the user can act on (busy, wrong state, gone) is shown; anything else is thrown.
+    return { ok: false, error: refusalOf(error, `The ${action} was refused.`).error };
   }
 }
