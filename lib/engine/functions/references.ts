@@ -73,9 +73,17 @@ function checkResource(name: unknown, ctx: ResolveContext, path: Path): string {
   return name;
 }
 
+/** A list or map cannot name a resource (Heat fails on it even where it forgives unknown names). */
+function checkNameShape(arg: unknown, call: { name: string; path: Path }): void {
+  if (Array.isArray(arg) || isMapping(arg)) {
+    throw new FunctionError(`The resource name given to "${call.name}" must be a string, not a ${Array.isArray(arg) ? "list" : "map"}`, call.path);
+  }
+}
+
 /** get_resource: the reference id of a resource. */
 export const getResource: FunctionSpec = {
   kind: "get_resource",
+  check: (args, call) => checkNameShape(args, call),
   references: (call, ctx) => [checkResource(resourceName(call.args, ctx), ctx, call.path)],
   resolve(call, ctx) {
     const name = checkResource(resourceName(call.args, ctx), ctx, call.path);
@@ -115,7 +123,7 @@ function attrArgs(call: { args: unknown; name: string; path: Path }, allowAll: b
 export function getAttr(kind: string, allowAll: boolean): FunctionSpec {
   return {
     kind,
-    check: (args, call) => void attrArgs({ ...call, args }, allowAll),
+    check: (args, call) => checkNameShape(attrArgs({ ...call, args }, allowAll).resource, call),
     references: (call, ctx) => [checkResource(resourceName(attrArgs(call, allowAll).resource, ctx), ctx, call.path)],
     validate(call, ctx) {
       const a = attrArgs(call, allowAll);

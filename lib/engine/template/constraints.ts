@@ -57,7 +57,7 @@ export function checkConstraint(c: PropertyConstraint, value: unknown): string |
     const ok = Array.isArray(value)
       ? value.every((v) => allowed.includes(pyStr(v)))
       : allowed.includes(typeof value === "boolean" ? pyStr(value) : String(value));
-    if (!ok) return fail(`${pyJson(value)} is not an allowed value [${c.allowedValues.map(pyJson).join(", ")}]`);
+    if (!ok) return fail(`${pyJson(value)} is not an allowed value [${c.allowedValues.map((a) => pyJson(a)).join(", ")}]`);
   } else if ("allowedPattern" in c) {
     if (typeof value !== "string") return `expected string or bytes-like object, got '${pyTypeName(value)}'`;
     const s = value;
