@@ -7,6 +7,12 @@ describe("parseTemplateDocument", () => {
     expect(doc.data).toEqual({ heat_template_version: "2018-08-31", a: "y", b: "n", c: true, d: false });
   });
 
+  it("reads numbers as PyYAML does: 1e3 is text, 1.5e+3 a float, 010 octal, -0 zero", () => {
+    const doc = parseTemplateDocument("a: 1e3\nb: 1.5e+3\nc: 010\nd: -0\ne: 1:30\n");
+    expect(doc.data).toEqual({ a: "1e3", b: 1500, c: 8, d: 0, e: 90 });
+    expect(Object.is((doc.data as { d: number }).d, -0)).toBe(false);
+  });
+
   it("reads JSON, and still locates paths in it", () => {
     const doc = parseTemplateDocument('{"heat_template_version": "2016-10-14",\n "resources": {"a": {"type": "x"}}}');
     expect(doc.data).toEqual({ heat_template_version: "2016-10-14", resources: { a: { type: "x" } } });

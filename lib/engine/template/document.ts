@@ -22,13 +22,35 @@ const PY_BOOL: Record<string, RegExp> = {
   false: /^(?:[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
 };
 
-type Tag = { tag?: string; default?: unknown; test?: RegExp; identify?: (v: unknown) => boolean };
+/** PyYAML's floats need a dot, and a sign in the exponent: 1e3 and 1.5e3 stay strings. */
+const PY_FLOAT = /^(?:[-+]?[0-9][0-9_]*\.[0-9_]*|\.[0-9][0-9_]*)$/;
+const PY_FLOAT_EXP = /^(?:[-+]?[0-9][0-9_]*\.[0-9_]*|\.[0-9][0-9_]*)[eE][-+][0-9]+$/;
 
-/** Heat reads templates with PyYAML (YAML 1.1): timestamps stay strings, y/n stay strings. */
+type Tag = {
+  tag?: string;
+  format?: string;
+  default?: unknown;
+  test?: RegExp;
+  identify?: (v: unknown) => boolean;
+  resolve?: (...args: never[]) => unknown;
+};
+
+/** Heat reads templates with PyYAML (YAML 1.1): timestamps, y/n and 1e3 stay strings. */
 function pyYamlTags(tags: Tag[]): Tag[] {
   return tags
     .filter((t) => t.tag !== "tag:yaml.org,2002:timestamp")
-    .map((t) => (t.tag === "tag:yaml.org,2002:bool" && t.test ? { ...t, test: PY_BOOL[String(t.identify?.(true))] } : t));
+    .map((t) => {
+      if (t.tag === "tag:yaml.org,2002:bool" && t.test) return { ...t, test: PY_BOOL[String(t.identify?.(true))] };
+      if (t.tag === "tag:yaml.org,2002:float" && t.test && t.format !== "TIME" && !t.test.source.includes("inf")) {
+        return { ...t, test: t.format === "EXP" ? PY_FLOAT_EXP : PY_FLOAT };
+      }
+      if (t.tag === "tag:yaml.org,2002:int" && t.resolve) {
+        const resolve = t.resolve;
+        // Python has no negative integer zero: -0 reads as 0.
+        return { ...t, resolve: (...args: never[]) => { const v = resolve(...args); return Object.is(v, -0) ? 0 : v; } };
+      }
+      return t;
+    });
 }
 
 const YAML_OPTIONS = {
