@@ -4,6 +4,7 @@
  * when `slow`), plus helpers to read back events and the cloud.
  */
 import { createSimCloud, type SimCloud } from "../../lib/cloud/sim";
+import type { SignalPresigner } from "../../lib/engine/stack/api";
 import type { StackStore } from "../../lib/engine/stack/ports";
 import { createTestEngine, FakeClock, type TestEngine } from "../../lib/engine/testing";
 
@@ -13,10 +14,10 @@ export interface Rig extends TestEngine {
 }
 
 /** Builds a rig; `slow` gives cloud operations their realistic durations on the fake clock. */
-export function rig(options: { slow?: boolean; clock?: FakeClock; store?: StackStore; sim?: SimCloud; owner?: string; lockTtlMs?: number } = {}): Rig {
+export function rig(options: { slow?: boolean; clock?: FakeClock; store?: StackStore; sim?: SimCloud; owner?: string; lockTtlMs?: number; presigner?: SignalPresigner } = {}): Rig {
   const clock = options.clock ?? new FakeClock();
   const sim = options.sim ?? createSimCloud({ seed: 3, speed: options.slow ? 1 : 0, apiSpeed: 0, clock });
-  const t = createTestEngine({ clock, store: options.store, cloud: sim, owner: options.owner, lockTtlMs: options.lockTtlMs });
+  const t = createTestEngine({ clock, store: options.store, cloud: sim, owner: options.owner, lockTtlMs: options.lockTtlMs, presigner: options.presigner });
   return { ...t, sim };
 }
 

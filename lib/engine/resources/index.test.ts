@@ -4,8 +4,9 @@ import { noneResource } from "./heat/none";
 import type { PropertySchema } from "./types";
 
 const EXPECTED = [
-  "OS::Cinder::Volume", "OS::Cinder::VolumeAttachment",
-  "OS::Heat::AutoScalingGroup", "OS::Heat::None", "OS::Heat::RandomString", "OS::Heat::ResourceGroup", "OS::Heat::SoftwareConfig",
+  "OS::Aodh::Alarm", "OS::Cinder::Volume", "OS::Cinder::VolumeAttachment",
+  "OS::Heat::AutoScalingGroup", "OS::Heat::FailoverPolicy", "OS::Heat::None", "OS::Heat::RandomString", "OS::Heat::ResourceGroup",
+  "OS::Heat::ScalingPolicy", "OS::Heat::SoftwareConfig",
   "OS::Heat::SoftwareDeployment", "OS::Heat::Stack", "OS::Heat::TestResource", "OS::Heat::Value",
   "OS::Heat::WaitCondition", "OS::Heat::WaitConditionHandle",
   "OS::Neutron::FloatingIP", "OS::Neutron::FloatingIPAssociation", "OS::Neutron::Net", "OS::Neutron::Port",
@@ -25,7 +26,7 @@ describe("registry", () => {
     expect(defaultRegistry.list().map((p) => p.type)).toEqual(EXPECTED);
     for (const p of builtinPlugins) {
       expect(p.description.length).toBeGreaterThan(20);
-      expect(["Heat", "Nova", "Cinder", "Neutron"]).toContain(p.service);
+      expect(["Heat", "Nova", "Cinder", "Neutron", "Aodh"]).toContain(p.service);
       expect(defaultRegistry.get(p.type)).toBe(p);
     }
     expect(defaultRegistry.get("OS::Nova::Nope")).toBeUndefined();

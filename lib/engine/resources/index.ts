@@ -2,12 +2,15 @@
  * The explicit resource type registry: every built-in plugin, listed by hand (no discovery), plus the
  * schema rendering used by `GET /resource_types/{type}`, the designer palette and the docs.
  */
+import { alarmResource } from "./aodh/alarm";
 import { volumeResource } from "./cinder/volume";
 import { volumeAttachmentResource } from "./cinder/volume-attachment";
 import { autoScalingGroupResource } from "./heat/autoscaling-group";
+import { failoverPolicyResource } from "./heat/failover-policy";
 import { noneResource } from "./heat/none";
 import { randomStringResource } from "./heat/random-string";
 import { resourceGroupResource } from "./heat/resource-group";
+import { scalingPolicyResource } from "./heat/scaling-policy";
 import { softwareConfigResource } from "./heat/software-config";
 import { softwareDeploymentResource } from "./heat/software-deployment";
 import { stackResource } from "./heat/stack";
@@ -35,6 +38,8 @@ export const builtinPlugins: readonly ResourcePlugin[] = [
   stackResource,
   resourceGroupResource,
   autoScalingGroupResource,
+  scalingPolicyResource,
+  failoverPolicyResource,
   waitConditionHandleResource,
   waitConditionResource,
   softwareConfigResource,
@@ -48,6 +53,7 @@ export const builtinPlugins: readonly ResourcePlugin[] = [
   securityGroupResource,
   floatingIpResource,
   floatingIpAssociationResource,
+  alarmResource,
 ];
 
 /** A registry over `plugins` (default: the built-ins); a type listed twice is an error. */

@@ -76,6 +76,9 @@ export function contextFor(
       const other = [...op.records.values()].find((r) => r.id !== rec.id && referenceIdOf(op, r) === refId);
       if (!other) throw new Error(`No resource of stack ${op.stack.name} has the reference id ${refId}`);
       await core.signalResource(op.stack.id, other.name, details);
+      // the peer's handler changed its stored record: let ctx.peer see its new data
+      const fresh = (await core.store.listResources(op.stack.id)).find((r) => r.id === other.id);
+      if (fresh) Object.assign(other, fresh);
     },
     signalUrl: (action) => core.presigner?.url({ stackId: op.stack.id, resource: rec.name, action }),
   };

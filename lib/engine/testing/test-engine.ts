@@ -5,6 +5,7 @@
 import type { CloudProvider } from "../../cloud/types";
 import { createSimCloud } from "../../cloud/sim";
 import type { ResourcePlugin, TypeRegistry } from "../resources/types";
+import type { EngineOptions } from "../stack/api";
 import type { Compiler } from "../stack/core";
 import { compileStack } from "../template";
 import { HearthEngine } from "../stack/engine";
@@ -27,6 +28,8 @@ export interface TestEngineOptions {
   owner?: string;
   concurrency?: number;
   lockTtlMs?: number;
+  /** Makes signal URLs (ScalingPolicy's signal_url / alarm_url); none by default. */
+  presigner?: EngineOptions["presigner"];
 }
 
 /** An engine under test with everything around it. */
@@ -63,6 +66,7 @@ export function createTestEngine(options: TestEngineOptions = {}): TestEngine {
       concurrency: options.concurrency,
       lockTtlMs: options.lockTtlMs,
       random: seeded(42),
+      presigner: options.presigner,
     },
     options.compile ?? compileStack,
   );

@@ -138,17 +138,14 @@ export async function resize(ctx: ResourceContext, props: Record<string, unknown
 
 /**
  * The member a replacement request names: a member name or reference id; without one, the first
- * failed member, else the oldest. Undefined for an empty group.
+ * failed member, else the oldest. Undefined when no member matches (it may have been replaced already).
  */
 export async function memberToReplace(ctx: ResourceContext, requested: string | undefined): Promise<string | undefined> {
   const members = storedMembers(ctx.data);
   const view = await nestedOf(ctx);
   if (requested) {
-    const byRef = view?.resources?.find((r) => r.ref === requested)?.name;
-    const name = members.some((m) => m.name === requested) ? requested : byRef;
-    if (!name) throw new Error(`Group ${ctx.name} has no member named or referenced ${requested}`);
-    return name;
+    if (members.some((m) => m.name === requested)) return requested;
+    return view?.resources?.find((r) => r.ref === requested && members.some((m) => m.name === r.name))?.name;
   }
-  const failed = await failedMembers(ctx, view);
-  return removalOrder(members, failed)[0]?.name;
+  return removalOrder(members, await failedMembers(ctx, view))[0]?.name;
 }

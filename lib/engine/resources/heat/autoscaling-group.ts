@@ -29,7 +29,7 @@ function checkSizes(props: Record<string, unknown>): void {
 /** Replaces one member (named, else failed, else oldest), make-before-break when max_size allows. */
 async function replaceMember(ctx: ResourceContext, requested: string | undefined, reason: string): Promise<void> {
   const name = await memberToReplace(ctx, requested);
-  if (!name) return ctx.note("Nothing to replace: the group has no members");
+  if (!name) return ctx.note(requested ? `Nothing to replace: ${requested} is no longer a member` : "Nothing to replace: the group has no members");
   const target = storedMembers(ctx.data).length;
   const { max } = sizes(ctx.properties);
   ctx.note(`Replacing member ${name}: ${reason}`);

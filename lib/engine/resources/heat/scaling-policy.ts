@@ -1,0 +1,114 @@
+/**
+ * OS::Heat::ScalingPolicy: on a signal (an alarm POSTing to alarm_url, anyone POSTing to signal_url,
+ * the API), adjusts its AutoScalingGroup's capacity (change_in_capacity, exact_capacity,
+ * percent_change_in_capacity with min_adjustment_step) or, with the Hearth adjustment type
+ * `replace_oldest`, replaces the unhealthy member, else the oldest. It targets a group
+ * (auto_scaling_group_id) or a FailoverPolicy (auto_scaling_policy_id), which then fails over: policies
+ * chain as in the HA proposal. Alarm signals whose state is not "alarm" (ok, insufficient data) do nothing.
+ */
+import { randomUuid } from "../support/naming";
+import { optNumber, optString } from "../support/props";
+import { defineResource, type ResourceContext } from "../types";
+
+const TYPES = ["change_in_capacity", "exact_capacity", "percent_change_in_capacity", "replace_oldest"];
+
+function target(props: Record<string, unknown>): string {
+  const group = optString(props, "auto_scaling_group_id");
+  const policy = optString(props, "auto_scaling_policy_id");
+  if (!group === !policy) throw new Error("Exactly one of auto_scaling_group_id and auto_scaling_policy_id must be given");
+  return (group ?? policy)!;
+}
+
+/** The alarm state a signal carries (Aodh sends `current`); a plain signal counts as "alarm". */
+function alarmState(d: Record<string, unknown>): string {
+  return String(d.current ?? d.state ?? "alarm").toLowerCase();
+}
+
+async function handleSignal(ctx: ResourceContext, details: unknown): Promise<void> {
+  const d = (details && typeof details === "object" ? details : {}) as Record<string, unknown>;
+  const state = alarmState(d);
+  if (state !== "alarm") return ctx.note(`No action: alarm state is ${state}`);
+  const cooldownEnd = Number(ctx.data.cooldown_end ?? 0);
+  if (ctx.now() < cooldownEnd) return ctx.note(`No action: cooldown runs until ${new Date(cooldownEnd).toISOString()}`);
+  if (!ctx.signalPeer) throw new Error(`${ctx.name} cannot reach its target: the engine gives no signalPeer`);
+  const type = optString(ctx.properties, "adjustment_type") ?? "change_in_capacity";
+  const reason = optString(d, "reason") ?? `${ctx.name} (${type})`;
+  const to = target(ctx.properties);
+  if (type === "replace_oldest") {
+    const member = optString(d, "member");
+    await ctx.signalPeer(to, { replace: member ?? true, reason });
+  } else {
+    if (optString(ctx.properties, "auto_scaling_policy_id")) throw new Error(`adjustment_type ${type} needs auto_scaling_group_id`);
+    await ctx.signalPeer(to, {
+      adjustment: optNumber(ctx.properties, "scaling_adjustment") ?? 0,
+      adjustment_type: type,
+      min_adjustment_step: optNumber(ctx.properties, "min_adjustment_step"),
+      reason,
+    });
+  }
+  ctx.setData("cooldown_end", String(ctx.now() + (optNumber(ctx.properties, "cooldown") ?? 0) * 1000));
+}
+
+/** The OS::Heat::ScalingPolicy plugin. */
+export const scalingPolicyResource = defineResource({
+  type: "OS::Heat::ScalingPolicy",
+  service: "Heat",
+  description:
+    "A resource to manage scaling of OS::Heat::AutoScalingGroup: a signal adjusts the group's capacity, or with " +
+    "adjustment_type replace_oldest replaces its unhealthy (else oldest) member; auto_scaling_policy_id chains to an " +
+    "OS::Heat::FailoverPolicy instead. signal_url and alarm_url are pre-signed: POST to them to trigger it.",
+  properties: {
+    auto_scaling_group_id: {
+      type: "string",
+      description: "AutoScaling group ID to apply policy to.",
+      references: ["OS::Heat::AutoScalingGroup"],
+    },
+    auto_scaling_policy_id: {
+      type: "string",
+      description: "Hearth extension: a FailoverPolicy to signal instead of a group (adjustment_type replace_oldest).",
+      references: ["OS::Heat::FailoverPolicy"],
+    },
+    adjustment_type: {
+      type: "string",
+      description: "Type of adjustment (absolute or percentage), or replace_oldest to replace a member.",
+      required: true,
+      updateAllowed: true,
+      constraints: [{ allowedValues: TYPES }],
+    },
+    scaling_adjustment: {
+      type: "number",
+      description: "Size of adjustment (ignored by replace_oldest, which replaces one member).",
+      required: true,
+      updateAllowed: true,
+    },
+    cooldown: { type: "number", description: "Cooldown period, in seconds.", updateAllowed: true },
+    min_adjustment_step: {
+      type: "integer",
+      description: "Minimum number of resources that are added or removed when the AutoScaling group scales up or down. Used only with percent_change_in_capacity.",
+      updateAllowed: true,
+      constraints: [{ range: { min: 0 } }],
+    },
+  },
+  attributes: {
+    alarm_url: { description: "A signed url to handle the alarm.", type: "string" },
+    signal_url: { description: "A signed url to signal the policy (POST, with an optional JSON body).", type: "string" },
+  },
+  handlers: {
+    validate(props) {
+      target(props);
+    },
+    async create(ctx) {
+      target(ctx.properties);
+      ctx.setPhysicalId(randomUuid(ctx));
+    },
+    async update() {
+      // every property is read when a signal comes: nothing to change in the cloud
+    },
+    signal: handleSignal,
+    async attribute(ctx, name) {
+      if (name === "alarm_url") return ctx.signalUrl?.("alarm") ?? null;
+      if (name === "signal_url") return ctx.signalUrl?.("signal") ?? null;
+      return undefined;
+    },
+  },
+});

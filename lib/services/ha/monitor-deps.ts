@@ -1,0 +1,17 @@
+/** What the HA monitor (alarms and member health checks) needs from the rest of Hearth. */
+import type { CloudProvider } from "../../cloud/types";
+import type { Clock, StackStore } from "../../engine/stack/ports";
+
+/** The monitor's view of Hearth: the stored stacks, the cloud, a clock and two ways to act. */
+export interface MonitorDeps {
+  store: Pick<StackStore, "listStacks" | "listResources">;
+  cloud: CloudProvider;
+  clock: Clock;
+  /** Delivers a signal to a resource (engine.signal). */
+  signal(stackId: string, resource: string, details: unknown): Promise<void>;
+  /** POSTs to an alarm action URL (a pre-signed signal URL, verified as the route does). */
+  post(url: string, details: unknown): Promise<void>;
+}
+
+/** Runs an action in the background; the monitor waits for them on stop and reports failures. */
+export type Track = (work: Promise<unknown>, what: string) => void;

@@ -1,0 +1,84 @@
+/**
+ * The HA monitor: runs inside the server process (createHearth starts it, close stops it) and, every
+ * tick, evaluates the alarms and member health checks of every live stack. What they decide is done
+ * in the background (signals, alarm action POSTs), so one long failover does not hold up detection
+ * elsewhere; stop() waits for it.
+ */
+import { AlarmEvaluator } from "./alarm-evaluator";
+import { HealthChecker } from "./health-checker";
+import type { MonitorDeps } from "./monitor-deps";
+
+/** Options of the monitor. */
+export interface MonitorOptions {
+  /** How often to look at alarms and groups (each has its own period or interval on top). Default 1000 ms. */
+  tickMs?: number;
+  /** Reports a failed tick or action (default: console.error). */
+  onError?(error: unknown, what: string): void;
+}
+
+/** The HA monitor. */
+export class HaMonitor {
+  private readonly alarms: AlarmEvaluator;
+  private readonly health: HealthChecker;
+  private readonly pending = new Set<Promise<unknown>>();
+  private readonly stopper = new AbortController();
+  private loop: Promise<void> | undefined;
+
+  constructor(
+    private readonly deps: MonitorDeps,
+    private readonly options: MonitorOptions = {},
+  ) {
+    const track = (work: Promise<unknown>, what: string) => {
+      const p = work.catch((error: unknown) => this.report(error, what));
+      this.pending.add(p);
+      void p.finally(() => this.pending.delete(p));
+    };
+    this.alarms = new AlarmEvaluator(deps, track);
+    this.health = new HealthChecker(deps, track);
+  }
+
+  private report(error: unknown, what: string): void {
+    (this.options.onError ?? ((e, w) => console.error(`hearth: HA monitor: ${w} failed:`, e)))(error, what);
+  }
+
+  /** One pass over every live stack's alarms and health-checked groups. */
+  async tick(): Promise<void> {
+    const stacks = await this.deps.store.listStacks({ includeNested: true });
+    const seen = new Set<string>();
+    for (const stack of stacks) {
+      if (stack.deletedAt || stack.action === "DELETE") continue;
+      const resources = (await this.deps.store.listResources(stack.id)).filter((r) => !r.replacedBy && r.action !== "DELETE");
+      for (const rec of resources) {
+        seen.add(rec.id);
+        if (rec.type === "OS::Aodh::Alarm") await this.alarms.evaluate(stack.id, rec);
+        else if (rec.type === "OS::Heat::AutoScalingGroup") await this.health.check(stack.id, rec, resources);
+      }
+    }
+    this.alarms.retain(seen);
+    this.health.retain(seen);
+  }
+
+  /** Starts ticking on the deps' clock. */
+  start(): void {
+    if (this.loop) return;
+    const tickMs = this.options.tickMs ?? 1000;
+    this.loop = (async () => {
+      while (!this.stopper.signal.aborted) {
+        await this.tick().catch((error: unknown) => this.report(error, "tick"));
+        await this.deps.clock.sleep(tickMs, this.stopper.signal).catch(() => undefined);
+      }
+    })();
+  }
+
+  /** Resolves when every action started so far has finished. */
+  async settled(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+
+  /** Stops ticking and waits for running actions. */
+  async stop(): Promise<void> {
+    this.stopper.abort();
+    await this.loop;
+    await this.settled();
+  }
+}
