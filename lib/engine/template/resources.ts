@@ -2,7 +2,7 @@
  * The resources section: keys, types (through resource_registry), conditions, properties,
  * metadata, policies, regions and references of each resource definition.
  */
-import { FnCall, isMapping, snippetReferences, validateSnippet, type Path } from "../functions";
+import { FnCall, isMapping, pyTypeName, snippetReferences, validateSnippet, type Path } from "../functions";
 import type { PropertySchema } from "../resources/types";
 import { isTemplateName, mapType } from "./environment";
 import { validateProperties } from "./properties";
@@ -37,8 +37,10 @@ export function screenResources(state: CompileState, section: unknown): { raw: R
     const def = section[name];
     const path = ["resources", name];
     if (!isMapping(def)) {
-      const found = def === null || def === undefined || def === "" ? "Each resource must contain a type key." : `"resources" must contain a map of resource maps. Found a [<class '${typeof def === "string" ? "str" : Array.isArray(def) ? "list" : typeof def}'>] instead`;
-      report(state, "error", "template.structure", found, path);
+      const message = def === null || def === undefined || def === ""
+        ? "Each resource must contain a type key."
+        : `"resources" must contain a map of resource maps. Found a [<class '${pyTypeName(def)}'>] instead`;
+      report(state, "error", "template.structure", message, path);
       continue;
     }
     const bad = Object.keys(def).find((k) => !allowed.includes(k));

@@ -2,7 +2,7 @@
  * The smaller sections: top-level section names, parameter_groups, conditions (every definition
  * is checked, used or not, as Heat does) and outputs.
  */
-import { FnCall, isMapping, pyRepr, snippetReferences, validateSnippet, type Path } from "../functions";
+import { FnCall, isMapping, pyRepr, pyStr, pyTypeName, snippetReferences, validateSnippet, type Path } from "../functions";
 import { parseConditionSnippet, parseMain, report, reportFunctionError, type CompileState } from "./state";
 import type { ParameterGroup } from "./types";
 
@@ -18,29 +18,33 @@ export function checkSections(state: CompileState, data: Record<string, unknown>
 /** Parses parameter_groups; every listed parameter must exist and appear in one group only. */
 export function parameterGroups(state: CompileState, raw: unknown, params: Set<string>): ParameterGroup[] {
   if (raw === undefined || raw === null) return [];
-  const groups: ParameterGroup[] = [];
+  const fail = (code: "template.structure" | "reference.parameter", where: string, message: string, path: Path) =>
+    report(state, "error", code, `Parameter Groups error: ${where}: ${message}`, path);
   if (!Array.isArray(raw)) {
-    report(state, "error", "template.structure", "Parameter Groups error: parameter_groups: The parameter_groups should be a list.", ["parameter_groups"]);
-    return groups;
+    fail("template.structure", "parameter_groups", "The parameter_groups should be a list.", ["parameter_groups"]);
+    return [];
   }
+  const groups: ParameterGroup[] = [];
   const seen = new Set<string>();
   raw.forEach((g, i) => {
     const path: Path = ["parameter_groups", i];
-    const list = isMapping(g) ? g.parameters : undefined;
-    if (!Array.isArray(list)) {
-      report(state, "error", "template.structure", `Parameter Groups error: parameter_groups.${isMapping(g) && g.label ? g.label : "<unknown>"}: The parameters must be provided for each parameter group.`, path);
+    const group = isMapping(g) ? g : {};
+    const where = `parameter_groups.${typeof group.label === "string" ? group.label : "<unknown>"}`;
+    if (!Array.isArray(group.parameters)) {
+      fail("template.structure", where, "The parameters must be provided for each parameter group.", path);
       return;
     }
-    for (const p of list) {
-      if (seen.has(String(p))) {
-        report(state, "error", "template.structure", `Parameter Groups error: parameter_groups.${String((g as Record<string, unknown>).label ?? "<unknown>")}.parameters: The ${String(p)} parameter must be assigned to one parameter group only.`, path);
-      } else if (!params.has(String(p))) {
-        report(state, "error", "reference.parameter", `Parameter Groups error: parameter_groups.${String((g as Record<string, unknown>).label ?? "<unknown>")}.parameters: The grouped parameter ${String(p)} does not reference a valid parameter.`, path);
+    const names = group.parameters.map((p) => pyStr(p));
+    for (const name of names) {
+      if (seen.has(name)) {
+        fail("template.structure", `${where}.parameters`, `The ${name} parameter must be assigned to one parameter group only.`, path);
+      } else if (!params.has(name)) {
+        fail("reference.parameter", `${where}.parameters`, `The grouped parameter ${name} does not reference a valid parameter.`, path);
       }
-      seen.add(String(p));
+      seen.add(name);
     }
-    const group = g as Record<string, unknown>;
-    groups.push({ label: group.label as string | undefined, description: group.description as string | undefined, parameters: list.map(String) });
+    const text = (v: unknown) => (typeof v === "string" ? v : undefined);
+    groups.push({ label: text(group.label), description: text(group.description), parameters: names });
   });
   return groups;
 }
@@ -49,8 +53,7 @@ export function parameterGroups(state: CompileState, raw: unknown, params: Set<s
 export function checkConditions(state: CompileState, raw: unknown): void {
   if (raw === undefined) return;
   if (!isMapping(raw)) {
-    const found = raw === null ? "NoneType" : Array.isArray(raw) ? "list" : typeof raw === "string" ? "str" : typeof raw;
-    report(state, "error", "condition.structure", `Conditions validation error: Condition definitions must be a map. Found a ${found} instead`, ["conditions"]);
+    report(state, "error", "condition.structure", `Conditions validation error: Condition definitions must be a map. Found a ${pyTypeName(raw)} instead`, ["conditions"]);
     return;
   }
   for (const [name, def] of Object.entries(raw)) {
@@ -89,7 +92,7 @@ export function compileOutputs(state: CompileState, raw: unknown): OutputEntry[]
     const def = raw[name];
     const path: Path = ["outputs", name];
     if (!isMapping(def)) {
-      report(state, "error", "output.structure", `"outputs" must contain a map of output maps. Found a [<class '${Array.isArray(def) ? "list" : "str"}'>] instead`, path);
+      report(state, "error", "output.structure", `"outputs" must contain a map of output maps. Found a [<class '${pyTypeName(def)}'>] instead`, path);
       continue;
     }
     const bad = Object.keys(def).find((k) => !state.version.outputKeys.includes(k));
