@@ -152,8 +152,9 @@ export function compileResource(
     templateType,
     provider,
     region,
+    // depends_on may name a resource that a false condition left out: Heat drops those edges.
     dependsOn: [...new Set([...explicit.filter((d) => ctx.hasResource(d)), ...references])],
-    explicitDependsOn: explicit,
+    explicitDependsOn: explicit.filter((d) => ctx.hasResource(d)),
     deletionPolicy,
     updatePolicy: resolvedPolicy(state, name, updatePolicy),
     externalId: typeof def.external_id === "string" ? def.external_id : undefined,
