@@ -6,7 +6,7 @@ import type { PropertyConstraint } from "../resources/types";
 import type { ParameterDefinition, ParameterType } from "./types";
 import type { TemplateVersion } from "./versions";
 import { checkConstraints, constraintAppliesTo, constraintName } from "./constraints";
-import { isMapping, pyJson, pyStr } from "../functions";
+import { isMapping, pyJson, pyStr, pyTypeName } from "../functions";
 
 /** A problem in the parameters section or a parameter value; `path` is relative to the document. */
 export interface ParameterIssue {
@@ -104,7 +104,10 @@ function validateDefinition(def: ParameterDefinition): void {
   if (def.default === undefined) return;
   let value: unknown = def.default;
   if (def.type === "comma_delimited_list") {
-    value = Array.isArray(value) ? value.map(pyStr) : typeof value === "string" ? splitList(value) : value;
+    if (!Array.isArray(value) && typeof value !== "string") {
+      throw new SchemaError(`Default must be a comma-delimited list string: '${pyTypeName(value)}' object has no attribute 'split'`);
+    }
+    value = Array.isArray(value) ? value.map((v) => pyStr(v)) : splitList(value);
   }
   const err = checkConstraints(def.constraints, def.type === "number" ? Number(value) : value);
   if (err) throw new SchemaError(`Invalid default ${pyStr(def.default)} (${err})`);
