@@ -25,8 +25,10 @@ export interface HearthParts {
   admin: CloudAdmin;
   bus: EventBus;
   projectId: string;
-  /** Stops background work (the recovery sweep) before the engine closes. */
-  stop(): void;
+  /** Verifies a pre-signed signal URL's token and delivers the signal (lib/services/ha). */
+  signalByToken(token: string, details: unknown): Promise<{ stackId: string; resource: string; action: string }>;
+  /** Stops background work (the recovery sweep, the HA monitor) before the engine closes. */
+  stop(): void | Promise<void>;
   /** Releases what the parts hold (database connection), after the engine and bus are closed. */
   dispose(): Promise<void>;
 }
@@ -77,6 +79,7 @@ export function buildHearth(parts: HearthParts): Hearth {
     suspend: async (ref) => engine.suspend((await resolve(ref)).id),
     resume: async (ref) => engine.resume((await resolve(ref)).id),
     signal: async (ref, resource, details) => engine.signal((await resolve(ref)).id, resource, details),
+    signalByToken: (token, details) => parts.signalByToken(token, details),
     markUnhealthy: async (ref, resource, unhealthy, reason) => engine.markUnhealthy((await resolve(ref)).id, resource, unhealthy, reason),
 
     async listStacks(filter = {}) {
@@ -140,7 +143,7 @@ export function buildHearth(parts: HearthParts): Hearth {
     },
 
     async close() {
-      parts.stop();
+      await parts.stop();
       await engine.close();
       await bus.close();
       await admin.use((sim) => sim.flush());

@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { defaultRegistry } from "../engine/resources";
-import { createEngine } from "../engine/stack";
+import { createEngine, systemClock } from "../engine/stack";
 import type { EngineOptions } from "../engine/stack/api";
 import { createPrismaClient } from "../store/client";
 import { MIGRATIONS_DIR, runMigrations } from "../store/migrate";
@@ -13,6 +13,7 @@ import { PrismaStackStore } from "../store/prisma-stack-store";
 import { PrismaSimPersistence } from "../store/sim-persistence";
 import { configFromEnv, type HearthConfig } from "./config";
 import { EventBus } from "./event-bus";
+import { prepareHa } from "./ha";
 import { buildHearth } from "./hearth";
 import { SharedSimCloud } from "./shared-cloud";
 import type { Hearth } from "./types";
@@ -34,6 +35,8 @@ export interface CreateHearthOptions extends Partial<HearthConfig> {
   recoverIntervalMs?: number;
   /** How often the event bus looks for other processes' events (default 250 ms). */
   pollIntervalMs?: number;
+  /** Run the HA monitor (alarms, member health checks) in this process (default true). */
+  haMonitor?: boolean;
   /** Engine tuning (concurrency, lock TTL, poll interval, clock, randomness). */
   engine?: Pick<EngineOptions, "concurrency" | "lockTtlMs" | "pollIntervalMs" | "clock" | "random">;
 }
@@ -52,7 +55,9 @@ export async function createHearth(options: CreateHearthOptions = {}): Promise<H
     const persistence = new PrismaSimPersistence(prisma, config.owner);
     const cloud = await SharedSimCloud.open({ persistence, speed: config.simSpeed, seed: config.simSeed });
     const bus = new EventBus({ store, pollIntervalMs: options.pollIntervalMs });
+    const ha = await prepareHa(prisma);
     const engine = createEngine({
+      presigner: ha.presigner,
       ...options.engine,
       store,
       cloud,
@@ -63,13 +68,24 @@ export async function createHearth(options: CreateHearthOptions = {}): Promise<H
     });
     if (options.recover ?? true) await engine.recover();
     const sweep = startRecoverySweep(() => engine.recover(), options.recoverIntervalMs ?? 60_000);
+    const haRuntime = ha.start({
+      store,
+      cloud,
+      clock: options.engine?.clock ?? systemClock,
+      signal: (stackId, resource, details) => engine.signal(stackId, resource, details),
+      monitor: options.haMonitor,
+    });
     return buildHearth({
       engine,
       store,
       admin: cloud,
       bus,
       projectId: config.projectId,
-      stop: () => clearInterval(sweep),
+      signalByToken: haRuntime.signalByToken,
+      stop: () => {
+        clearInterval(sweep);
+        return haRuntime.stop();
+      },
       dispose: () => prisma.$disconnect(),
     });
   } catch (error) {

@@ -55,12 +55,11 @@ async function attributeOf(ctx: ResourceContext, key: string, path: (string | nu
   if (key === "current_size") return names.length;
   const memberName = (k: string) => (names.includes(k) || !/^\d+$/.test(k) ? k : (names[Number(k)] ?? k));
   const shape = { group: ctx.name, names, memberName };
+  // without an output name there is nothing to list (resource show reads every attribute so)
+  if ((key === "outputs" || key === "outputs_list") && path.length === 0) return null;
   const view = await nestedOf(ctx);
   if (key === "outputs") return groupAttribute(view, shape, "attributes", path);
-  if (key === "outputs_list") {
-    if (path.length === 0) throw new Error(`The Referenced Attribute (${ctx.name} outputs_list) is incorrect.`);
-    return Promise.all(names.map((n) => memberValue(view, n, path)));
-  }
+  if (key === "outputs_list") return Promise.all(names.map((n) => memberValue(view, n, path)));
   return groupAttribute(view, shape, key, path);
 }
 

@@ -1,0 +1,53 @@
+/**
+ * HA services wiring for createHearth: before the engine exists, the signing secret (from the
+ * database) and the presigner it gives the engine; once the engine runs, the signal URL dispatcher
+ * (for the route and alarm actions) and the HA monitor, started in this process until stop().
+ */
+import type { CloudProvider } from "../../cloud/types";
+import type { SignalPresigner } from "../../engine/stack/api";
+import type { Clock, StackStore } from "../../engine/stack/ports";
+import type { HearthPrisma } from "../../store/client";
+import { HaMonitor } from "./monitor";
+import { createPresigner, publicBaseUrl, type SignalTarget } from "./presign";
+import { loadOrCreateSecret } from "./secret";
+import { createSignalDispatcher } from "./signal-urls";
+
+/** What the HA runtime needs once the engine exists. */
+export interface HaParts {
+  store: Pick<StackStore, "listStacks" | "listResources">;
+  cloud: CloudProvider;
+  clock: Clock;
+  signal(stackId: string, resource: string, details: unknown): Promise<void>;
+  /** Run the monitor (default true). */
+  monitor?: boolean;
+  /** The monitor's tick (default 1000 ms). */
+  tickMs?: number;
+}
+
+/** The running HA services. */
+export interface HaRuntime {
+  /** Verifies a signal URL token and delivers its signal. */
+  signalByToken(token: string, details: unknown): Promise<SignalTarget>;
+  /** Stops the monitor and waits for the actions it started. */
+  stop(): Promise<void>;
+}
+
+/** The first phase: the secret and the engine's presigner; `start` is the second. */
+export interface HaWiring {
+  presigner: SignalPresigner;
+  start(parts: HaParts): HaRuntime;
+}
+
+/** Loads (or creates) the signing secret and prepares the HA services. */
+export async function prepareHa(prisma: HearthPrisma, env: Record<string, string | undefined> = process.env): Promise<HaWiring> {
+  const secret = await loadOrCreateSecret(prisma);
+  return {
+    presigner: createPresigner(secret, publicBaseUrl(env)),
+    start(parts) {
+      const dispatch = createSignalDispatcher(secret, parts.signal);
+      const monitor = new HaMonitor({ store: parts.store, cloud: parts.cloud, clock: parts.clock, signal: parts.signal, post: dispatch.byUrl }, { tickMs: parts.tickMs });
+      if (parts.monitor ?? true) monitor.start();
+      return { signalByToken: dispatch.byToken, stop: () => monitor.stop() };
+    },
+  };
+}
