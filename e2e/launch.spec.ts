@@ -128,6 +128,81 @@ test("a failed resource shows its reason", async ({ page }) => {
   await page.screenshot({ path: path.join(SHOTS, "stack-failed.png"), fullPage: true });
 });
 
+test("launch from the examples gallery: preview shows what is created in each region", async ({ page }) => {
+  const launch = new LaunchPage(page);
+  await launch.goto();
+  await launch.pickExample("multi-region-demo.yaml");
+  await expect(page.getByTestId("template-text")).toHaveValue(/Multi-region demo/);
+  await expect(page.locator('[data-testid="example"][data-file="multi-region-demo.yaml"]')).toHaveAttribute("aria-pressed", "true");
+  await launch.validate();
+  await expect(page.getByTestId("validate-state")).toHaveText(/Template is valid/);
+  await launch.parameter("volume_size").fill("3");
+  await launch.setStack({ name: "demo-e2e" });
+
+  const preview = await launch.preview();
+  await expect(preview.getByRole("heading")).toHaveText("Will create 8 resources in 2 regions");
+  const one = launch.previewRegion("RegionOne").getByTestId("preview-resource");
+  const two = launch.previewRegion("RegionTwo").getByTestId("preview-resource");
+  expect(await one.evaluateAll((rows) => rows.map((r) => r.getAttribute("data-resource-name")).sort())).toEqual(["app_net", "app_server", "app_subnet", "data_attachment", "data_volume"]);
+  expect(await two.evaluateAll((rows) => rows.map((r) => r.getAttribute("data-resource-name")).sort())).toEqual(["standby_net", "standby_server", "standby_subnet"]);
+  await expect(launch.previewRegion("RegionOne").locator('[data-resource-name="app_server"]')).toContainText("OS::Nova::Server");
+  await page.screenshot({ path: path.join(SHOTS, "launch-preview.png"), fullPage: true });
+
+  // Changing a parameter drops the preview (it no longer describes the launch).
+  await launch.parameter("volume_size").fill("4");
+  await expect(preview).toHaveCount(0);
+  await launch.launch();
+  const stack = new StackPage(page);
+  await expect(stack.status).toHaveAttribute("data-status", "CREATE_COMPLETE", { timeout: 30_000 });
+  const parameters = await stack.openTab("parameters");
+  await expect(parameters.locator('[data-parameter-name="volume_size"]')).toContainText("4");
+});
+
+/** A pasted template whose parameter has no default: an environment file provides it. */
+const PASTED = `heat_template_version: 2018-08-31
+parameters:
+  greeting:
+    type: string
+    constraints:
+      - allowed_pattern: "[a-z]+"
+        description: Lower-case letters only.
+resources:
+  note:
+    type: OS::Heat::TestResource
+    region: RegionThree
+    properties:
+      value: { get_param: greeting }
+outputs:
+  said:
+    value: { get_attr: [note, output] }
+`;
+
+test("launch pasted text with an environment file giving a parameter", async ({ page }) => {
+  const launch = new LaunchPage(page);
+  await launch.goto();
+  await launch.typeTemplate(PASTED);
+  await launch.addEnvironment("greeting.yaml", "parameter_defaults:\n  greeting: bonjour\n");
+  await launch.validate();
+  await expect(page.getByTestId("validate-state")).toHaveText(/Template is valid/);
+
+  // The engine's own constraint message, next to the field.
+  await launch.parameter("greeting").fill("Hi!");
+  await launch.validate();
+  await expect(launch.parameterError("greeting")).toContainText("Lower-case letters only.");
+  await launch.parameter("greeting").fill("");
+  await launch.setStack({ name: "pasted-e2e" });
+  await expect(launch.previewRegion("RegionThree")).toHaveCount(0);
+  await launch.preview();
+  await expect(launch.previewRegion("RegionThree").getByTestId("preview-resource")).toHaveAttribute("data-resource-name", "note");
+  await launch.launch();
+
+  const stack = new StackPage(page);
+  await expect(stack.status).toHaveAttribute("data-status", "CREATE_COMPLETE", { timeout: 30_000 });
+  await expect(stack.resource("note")).toContainText("RegionThree");
+  const outputs = await stack.openTab("outputs");
+  await expect(outputs.locator('[data-output-key="said"]')).toContainText("bonjour");
+});
+
 test("the event stream resumes after Last-Event-ID and refuses bad input", async ({ page }) => {
   const stacks = new StacksPage(page);
   await stacks.goto();

@@ -52,6 +52,30 @@ export class LaunchPage {
     if (options.timeout) await this.page.getByTestId("stack-timeout").fill(String(options.timeout));
   }
 
+  /** Loads an example from the gallery by its file name (e.g. multi-region-demo.yaml). */
+  async pickExample(file: string): Promise<void> {
+    await this.page.locator(`[data-testid="example"][data-file="${file}"]`).click();
+  }
+
+  /** Adds an environment file given as text. */
+  async addEnvironment(name: string, text: string): Promise<void> {
+    await this.page.getByTestId("environment-add").click();
+    const entry = this.page.getByTestId("environment").last();
+    await entry.getByTestId("environment-name").fill(name);
+    await entry.getByTestId("environment-text").fill(text);
+  }
+
+  /** Clicks Preview and returns the preview section. */
+  async preview(): Promise<Locator> {
+    await this.page.getByTestId("preview-button").click();
+    return this.page.getByTestId("preview");
+  }
+
+  /** The preview's table of one region. */
+  previewRegion(region: string): Locator {
+    return this.page.locator(`[data-testid="preview-region"][data-region="${region}"]`);
+  }
+
   /** Clicks Launch. */
   async launch(): Promise<void> {
     await this.page.getByTestId("launch").click();
