@@ -15,7 +15,7 @@ export function PreviewTable({ preview }: { preview: PreviewResult }) {
       </h2>
       {groups.map(({ region, resources }) => (
         <div key={region} data-testid="preview-region" data-region={region} className="overflow-hidden rounded-md border border-slate-200 bg-white">
-          <table className="w-full text-left text-xs">
+          <table className="w-full table-fixed text-left text-xs">
             <caption className="border-b border-slate-200 bg-slate-50 px-3 py-1.5 text-left text-xs font-semibold text-slate-800">
               {region} <span className="font-normal text-slate-600">({resources.length})</span>
             </caption>
@@ -29,8 +29,8 @@ export function PreviewTable({ preview }: { preview: PreviewResult }) {
             <tbody className="divide-y divide-slate-100">
               {resources.map((r) => (
                 <tr key={r.name} data-testid="preview-resource" data-resource-name={r.name}>
-                  <td className="px-3 py-1.5 font-medium text-slate-900">{r.name}</td>
-                  <td className="px-3 py-1.5 font-mono text-slate-700">{r.type}</td>
+                  <td className="break-words px-3 py-1.5 font-medium text-slate-900">{r.name}</td>
+                  <td className="break-words px-3 py-1.5 font-mono text-slate-700">{r.type}</td>
                   <td className="px-3 py-1.5 text-slate-600">{r.dependsOn.length ? `after ${r.dependsOn.join(", ")}` : "—"}</td>
                 </tr>
               ))}

@@ -69,7 +69,7 @@ export function StackActions({ stack }: { stack: ActionTarget }) {
   const shown = CONFIRM[confirming ?? "delete"];
   return (
     <div className="space-y-1" data-testid="stack-actions" aria-busy={pending}>
-      <div role="group" aria-label={`Actions on ${stack.name}`} className="flex flex-wrap gap-1">
+      <div role="group" aria-label={`Actions on ${stack.name}`} className="flex gap-1">
         {STACK_ACTIONS.map((action) => {
           const state = availability(action, stack.status);
           const reason = state.enabled ? undefined : state.reason;

@@ -5,12 +5,15 @@ import { CELL, DataTable } from "../ui/data-table";
 import { RelativeTimeText } from "../ui/relative-time-text";
 import { StatusBadge } from "../ui/status-badge";
 
-/** The stacks table: name (links to the detail page), status, regions, times, and the row's actions. */
+/**
+ * The stacks table: name (links to the detail page), status, regions, the last change (created
+ * under it once updated) and the row's actions.
+ */
 export function StackTable({ stacks }: { stacks: StackSummary[] }) {
   return (
     <DataTable
       caption="Stacks"
-      columns={["Name", "Status", "Regions", "Created", "Updated", "Actions"]}
+      columns={["Name", "Status", "Regions", "Last change", "Actions"]}
       isEmpty={stacks.length === 0}
       empty={<span data-testid="stacks-no-match">No stack matches these filters.</span>}
       testId="stack-table"
@@ -31,11 +34,13 @@ export function StackTable({ stacks }: { stacks: StackSummary[] }) {
             ) : null}
           </td>
           <td className={`${CELL} text-slate-700`}>{stack.regions.join(", ") || "—"}</td>
-          <td className={`${CELL} whitespace-nowrap text-slate-600`}>
-            <RelativeTimeText iso={stack.createdAt} />
-          </td>
-          <td className={`${CELL} whitespace-nowrap text-slate-600`}>
-            <RelativeTimeText iso={stack.updatedAt} />
+          <td className={`${CELL} whitespace-nowrap text-slate-700`}>
+            <RelativeTimeText iso={stack.updatedAt ?? stack.createdAt} />
+            {stack.updatedAt ? (
+              <span className="block text-xs text-slate-600">
+                created <RelativeTimeText iso={stack.createdAt} />
+              </span>
+            ) : null}
           </td>
           <td className={CELL}>
             <StackActions stack={stack} />
