@@ -9,6 +9,7 @@ import { EngineError } from "../lib/engine/errors";
 import { parseArgs, UsageError } from "./args";
 import { cloudCommands } from "./commands/cloud";
 import { resourceCommands } from "./commands/resource";
+import { haCommands } from "./commands/ha";
 import { stackCommands } from "./commands/stack";
 import { validateCommand } from "./commands/validate";
 import { CliContext, type CliIo, type Command } from "./context";
@@ -16,7 +17,7 @@ import { CliContext, type CliIo, type Command } from "./context";
 export type { CliIo } from "./context";
 
 /** Every command, in help order. */
-export const commands: readonly Command[] = [validateCommand, ...stackCommands, ...resourceCommands, ...cloudCommands];
+export const commands: readonly Command[] = [validateCommand, ...stackCommands, ...resourceCommands, ...haCommands, ...cloudCommands];
 
 /** The command whose words are the longest prefix of argv. */
 function findCommand(argv: readonly string[]): Command | undefined {

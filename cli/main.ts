@@ -6,7 +6,7 @@
 import readline from "node:readline/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { getHearth } from "../lib/services";
+import { createHearth } from "../lib/services";
 import type { Hearth } from "../lib/services/types";
 import { isWorker, runInBackground, shouldRunInBackground, workerIo } from "./background";
 import { runCli, type CliIo } from "./index";
@@ -33,7 +33,8 @@ const terminalIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
-  openHearth: () => (opened ??= getHearth()),
+  // the HA monitor runs in the server process only, not in short-lived CLI runs
+  openHearth: () => (opened ??= createHearth({ haMonitor: false })),
   confirm: process.stdin.isTTY ? confirm : undefined,
 };
 const io = isWorker() ? workerIo(terminalIo) : terminalIo;
