@@ -16,7 +16,8 @@ export interface ParameterIssue {
 }
 
 const TYPES: ParameterType[] = ["string", "number", "json", "comma_delimited_list", "boolean"];
-const KIND = { string: "string", number: "number", json: "map", comma_delimited_list: "list", boolean: "boolean" } as const;
+/** The kind of value each parameter type holds, as constraints see it. */
+export const VALUE_KIND = { string: "string", number: "number", json: "map", comma_delimited_list: "list", boolean: "boolean" } as const;
 const CONSTRAINT_KEYS = ["description", "length", "range", "modulo", "allowed_values", "allowed_pattern", "custom_constraint"];
 
 class SchemaError extends Error {}
@@ -99,7 +100,7 @@ function parseDefinition(name: string, raw: unknown, version: TemplateVersion): 
 /** Checks that constraints fit the type and the default satisfies them (Heat's schema validate). */
 function validateDefinition(def: ParameterDefinition): void {
   for (const c of def.constraints) {
-    if (!constraintAppliesTo(c, KIND[def.type])) throw new SchemaError(`${constraintName(c)} constraint invalid for ${def.type}`);
+    if (!constraintAppliesTo(c, VALUE_KIND[def.type])) throw new SchemaError(`${constraintName(c)} constraint invalid for ${def.type}`);
   }
   if (def.default === undefined) return;
   let value: unknown = def.default;
@@ -129,9 +130,9 @@ export function parseParameterSection(
     const path = ["parameters", name];
     try {
       const def = parseDefinition(name, raw, version);
+      definitions.push(def); // kept even when its default fails, so the name stays known
       try {
         validateDefinition(def);
-        definitions.push(def);
       } catch (e) {
         issues.push({ code: "parameter.schema", message: `Parameter '${name}' is invalid: ${schemaMessage(e)}`, path });
       }

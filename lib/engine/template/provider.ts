@@ -6,7 +6,8 @@
 import type { PropertySchema, PropertyType } from "../resources/types";
 import { isMapping } from "../functions";
 import { parseTemplateDocument } from "./document";
-import { parseParameterSection } from "./parameters";
+import { constraintAppliesTo, constraintName } from "./constraints";
+import { parseParameterSection, VALUE_KIND } from "./parameters";
 import { lookupFile, report, type CompileState } from "./state";
 import { findVersion } from "./versions";
 import type { CompiledResource, ParameterType } from "./types";
@@ -22,7 +23,7 @@ const PROPERTY_TYPE: Record<ParameterType, PropertyType> = {
 /** What a provider template contributes to the resource that uses it. */
 export interface ProviderInfo {
   propertySchema: Record<string, PropertySchema>;
-  attributes: string[];
+  attributes: string[] | undefined;
   provider: NonNullable<CompiledResource["provider"]>;
 }
 
@@ -53,10 +54,16 @@ export function compileProvider(state: CompileState, name: string, file: string)
       state.diagnostics.push({ ...d, message: `${file}: ${d.message}`, path: [...path, ...d.path] });
     }
   }
-  const { definitions, issues } = parseParameterSection(data.parameters, version);
-  for (const i of issues) report(state, "error", i.code, `${file}: ${i.message}`, path);
+  // Template validate does not check the provider's parameter schemas either (strict mode did, above).
+  const { definitions } = parseParameterSection(data.parameters, version);
   const propertySchema: Record<string, PropertySchema> = {};
   for (const def of definitions) {
+    // As a property schema, a constraint must still fit its type (Heat checks this at template validate).
+    const misfit = def.constraints.find((c) => !constraintAppliesTo(c, VALUE_KIND[def.type]));
+    if (misfit) {
+      const typeName = PROPERTY_TYPE[def.type][0].toUpperCase() + PROPERTY_TYPE[def.type].slice(1);
+      report(state, "error", "parameter.schema", `${file}: ${constraintName(misfit)} constraint invalid for ${typeName}`, path);
+    }
     propertySchema[def.name] = {
       type: PROPERTY_TYPE[def.type],
       description: def.description,
@@ -69,7 +76,8 @@ export function compileProvider(state: CompileState, name: string, file: string)
   }
   return {
     propertySchema,
-    attributes: [...Object.keys(isMapping(data.outputs) ? data.outputs : {}), "OS::stack_id"],
+    // Heat does not check attribute names of provider resources before they exist.
+    attributes: undefined,
     provider: { templateName: file, template: text },
   };
 }
