@@ -46,6 +46,28 @@ describe("compileStack: regions", () => {
     expect(r.stack!.resources.attach.dependsOn.sort()).toEqual(["server", "volume"]);
   });
 
+  it("follows same-region rules nested in lists of maps (a server's networks)", () => {
+    const r = compileStack(
+      {
+        template: `heat_template_version: 2018-08-31
+resources:
+  port: {type: OS::Heat::None, region: RegionThree}
+  server:
+    type: OS::Nova::Server
+    properties:
+      flavor: m1.small
+      image: cirros
+      networks: [{network: private}, {port: {get_resource: port}}]
+`,
+      },
+      testOptions(),
+    );
+    const errs = errors(r);
+    expect(errs.map((e) => e.code)).toEqual(["region.cross"]);
+    expect(errs[0].path).toEqual(["resources", "server", "properties", "networks", 1, "port"]);
+    expect(errs[0].message).toContain("RegionThree");
+  });
+
   it("rejects an unknown region with its line and column", () => {
     const errs = errors(compile(REGIONS, { parameters: { far: "Mars" } }));
     expect(errs.map((e) => e.code)).toEqual(["region.unknown"]);

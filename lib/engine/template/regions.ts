@@ -3,20 +3,24 @@
  * lives in another region (a volume in RegionOne attached to a server in RegionTwo). Checked at
  * compile time, before anything is allocated, naming both resources and both regions.
  */
-import { snippetReferences, isMapping } from "../functions";
+import { isMapping, snippetReferences } from "../functions";
+import type { PropertySchema } from "../resources/types";
 import type { ResourceEntry } from "./resources";
 import { report, type CompileState } from "./state";
 
-/** Reports every same-region property that references a resource in another region. */
+/** Reports every same-region property (at any depth) that references a resource in another region. */
 export function checkRegions(state: CompileState, entries: Map<string, ResourceEntry>): void {
   const ctx = state.contexts.compileCtx;
   for (const entry of entries.values()) {
     if (!isMapping(entry.properties)) continue;
+    const checked: [unknown, (string | number)[]][] = [];
     for (const [prop, schema] of Object.entries(entry.propertySchema)) {
-      if (schema.region !== "same" || !(prop in entry.properties)) continue;
+      if (prop in entry.properties) checked.push(...sameRegionValues(schema, entry.properties[prop], [prop]));
+    }
+    for (const [value, at] of checked) {
       let refs: string[];
       try {
-        refs = snippetReferences(entry.properties[prop], ctx);
+        refs = snippetReferences(value, ctx);
       } catch {
         continue; // bad references are reported elsewhere
       }
@@ -27,10 +31,21 @@ export function checkRegions(state: CompileState, entries: Map<string, ResourceE
           state,
           "error",
           "region.cross",
-          `Resource "${entry.name}" (${entry.type}) in region ${entry.region} cannot use "${ref}" (${other.type}) in region ${other.region} for property ${prop}: they must be in the same region`,
-          ["resources", entry.name, "properties", prop],
+          `Resource "${entry.name}" (${entry.type}) in region ${entry.region} cannot use "${ref}" (${other.type}) in region ${other.region} for property ${at.join(".")}: they must be in the same region`,
+          ["resources", entry.name, "properties", ...at],
         );
       }
     }
   }
+}
+
+/** The parts of a property value whose schema (or a nested item / key schema) says `region: "same"`. */
+function sameRegionValues(schema: PropertySchema, value: unknown, at: (string | number)[]): [unknown, (string | number)[]][] {
+  if (schema.region === "same") return [[value, at]];
+  if (schema.items && Array.isArray(value)) return value.flatMap((v, i) => sameRegionValues(schema.items!, v, [...at, i]));
+  if (schema.schema && isMapping(value)) {
+    const nested = schema.schema;
+    return Object.entries(value).flatMap(([k, v]) => (nested[k] ? sameRegionValues(nested[k], v, [...at, k]) : []));
+  }
+  return [];
 }

@@ -76,7 +76,16 @@ export const TEST_PLUGINS: ResourcePlugin[] = [
     },
     ["output"],
   ),
-  plugin("OS::Nova::Server", { flavor: { type: "string", required: true }, image: { type: "string" }, name: { type: "string" } }, ["first_address", "name"]),
+  plugin(
+    "OS::Nova::Server",
+    {
+      flavor: { type: "string", required: true },
+      image: { type: "string" },
+      name: { type: "string" },
+      networks: { type: "list", items: { type: "map", schema: { port: { type: "string", region: "same" }, network: { type: "string" } } } },
+    },
+    ["first_address", "name"],
+  ),
   plugin("OS::Cinder::Volume", { size: { type: "integer", constraints: [{ range: { min: 1 } }] } }, ["size", "status"]),
   plugin(
     "OS::Cinder::VolumeAttachment",
