@@ -33,6 +33,7 @@ describe("compileStack: regions", () => {
     expect(errs[0].code).toBe("region.cross");
     expect(errs[0].message).toContain('"attach"');
     expect(errs[0].message).toContain('"server"');
+    expect(errs[0].message).toMatch(/it would connect "server" to "vol\w*" \(OS::Cinder::Volume\) in region RegionOne$/);
     expect(errs[0].message).toContain("RegionOne");
     expect(errs[0].message).toContain("RegionTwo");
     expect(errs[0].path).toEqual(["resources", "attach", "properties", "instance_uuid"]);

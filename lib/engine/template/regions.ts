@@ -17,24 +17,28 @@ export function checkRegions(state: CompileState, entries: Map<string, ResourceE
     for (const [prop, schema] of Object.entries(entry.propertySchema)) {
       if (prop in entry.properties) checked.push(...sameRegionValues(schema, entry.properties[prop], [prop]));
     }
+    const uses: { ref: string; at: (string | number)[] }[] = [];
     for (const [value, at] of checked) {
-      let refs: string[];
       try {
-        refs = snippetReferences(value, ctx);
+        for (const ref of snippetReferences(value, ctx)) if (entries.has(ref)) uses.push({ ref, at });
       } catch {
-        continue; // bad references are reported elsewhere
+        // bad references are reported elsewhere
       }
-      for (const ref of refs) {
-        const other = entries.get(ref);
-        if (!other || other.region === entry.region) continue;
-        report(
-          state,
-          "error",
-          "region.cross",
-          `Resource "${entry.name}" (${entry.type}) in region ${entry.region} cannot use "${ref}" (${other.type}) in region ${other.region} for property ${at.join(".")}: they must be in the same region`,
-          ["resources", entry.name, "properties", ...at],
-        );
-      }
+    }
+    // Resources this one connects in its own region: named too, so the message shows both ends.
+    const partners = [...new Set(uses.filter((u) => entries.get(u.ref)!.region === entry.region).map((u) => u.ref))];
+    for (const { ref, at } of uses) {
+      const other = entries.get(ref)!;
+      if (other.region === entry.region) continue;
+      const joins = partners.map((p) => `"${p}" (${entries.get(p)!.type}) in region ${entry.region}`).join(" and ");
+      report(
+        state,
+        "error",
+        "region.cross",
+        `Resource "${entry.name}" (${entry.type}) in region ${entry.region} cannot use "${ref}" (${other.type}) in region ${other.region} for property ${at.join(".")}: they must be in the same region` +
+          (joins ? `; it would connect "${ref}" to ${joins}` : ""),
+        ["resources", entry.name, "properties", ...at],
+      );
     }
   }
 }
