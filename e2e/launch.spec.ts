@@ -206,7 +206,7 @@ test("launch pasted text with an environment file giving a parameter", async ({ 
 test("the event stream resumes after Last-Event-ID and refuses bad input", async ({ page }) => {
   const stacks = new StacksPage(page);
   await stacks.goto();
-  await stacks.row("web-e2e").getByRole("link").click();
+  await stacks.row("web-e2e").getByRole("link", { name: "web-e2e" }).click();
   const stack = new StackPage(page);
   const events = await stack.openTab("events");
   const seqs = (await events.getByTestId("event-row").evaluateAll((rows) => rows.map((r) => Number(r.getAttribute("data-seq"))))).sort((a, b) => a - b);

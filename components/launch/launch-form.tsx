@@ -5,16 +5,17 @@ import type { Diagnostic } from "@/lib/engine/diagnostics";
 import type { PreviewResult, ValidateResult } from "@/lib/engine/stack/api";
 import type { ExampleTemplate } from "@/lib/services/examples";
 import { launchStack, previewLaunch, validateTemplate } from "@/app/launch/actions";
+import { FormAlert } from "../ui/form-alert";
 import { useHydrated } from "../ui/use-hydrated";
 import { DiagnosticList } from "./diagnostic-list";
 import { EnvironmentFiles, type EnvironmentEntry } from "./environment-files";
 import { ExampleGallery } from "./example-gallery";
 import { LaunchOptions, type LaunchOptionValues } from "./launch-options";
-import { ParameterFields, parameterInputId } from "./parameter-fields";
+import { focusDiagnostic } from "./focus-diagnostic";
+import { ParameterFields } from "./parameter-fields";
 import { initialValues, isAboutParameter, parametersToSend } from "./parameter-model";
 import { TemplateSource } from "./template-source";
 import { PreviewTable } from "./preview-table";
-import { offsetAt } from "./text-position";
 
 const BUTTON = "rounded-md px-4 py-2 text-sm font-medium shadow-sm disabled:cursor-not-allowed disabled:opacity-50";
 
@@ -94,19 +95,6 @@ export function LaunchForm({ regions, examples }: { regions: string[]; examples:
     });
   };
 
-  /** Jumps to a diagnostic's place: its parameter's input, else its line:column in the template. */
-  const onSelectDiagnostic = (d: Diagnostic) => {
-    const parameter = d.path[0] === "parameters" && typeof d.path[1] === "string" ? document.getElementById(parameterInputId(d.path[1])) : null;
-    if (parameter) return parameter.focus();
-    const area = textarea.current;
-    if (!area) return;
-    area.focus();
-    if (!d.range) return;
-    const start = offsetAt(template, d.range.start.line, d.range.start.column);
-    const end = Math.max(start, offsetAt(template, d.range.end.line, d.range.end.column));
-    area.setSelectionRange(start, end === start ? start + 1 : end);
-  };
-
   return (
     <form onSubmit={onLaunch} className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]" aria-busy={pending} data-testid="launch-form" data-ready={hydrated}>
       <div className="space-y-4">
@@ -146,15 +134,11 @@ export function LaunchForm({ regions, examples }: { regions: string[]; examples:
                   : ""}
           </p>
         </div>
-        <DiagnosticList diagnostics={diagnostics} onSelect={onSelectDiagnostic} />
+        <DiagnosticList diagnostics={diagnostics} onSelect={(d) => focusDiagnostic(d, textarea.current)} />
       </div>
 
       <div className="space-y-6">
-        {error ? (
-          <p role="alert" data-testid="launch-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-            {error}
-          </p>
-        ) : null}
+        <FormAlert message={error} testId="launch-error" />
         {result && !templateBroken ? (
           <>
             {result.description ? <p className="text-sm text-slate-700" data-testid="template-description">{result.description}</p> : null}

@@ -6,10 +6,12 @@ import type { UpdatePreview, ValidateResult } from "@/lib/engine/stack/api";
 import { validateTemplate } from "@/app/launch/actions";
 import { previewStackUpdate, updateStack } from "@/app/stacks/[id]/update/actions";
 import { DiagnosticList } from "../launch/diagnostic-list";
+import { focusDiagnostic } from "../launch/focus-diagnostic";
 import { EnvironmentFiles, type EnvironmentEntry } from "../launch/environment-files";
 import { ParameterFields } from "../launch/parameter-fields";
 import { isAboutParameter } from "../launch/parameter-model";
 import { TemplateSource } from "../launch/template-source";
+import { FormAlert } from "../ui/form-alert";
 import { useHydrated } from "../ui/use-hydrated";
 import { ChangeTable } from "./change-table";
 import { storedValues, updateParametersToSend } from "./update-parameters";
@@ -120,15 +122,11 @@ export function UpdateForm({ stack, initial }: { stack: UpdateTarget; initial: V
             {pending ? "Working…" : stale ? "The template changed: validate again." : templateBroken ? "✕ Template has errors." : "✓ Template is valid."}
           </p>
         </div>
-        <DiagnosticList diagnostics={diagnostics} onSelect={() => textarea.current?.focus()} />
+        <DiagnosticList diagnostics={diagnostics} onSelect={(d) => focusDiagnostic(d, textarea.current)} />
       </div>
 
       <div className="space-y-6">
-        {error ? (
-          <p role="alert" data-testid="update-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-            {error}
-          </p>
-        ) : null}
+        <FormAlert message={error} testId="update-error" />
         <fieldset className="space-y-3">
           <legend className="text-sm font-semibold text-slate-900">Update</legend>
           <label className="flex items-start gap-2 text-sm text-slate-800">

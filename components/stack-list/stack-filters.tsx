@@ -36,37 +36,20 @@ export function StackFilters({ filter, statuses, regions }: { filter: ListFilter
         </label>
         <input id="stack-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" data-testid="filter-search" className={`${INPUT} w-64`} />
       </div>
-      <div>
-        <label htmlFor="stack-status-filter" className="block text-sm font-medium text-slate-800">
-          Status
-        </label>
-        <select id="stack-status-filter" value={filter.status} onChange={(e) => apply({ ...filter, q: q.trim(), status: e.target.value })} data-testid="filter-status" className={INPUT}>
-          <option value="">Any status</option>
-          {STATUS_PHASES.map((p) => (
-            <option key={p.value} value={p.value}>
-              {p.label}
-            </option>
-          ))}
-          {exact.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="stack-region-filter" className="block text-sm font-medium text-slate-800">
-          Region
-        </label>
-        <select id="stack-region-filter" value={filter.region} onChange={(e) => apply({ ...filter, q: q.trim(), region: e.target.value })} data-testid="filter-region" className={INPUT}>
-          <option value="">Any region</option>
-          {regions.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        which="status"
+        label="Status"
+        value={filter.status}
+        options={[{ value: "", label: "Any status" }, ...STATUS_PHASES, ...exact.map((v) => ({ value: v, label: v }))]}
+        onChange={(status) => apply({ ...filter, q: q.trim(), status })}
+      />
+      <FilterSelect
+        which="region"
+        label="Region"
+        value={filter.region}
+        options={[{ value: "", label: "Any region" }, ...regions.map((v) => ({ value: v, label: v }))]}
+        onChange={(region) => apply({ ...filter, q: q.trim(), region })}
+      />
       {active ? (
         <button
           type="button"
@@ -78,5 +61,36 @@ export function StackFilters({ filter, statuses, regions }: { filter: ListFilter
         </button>
       ) : null}
     </form>
+  );
+}
+
+/** One labelled filter choice (status or region). */
+function FilterSelect({
+  which,
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  which: "status" | "region";
+  label: string;
+  value: string;
+  options: readonly { value: string; label: string }[];
+  onChange: (value: string) => void;
+}) {
+  const id = `stack-${which}-filter`;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} data-testid={`filter-${which}`} className={INPUT}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
