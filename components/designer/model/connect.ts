@@ -1,0 +1,79 @@
+/**
+ * Edge rules: drawing A -> B writes get_resource into the property of A whose schema `references`
+ * B's type (a list item for lists such as networks), else depends_on. The result is checked with the
+ * engine's own validator: an edge that would add a cross-region or cycle error is refused with the
+ * engine's message, so the canvas and the CLI always agree.
+ */
+import type { Diagnostic } from "../../../lib/engine/diagnostics";
+import type { PropertySchema, TypeRegistry } from "../../../lib/engine/resources/types";
+import { appendIn, setIn } from "./yaml-text";
+import { joinLayout, splitLayout } from "./layout-comment";
+import { deriveModel, type EdgeKind } from "./template-model";
+
+/** Where a connection would be written. */
+export interface ConnectPlan {
+  kind: EdgeKind;
+  /** Path inside the source resource. */
+  path: (string | number)[];
+  /** "append": add a list item; "set": write the value at the path. */
+  mode: "append" | "set";
+  value: unknown;
+  /** True when the schema requires both ends in one region. */
+  sameRegion: boolean;
+}
+
+/** Result of a connection attempt: the new text, or why it cannot be made. */
+export type ConnectResult = { ok: true; text: string; plan: ConnectPlan } | { ok: false; reason: string };
+
+/** Validates a text the way the engine does (injected so the model stays independent of compile options). */
+export type Validator = (text: string) => Diagnostic[];
+
+/** Chooses how A (of typeA) refers to B (of typeB), from A's property schemas. */
+export function planConnection(registry: TypeRegistry, typeA: string, target: string, typeB: string): ConnectPlan {
+  const props = registry.get(typeA)?.properties ?? {};
+  const ref = { get_resource: target };
+  for (const [name, s] of Object.entries(props)) {
+    if (s.hidden) continue;
+    if (s.references?.includes(typeB)) {
+      return s.type === "list"
+        ? { kind: "get_resource", path: ["properties", name], mode: "append", value: ref, sameRegion: s.region === "same" }
+        : { kind: "get_resource", path: ["properties", name], mode: "set", value: ref, sameRegion: s.region === "same" };
+    }
+    const item = s.items?.schema ? findKey(s.items.schema, typeB) : undefined;
+    if (item) {
+      const sameRegion = s.region === "same" || s.items?.region === "same" || item[1].region === "same";
+      return { kind: "get_resource", path: ["properties", name], mode: "append", value: { [item[0]]: ref }, sameRegion };
+    }
+  }
+  return { kind: "depends_on", path: ["depends_on"], mode: "append", value: target, sameRegion: false };
+}
+
+function findKey(schema: Record<string, PropertySchema>, typeB: string): [string, PropertySchema] | undefined {
+  return Object.entries(schema).find(([, s]) => !s.hidden && s.references?.includes(typeB));
+}
+
+/** Draws an edge from `source` to `target`: writes the reference, or says why it cannot. */
+export function connect(text: string, source: string, target: string, registry: TypeRegistry, validate: Validator): ConnectResult {
+  const model = deriveModel(text);
+  if (model.error) return { ok: false, reason: `Fix the YAML first: ${model.error}` };
+  const a = model.nodes.find((n) => n.name === source);
+  const b = model.nodes.find((n) => n.name === target);
+  if (!a || !b) return { ok: false, reason: `No resource named "${!a ? source : target}"` };
+  if (source === target) return { ok: false, reason: `A resource cannot depend on itself ("${source}")` };
+  if (model.edges.some((e) => e.source === source && e.target === target)) {
+    return { ok: false, reason: `"${source}" already refers to "${target}"` };
+  }
+  const plan = planConnection(registry, a.type, target, b.type);
+  const { body, layout } = splitLayout(text);
+  const at = ["resources", source, ...plan.path];
+  const edited = plan.mode === "append" ? appendIn(body, at, plan.value) : setIn(body, at, plan.value);
+  // The engine decides: new cross-region or cycle errors refuse the edge with the engine's message.
+  const before = new Set(validate(body).filter(blocking).map((d) => d.message));
+  const added = validate(edited).filter((d) => blocking(d) && !before.has(d.message));
+  if (added.length) return { ok: false, reason: added[0].message };
+  return { ok: true, text: joinLayout(edited, layout), plan };
+}
+
+function blocking(d: Diagnostic): boolean {
+  return d.severity === "error" && (d.code === "region.cross" || d.code === "dependency.cycle");
+}
