@@ -11,6 +11,7 @@ import type { StackEngine } from "../engine/stack/api";
 import type { StackRecord } from "../engine/stack/ports";
 import type { PrismaStackStore } from "../store/prisma-stack-store";
 import type { EventBus } from "./event-bus";
+import type { SavedTemplates } from "./templates";
 import type { FaultCommand, Hearth, StackSummary } from "./types";
 
 /** The operator's side of the simulated cloud: runs inventory, volume reads, faults and flushes on its current state. */
@@ -25,6 +26,8 @@ export interface HearthParts {
   admin: CloudAdmin;
   bus: EventBus;
   projectId: string;
+  /** Saved designer templates. */
+  templates: SavedTemplates;
   /** Verifies a pre-signed signal URL's token and delivers the signal (lib/services/ha). */
   signalByToken(token: string, details: unknown): Promise<{ stackId: string; resource: string; action: string }>;
   /** Stops background work (the recovery sweep, the HA monitor) before the engine closes. */
@@ -68,6 +71,7 @@ export function buildHearth(parts: HearthParts): Hearth {
   }
 
   const hearth: Hearth = {
+    templates: parts.templates,
     validate: (input, options) => engine.validate(input, options),
     preview: (name, input, options) => engine.preview(name, input, { projectId, ...options }),
     create: (name, input, options) => engine.create(name, input, { projectId, ...options }),

@@ -10,11 +10,13 @@ import type { EngineOptions } from "../engine/stack/api";
 import { createPrismaClient } from "../store/client";
 import { MIGRATIONS_DIR, runMigrations } from "../store/migrate";
 import { PrismaStackStore } from "../store/prisma-stack-store";
+import { PrismaTemplateStore } from "../store/template-store";
 import { PrismaSimPersistence } from "../store/sim-persistence";
 import { configFromEnv, type HearthConfig } from "./config";
 import { EventBus } from "./event-bus";
 import { prepareHa } from "./ha";
 import { buildHearth } from "./hearth";
+import { savedTemplates } from "./templates";
 import { SharedSimCloud } from "./shared-cloud";
 import type { Hearth } from "./types";
 
@@ -81,6 +83,7 @@ export async function createHearth(options: CreateHearthOptions = {}): Promise<H
       admin: cloud,
       bus,
       projectId: config.projectId,
+      templates: savedTemplates(new PrismaTemplateStore(prisma)),
       signalByToken: haRuntime.signalByToken,
       stop: () => {
         clearInterval(sweep);

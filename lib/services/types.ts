@@ -5,6 +5,7 @@
  * Callers never touch Prisma, the store or the cloud directly.
  */
 import type { Diagnostic } from "../engine/diagnostics";
+import type { SavedTemplates } from "./templates";
 import type { CreateOptions, OperationHandle, PreviewResult, UpdateOptions, UpdatePreview, ValidateResult } from "../engine/stack/api";
 import type { EventRecord, ResourceRecord, StackRecord } from "../engine/stack/ports";
 import type { StackInput } from "../engine/template/types";
@@ -107,6 +108,9 @@ export interface Hearth {
   fault(command: FaultCommand): Promise<void>;
   /** Data on a simulated volume (through the server it is attached to). */
   volumeData(volumeId: string, key: string): Promise<string | undefined>;
+
+  /** Templates saved (and versioned) from the designer. */
+  templates: SavedTemplates;
 
   /** Diagnostics-only helper for forms: parameter definitions of a template. */
   describeTemplate(input: StackInput): Promise<{ diagnostics: Diagnostic[]; result: ValidateResult }>;

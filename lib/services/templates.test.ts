@@ -1,0 +1,36 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { createPrismaClient } from "../store/client";
+import { MIGRATIONS_DIR, runMigrations } from "../store/migrate";
+import { PrismaTemplateStore } from "../store/template-store";
+import { savedTemplates } from "./templates";
+
+const dir = mkdtempSync(path.join(tmpdir(), "hearth-templates-"));
+const prisma = await createPrismaClient(`file:${path.join(dir, "t.db")}`);
+await runMigrations(prisma, path.resolve(MIGRATIONS_DIR));
+let tick = 0;
+const templates = savedTemplates(new PrismaTemplateStore(prisma), () => new Date(Date.UTC(2026, 0, 1, 0, 0, tick++)).toISOString());
+afterAll(() => prisma.$disconnect());
+
+describe("saved templates", () => {
+  it("versions every save of one template and lists the latest", async () => {
+    const first = await templates.save({ name: " web ", text: "a: 1\n" });
+    expect(first).toMatchObject({ version: 1, name: "web", text: "a: 1\n" });
+    const second = await templates.save({ id: first.id, name: "web", text: "a: 2\n" });
+    expect(second).toMatchObject({ id: first.id, version: 2 });
+    const other = await templates.save({ name: "db", text: "b: 1\n" });
+    expect((await templates.get(first.id)).text).toBe("a: 2\n");
+    expect((await templates.get(first.id, 1)).text).toBe("a: 1\n");
+    expect((await templates.list()).map((t) => [t.name, t.version])).toEqual([["db", 1], ["web", 2]]);
+    expect((await templates.versions(first.id)).map((v) => v.version)).toEqual([2, 1]);
+    expect(other.id).not.toBe(first.id);
+  });
+
+  it("refuses bad names, unknown ids and missing versions with clear errors", async () => {
+    await expect(templates.save({ name: "  ", text: "" })).rejects.toThrow("Template name: give 1 to 100 characters");
+    await expect(templates.save({ id: "nope", name: "x", text: "" })).rejects.toThrow("Saved template nope not found");
+    await expect(templates.get("nope", 3)).rejects.toThrow("Saved template nope version 3 not found");
+  });
+});

@@ -1,0 +1,46 @@
+/**
+ * Saved templates for the designer: named, versioned template texts kept in the database. Names and
+ * sizes are checked here so that the console and any other caller get the same clear errors.
+ */
+import { randomUUID } from "node:crypto";
+import { EngineError } from "../engine/errors";
+import type { PrismaTemplateStore, SavedTemplateRecord } from "../store/template-store";
+
+export type { SavedTemplateRecord } from "../store/template-store";
+
+/** Largest template text accepted (Heat's default max_template_size). */
+export const MAX_TEMPLATE_BYTES = 524_288;
+
+/** What the facade offers for saved templates. */
+export interface SavedTemplates {
+  /** Saves a new version of `id` (a new template when id is undefined); returns the stored version. */
+  save(input: { id?: string; name: string; text: string }): Promise<SavedTemplateRecord>;
+  /** A version (default: the latest); throws NotFound when absent. */
+  get(id: string, version?: number): Promise<SavedTemplateRecord>;
+  /** The latest version of each template, newest first. */
+  list(): Promise<SavedTemplateRecord[]>;
+  /** Every version of a template, newest first. */
+  versions(id: string): Promise<Omit<SavedTemplateRecord, "text">[]>;
+}
+
+/** Builds the saved-template service over a store; `now` gives ISO timestamps. */
+export function savedTemplates(store: PrismaTemplateStore, now: () => string = () => new Date().toISOString()): SavedTemplates {
+  return {
+    async save({ id, name, text }) {
+      const trimmed = name.trim();
+      if (!trimmed || trimmed.length > 100) throw new EngineError("BadRequest", "Template name: give 1 to 100 characters");
+      if (new TextEncoder().encode(text).length > MAX_TEMPLATE_BYTES) {
+        throw new EngineError("BadRequest", `Template text: larger than ${MAX_TEMPLATE_BYTES} bytes`);
+      }
+      if (id !== undefined && !(await store.get(id))) throw new EngineError("NotFound", `Saved template ${id} not found`);
+      return store.addVersion(id ?? randomUUID(), trimmed, text, now());
+    },
+    async get(id, version) {
+      const row = await store.get(id, version);
+      if (!row) throw new EngineError("NotFound", `Saved template ${id}${version ? ` version ${version}` : ""} not found`);
+      return row;
+    },
+    list: () => store.listLatest(),
+    versions: (id) => store.versions(id),
+  };
+}
