@@ -21,7 +21,7 @@ export class HaMonitor {
   private readonly alarms: AlarmEvaluator;
   private readonly health: HealthChecker;
   private readonly pending = new Set<Promise<unknown>>();
-  private readonly stopper = new AbortController();
+  private stopper: AbortController | undefined;
   private loop: Promise<void> | undefined;
 
   constructor(
@@ -58,14 +58,15 @@ export class HaMonitor {
     this.health.retain(seen);
   }
 
-  /** Starts ticking on the deps' clock. */
+  /** Starts ticking on the deps' clock (again after a stop). */
   start(): void {
-    if (this.loop) return;
+    if (this.stopper) return;
+    const stopper = (this.stopper = new AbortController());
     const tickMs = this.options.tickMs ?? 1000;
     this.loop = (async () => {
-      while (!this.stopper.signal.aborted) {
+      while (!stopper.signal.aborted) {
         await this.tick().catch((error: unknown) => this.report(error, "tick"));
-        await this.deps.clock.sleep(tickMs, this.stopper.signal).catch(() => undefined);
+        await this.deps.clock.sleep(tickMs, stopper.signal).catch(() => undefined);
       }
     })();
   }
@@ -77,7 +78,8 @@ export class HaMonitor {
 
   /** Stops ticking and waits for running actions. */
   async stop(): Promise<void> {
-    this.stopper.abort();
+    this.stopper?.abort();
+    this.stopper = undefined;
     await this.loop;
     await this.settled();
   }
