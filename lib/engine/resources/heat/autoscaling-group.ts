@@ -12,7 +12,7 @@ import { optMap, optNumber, optString } from "../support/props";
 import { defineResource, type ResourceContext } from "../types";
 import { newCapacity, storedMembers } from "./autoscaling-group-members";
 import { createMembers, memberToReplace, resize, rollMembers, sizes } from "./autoscaling-group-ops";
-import { groupAttribute, memberValue } from "./group-nested";
+import { groupAttribute, memberDefinitionSchema, memberValue } from "./group-nested";
 import { nestedOf, nestedStackHandlers } from "./nested";
 
 function rolling(props: Record<string, unknown>): { batchSize: number; minInService: number; pauseMs: number } {
@@ -83,17 +83,10 @@ export const autoScalingGroupResource = defineResource({
     max_size: sizeProperty("Maximum number of resources in the group."),
     min_size: sizeProperty("Minimum number of resources in the group."),
     cooldown: { type: "integer", description: "Cooldown period, in seconds.", updateAllowed: true },
-    resource: {
-      type: "map",
-      description: "Resource definition for the resources in the group, in HOT format (an inline type or a provider template).",
-      required: true,
-      updateAllowed: true,
-      schema: {
-        type: { type: "string", description: "The type of the members (e.g. OS::Nova::Server or ha_server.yaml).", required: true },
-        properties: { type: "map", description: "Property values of the members." },
-        metadata: { type: "map", description: "Metadata of the members." },
-      },
-    },
+    resource: memberDefinitionSchema(
+      "Resource definition for the resources in the group, in HOT format: an inline type or a provider template such as ha_server.yaml.",
+      "members",
+    ),
     rolling_updates: {
       type: "map",
       description: "Policy for rolling updates for this scaling group.",

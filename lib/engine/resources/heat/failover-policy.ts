@@ -15,6 +15,7 @@ import { optBool, optNumber, optString, selectPath } from "../support/props";
 import { defineResource, type ResourceContext } from "../types";
 import { failedMembers } from "./autoscaling-group-ops";
 import { attachFollowers, type FailoverRecord, groupState, runFailover } from "./failover-steps";
+import { memberDefinitionSchema } from "./group-nested";
 import { nestedStackHandlers } from "./nested";
 
 function lastFailover(ctx: ResourceContext): FailoverRecord | undefined {
@@ -84,16 +85,11 @@ export const failoverPolicyResource = defineResource({
       required: true,
       references: ["OS::Heat::AutoScalingGroup"],
     },
-    resource: {
-      type: "map",
-      description: "Definition of the follower (an inline type or a provider template of several); %active% is replaced by the active member's id.",
-      required: true,
-      updateAllowed: true,
-      schema: {
-        type: { type: "string", description: "The follower's type, e.g. OS::Cinder::VolumeAttachment.", required: true },
-        properties: { type: "map", description: "The follower's properties." },
-      },
-    },
+    resource: memberDefinitionSchema(
+      "Definition of the follower (an inline type or a provider template of several); %active% is replaced by the active member's id.",
+      "followers (e.g. OS::Cinder::VolumeAttachment)",
+      false,
+    ),
     active_var: { type: "string", description: "The placeholder for the active member's reference id.", default: "%active%", constraints: [{ length: { min: 3 } }] },
     activation_config: {
       type: "string",

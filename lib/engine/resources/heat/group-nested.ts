@@ -4,13 +4,28 @@
  * refs_map, attributes + name, and any other name as the list of that attribute over the members).
  */
 import { selectPath } from "../support/props";
-import type { NestedStackView } from "../types";
+import type { NestedStackView, PropertySchema } from "../types";
 
 /** A member's resource definition, as a group's resource_def / resource property gives it. */
 export interface MemberDefinition {
   type: string;
   properties?: Record<string, unknown>;
   metadata?: Record<string, unknown>;
+}
+
+/** Schema of a member definition property (a group's resource_def / resource, a FailoverPolicy's resource). */
+export function memberDefinitionSchema(description: string, members: string, metadata = true): PropertySchema {
+  return {
+    type: "map",
+    description,
+    required: true,
+    updateAllowed: true,
+    schema: {
+      type: { type: "string", description: `The type of the ${members}.`, required: true },
+      properties: { type: "map", description: `Property values for the ${members}.` },
+      ...(metadata ? { metadata: { type: "map", description: `Supplied metadata for the ${members}.` } } : {}),
+    },
+  };
 }
 
 /** The nested template (JSON text, HOT 2015-04-30) with one resource per member, in order. */

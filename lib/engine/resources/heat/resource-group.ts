@@ -6,7 +6,7 @@
  */
 import { selectPath } from "../support/props";
 import { defineResource, type NestedStackInput, type ResourceContext } from "../types";
-import { groupAttribute } from "./group-nested";
+import { groupAttribute, memberDefinitionSchema } from "./group-nested";
 import { currentSkiplist, groupCount, memberNames, memberTemplate, nextSkiplist } from "./resource-group-members";
 import { nestedOf, nestedStackHandlers, requireComplete } from "./nested";
 
@@ -48,19 +48,11 @@ export const resourceGroupResource = defineResource({
       default: "%index%",
       constraints: [{ length: { min: 3 } }],
     },
-    resource_def: {
-      type: "map",
-      description:
-        "Resource definition for the resources in the group. The value of this property is the definition " +
+    resource_def: memberDefinitionSchema(
+      "Resource definition for the resources in the group. The value of this property is the definition " +
         "of a resource just as if it had been declared in the template itself.",
-      required: true,
-      updateAllowed: true,
-      schema: {
-        type: { type: "string", description: "The type of the resources in the group.", required: true },
-        properties: { type: "map", description: "Property values for the resources in the group." },
-        metadata: { type: "map", description: "Supplied metadata for the resources in the group." },
-      },
-    },
+      "resources in the group",
+    ),
     removal_policies: {
       type: "list",
       description: "Policies for removal of resources on update.",
