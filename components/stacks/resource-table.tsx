@@ -1,9 +1,13 @@
+import Link from "next/link";
 import { DataTable, CELL } from "../ui/data-table";
 import { StatusBadge } from "../ui/status-badge";
 import type { ResourceRow } from "./live-state";
 
-/** The resources of a stack with their live status; a failed resource shows its reason in red. */
-export function ResourceTable({ resources }: { resources: ResourceRow[] }) {
+/**
+ * The resources of a stack with their live status; a failed resource shows its reason in red, the
+ * first to fail is marked in words, and a resource owning a nested stack links to it.
+ */
+export function ResourceTable({ resources, firstFailure }: { resources: ResourceRow[]; firstFailure?: string }) {
   return (
     <DataTable
       caption="Resources"
@@ -13,9 +17,16 @@ export function ResourceTable({ resources }: { resources: ResourceRow[] }) {
       testId="resource-table"
     >
       {resources.map((r) => (
-        <tr key={r.name} data-testid="resource-row" data-resource-name={r.name}>
+        <tr key={r.name} data-testid="resource-row" data-resource-name={r.name} data-first-failure={r.name === firstFailure || undefined} className={r.name === firstFailure ? "bg-red-50" : undefined}>
           <th scope="row" className={`${CELL} font-medium text-slate-900`}>
-            {r.name}
+            {r.nestedStackId ? (
+              <Link href={`/stacks/${r.nestedStackId}`} className="text-sky-700 hover:underline" data-testid="resource-nested-link">
+                {r.name}
+              </Link>
+            ) : (
+              r.name
+            )}
+            {r.name === firstFailure ? <div className="text-xs font-semibold text-red-700">First failure</div> : null}
           </th>
           <td className={`${CELL} font-mono text-xs text-slate-700`}>{r.type}</td>
           <td className={`${CELL} text-slate-700`}>{r.region || "—"}</td>

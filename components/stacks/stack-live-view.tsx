@@ -1,36 +1,51 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo, useState, type ReactNode } from "react";
+import { useMemo, useState } from "react";
 import type { EventRecord } from "@/lib/engine/stack/ports";
-import type { StackDetail } from "@/lib/services/types";
+import type { StackDetail, StackTopology } from "@/lib/services/types";
+import { CodeViewer } from "../editor/code-viewer";
+import { graphResources } from "../graph/topology-layout";
 import { isFinalStatus } from "../ui/status";
-import { StatusBadge } from "../ui/status-badge";
 import { Tabs } from "../ui/tabs";
-import { TimeText } from "../ui/time-text";
 import { EventList } from "./event-list";
+import { GanttChart } from "./gantt-chart";
+import { ganttSpans } from "./gantt";
 import { applyEvent, initialLiveState, mergeEvents } from "./live-state";
 import { OutputList } from "./output-list";
 import { ParameterList } from "./parameter-list";
 import { ResourceTable } from "./resource-table";
-import { StreamIndicator } from "./stream-indicator";
+import { firstFailedResource, type RootCauseStep } from "./root-cause";
+import { RootCausePanel } from "./root-cause-panel";
+import { StackBreadcrumb, type StackCrumb } from "./stack-breadcrumb";
+import { StackHeader } from "./stack-header";
+import { stuckResources } from "./stuck";
+import { StuckWarning } from "./stuck-warning";
+import { TopologySection } from "./topology-section";
+import { useNow } from "./use-now";
 import { useStackEvents } from "./use-stack-events";
 
-/** Props: a server-read snapshot and the events up to `lastSeq` (newest first). */
+/** Props: a server-read snapshot, the events up to `lastSeq` (newest first, nested stacks' too) and what the server derived. */
 export interface StackLiveViewProps {
   detail: StackDetail;
   events: EventRecord[];
   lastSeq: number;
   hiddenParameters: string[];
+  topology: StackTopology;
+  /** Path to the root cause of a failure (empty unless the stack failed). */
+  rootCause: RootCauseStep[];
+  /** Parent stacks of a nested stack, top-level first. */
+  ancestors: StackCrumb[];
+  /** When the server rendered the page (epoch ms): the first "now" of durations. */
+  renderedAt: number;
 }
 
 /**
  * The stack detail page's body. Renders the server snapshot first, then applies streamed events:
- * stack status and resource rows change live. When the stack reaches a final state the server
- * snapshot is refreshed (outputs, attributes) and streamed events newer than it still apply.
+ * status, graph, table, timeline and warnings change live. When the stack reaches a final state the
+ * server snapshot is refreshed (outputs, attributes, root cause) and newer streamed events still apply.
  */
-export function StackLiveView({ detail, events, lastSeq, hiddenParameters }: StackLiveViewProps) {
+export function StackLiveView({ detail, events, lastSeq, hiddenParameters, topology, rootCause, ancestors, renderedAt }: StackLiveViewProps) {
   const router = useRouter();
   const { stack } = detail;
   const [streamed, setStreamed] = useState<EventRecord[]>([]);
@@ -45,79 +60,31 @@ export function StackLiveView({ detail, events, lastSeq, hiddenParameters }: Sta
     [stack, detail.resources, lastSeq, streamed],
   );
   const allEvents = useMemo(() => mergeEvents(events, streamed), [events, streamed]);
-  const failed = live.status.endsWith("FAILED");
+  const resources = useMemo(() => graphResources(live.resources, topology.resources), [live.resources, topology.resources]);
+  const spans = useMemo(() => ganttSpans(allEvents, stack.id), [allEvents, stack.id]);
+  const firstFailure = useMemo(() => firstFailedResource(allEvents, stack.id), [allEvents, stack.id]);
+  const inProgress = live.status.endsWith("_IN_PROGRESS");
+  const now = useNow(renderedAt, inProgress);
+  const regionOf = (name: string) => resources.find((r) => r.name === name)?.region ?? "";
 
   return (
-    <div className="space-y-6">
-      <section aria-labelledby="stack-name" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <div className="flex flex-wrap items-start justify-between gap-4">
-          <div className="min-w-0">
-            <h1 id="stack-name" className="truncate text-2xl font-semibold tracking-tight" data-testid="page-title">
-              {stack.name}
-            </h1>
-            <p className="mt-1 font-mono text-xs text-slate-500">{stack.id}</p>
-          </div>
-          <div className="flex items-center gap-4">
-            <StreamIndicator state={streamState} />
-            <StatusBadge status={live.status} testId="stack-status" />
-          </div>
-        </div>
-        <p data-testid="stack-status-reason" className={`mt-3 text-sm ${failed ? "text-red-700" : "text-slate-700"}`}>
-          {live.statusReason || "—"}
-        </p>
-        <dl className="mt-4 grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4">
-          <Field label="Region">{stack.region}</Field>
-          <Field label="Created">
-            <TimeText iso={stack.createdAt} />
-          </Field>
-          <Field label="Updated">
-            <TimeText iso={stack.updatedAt} />
-          </Field>
-          <Field label="Rollback">{stack.disableRollback ? "disabled" : "enabled"}</Field>
-        </dl>
-        {detail.children.length > 0 ? (
-          <p className="mt-3 text-sm text-slate-700">
-            Nested stacks:{" "}
-            {detail.children.map((child, i) => (
-              <span key={child.id}>
-                {i > 0 ? ", " : null}
-                <Link href={`/stacks/${child.id}`} className="text-sky-700 hover:underline">
-                  {child.name}
-                </Link>
-              </span>
-            ))}
-          </p>
-        ) : null}
-      </section>
-
+    <div className="space-y-4">
+      <StackBreadcrumb ancestors={ancestors} current={stack.name} parentResource={stack.parentResource} />
+      <StackHeader detail={detail} status={live.status} statusReason={live.statusReason} streamState={streamState} />
+      {live.status.endsWith("_FAILED") ? <RootCausePanel stackName={stack.name} stackReason={live.statusReason} path={rootCause} /> : null}
+      {inProgress ? <StuckWarning stuck={stuckResources(spans, now)} /> : null}
+      <TopologySection resources={resources} events={allEvents} stackId={stack.id} firstFailure={firstFailure} edgesError={topology.error} />
       <Tabs
         label="Stack details"
         items={[
-          { id: "resources", label: `Resources (${live.resources.length})`, panel: <ResourceTable resources={live.resources} /> },
+          { id: "resources", label: `Resources (${live.resources.length})`, panel: <ResourceTable resources={live.resources} firstFailure={firstFailure} /> },
           { id: "events", label: `Events (${allEvents.length})`, panel: <EventList events={allEvents} stackId={stack.id} /> },
+          { id: "timeline", label: "Timeline", panel: <GanttChart spans={spans} regionOf={regionOf} now={now} firstFailure={firstFailure} /> },
           { id: "outputs", label: `Outputs (${detail.outputs.length})`, panel: <OutputList outputs={detail.outputs} /> },
           { id: "parameters", label: "Parameters", panel: <ParameterList parameters={stack.parameters} hidden={hiddenParameters} /> },
-          {
-            id: "template",
-            label: "Template",
-            panel: (
-              <pre data-testid="template-text" className="max-h-[32rem] overflow-auto rounded-lg border border-slate-200 bg-slate-900 p-4 font-mono text-xs leading-relaxed text-slate-100">
-                {stack.template}
-              </pre>
-            ),
-          },
+          { id: "template", label: "Template", panel: <CodeViewer value={stack.template} label={`Template of stack ${stack.name} (read-only)`} /> },
         ]}
       />
-    </div>
-  );
-}
-
-/** One label/value pair of the stack header. */
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="mt-0.5 text-slate-900">{children}</dd>
     </div>
   );
 }

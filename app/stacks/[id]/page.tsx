@@ -5,6 +5,7 @@ import { getHearth } from "@/lib/services";
 import type { Hearth } from "@/lib/services/types";
 import { isEngineError } from "@/app/_lib/errors";
 import { StackLiveView } from "@/components/stacks/stack-live-view";
+import { ancestorsOf, hiddenParameterNames, rootCauseOf } from "./stack-context";
 
 /** Route parameters of /stacks/[id] (a stack id or name). */
 type Params = Promise<{ id: string }>;
@@ -21,10 +22,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   }
 }
 
-/** Reads a stack's events and details, in that order, so that the details are at least as new as the events. */
+/**
+ * Reads a stack's events (its nested stacks' too, as the stream sends them) and then its details,
+ * so that the details are at least as new as the events.
+ */
 async function loadStack(hearth: Hearth, id: string) {
   try {
-    const events = await hearth.listEvents(id);
+    const events = await hearth.listEvents(id, { nested: true });
     const detail = await hearth.getStack(id);
     return { events, detail };
   } catch (error) {
@@ -33,33 +37,30 @@ async function loadStack(hearth: Hearth, id: string) {
   }
 }
 
-/** Names of the template's hidden parameters, whose values the page masks. */
-async function hiddenParameterNames(hearth: Hearth, stack: Awaited<ReturnType<Hearth["getStack"]>>["stack"]): Promise<string[]> {
-  const result = await hearth.validate({
-    template: stack.template,
-    templateName: stack.templateName ?? undefined,
-    files: stack.files,
-    environments: stack.environments,
-  });
-  return Object.values(result.parameters)
-    .filter((p) => p.hidden)
-    .map((p) => p.name);
-}
-
-/** Stack detail: status and reason, resources, events (live), outputs, parameters and template. */
+/** Stack detail: status, root cause, topology, resources, events, timeline, outputs, parameters and template. */
 export default async function StackPage({ params }: { params: Params }) {
   await connection();
   const { id } = await params;
   const hearth = await getHearth();
   const { events, detail } = await loadStack(hearth, id);
-  const lastSeq = events.reduce((max, e) => Math.max(max, e.seq), 0);
-  const newestFirst = events.toSorted((a, b) => b.seq - a.seq);
+  const { stack } = detail;
+  const own = events.filter((e) => e.stackId === stack.id);
+  const [hiddenParameters, topology, rootCause, ancestors] = await Promise.all([
+    hiddenParameterNames(hearth, stack),
+    hearth.topology(stack.id),
+    rootCauseOf(hearth, { stack, resources: detail.resources, events: own }),
+    ancestorsOf(hearth, stack),
+  ]);
   return (
     <StackLiveView
       detail={detail}
-      events={newestFirst}
-      lastSeq={lastSeq}
-      hiddenParameters={await hiddenParameterNames(hearth, detail.stack)}
+      events={events.toSorted((a, b) => b.seq - a.seq)}
+      lastSeq={events.reduce((max, e) => Math.max(max, e.seq), 0)}
+      hiddenParameters={hiddenParameters}
+      topology={topology}
+      rootCause={rootCause}
+      ancestors={ancestors}
+      renderedAt={Date.now()}
     />
   );
 }
