@@ -61,7 +61,14 @@ export function contextFor(
     now: () => core.clock.now(),
     sleep: (ms) => core.clock.sleep(ms, signal),
     note(reason) {
-      notes = notes.then(() => op.resourceEvent(rec, rec.action, rec.status, reason));
+      // a note also stores what the hook changed so far, so readers follow a long hook (a failover) step by step
+      notes = notes.then(async () => {
+        if (dirty && !op.readOnly) {
+          dirty = false;
+          await core.store.saveResource(rec);
+        }
+        await op.resourceEvent(rec, rec.action, rec.status, reason);
+      });
     },
     async peer(refId) {
       for (const other of op.records.values()) {
