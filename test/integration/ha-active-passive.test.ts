@@ -51,6 +51,16 @@ describe("examples/ha/active-passive.yaml (the seed's active/passive pair)", () 
     expect(reasons.find((x) => x.startsWith("Failover 5/6 activate"))).toMatch(/activation config ran/);
   });
 
+  it("deleting the stack after a failover leaves nothing in the cloud", async () => {
+    const r = haRig();
+    const stack = await r.launch("pair", "active-passive.yaml");
+    await r.clock.run(r.engine.signal(stack.id, "server_failover_policy", { reason: "before delete" }));
+    const deleted = await r.finish(await r.engine.delete(stack.id));
+    expect(deleted.status).toBe("COMPLETE");
+    const inv = r.sim.inventory();
+    expect({ servers: inv.servers.length, volumes: inv.volumes.length, ports: inv.ports.filter((p) => p.deviceId).length }).toEqual({ servers: 0, volumes: 0, ports: 0 });
+  });
+
   it("refuses a forged signal URL", async () => {
     const r = haRig();
     const stack = await r.launch("pair", "active-passive.yaml");
