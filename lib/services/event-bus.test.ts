@@ -72,6 +72,39 @@ describe("EventBus", () => {
     expect(seen[0].seq).toBeLessThan(seen[1].seq);
   });
 
+  it("delivers an event that directly follows what subscribers have seen at once, without reading the log", async () => {
+    const seen: string[] = [];
+    await bus.subscribe("root", 0, (e) => seen.push(e.resourceName));
+    await emit("child", "warm-up");
+    await vi.waitFor(() => expect(seen).toEqual(["warm-up"]));
+    const reads = vi.spyOn(store, "eventsAfter");
+    const event = await store.appendEvent({
+      stackId: "root", stackName: "root", resourceName: "now", physicalResourceId: null, resourceType: "T",
+      isStackEvent: false, action: "CREATE", status: "COMPLETE", reason: "", time: "t",
+    });
+    bus.publish(event);
+    expect(seen).toEqual(["warm-up", "now"]);
+    expect(reads).not.toHaveBeenCalled();
+  });
+
+  it("reads the log when a published event skips a seq another process wrote, keeping order", async () => {
+    const seen: string[] = [];
+    await bus.subscribe("root", 0, (e) => seen.push(e.resourceName));
+    await emit("root", "first");
+    await vi.waitFor(() => expect(seen).toEqual(["first"]));
+    const foreign = await createPrismaClient(db.url);
+    try {
+      await new PrismaStackStore(foreign).appendEvent({
+        stackId: "child", stackName: "x", resourceName: "theirs", physicalResourceId: null, resourceType: "T",
+        isStackEvent: false, action: "CREATE", status: "COMPLETE", reason: "", time: "t",
+      });
+    } finally {
+      await foreign.$disconnect();
+    }
+    await emit("root", "ours");
+    await vi.waitFor(() => expect(seen).toEqual(["first", "theirs", "ours"]));
+  });
+
   it("keeps delivering when a listener throws", async () => {
     const errors: unknown[] = [];
     const quiet = new EventBus({ store, pollIntervalMs: 10, onError: (e) => errors.push(e) });

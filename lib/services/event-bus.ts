@@ -1,8 +1,9 @@
 /**
  * The event bus: the engine's EventSink plus the `subscribe` replay-then-live contract of Hearth.
- * Events are always delivered from the database in sequence order, so a subscriber sees the events
- * written by this process (a publish wakes the pump at once) and those written by another process
- * sharing the database (found by polling while anyone listens) the same way, each exactly once.
+ * Events reach each subscriber in sequence order, each exactly once: those written by another process
+ * sharing the database are found by polling the log while anyone listens; one published by this
+ * process is delivered at once when it directly follows what every subscriber has seen (and its
+ * stack's place in the tree is known), else it wakes the pump, which reads the log from the database.
  */
 import type { EventRecord, EventSink, StackStore } from "../engine/stack/ports";
 import type { EventFeed } from "../store/prisma-stack-store";
@@ -47,8 +48,39 @@ export class EventBus implements EventSink {
   }
 
   /** Called by the engine after each event is stored: deliver it (and anything before it) now. */
-  publish(_event: EventRecord): void {
-    if (this.subscribers.size > 0) void this.pump();
+  publish(event: EventRecord): void {
+    if (this.subscribers.size === 0 || this.deliverNext(event)) return;
+    void this.pump();
+  }
+
+  /**
+   * The fast path: when no pump runs, every subscriber has seen up to the seq just before this event
+   * (so nothing is missing in between) and the stack's ancestry is cached, delivers it without
+   * reading the log. Returns false when the log has to be read instead.
+   */
+  private deliverNext(event: EventRecord): boolean {
+    if (this.pumping || this.closed) return false;
+    const subscribers = [...this.subscribers];
+    if (!subscribers.every((s) => s.cursor === event.seq - 1)) return false;
+    const ancestry = this.knownAncestry(event.stackId);
+    if (!ancestry) return false;
+    for (const subscriber of subscribers) {
+      subscriber.cursor = event.seq;
+      if (ancestry.includes(subscriber.root)) deliver(subscriber.listener, event, this.onError);
+    }
+    return true;
+  }
+
+  /** A stack and its ancestors from the cache, or undefined when part of the chain is not cached yet. */
+  private knownAncestry(stackId: string): string[] | undefined {
+    const chain = [stackId];
+    for (let depth = 0; depth < MAX_DEPTH; depth++) {
+      const parent = this.parents.get(chain[chain.length - 1]);
+      if (parent === undefined) return undefined;
+      if (parent === null) return chain;
+      chain.push(parent);
+    }
+    return chain;
   }
 
   /**
@@ -57,6 +89,8 @@ export class EventBus implements EventSink {
    */
   async subscribe(stackId: string, afterSeq: number, listener: (event: EventRecord) => void): Promise<() => void> {
     const head = await this.store.lastEventSeq();
+    // Cache the root's own parent too, so the fast path knows the ancestry of the root's events.
+    await this.parentOf(stackId);
     const family = await this.familyOf(stackId);
     const stored = await Promise.all(family.map((id) => this.store.listEvents(id, afterSeq)));
     const replay = stored.flat().filter((event) => event.seq <= head).sort((a, b) => a.seq - b.seq);

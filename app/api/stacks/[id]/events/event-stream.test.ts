@@ -1,23 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { EventRecord } from "@/lib/engine/stack/ports";
+import { eventRecord as event } from "@/components/stacks/test-records";
 import { createEventStream, formatEvent, resumePoint } from "./event-stream";
-
-function event(seq: number): EventRecord {
-  return {
-    id: `e${seq}`,
-    seq,
-    stackId: "s1",
-    stackName: "web",
-    resourceName: "server",
-    physicalResourceId: null,
-    resourceType: "OS::Nova::Server",
-    isStackEvent: false,
-    action: "CREATE",
-    status: "IN_PROGRESS",
-    reason: "state changed",
-    time: "2026-01-01T00:00:00Z",
-  };
-}
 
 /** A fake feed: records the listener, lets the test push events, counts unsubscribes. */
 function fakeFeed(replay: EventRecord[] = []) {
