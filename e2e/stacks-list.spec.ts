@@ -4,6 +4,7 @@ import { LaunchPage } from "./pages/launch-page";
 import { StackPage } from "./pages/stack-page";
 import { StacksPage } from "./pages/stacks-page";
 import { UpdatePage } from "./pages/update-page";
+import { lowContrast } from "./support/contrast";
 
 const SHOTS = path.join(import.meta.dirname, "screenshots");
 
@@ -129,7 +130,7 @@ test("delete asks first (Esc keeps the stack), then the stack disappears", async
   await expect(stacks.announcer).toContainText("beta-list");
 });
 
-test("dark mode: the header toggle persists across a reload; every page in both themes", async ({ page }) => {
+test("dark mode: the header toggle persists across a reload; every page readable in both themes", async ({ page }) => {
   const stacks = new StacksPage(page);
   await stacks.goto();
   const toggle = page.getByTestId("theme-toggle");
@@ -152,6 +153,7 @@ test("dark mode: the header toggle persists across a reload; every page in both 
         await new LaunchPage(page).pickExample("simple-server.yaml");
       }
       await page.screenshot({ path: path.join(SHOTS, `theme-${name}-${theme}.png`), fullPage: true });
+      expect(await lowContrast(page), `text under WCAG AA contrast on ${name} (${theme})`).toEqual([]);
     }
     if (theme === "light") {
       await page.getByTestId("theme-toggle").click();
