@@ -73,6 +73,8 @@ test("suspend then resume from the row; invalid actions say why they are off", a
   await expect(stacks.action("alpha-list", "resume")).toHaveAttribute("title", /Only a suspended stack can be resumed/);
   await expect(stacks.action("alpha-list", "cancel")).toHaveAttribute("title", /Nothing to cancel/);
 
+  // Pushed over SSE, not polled: with the stream live the list only re-reads itself on an event.
+  await expect(stacks.announcer).toHaveAttribute("data-stream", "live");
   await stacks.action("alpha-list", "suspend").click();
   await expect(stacks.status("alpha-list")).toHaveAttribute("data-status", "SUSPEND_COMPLETE", { timeout: 20_000 });
   await expect(stacks.announcer).toContainText("alpha-list: suspend");

@@ -3,25 +3,25 @@
 import { useEffect, useRef, useState } from "react";
 import type { StackSummary } from "@/lib/services/types";
 import { EmptyStacks } from "../stacks/empty-stacks";
-import { splitStatus } from "../ui/status";
 import { type ListFilter } from "./list-filter";
 import { StackFilters } from "./stack-filters";
 import { StackTable } from "./stack-table";
 import { statusChanges } from "./status-changes";
 import { useAutoRefresh } from "./use-auto-refresh";
+import { useListStream } from "./use-list-stream";
 
-/** Refresh period while some stack is in progress, and otherwise. */
-const BUSY_REFRESH_MS = 1_000;
-const IDLE_REFRESH_MS = 4_000;
+/** Polling period while the event stream is down. */
+const FALLBACK_REFRESH_MS = 3_000;
 
 /**
  * The stacks list's live body: filters, the table (or the empty state) and a polite live region
- * that announces status changes. It re-renders from the server every second while a stack is in
- * progress (every few seconds otherwise), so stacks created elsewhere (CLI, API) appear too.
+ * that announces status changes. It re-renders from the server whenever any stack's status changes
+ * (pushed over SSE), so stacks created or changed elsewhere (CLI, API) show up at once; while the
+ * stream is down it polls instead.
  */
 export function StackList({ stacks, total, filter, statuses, regions }: { stacks: StackSummary[]; total: number; filter: ListFilter; statuses: string[]; regions: string[] }) {
-  const busy = stacks.some((s) => splitStatus(s.status).status === "IN_PROGRESS");
-  useAutoRefresh(busy ? BUSY_REFRESH_MS : IDLE_REFRESH_MS);
+  const live = useListStream();
+  useAutoRefresh(live ? undefined : FALLBACK_REFRESH_MS);
 
   const previous = useRef<{ stacks: StackSummary[]; filter: string } | undefined>(undefined);
   const [announcement, setAnnouncement] = useState("");
@@ -37,7 +37,7 @@ export function StackList({ stacks, total, filter, statuses, regions }: { stacks
 
   return (
     <>
-      <p role="status" aria-live="polite" className="sr-only" data-testid="list-announcer">
+      <p role="status" aria-live="polite" className="sr-only" data-testid="list-announcer" data-stream={live ? "live" : "polling"}>
         {announcement}
       </p>
       {total === 0 ? (

@@ -54,6 +54,23 @@ describe("EventBus", () => {
     expect(seen).toEqual(["b", "c", "d"]);
   });
 
+  it("subscribeAll delivers new events of every stack, without replay", async () => {
+    await emit("root", "before");
+    const seen: string[] = [];
+    const unsubscribe = await bus.subscribeAll((e) => seen.push(`${e.stackId}/${e.resourceName}`));
+    await emit("other", "x");
+    await emit("child", "y");
+    await vi.waitFor(() => expect(seen).toEqual(["other/x", "child/y"]));
+    unsubscribe();
+    await emit("root", "after");
+    // A later subscriber seeing a later event proves the pump went past "after".
+    const probe: string[] = [];
+    await bus.subscribeAll((e) => probe.push(e.resourceName));
+    await emit("other", "z");
+    await vi.waitFor(() => expect(probe).toEqual(["z"]));
+    expect(seen).toEqual(["other/x", "child/y"]);
+  });
+
   it("delivers events written by another process (another client on the same file) by polling", async () => {
     const seen: EventRecord[] = [];
     await bus.subscribe("root", 0, (e) => seen.push(e));

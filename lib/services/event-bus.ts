@@ -17,9 +17,9 @@ export interface EventBusOptions {
   onError?: (error: unknown) => void;
 }
 
-/** One subscription: events of `root` and its nested stacks after `cursor`. */
+/** One subscription: events of `root` and its nested stacks (every stack when null) after `cursor`. */
 interface Subscriber {
-  root: string;
+  root: string | null;
   cursor: number;
   listener: (event: EventRecord) => void;
 }
@@ -66,7 +66,7 @@ export class EventBus implements EventSink {
     if (!ancestry) return false;
     for (const subscriber of subscribers) {
       subscriber.cursor = event.seq;
-      if (ancestry.includes(subscriber.root)) deliver(subscriber.listener, event, this.onError);
+      if (subscriber.root === null || ancestry.includes(subscriber.root)) deliver(subscriber.listener, event, this.onError);
     }
     return true;
   }
@@ -95,7 +95,16 @@ export class EventBus implements EventSink {
     const stored = await Promise.all(family.map((id) => this.store.listEvents(id, afterSeq)));
     const replay = stored.flat().filter((event) => event.seq <= head).sort((a, b) => a.seq - b.seq);
     for (const event of replay) deliver(listener, event, this.onError);
-    const subscriber: Subscriber = { root: stackId, cursor: Math.max(afterSeq, head), listener };
+    return this.add({ root: stackId, cursor: Math.max(afterSeq, head), listener });
+  }
+
+  /** Delivers every event stored from now on, of every stack (no replay). Returns unsubscribe. */
+  async subscribeAll(listener: (event: EventRecord) => void): Promise<() => void> {
+    return this.add({ root: null, cursor: await this.store.lastEventSeq(), listener });
+  }
+
+  /** Starts delivering to a subscriber (and polling for other processes' events). */
+  private add(subscriber: Subscriber): () => void {
     this.subscribers.add(subscriber);
     this.startPolling();
     void this.pump();
@@ -149,8 +158,9 @@ export class EventBus implements EventSink {
     }
   }
 
-  /** True when `stackId` is `root` or nested (at any depth) under it. */
-  private async isWithin(stackId: string, root: string): Promise<boolean> {
+  /** True when `stackId` is `root` or nested (at any depth) under it; every stack is within null. */
+  private async isWithin(stackId: string, root: string | null): Promise<boolean> {
+    if (root === null) return true;
     let current: string | null = stackId;
     for (let depth = 0; current !== null && depth < MAX_DEPTH; depth++) {
       if (current === root) return true;

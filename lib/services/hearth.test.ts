@@ -113,6 +113,16 @@ describe("Hearth restart", () => {
   });
 });
 
+describe("Hearth watchStacks", () => {
+  it("streams the stack-level events of every stack, not resource events", async () => {
+    const seen: string[] = [];
+    const stop = await hearth.watchStacks((e) => seen.push(`${e.stackName} ${e.action}_${e.status}`));
+    await (await hearth.create("greet", { template: TEMPLATE })).done;
+    await vi.waitFor(() => expect(seen).toEqual(["greet CREATE_IN_PROGRESS", "greet CREATE_COMPLETE"]));
+    stop();
+  });
+});
+
 describe("Hearth previewUpdate", () => {
   it("previews an update by stack name: what refers to an updated resource's attributes may change too", async () => {
     await (await hearth.create("greet", { template: TEMPLATE })).done;

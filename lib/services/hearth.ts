@@ -11,12 +11,14 @@ import type { StackEngine } from "../engine/stack/api";
 import type { StackRecord } from "../engine/stack/ports";
 import type { PrismaStackStore } from "../store/prisma-stack-store";
 import type { EventBus } from "./event-bus";
+import { haConsole } from "./ha/view";
+import type { Identity } from "./identity";
 import type { SavedTemplates } from "./templates";
 import type { FaultCommand, Hearth, StackSummary } from "./types";
 
 /** The operator's side of the simulated cloud: runs inventory, volume reads, faults and flushes on its current state. */
 export interface CloudAdmin {
-  use<T>(fn: (sim: Pick<SimCloud, "inventory" | "readVolumeData" | "faults" | "flush">) => T | Promise<T>): Promise<T>;
+  use<T>(fn: (sim: Pick<SimCloud, "inventory" | "readVolumeData" | "faults" | "flush" | "region">) => T | Promise<T>): Promise<T>;
 }
 
 /** Everything the facade is built from. */
@@ -28,6 +30,8 @@ export interface HearthParts {
   projectId: string;
   /** Saved designer templates. */
   templates: SavedTemplates;
+  /** Users, projects, roles and tokens (the Keystone subset). */
+  identity: Identity;
   /** Verifies a pre-signed signal URL's token and delivers the signal (lib/services/ha). */
   signalByToken(token: string, details: unknown): Promise<{ stackId: string; resource: string; action: string }>;
   /** Stops background work (the recovery sweep, the HA monitor) before the engine closes. */
@@ -48,7 +52,7 @@ export function buildHearth(parts: HearthParts): Hearth {
   /** Finds a live stack by id, else by name; `deleted` also accepts a deleted stack named by id. */
   async function resolve(ref: string, deleted = false): Promise<StackRecord> {
     const byId = await store.getStack(ref);
-    if (byId && (deleted || !byId.deletedAt)) return byId;
+    if (byId && byId.projectId === projectId && (deleted || !byId.deletedAt)) return byId;
     const byName = await store.findStackByName(projectId, ref);
     if (byName) return byName;
     throw notFound(`Stack ${ref}`);
@@ -72,6 +76,13 @@ export function buildHearth(parts: HearthParts): Hearth {
 
   const hearth: Hearth = {
     templates: parts.templates,
+    ha: haConsole({
+      hearth: () => hearth,
+      writeVolume: (region, volumeId, serverId, key, content) => admin.use((sim) => sim.region(region).volume.writeData(volumeId, serverId, key, content)),
+    }),
+    identity: parts.identity,
+    projectId,
+    forProject: (id) => (id === projectId ? hearth : buildHearth({ ...parts, projectId: id })),
     validate: (input, options) => engine.validate(input, options),
     preview: (name, input, options) => engine.preview(name, input, { projectId, ...options }),
     create: (name, input, options) => engine.create(name, input, { projectId, ...options }),
@@ -96,7 +107,7 @@ export function buildHearth(parts: HearthParts): Hearth {
       const stack = await resolve(ref);
       const [resources, children] = await Promise.all([
         engine.resources(stack.id),
-        store.listStacks({ parentId: stack.id, includeNested: true }),
+        store.listStacks({ parentId: stack.id, projectId, includeNested: true }),
       ]);
       return { stack, resources, outputs: stack.outputs, children: await Promise.all(children.map(summarize)) };
     },
@@ -130,6 +141,7 @@ export function buildHearth(parts: HearthParts): Hearth {
     },
 
     subscribe: (stackId, afterSeq, listener) => bus.subscribe(stackId, afterSeq, listener),
+    watchStacks: (listener) => bus.subscribeAll((event) => (event.isStackEvent ? listener(event) : undefined)),
 
     cloudInventory: (region) => admin.use((sim) => cloudCall(() => sim.inventory(region))),
 

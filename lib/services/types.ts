@@ -5,7 +5,9 @@
  * Callers never touch Prisma, the store or the cloud directly.
  */
 import type { Diagnostic } from "../engine/diagnostics";
+import type { Identity } from "./identity";
 import type { SavedTemplates } from "./templates";
+import type { HaConsole } from "./ha/view";
 import type { CreateOptions, OperationHandle, PreviewResult, UpdateOptions, UpdatePreview, ValidateResult } from "../engine/stack/api";
 import type { EventRecord, ResourceRecord, StackRecord } from "../engine/stack/ports";
 import type { StackInput } from "../engine/template/types";
@@ -69,8 +71,18 @@ export interface CloudInventory {
   floatingIps: FloatingIp[];
 }
 
-/** The service facade. Stack arguments accept a name or an id. */
+/**
+ * The service facade. Stack arguments accept a name or an id. Every call is scoped to one project
+ * (`projectId`): stacks of other projects are not found; `forProject` gives the same Hearth seen
+ * from another project (the REST API uses the token's project).
+ */
 export interface Hearth {
+  /** The project this view acts in. */
+  readonly projectId: string;
+  /** This Hearth scoped to another project (shares engine, store and cloud; close only the original). */
+  forProject(projectId: string): Hearth;
+  /** Users, projects, roles and tokens (the Keystone subset behind /identity/v3). */
+  identity: Identity;
   validate(input: StackInput, options?: { region?: string; strict?: boolean }): Promise<ValidateResult>;
   preview(name: string, input: StackInput, options?: Partial<CreateOptions>): Promise<PreviewResult>;
   create(name: string, input: StackInput, options?: Partial<CreateOptions>): Promise<OperationHandle>;
@@ -103,11 +115,16 @@ export interface Hearth {
    * after `afterSeq` (replay), then new ones. Returns an unsubscribe function.
    */
   subscribe(stackId: string, afterSeq: number, listener: (event: EventRecord) => void): Promise<() => void>;
+  /** Stack-level events (status changes) of every stack, nested ones included, from now on. Returns unsubscribe. */
+  watchStacks(listener: (event: EventRecord) => void): Promise<() => void>;
 
   cloudInventory(region?: string): Promise<CloudInventory>;
   fault(command: FaultCommand): Promise<void>;
   /** Data on a simulated volume (through the server it is attached to). */
   volumeData(volumeId: string, key: string): Promise<string | undefined>;
+
+  /** HA groups (FailoverPolicy + AutoScalingGroup): read model, fail over, drill, volume check (lib/services/ha/view.ts). */
+  ha: HaConsole;
 
   /** Templates saved (and versioned) from the designer. */
   templates: SavedTemplates;
