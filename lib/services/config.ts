@@ -2,7 +2,8 @@
  * Hearth's settings from the environment, checked once with clear messages:
  * DATABASE_URL (default file:./data/hearth.db, relative to the project root), HEARTH_ROOT (the
  * project root; default the working folder), HEARTH_SIM_SPEED (latency multiplier, default 1),
- * HEARTH_SIM_SEED (integer seed of a fresh simulated cloud), HEARTH_PROJECT (default "admin").
+ * HEARTH_SIM_SEED (integer seed of a fresh simulated cloud), HEARTH_PROJECT (default "admin"; the id of
+ * the bootstrap admin project), HEARTH_BOOTSTRAP_PASSWORD (the identity admin's first password).
  */
 import os from "node:os";
 import path from "node:path";
@@ -16,6 +17,8 @@ export interface HearthConfig {
   simSpeed: number;
   simSeed?: number;
   projectId: string;
+  /** Password of the identity's admin user on first start; generated and printed once when unset. */
+  bootstrapPassword?: string;
   /** This process's identity in stack locks. */
   owner: string;
 }
@@ -45,6 +48,7 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     simSpeed: numberVar(env, "HEARTH_SIM_SPEED", (n) => Number.isFinite(n) && n >= 0, "a number >= 0") ?? 1,
     simSeed: numberVar(env, "HEARTH_SIM_SEED", Number.isInteger, "an integer"),
     projectId: env.HEARTH_PROJECT || "admin",
+    bootstrapPassword: env.HEARTH_BOOTSTRAP_PASSWORD || undefined,
     owner: `engine-${os.hostname()}-${process.pid}`,
   };
 }

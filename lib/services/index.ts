@@ -10,11 +10,13 @@ import type { EngineOptions } from "../engine/stack/api";
 import { createPrismaClient } from "../store/client";
 import { MIGRATIONS_DIR, runMigrations } from "../store/migrate";
 import { PrismaStackStore } from "../store/prisma-stack-store";
+import { PrismaIdentityStore } from "../store/identity-store";
 import { PrismaTemplateStore } from "../store/template-store";
 import { PrismaSimPersistence } from "../store/sim-persistence";
 import { configFromEnv, type HearthConfig } from "./config";
 import { EventBus } from "./event-bus";
 import { prepareHa } from "./ha";
+import { createIdentity } from "./identity";
 import { buildHearth } from "./hearth";
 import { savedTemplates } from "./templates";
 import { SharedSimCloud } from "./shared-cloud";
@@ -39,6 +41,8 @@ export interface CreateHearthOptions extends Partial<HearthConfig> {
   pollIntervalMs?: number;
   /** Run the HA monitor (alarms, member health checks) in this process (default true). */
   haMonitor?: boolean;
+  /** Token lifetime of the identity service (default one hour). */
+  tokenTtlMs?: number;
   /** Engine tuning (concurrency, lock TTL, poll interval, clock, randomness). */
   engine?: Pick<EngineOptions, "concurrency" | "lockTtlMs" | "pollIntervalMs" | "clock" | "random">;
 }
@@ -68,6 +72,10 @@ export async function createHearth(options: CreateHearthOptions = {}): Promise<H
       owner: config.owner,
       defaultRegion: DEFAULT_REGION,
     });
+    const identity = createIdentity(new PrismaIdentityStore(prisma), { tokenTtlMs: options.tokenTtlMs });
+    // First start: the admin user, admin and demo projects, as keystone-manage bootstrap makes them.
+    const boot = await identity.bootstrap({ password: config.bootstrapPassword, adminProjectId: config.projectId });
+    if (boot.generatedPassword) console.log(`hearth: created identity user "admin" with password ${boot.generatedPassword} (shown once; set HEARTH_BOOTSTRAP_PASSWORD to choose it)`);
     if (options.recover ?? true) await engine.recover();
     const sweep = startRecoverySweep(() => engine.recover(), options.recoverIntervalMs ?? 60_000);
     const haRuntime = ha.start({
@@ -84,6 +92,7 @@ export async function createHearth(options: CreateHearthOptions = {}): Promise<H
       bus,
       projectId: config.projectId,
       templates: savedTemplates(new PrismaTemplateStore(prisma)),
+      identity,
       signalByToken: haRuntime.signalByToken,
       stop: () => {
         clearInterval(sweep);

@@ -1,0 +1,210 @@
+/**
+ * Hearth's identity (a Keystone v3 subset): users with scrypt-hashed passwords, projects, the roles
+ * member / reader / admin, and tokens that expire and can be revoked. `bootstrap` does on first start
+ * what `keystone-manage bootstrap` does: an admin user with the admin role on an admin project, and a
+ * demo project. The REST layer (lib/api) turns its answers and IdentityError into Keystone's shapes.
+ */
+import { createHash, randomBytes, randomUUID, scrypt, timingSafeEqual } from "node:crypto";
+import { promisify } from "node:util";
+import type { PrismaIdentityStore, ProjectRow, RoleRow } from "../store/identity-store";
+
+const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, length: number) => Promise<Buffer>;
+
+/** Roles Hearth knows: admin and member may change a project's stacks, reader may only look. */
+export const ROLE_NAMES = ["admin", "member", "reader"] as const;
+
+/** Why an identity call was refused (mapped to 400 / 401 / 403 / 404 / 409). */
+export type IdentityErrorCode = "BadRequest" | "Unauthorized" | "Forbidden" | "NotFound" | "Conflict";
+
+/** A refused identity call. */
+export class IdentityError extends Error {
+  constructor(readonly code: IdentityErrorCode, message: string) {
+    super(message);
+    this.name = "IdentityError";
+  }
+}
+
+/** What a valid token stands for. */
+export interface TokenInfo {
+  user: { id: string; name: string };
+  /** The project the token is scoped to; null for an unscoped token. */
+  project: { id: string; name: string } | null;
+  roles: RoleRow[];
+  issuedAt: string;
+  expiresAt: string;
+  /** Auth methods used to get it ("password" or "token"). */
+  methods: string[];
+}
+
+/** How a caller proves who it is. */
+export type Credentials = { method: "password"; user: string; password: string } | { method: "token"; token: string };
+
+/** Result of bootstrap: the ids made, and the password when it was generated (print it once). */
+export interface BootstrapResult {
+  adminUserId: string;
+  adminProjectId: string;
+  demoProjectId: string;
+  generatedPassword?: string;
+}
+
+/** Settings of the identity service. */
+export interface IdentityOptions {
+  /** Token lifetime (default one hour). */
+  tokenTtlMs?: number;
+  now?: () => Date;
+}
+
+/** The identity service. */
+export interface Identity {
+  bootstrap(options: { password?: string; adminProjectId: string }): Promise<BootstrapResult>;
+  /** Issues a token; scope names a project by id or name (omit for an unscoped token). */
+  authenticate(credentials: Credentials, scope?: { project: string }): Promise<{ token: string; info: TokenInfo }>;
+  /** What a token stands for; throws IdentityError("NotFound") for an unknown, expired or revoked token. */
+  validate(token: string): Promise<TokenInfo>;
+  revoke(token: string): Promise<void>;
+  createUser(name: string, password: string): Promise<{ id: string; name: string }>;
+  createProject(name: string, description?: string): Promise<ProjectRow>;
+  /** Grants `role` (by name) on `project` to `user` (ids or names). */
+  assignRole(user: string, project: string, role: string): Promise<void>;
+  listUsers(): Promise<{ id: string; name: string }[]>;
+  listProjects(): Promise<ProjectRow[]>;
+  /** Projects a user holds a role on (for the console's project switcher and GET /auth/projects). */
+  projectsOf(userId: string): Promise<ProjectRow[]>;
+  listRoles(): Promise<RoleRow[]>;
+}
+
+/** scrypt hash as `scrypt$<salt>$<hash>` (base64url). */
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const hash = await scryptAsync(password, salt, 32);
+  return `scrypt$${salt.toString("base64url")}$${hash.toString("base64url")}`;
+}
+
+/** Whether `password` matches a stored hash. */
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [kind, salt, hash] = stored.split("$");
+  if (kind !== "scrypt" || !salt || !hash) return false;
+  const expected = Buffer.from(hash, "base64url");
+  const actual = await scryptAsync(password, Buffer.from(salt, "base64url"), expected.length);
+  return timingSafeEqual(actual, expected);
+}
+
+const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
+const newId = () => randomUUID().replaceAll("-", "");
+
+/** Builds the identity service over its store. */
+export function createIdentity(store: PrismaIdentityStore, options: IdentityOptions = {}): Identity {
+  const ttl = options.tokenTtlMs ?? 3_600_000;
+  const now = options.now ?? (() => new Date());
+
+  async function mustFind<T>(found: Promise<T | undefined>, what: string): Promise<T> {
+    const row = await found;
+    if (!row) throw new IdentityError("NotFound", `Could not find ${what}.`);
+    return row;
+  }
+
+  async function ensureProject(id: string, name: string, description: string): Promise<string> {
+    const existing = await store.findProject(name);
+    if (existing) return existing.id;
+    await store.addProject({ id, name, description, createdAt: now().toISOString() });
+    return (await mustFind(store.findProject(name), `project: ${name}`)).id;
+  }
+
+  const identity: Identity = {
+    async bootstrap({ password, adminProjectId }) {
+      const roles = await store.ensureRoles(ROLE_NAMES.map((name) => ({ id: newId(), name })));
+      const adminProject = await ensureProject(adminProjectId, "admin", "Bootstrap project for initializing the cloud.");
+      const demoProject = await ensureProject(newId(), "demo", "Demo project for trying Hearth.");
+      let user = await store.findUser("admin");
+      let generatedPassword: string | undefined;
+      if (!user) {
+        generatedPassword = password ? undefined : randomBytes(12).toString("base64url");
+        const row = { id: newId(), name: "admin", passwordHash: await hashPassword(password ?? generatedPassword!), createdAt: now().toISOString() };
+        if (!(await store.addUser(row))) generatedPassword = undefined; // another process bootstrapped first
+        user = await mustFind(store.findUser("admin"), "user: admin");
+      }
+      const admin = roles.find((r) => r.name === "admin")!;
+      await store.assign(user.id, adminProject, admin.id);
+      await store.assign(user.id, demoProject, admin.id);
+      return { adminUserId: user.id, adminProjectId: adminProject, demoProjectId: demoProject, generatedPassword };
+    },
+
+    async authenticate(credentials, scope) {
+      let userId: string;
+      let methods: string[];
+      if (credentials.method === "password") {
+        const user = await store.findUser(credentials.user);
+        if (!user || !(await verifyPassword(credentials.password, user.passwordHash))) {
+          throw new IdentityError("Unauthorized", "The request you have made requires authentication.");
+        }
+        userId = user.id;
+        methods = ["password"];
+      } else {
+        const info = await identity.validate(credentials.token).catch(() => {
+          throw new IdentityError("Unauthorized", "The request you have made requires authentication.");
+        });
+        userId = info.user.id;
+        methods = ["token"];
+      }
+      let projectId: string | null = null;
+      if (scope) {
+        const project = await store.findProject(scope.project);
+        const roles = project ? await store.rolesOn(userId, project.id) : [];
+        if (!project || roles.length === 0) throw new IdentityError("Unauthorized", `User ${userId} has no access to project ${scope.project}.`);
+        projectId = project.id;
+      }
+      const token = randomBytes(32).toString("base64url");
+      const issued = now();
+      await store.addToken({ hash: tokenHash(token), userId, projectId, issuedAt: issued.toISOString(), expiresAt: new Date(issued.getTime() + ttl).toISOString(), revokedAt: null });
+      return { token, info: { ...(await identity.validate(token)), methods } };
+    },
+
+    async validate(token) {
+      const row = await store.findToken(tokenHash(token));
+      if (!row || row.revokedAt || row.expiresAt <= now().toISOString()) throw new IdentityError("NotFound", "Could not find token.");
+      const user = await mustFind(store.findUser(row.userId), `user: ${row.userId}`);
+      const project = row.projectId ? await mustFind(store.findProject(row.projectId), `project: ${row.projectId}`) : null;
+      const roles = project ? await store.rolesOn(user.id, project.id) : [];
+      return {
+        user: { id: user.id, name: user.name },
+        project: project && { id: project.id, name: project.name },
+        roles,
+        issuedAt: row.issuedAt,
+        expiresAt: row.expiresAt,
+        methods: ["password"],
+      };
+    },
+
+    async revoke(token) {
+      if (!(await store.revokeToken(tokenHash(token), now().toISOString()))) throw new IdentityError("NotFound", "Could not find token.");
+    },
+
+    async createUser(name, password) {
+      if (!name || !password) throw new IdentityError("BadRequest", "A user needs a name and a password.");
+      const row = { id: newId(), name, passwordHash: await hashPassword(password), createdAt: now().toISOString() };
+      if (!(await store.addUser(row))) throw new IdentityError("Conflict", `Duplicate entry found with name ${name}.`);
+      return { id: row.id, name };
+    },
+
+    async createProject(name, description = "") {
+      if (!name) throw new IdentityError("BadRequest", "A project needs a name.");
+      const row = { id: newId(), name, description, createdAt: now().toISOString() };
+      if (!(await store.addProject(row))) throw new IdentityError("Conflict", `Duplicate entry found with name ${name}.`);
+      return row;
+    },
+
+    async assignRole(userRef, projectRef, roleName) {
+      const user = await mustFind(store.findUser(userRef), `user: ${userRef}`);
+      const project = await mustFind(store.findProject(projectRef), `project: ${projectRef}`);
+      const role = (await store.listRoles()).find((r) => r.name === roleName || r.id === roleName);
+      if (!role) throw new IdentityError("NotFound", `Could not find role: ${roleName}.`);
+      await store.assign(user.id, project.id, role.id);
+    },
+
+    listUsers: async () => (await store.listUsers()).map(({ id, name }) => ({ id, name })),
+    listProjects: () => store.listProjects(),
+    projectsOf: (userId) => store.projectsOf(userId),
+    listRoles: () => store.listRoles(),
+  };
+  return identity;
+}

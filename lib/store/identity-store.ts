@@ -1,0 +1,126 @@
+/**
+ * Identity rows in the database (users, projects, roles, role assignments, tokens) for the Keystone
+ * subset in lib/services/identity.ts. Plain reads and writes: hashing and policy live in the service.
+ */
+import type { HearthPrisma } from "./client";
+
+/** A stored user (the password only as its scrypt hash). */
+export interface UserRow {
+  id: string;
+  name: string;
+  passwordHash: string;
+  createdAt: string;
+}
+
+/** A stored project. */
+export interface ProjectRow {
+  id: string;
+  name: string;
+  description: string;
+  createdAt: string;
+}
+
+/** A stored role. */
+export interface RoleRow {
+  id: string;
+  name: string;
+}
+
+/** A stored token, keyed by the SHA-256 of its value. */
+export interface TokenRow {
+  hash: string;
+  userId: string;
+  projectId: string | null;
+  issuedAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+}
+
+/** Prisma-backed identity rows. */
+export class PrismaIdentityStore {
+  constructor(private readonly prisma: HearthPrisma) {}
+
+  /** A user by id or name; undefined when absent. */
+  async findUser(ref: string): Promise<UserRow | undefined> {
+    return (await this.prisma.identityUser.findFirst({ where: { OR: [{ id: ref }, { name: ref }] } })) ?? undefined;
+  }
+
+  /** Adds a user; false when the name is taken. */
+  async addUser(row: UserRow): Promise<boolean> {
+    const { count } = await this.prisma.identityUser.createMany({ data: [row] }).catch(() => ({ count: 0 }));
+    return count === 1;
+  }
+
+  /** Every user, by name. */
+  listUsers(): Promise<UserRow[]> {
+    return this.prisma.identityUser.findMany({ orderBy: { name: "asc" } });
+  }
+
+  /** A project by id or name; undefined when absent. */
+  async findProject(ref: string): Promise<ProjectRow | undefined> {
+    return (await this.prisma.identityProject.findFirst({ where: { OR: [{ id: ref }, { name: ref }] } })) ?? undefined;
+  }
+
+  /** Adds a project; false when the id or name is taken. */
+  async addProject(row: ProjectRow): Promise<boolean> {
+    const { count } = await this.prisma.identityProject.createMany({ data: [row] }).catch(() => ({ count: 0 }));
+    return count === 1;
+  }
+
+  /** Every project, by name. */
+  listProjects(): Promise<ProjectRow[]> {
+    return this.prisma.identityProject.findMany({ orderBy: { name: "asc" } });
+  }
+
+  /** Makes sure each role exists (by name), returning them all. */
+  async ensureRoles(roles: RoleRow[]): Promise<RoleRow[]> {
+    for (const role of roles) await this.prisma.identityRole.upsert({ where: { name: role.name }, create: role, update: {} });
+    return this.listRoles();
+  }
+
+  /** Every role, by name. */
+  listRoles(): Promise<RoleRow[]> {
+    return this.prisma.identityRole.findMany({ orderBy: { name: "asc" } });
+  }
+
+  /** Grants a role (idempotent). */
+  async assign(userId: string, projectId: string, roleId: string): Promise<void> {
+    const key = { userId, projectId, roleId };
+    await this.prisma.roleAssignment.upsert({ where: { userId_projectId_roleId: key }, create: key, update: {} });
+  }
+
+  /** Names of the roles `userId` holds on `projectId`. */
+  async rolesOn(userId: string, projectId: string): Promise<RoleRow[]> {
+    const rows = await this.prisma.roleAssignment.findMany({ where: { userId, projectId } });
+    const ids = rows.map((r) => r.roleId);
+    return this.prisma.identityRole.findMany({ where: { id: { in: ids } }, orderBy: { name: "asc" } });
+  }
+
+  /** Projects `userId` holds any role on. */
+  async projectsOf(userId: string): Promise<ProjectRow[]> {
+    const rows = await this.prisma.roleAssignment.findMany({ where: { userId }, select: { projectId: true } });
+    const ids = [...new Set(rows.map((r) => r.projectId))];
+    return this.prisma.identityProject.findMany({ where: { id: { in: ids } }, orderBy: { name: "asc" } });
+  }
+
+  /** Stores an issued token. */
+  async addToken(row: TokenRow): Promise<void> {
+    await this.prisma.identityToken.create({ data: row });
+  }
+
+  /** A token by hash; undefined when unknown. */
+  async findToken(hash: string): Promise<TokenRow | undefined> {
+    return (await this.prisma.identityToken.findUnique({ where: { hash } })) ?? undefined;
+  }
+
+  /** Marks a token revoked; false when it is unknown. */
+  async revokeToken(hash: string, at: string): Promise<boolean> {
+    const { count } = await this.prisma.identityToken.updateMany({ where: { hash, revokedAt: null }, data: { revokedAt: at } });
+    return count === 1;
+  }
+
+  /** Deletes tokens that expired before `now` (housekeeping). */
+  async purgeExpired(now: string): Promise<number> {
+    return (await this.prisma.identityToken.deleteMany({ where: { expiresAt: { lt: now } } })).count;
+  }
+}
