@@ -12,7 +12,6 @@ import type { StackRecord } from "../engine/stack/ports";
 import type { PrismaStackStore } from "../store/prisma-stack-store";
 import type { EventBus } from "./event-bus";
 import { haConsole } from "./ha/view";
-import { haConsole } from "./ha/view";
 import type { Identity } from "./identity";
 import type { SavedTemplates } from "./templates";
 import type { FaultCommand, Hearth, StackSummary } from "./types";
@@ -77,10 +76,6 @@ export function buildHearth(parts: HearthParts): Hearth {
 
   const hearth: Hearth = {
     templates: parts.templates,
-    ha: haConsole({
-      hearth: () => hearth,
-      writeVolume: (region, volumeId, serverId, key, content) => admin.use((sim) => sim.region(region).volume.writeData(volumeId, serverId, key, content)),
-    }),
     ha: haConsole({
       hearth: () => hearth,
       writeVolume: (region, volumeId, serverId, key, content) => admin.use((sim) => sim.region(region).volume.writeData(volumeId, serverId, key, content)),

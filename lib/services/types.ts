@@ -8,7 +8,6 @@ import type { Diagnostic } from "../engine/diagnostics";
 import type { Identity } from "./identity";
 import type { SavedTemplates } from "./templates";
 import type { HaConsole } from "./ha/view";
-import type { HaConsole } from "./ha/view";
 import type { CreateOptions, OperationHandle, PreviewResult, UpdateOptions, UpdatePreview, ValidateResult } from "../engine/stack/api";
 import type { EventRecord, ResourceRecord, StackRecord } from "../engine/stack/ports";
 import type { StackInput } from "../engine/template/types";
@@ -123,9 +122,6 @@ export interface Hearth {
   fault(command: FaultCommand): Promise<void>;
   /** Data on a simulated volume (through the server it is attached to). */
   volumeData(volumeId: string, key: string): Promise<string | undefined>;
-
-  /** HA groups (FailoverPolicy + AutoScalingGroup): read model, fail over, drill, volume check (lib/services/ha/view.ts). */
-  ha: HaConsole;
 
   /** HA groups (FailoverPolicy + AutoScalingGroup): read model, fail over, drill, volume check (lib/services/ha/view.ts). */
   ha: HaConsole;
