@@ -1,0 +1,83 @@
+/**
+ * Keystone v3 answer shapes: the token body (user, project, roles, catalog), the version document,
+ * and errors as `{"error": {code, message, title}}`.
+ */
+import type { TokenInfo } from "../../services/identity";
+import type { ProjectRow } from "../../store/identity-store";
+import { classify } from "../heat-faults";
+import { json } from "../http";
+
+/** Regions whose orchestration endpoint the catalog lists. */
+export const CATALOG_REGIONS = ["RegionOne", "RegionTwo", "RegionThree"] as const;
+
+/** The only domain: every user and project lives in it. */
+export const DEFAULT_DOMAIN = { id: "default", name: "Default" } as const;
+
+/** Keystone's time form: microseconds and Z. */
+const keystoneTime = (iso: string) => iso.replace(/\.(\d{3})Z$/, ".$1000Z");
+
+/** The service catalog: orchestration (one endpoint per region) and identity, under `origin`. */
+export function catalog(origin: string, projectId: string): unknown[] {
+  const endpoint = (service: string, region: string, url: string) => ({ id: `${service}-${region}`.toLowerCase(), interface: "public", region, region_id: region, url });
+  return [
+    {
+      id: "orchestration",
+      type: "orchestration",
+      name: "heat",
+      endpoints: CATALOG_REGIONS.map((r) => endpoint("heat", r, `${origin}/heat-api/v1/${projectId}`)),
+    },
+    {
+      id: "identity",
+      type: "identity",
+      name: "keystone",
+      endpoints: CATALOG_REGIONS.map((r) => endpoint("keystone", r, `${origin}/identity/v3`)),
+    },
+  ];
+}
+
+/** The body of POST/GET /auth/tokens. */
+export function tokenBody(info: TokenInfo, origin: string, withCatalog = true): unknown {
+  return {
+    token: {
+      methods: info.methods,
+      user: { domain: DEFAULT_DOMAIN, id: info.user.id, name: info.user.name, password_expires_at: null },
+      audit_ids: [info.issuedAt.replace(/\D/g, "").slice(-12)],
+      expires_at: keystoneTime(info.expiresAt),
+      issued_at: keystoneTime(info.issuedAt),
+      ...(info.project
+        ? {
+            project: { domain: DEFAULT_DOMAIN, id: info.project.id, name: info.project.name },
+            is_domain: false,
+            roles: info.roles.map(({ id, name }) => ({ id, name })),
+            ...(withCatalog ? { catalog: catalog(origin, info.project.id) } : {}),
+          }
+        : {}),
+    },
+  };
+}
+
+/** A project as Keystone shows it. */
+export function projectView(p: ProjectRow, origin: string): unknown {
+  return { id: p.id, name: p.name, description: p.description, domain_id: DEFAULT_DOMAIN.id, enabled: true, is_domain: false, parent_id: DEFAULT_DOMAIN.id, tags: [], links: { self: `${origin}/identity/v3/projects/${p.id}` } };
+}
+
+/** The v3 version document (GET /identity/v3). */
+export function versionDoc(origin: string): unknown {
+  return {
+    id: "v3.14",
+    status: "stable",
+    updated: "2020-04-07T00:00:00Z",
+    links: [{ rel: "self", href: `${origin}/identity/v3/` }],
+    "media-types": [{ base: "application/json", type: "application/vnd.openstack.identity-v3+json" }],
+  };
+}
+
+const TITLES: Record<number, string> = { 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed", 409: "Conflict", 500: "Internal Server Error" };
+
+/** A Keystone error body for `error` (401s carry WWW-Authenticate, as Keystone's do). */
+export function keystoneError(error: unknown, origin: string): Response {
+  const { status, message } = classify(error);
+  if (status >= 500) console.error("identity: internal error:", error);
+  const headers: Record<string, string> = status === 401 ? { "www-authenticate": `Keystone uri="${origin}/identity"` } : {};
+  return json({ error: { code: status, message, title: TITLES[status] ?? "Error" } }, status, headers);
+}

@@ -1,0 +1,72 @@
+/**
+ * In-process harness for the REST handlers: a Hearth on a temporary database (simulated cloud at
+ * speed 0), requests sent straight to the /identity and /heat-api handlers, and token helpers.
+ */
+import { handleHeatRequest } from "../../lib/api/heat";
+import { handleIdentityRequest } from "../../lib/api/keystone/routes";
+import { createHearth } from "../../lib/services";
+import type { Hearth } from "../../lib/services/types";
+import { tempDatabaseFile } from "../../lib/store/testing/temp-database";
+
+/** Origin the requests pretend to come to. */
+export const ORIGIN = "http://127.0.0.1:3112";
+
+/** Password of the bootstrap admin in these tests. */
+export const ADMIN_PASSWORD = "admin-secret";
+
+/** A parsed answer. */
+export interface Answer {
+  status: number;
+  headers: Headers;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON of any shape
+}
+
+/** One test's Hearth plus request helpers. */
+export interface ApiHarness {
+  hearth: Hearth;
+  /** Sends a request; a non-string body is sent as JSON. */
+  call(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<Answer>;
+  /** A project-scoped token for a user (password auth). */
+  login(user: string, password: string, project: string): Promise<{ token: string; projectId: string }>;
+  close(): Promise<void>;
+}
+
+/** Starts a harness. */
+export async function startHarness(): Promise<ApiHarness> {
+  const file = tempDatabaseFile("hearth-api-");
+  const hearth = await createHearth({ databaseUrl: file.url, simSpeed: 0, simSeed: 3, pollIntervalMs: 10, bootstrapPassword: ADMIN_PASSWORD, haMonitor: false, owner: "engine-api-test" });
+  const harness: ApiHarness = {
+    hearth,
+    async call(method, path, options = {}) {
+      const headers: Record<string, string> = { ...(options.token ? { "x-auth-token": options.token } : {}), ...options.headers };
+      const body = options.body === undefined ? undefined : typeof options.body === "string" ? options.body : JSON.stringify(options.body);
+      if (body !== undefined) headers["content-type"] ??= "application/json";
+      const request = new Request(`${ORIGIN}${path}`, { method, headers, body });
+      const response = path.startsWith("/identity") ? await handleIdentityRequest(hearth.identity, request) : await handleHeatRequest(hearth, request);
+      const text = await response.text();
+      return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
+    },
+    async login(user, password, project) {
+      const answer = await harness.call("POST", "/identity/v3/auth/tokens", {
+        body: { auth: { identity: { methods: ["password"], password: { user: { name: user, domain: { name: "Default" }, password } } }, scope: { project: { name: project, domain: { name: "Default" } } } } },
+      });
+      if (answer.status !== 201) throw new Error(`login failed: ${JSON.stringify(answer.body)}`);
+      return { token: answer.headers.get("x-subject-token")!, projectId: answer.body.token.project.id };
+    },
+    async close() {
+      await hearth.close();
+      file.remove();
+    },
+  };
+  return harness;
+}
+
+/** Waits until a stack (by name) leaves IN_PROGRESS; its status. */
+export async function settled(harness: ApiHarness, project: string, token: string, name: string): Promise<string> {
+  for (;;) {
+    const { body } = await harness.call("GET", `/heat-api/v1/${project}/stacks?name=${name}`, { token });
+    const status: string | undefined = body.stacks[0]?.stack_status;
+    if (status && !status.endsWith("IN_PROGRESS")) return status;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
