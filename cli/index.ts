@@ -10,6 +10,7 @@ import { parseArgs, UsageError } from "./args";
 import { cloudCommands } from "./commands/cloud";
 import { resourceCommands } from "./commands/resource";
 import { haCommands } from "./commands/ha";
+import { orchestrationCommands } from "./commands/orchestration";
 import { stackCommands } from "./commands/stack";
 import { validateCommand } from "./commands/validate";
 import { CliContext, type CliIo, type Command } from "./context";
@@ -17,7 +18,7 @@ import { CliContext, type CliIo, type Command } from "./context";
 export type { CliIo } from "./context";
 
 /** Every command, in help order. */
-export const commands: readonly Command[] = [validateCommand, ...stackCommands, ...resourceCommands, ...haCommands, ...cloudCommands];
+export const commands: readonly Command[] = [validateCommand, ...stackCommands, ...resourceCommands, ...haCommands, ...cloudCommands, ...orchestrationCommands];
 
 /** The command whose words are the longest prefix of argv. */
 function findCommand(argv: readonly string[]): Command | undefined {
