@@ -25,6 +25,7 @@ export function StackHeader({ detail, status, statusReason, streamState }: Stack
             {stack.name}
           </h1>
           <p className="mt-1 font-mono text-xs text-slate-500">{stack.id}</p>
+          {detail.resources.some((r) => r.type === "OS::Heat::FailoverPolicy" || r.type === "OS::Heat::AutoScalingGroup") ? <Link href={`/stacks/${stack.id}/ha`} className="mt-1 inline-block text-sm text-sky-700 hover:underline" data-testid="ha-link">HA groups →</Link> : null}
         </div>
         <div className="flex items-center gap-4">
           <StreamIndicator state={streamState} />
