@@ -89,7 +89,7 @@ export function buildHearth(parts: HearthParts): Hearth {
     update: async (ref, input, options) => engine.update((await resolve(ref)).id, input, options),
     previewUpdate: async (ref, input, options) => engine.previewUpdate((await resolve(ref)).id, input, options),
     delete: async (ref) => engine.delete((await resolve(ref)).id),
-    cancel: async (ref) => engine.cancel((await resolve(ref)).id),
+    cancel: async (ref, options) => engine.cancel((await resolve(ref)).id, options),
     check: async (ref) => engine.check((await resolve(ref)).id),
     suspend: async (ref) => engine.suspend((await resolve(ref)).id),
     resume: async (ref) => engine.resume((await resolve(ref)).id),

@@ -90,7 +90,8 @@ export interface Hearth {
   /** What update would do to each resource (no change / in place / replace / create / delete); changes nothing. */
   previewUpdate(stack: string, input: Partial<StackInput>, options?: UpdateOptions): Promise<UpdatePreview>;
   delete(stack: string): Promise<OperationHandle>;
-  cancel(stack: string): Promise<void>;
+  /** Cancels a running create/update; an update is rolled back unless `rollback` is false (cancel_without_rollback). */
+  cancel(stack: string, options?: { rollback?: boolean }): Promise<void>;
   check(stack: string): Promise<OperationHandle>;
   suspend(stack: string): Promise<OperationHandle>;
   resume(stack: string): Promise<OperationHandle>;

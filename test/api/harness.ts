@@ -61,12 +61,13 @@ export async function startHarness(): Promise<ApiHarness> {
   return harness;
 }
 
-/** Waits until a stack (by name) leaves IN_PROGRESS; its status. */
+/** Waits until a stack (by name) leaves IN_PROGRESS; its status, or "GONE" once a delete removed it from the list. */
 export async function settled(harness: ApiHarness, project: string, token: string, name: string): Promise<string> {
   for (;;) {
     const { body } = await harness.call("GET", `/heat-api/v1/${project}/stacks?name=${name}`, { token });
     const status: string | undefined = body.stacks[0]?.stack_status;
-    if (status && !status.endsWith("IN_PROGRESS")) return status;
+    if (status === undefined) return "GONE";
+    if (!status.endsWith("IN_PROGRESS")) return status;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }

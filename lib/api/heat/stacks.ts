@@ -1,0 +1,192 @@
+/**
+ * Heat's stack routes: list (filters, pagination, sorting), create, preview, show, update (PUT and
+ * PATCH, and their previews), delete, actions, template, environment, files and outputs.
+ */
+import { parse } from "yaml";
+import { notFound } from "../../engine/errors";
+import type { StackRecord } from "../../engine/stack/ports";
+import type { UpdatePreview } from "../../engine/stack/api";
+import { combinedStatus } from "../../services/hearth";
+import { badRequest, boolParam, empty, intParam, json, readJsonObject } from "../http";
+import type { Route } from "../router";
+import { stackAt, type HeatContext } from "./context";
+import { operationOptions, requireTemplate, stackInputOf } from "./stack-input";
+import { outputDicts, stackDetail, stackListItem } from "./views";
+
+const SORT_KEYS: Record<string, (s: StackRecord) => string> = {
+  stack_name: (s) => s.name,
+  stack_status: (s) => combinedStatus(s),
+  creation_time: (s) => s.createdAt,
+  updated_time: (s) => s.updatedAt ?? "",
+};
+
+/** The project's stacks as GET /stacks answers: filtered, sorted, then paged by marker and limit. */
+async function listStacks(ctx: HeatContext): Promise<Response> {
+  const q = ctx.query;
+  const nested = boolParam(q.get("show_nested") ?? undefined, "show_nested") ?? false;
+  const summaries = await ctx.hearth.listStacks({ includeNested: nested });
+  let stacks = await Promise.all(summaries.map(async (s) => (await ctx.hearth.getStack(s.id)).stack));
+  const filters: [string, (s: StackRecord) => string[]][] = [
+    ["id", (s) => [s.id]],
+    ["name", (s) => [s.name]],
+    ["stack_name", (s) => [s.name]],
+    ["status", (s) => [s.status, combinedStatus(s)]],
+    ["action", (s) => [s.action]],
+  ];
+  for (const [key, values] of filters) {
+    const wanted = q.getAll(key);
+    if (wanted.length) stacks = stacks.filter((s) => values(s).some((v) => wanted.includes(v)));
+  }
+  const tags = q.get("tags");
+  if (tags) stacks = stacks.filter((s) => tags.split(",").every((t) => s.tags.includes(t)));
+  const sortKey = q.get("sort_keys") ?? "creation_time";
+  const keyOf = SORT_KEYS[sortKey];
+  if (!keyOf) throw badRequest(`Invalid sort key "${sortKey}": use one of ${Object.keys(SORT_KEYS).join(", ")}.`);
+  const dir = q.get("sort_dir") ?? "desc";
+  if (dir !== "asc" && dir !== "desc") throw badRequest(`Invalid sort direction "${dir}": use asc or desc.`);
+  stacks.sort((a, b) => keyOf(a).localeCompare(keyOf(b)) * (dir === "asc" ? 1 : -1) || a.id.localeCompare(b.id));
+  const marker = q.get("marker");
+  if (marker) {
+    const at = stacks.findIndex((s) => s.id === marker);
+    if (at < 0) throw notFound(`The Stack (${marker})`);
+    stacks = stacks.slice(at + 1);
+  }
+  const limit = intParam(q.get("limit"), "limit");
+  if (limit !== undefined) stacks = stacks.slice(0, limit);
+  return json({ stacks: stacks.map((s) => stackListItem(s, ctx.links)) });
+}
+
+/** The stack name of a create/preview body. */
+function stackNameOf(body: Record<string, unknown>): string {
+  const name = body.stack_name;
+  if (typeof name !== "string" || !name) throw badRequest("No stack name specified");
+  if (!/^[a-zA-Z][a-zA-Z0-9_.-]{0,254}$/.test(name)) {
+    throw badRequest(`Invalid stack name ${name} must contain only alphanumeric or "_-." characters, must start with alpha and must be 255 characters or less.`, "StackValidationFailed");
+  }
+  return name;
+}
+
+/** Heat's resource_changes buckets of an update preview. */
+function resourceChanges(preview: UpdatePreview): Record<string, unknown[]> {
+  const buckets: Record<string, unknown[]> = { added: [], deleted: [], replaced: [], unchanged: [], updated: [] };
+  const bucket = { none: "unchanged", update: "updated", replace: "replaced", create: "added", delete: "deleted" } as const;
+  for (const r of preview.resources) {
+    buckets[bucket[r.kind]].push({ resource_name: r.name, logical_resource_id: r.name, resource_type: r.type, region: r.region, changed: r.changed, ...(r.reason ? { reason: r.reason } : {}) });
+  }
+  return buckets;
+}
+
+/** PUT (replace) or PATCH (keep what the body leaves out) of a stack, or their previews. */
+function updateRoute(method: "PUT" | "PATCH", preview: boolean): Route<HeatContext> {
+  return {
+    method,
+    pattern: preview ? "stacks/:name/:id/preview" : "stacks/:name/:id",
+    async handle(ctx, p) {
+      const stack = await stackAt(ctx, p.name, p.id);
+      const body = await readJsonObject(ctx.request);
+      const input = stackInputOf(body, "update");
+      const existing = method === "PATCH" || boolParam(body.existing, "existing") === true;
+      if (!existing && input.template === undefined) throw badRequest("No template specified");
+      const { tags: _tags, ...options } = operationOptions(body);
+      if (preview) return json({ resource_changes: resourceChanges(await ctx.hearth.previewUpdate(stack.id, input, { ...options, existing })) });
+      await ctx.hearth.update(stack.id, input, { ...options, existing });
+      return empty(202);
+    },
+  };
+}
+
+/** The merged environment of a stack's environment texts, in Heat's shape. */
+function mergedEnvironment(stack: StackRecord): Record<string, unknown> {
+  const env: Record<string, unknown> = { parameters: {}, parameter_defaults: {}, resource_registry: { resources: {} }, event_sinks: [], encrypted_param_names: [] };
+  for (const { text } of stack.environments) {
+    const doc = (parse(text) ?? {}) as Record<string, unknown>;
+    for (const [section, value] of Object.entries(doc)) {
+      const current = env[section];
+      env[section] = current && typeof current === "object" && !Array.isArray(current) && value && typeof value === "object" ? { ...current, ...value } : value;
+    }
+  }
+  return env;
+}
+
+const ACTIONS = ["suspend", "resume", "check", "cancel_update", "cancel_without_rollback"] as const;
+
+/** POST .../actions: exactly one of Heat's actions. */
+async function runAction(ctx: HeatContext, stack: StackRecord): Promise<Response> {
+  const body = await readJsonObject(ctx.request);
+  const keys = Object.keys(body);
+  if (keys.length !== 1) throw badRequest(keys.length ? "Multiple actions specified" : "No action specified");
+  const action = keys[0] as (typeof ACTIONS)[number];
+  if (!ACTIONS.includes(action)) throw badRequest(`Invalid action ${keys[0]}`);
+  const run: Record<typeof action, () => Promise<unknown>> = {
+    suspend: () => ctx.hearth.suspend(stack.id),
+    resume: () => ctx.hearth.resume(stack.id),
+    check: () => ctx.hearth.check(stack.id),
+    cancel_update: () => ctx.hearth.cancel(stack.id, { rollback: true }),
+    cancel_without_rollback: () => ctx.hearth.cancel(stack.id, { rollback: false }),
+  };
+  await run[action]();
+  return empty(200);
+}
+
+/** The stack routes. */
+export const STACK_ROUTES: Route<HeatContext>[] = [
+  { method: "GET", pattern: "stacks", handle: listStacks },
+  {
+    method: "POST",
+    pattern: "stacks",
+    async handle(ctx) {
+      const body = await readJsonObject(ctx.request);
+      const name = stackNameOf(body);
+      const input = requireTemplate(stackInputOf(body, "create"));
+      if (body.adopt_stack_data !== undefined) throw badRequest("Stack adopt is not supported by Hearth yet.");
+      const handle = await ctx.hearth.create(name, input, operationOptions(body));
+      return json({ stack: { id: handle.stackId, links: [{ href: ctx.links.stack(name, handle.stackId), rel: "self" }] } }, 201);
+    },
+  },
+  {
+    method: "POST",
+    pattern: "stacks/preview",
+    async handle(ctx) {
+      const body = await readJsonObject(ctx.request);
+      const name = stackNameOf(body);
+      const input = requireTemplate(stackInputOf(body, "preview"));
+      const result = await ctx.hearth.preview(name, input, operationOptions(body));
+      const resources = result.resources.map((r) => ({ resource_name: r.name, resource_type: r.type, region: r.region, required_by: result.resources.filter((o) => o.dependsOn.includes(r.name)).map((o) => o.name), properties: r.properties, stack_name: name }));
+      return json({ stack: { stack_name: name, id: "None", resources, regions: result.regions, parameters: input.parameters ?? {} } });
+    },
+  },
+  { method: "GET", pattern: "stacks/:name/:id", handle: async (ctx, p) => json({ stack: stackDetail(await stackAt(ctx, p.name, p.id), ctx.links) }) },
+  updateRoute("PUT", false),
+  updateRoute("PATCH", false),
+  updateRoute("PUT", true),
+  updateRoute("PATCH", true),
+  {
+    method: "DELETE",
+    pattern: "stacks/:name/:id",
+    async handle(ctx, p) {
+      await ctx.hearth.delete((await stackAt(ctx, p.name, p.id)).id);
+      return empty(204);
+    },
+  },
+  { method: "POST", pattern: "stacks/:name/:id/actions", handle: async (ctx, p) => runAction(ctx, await stackAt(ctx, p.name, p.id)) },
+  { method: "GET", pattern: "stacks/:name/:id/template", handle: async (ctx, p) => json(parse((await stackAt(ctx, p.name, p.id)).template)) },
+  { method: "GET", pattern: "stacks/:name/:id/environment", handle: async (ctx, p) => json(mergedEnvironment(await stackAt(ctx, p.name, p.id))) },
+  { method: "GET", pattern: "stacks/:name/:id/files", handle: async (ctx, p) => json((await stackAt(ctx, p.name, p.id)).files) },
+  {
+    method: "GET",
+    pattern: "stacks/:name/:id/outputs",
+    async handle(ctx, p) {
+      const stack = await stackAt(ctx, p.name, p.id);
+      return json({ outputs: outputDicts(stack).map(({ output_key, description }) => ({ output_key, description })) });
+    },
+  },
+  {
+    method: "GET",
+    pattern: "stacks/:name/:id/outputs/:key",
+    async handle(ctx, p) {
+      const output = outputDicts(await stackAt(ctx, p.name, p.id)).find((o) => o.output_key === p.key);
+      if (!output) throw notFound(`Specified output key ${p.key}`);
+      return json({ output });
+    },
+  },
+];

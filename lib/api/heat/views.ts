@@ -1,0 +1,129 @@
+/**
+ * Hearth records in the shapes Heat's API answers with: stacks, resources, events and outputs with
+ * Heat's field names, combined ACTION_STATUS values, times without fractions and `links`.
+ * The CLI's tables (cli/views.ts) share the value forms defined here.
+ */
+import { parse } from "yaml";
+import type { EventRecord, ResourceRecord, StackRecord } from "../../engine/stack/ports";
+import { combinedStatus } from "../../services/hearth";
+
+/** Heat's time form: ISO-8601 with seconds and Z, no fraction. */
+export function heatTime(iso: string | null): string | null {
+  return iso === null ? null : iso.replace(/\.\d+Z$/, "Z");
+}
+
+/** A stack's outputs as Heat lists them (with values). */
+export function outputDicts(stack: Pick<StackRecord, "outputs">): Record<string, unknown>[] {
+  return stack.outputs.map((o) => ({
+    output_key: o.key,
+    output_value: o.value ?? null,
+    description: o.description ?? "No description given",
+    ...(o.error !== undefined ? { output_error: o.error } : {}),
+  }));
+}
+
+/** The template's description, as Heat reports it. */
+export function templateDescription(template: string): string {
+  try {
+    const doc = parse(template) as { description?: unknown } | null;
+    return typeof doc?.description === "string" ? doc.description : "No description";
+  } catch {
+    return "No description";
+  }
+}
+
+/** Builds the API's self links under one project endpoint (`<origin>/heat-api/v1/<project>`). */
+export function linker(base: string) {
+  const stack = (name: string, id: string) => `${base}/stacks/${encodeURIComponent(name)}/${id}`;
+  return {
+    stack,
+    /** A link Heat answers with a redirect to the stack's canonical path. */
+    stackById: (id: string) => `${base}/stacks/${id}`,
+    resource: (s: { name: string; id: string }, resource: string) => `${stack(s.name, s.id)}/resources/${encodeURIComponent(resource)}`,
+  };
+}
+
+/** The link helpers of one endpoint. */
+export type Linker = ReturnType<typeof linker>;
+
+/** A stack as GET /stacks lists it. */
+export function stackListItem(stack: StackRecord, links: Linker): Record<string, unknown> {
+  return {
+    id: stack.id,
+    stack_name: stack.name,
+    description: templateDescription(stack.template),
+    creation_time: heatTime(stack.createdAt),
+    updated_time: heatTime(stack.updatedAt),
+    deletion_time: heatTime(stack.deletedAt),
+    stack_status: combinedStatus(stack),
+    stack_status_reason: stack.statusReason,
+    stack_owner: null,
+    parent: stack.parentId,
+    project: stack.projectId,
+    stack_user_project_id: stack.projectId,
+    tags: stack.tags.length ? stack.tags : null,
+    links: [{ href: links.stack(stack.name, stack.id), rel: "self" }],
+  };
+}
+
+/** A stack as GET /stacks/{name}/{id} shows it. */
+export function stackDetail(stack: StackRecord, links: Linker): Record<string, unknown> {
+  return {
+    ...stackListItem(stack, links),
+    template_description: templateDescription(stack.template),
+    disable_rollback: stack.disableRollback,
+    timeout_mins: stack.timeoutMins,
+    notification_topics: [],
+    capabilities: [],
+    parameters: { "OS::project_id": stack.projectId, "OS::stack_id": stack.id, "OS::stack_name": stack.name, ...stringParams(stack.parameters) },
+    outputs: outputDicts(stack),
+    region: stack.region,
+  };
+}
+
+/** Heat shows parameter values as strings. */
+function stringParams(params: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]));
+}
+
+/** A resource as GET .../resources lists it (and, with attributes, as show shows it). */
+export function resourceView(stack: StackRecord, r: ResourceRecord, links: Linker, requiredBy: string[]): Record<string, unknown> {
+  return {
+    resource_name: r.name,
+    logical_resource_id: r.name,
+    physical_resource_id: r.physicalId ?? "",
+    resource_type: r.type,
+    resource_status: combinedStatus(r),
+    resource_status_reason: r.statusReason,
+    creation_time: heatTime(r.createdAt),
+    updated_time: heatTime(r.updatedAt ?? r.createdAt),
+    required_by: requiredBy,
+    region: r.region,
+    stack_name: stack.name,
+    links: [
+      { href: links.resource(stack, r.name), rel: "self" },
+      { href: links.stack(stack.name, stack.id), rel: "stack" },
+      ...(r.nestedStackId ? [{ href: links.stackById(r.nestedStackId), rel: "nested" }] : []),
+    ],
+  };
+}
+
+/** An event as GET .../events lists it. */
+export function eventView(stack: Pick<StackRecord, "name" | "id">, e: EventRecord, links: Linker): Record<string, unknown> {
+  const self = { name: e.stackName, id: e.stackId };
+  return {
+    id: e.id,
+    event_time: heatTime(e.time),
+    resource_name: e.resourceName,
+    logical_resource_id: e.resourceName,
+    physical_resource_id: e.physicalResourceId ?? (e.isStackEvent ? e.stackId : ""),
+    resource_status: combinedStatus(e),
+    resource_status_reason: e.reason,
+    resource_type: e.resourceType,
+    links: [
+      { href: `${links.resource(self, e.resourceName)}/events/${e.id}`, rel: "self" },
+      { href: links.resource(self, e.resourceName), rel: "resource" },
+      { href: links.stack(stack.name, stack.id), rel: "stack" },
+    ],
+  };
+}
