@@ -21,6 +21,7 @@ export function SiteHeader() {
           <NavLink href="/launch" sections={["/launch"]}>
             Launch
           </NavLink>
+          <NavLink href="/designer" sections={["/designer"]}>Designer</NavLink>
         </nav>
         <div className="ml-auto">
           <ThemeToggle />

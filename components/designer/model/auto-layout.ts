@@ -52,13 +52,11 @@ const NEW_BOX = { width: 2 * NODE_SIZE.width + 60, height: 2 * NODE_SIZE.height 
  * go into their region's box (growing it) or below everything, new regions to the right.
  */
 export function completeLayout(model: TemplateModel, layout: Layout): Layout {
-  const nodes = { ...layout.nodes };
-  const regions: Record<string, Box> = { ...layout.regions };
-  const right = () => Math.max(0, ...Object.values(regions).map((b) => b.x + b.width), ...Object.values(nodes).map((p) => p.x + NODE_SIZE.width));
+  let boxed = layout;
+  for (const region of model.regions) boxed = withRegionBox(boxed, region);
+  const nodes = { ...boxed.nodes };
+  const regions: Record<string, Box> = Object.fromEntries(Object.entries(boxed.regions).map(([k, b]) => [k, { ...b }]));
   const bottom = () => Math.max(0, ...Object.values(regions).map((b) => b.y + b.height), ...Object.values(nodes).map((p) => p.y + NODE_SIZE.height));
-  for (const region of model.regions) {
-    if (!regions[region]) regions[region] = { x: right() + 40, y: 0, ...NEW_BOX };
-  }
   for (const n of model.nodes) {
     if (nodes[n.name]) continue;
     const box = n.region ? regions[n.region] : undefined;
@@ -75,6 +73,13 @@ export function completeLayout(model: TemplateModel, layout: Layout): Layout {
   }
   for (const name of Object.keys(nodes)) if (!model.nodes.some((n) => n.name === name)) delete nodes[name];
   return { nodes, regions };
+}
+
+/** The layout with a new, empty box for `region` to the right of everything (unchanged when it has one). */
+export function withRegionBox(layout: Layout, region: string): Layout {
+  if (layout.regions[region]) return layout;
+  const right = Math.max(0, ...Object.values(layout.regions).map((b) => b.x + b.width), ...Object.values(layout.nodes).map((p) => p.x + NODE_SIZE.width));
+  return { ...layout, regions: { ...layout.regions, [region]: { x: right + 40, y: 0, ...NEW_BOX } } };
 }
 
 /** True when a node's centre lies inside a box. */

@@ -1,0 +1,150 @@
+"use client";
+
+import "@xyflow/react/dist/style.css";
+import {
+  Background,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  applyNodeChanges,
+  useReactFlow,
+  type Connection,
+  type NodeChange,
+  type Node,
+} from "@xyflow/react";
+import { useEffect, useMemo, useState, type DragEvent, type KeyboardEvent } from "react";
+import { defaultRegistry } from "@/lib/engine/resources";
+import { NODE_SIZE } from "../graph/topology-layout";
+import { designNodeTypes } from "./design-nodes";
+import { regionAt } from "./model/auto-layout";
+import { addResource, setLayout, setRegion } from "./model/edits";
+import { absolutePosition, flowEdges, flowNodes, type DesignNode } from "./model/flow-elements";
+import type { Layout } from "./model/layout-comment";
+import { PALETTE_MIME } from "./palette";
+import type { DesignerState } from "./use-designer";
+
+/** Props of the canvas. */
+export interface DesignCanvasProps {
+  designer: DesignerState;
+  selected: ReadonlySet<string>;
+  onSelect: (names: Set<string>) => void;
+  /** Pane-scoped shortcuts (delete, duplicate, select all, undo/redo) are handled by the designer. */
+  onShortcut: (event: KeyboardEvent<HTMLDivElement>) => void;
+  defaultRegion: string;
+}
+
+const EDGE_OPTIONS = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 }, style: { strokeWidth: 1.5 } };
+
+/** Problems per resource, from the diagnostics' paths. */
+function errorCounts(designer: DesignerState): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const d of designer.diagnostics) {
+    if (d.severity === "error" && d.path[0] === "resources" && typeof d.path[1] === "string") counts.set(d.path[1], (counts.get(d.path[1]) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** The layout after a node was moved or resized: boxes carry their members along. */
+function movedLayout(node: Node, layout: Layout): Layout {
+  if (node.type === "regionBox") {
+    const region = node.id.slice("region:".length);
+    const old = layout.regions[region];
+    const width = node.measured?.width ?? node.width ?? old.width;
+    const height = node.measured?.height ?? node.height ?? old.height;
+    const [dx, dy] = [node.position.x - old.x, node.position.y - old.y];
+    const members = Object.entries(layout.nodes).map(([k, p]) => {
+      const inside = p.x + NODE_SIZE.width / 2 >= old.x && p.x <= old.x + old.width && p.y >= old.y && p.y <= old.y + old.height;
+      return [k, inside ? { x: p.x + dx, y: p.y + dy } : p] as const;
+    });
+    return { nodes: Object.fromEntries(members), regions: { ...layout.regions, [region]: { ...node.position, width, height } } };
+  }
+  return { ...layout, nodes: { ...layout.nodes, [node.id]: absolutePosition(node, layout) } };
+}
+
+function Canvas({ designer, selected, onSelect, onShortcut, defaultRegion }: DesignCanvasProps) {
+  const flow = useReactFlow();
+  const { model, layout } = designer;
+  const errors = useMemo(() => errorCounts(designer), [designer]);
+  const derived = useMemo(() => flowNodes(model, layout, { errors, selected, defaultRegion }), [model, layout, errors, selected, defaultRegion]);
+  const edges = useMemo(() => flowEdges(model), [model]);
+  const [nodes, setNodes] = useState<DesignNode[]>(derived);
+  useEffect(() => setNodes(derived), [derived]);
+
+  /** Commits a moved or resized node: new positions, and a new region when it left or entered a box. */
+  const commit = (node: Node) => {
+    const next = movedLayout(node, layout);
+    designer.apply((text) => {
+      let out = text;
+      if (node.type === "design") {
+        const region = regionAt(next.nodes[node.id], next.regions);
+        const was = model.nodes.find((n) => n.name === node.id)?.region;
+        if (region !== was) out = setRegion(out, node.id, region);
+      }
+      return setLayout(out, next);
+    });
+  };
+
+  const onNodesChange = (changes: NodeChange<DesignNode>[]) => {
+    setNodes((ns) => applyNodeChanges(changes, ns));
+    for (const c of changes) {
+      if (c.type === "dimensions" && c.resizing === false) {
+        const node = flow.getNode(c.id);
+        if (node?.type === "regionBox") commit({ ...node, ...(c.dimensions ?? {}) });
+      }
+    }
+  };
+
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    const type = event.dataTransfer.getData(PALETTE_MIME);
+    if (!type) return;
+    event.preventDefault();
+    const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+    const position = { x: at.x - NODE_SIZE.width / 2, y: at.y - NODE_SIZE.height / 2 };
+    designer.apply((text) => addResource(text, type, defaultRegistry, { position, region: regionAt(position, layout.regions) }).text);
+  };
+
+  return (
+    <div className="h-full w-full outline-none focus-visible:ring-2 focus-visible:ring-orange-500" tabIndex={0} onKeyDown={onShortcut} data-testid="design-canvas" aria-label="Canvas: resources and region boundaries">
+      <ReactFlow<DesignNode>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={designNodeTypes}
+        defaultEdgeOptions={EDGE_OPTIONS}
+        onNodesChange={onNodesChange}
+        onNodeDragStop={(_, node) => commit(node)}
+        onConnect={(c: Connection) => c.source && c.target && designer.connectResources(c.source, c.target)}
+        onSelectionChange={({ nodes: picked }) => {
+          const names = new Set(picked.map((n) => n.id));
+          if (names.size !== selected.size || [...names].some((n) => !selected.has(n))) onSelect(names);
+        }}
+        onDragOver={(e) => {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = "copy";
+        }}
+        onDrop={onDrop}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={["Meta", "Control"]}
+        fitView
+        fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+        minZoom={0.1}
+        aria-label="Template canvas"
+      >
+        <Background gap={16} size={1} />
+        <Controls />
+        <MiniMap pannable zoomable ariaLabel="Minimap of the canvas" className="!h-24 !w-36" />
+      </ReactFlow>
+    </div>
+  );
+}
+
+/** The canvas: React Flow with region boxes, drag and drop from the palette, edges written as references. */
+export function DesignCanvas(props: DesignCanvasProps) {
+  return (
+    <ReactFlowProvider>
+      <Canvas {...props} />
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,77 @@
+"use client";
+
+import { useMemo, useRef } from "react";
+import type { Diagnostic } from "@/lib/engine/diagnostics";
+import type { TypeRegistry } from "@/lib/engine/resources/types";
+import YamlEditor, { type EditorMarker, type MonacoApi, type YamlEditorInstance } from "../editor/yaml-editor";
+import { hoverAt, suggestionsAt } from "./model/completions";
+
+/** Props of the YAML pane. */
+export interface YamlPaneProps {
+  text: string;
+  diagnostics: readonly Diagnostic[];
+  registry: TypeRegistry;
+  regions: readonly string[];
+  onType: (text: string) => void;
+  /** Pane-scoped commands routed to the designer (one history for both panes). */
+  commands: { undo(): void; redo(): void; save(): void };
+}
+
+/** Diagnostics with a source range as editor markers (the engine's messages, unchanged). */
+export function toMarkers(diagnostics: readonly Diagnostic[]): EditorMarker[] {
+  return diagnostics.map((d) => ({
+    startLine: d.range?.start.line ?? 1,
+    startColumn: d.range?.start.column ?? 1,
+    endLine: d.range?.end.line ?? 1,
+    endColumn: Math.max((d.range?.end.column ?? 1) + (d.range && d.range.end.line === d.range.start.line && d.range.end.column === d.range.start.column ? 1 : 0), 1),
+    message: d.message,
+    severity: d.severity,
+  }));
+}
+
+/** The Monaco side: markers from the engine's validator, registry completions and hover docs. */
+export function YamlPane({ text, diagnostics, registry, regions, onType, commands }: YamlPaneProps) {
+  const markers = useMemo(() => toMarkers(diagnostics), [diagnostics]);
+  const live = useRef({ commands, regions });
+  live.current = { commands, regions };
+
+  const onReady = (api: MonacoApi, editor: YamlEditorInstance) => {
+    const kinds = { type: api.languages.CompletionItemKind.Class, property: api.languages.CompletionItemKind.Property, function: api.languages.CompletionItemKind.Function, region: api.languages.CompletionItemKind.Enum };
+    const completions = api.languages.registerCompletionItemProvider("yaml", {
+      triggerCharacters: [" ", ":", "{"],
+      provideCompletionItems(model, position) {
+        const word = model.getWordUntilPosition(position);
+        const range = { startLineNumber: position.lineNumber, endLineNumber: position.lineNumber, startColumn: word.startColumn, endColumn: word.endColumn };
+        const typeWord = /[\w:]*$/.exec(model.getLineContent(position.lineNumber).slice(0, position.column - 1))?.[0] ?? "";
+        const found = suggestionsAt(model.getValue(), position.lineNumber, position.column, registry, live.current.regions);
+        return {
+          suggestions: found.map((s) => ({
+            label: s.label,
+            kind: kinds[s.kind],
+            insertText: s.insertText,
+            detail: s.detail,
+            documentation: s.documentation,
+            // Types contain "::", which Monaco's word ends at: replace the whole typed name.
+            range: s.kind === "type" ? { ...range, startColumn: position.column - typeWord.length } : range,
+          })),
+        };
+      },
+    });
+    const hover = api.languages.registerHoverProvider("yaml", {
+      provideHover(model, position) {
+        const doc = hoverAt(model.getValue(), position.lineNumber, position.column, registry);
+        return doc ? { contents: [{ value: doc }] } : null;
+      },
+    });
+    editor.addCommand(api.KeyMod.CtrlCmd | api.KeyCode.KeyZ, () => live.current.commands.undo());
+    editor.addCommand(api.KeyMod.CtrlCmd | api.KeyMod.Shift | api.KeyCode.KeyZ, () => live.current.commands.redo());
+    editor.addCommand(api.KeyMod.CtrlCmd | api.KeyCode.KeyY, () => live.current.commands.redo());
+    editor.addCommand(api.KeyMod.CtrlCmd | api.KeyCode.KeyS, () => live.current.commands.save());
+    return () => {
+      completions.dispose();
+      hover.dispose();
+    };
+  };
+
+  return <YamlEditor value={text} onChange={onType} markers={markers} label="Template YAML" testId="designer-yaml" onReady={onReady} />;
+}

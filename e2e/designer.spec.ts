@@ -1,0 +1,95 @@
+import { expect, test } from "@playwright/test";
+import { DesignerPage } from "./pages/designer-page";
+
+const TWO_REGIONS = `heat_template_version: 2018-08-31
+# a comment the canvas must keep
+description: two regions
+
+resources:
+  far_net:
+    type: OS::Neutron::Net
+    region: RegionTwo
+  web:
+    type: OS::Nova::Server
+    region: RegionOne
+    properties:
+      flavor: m1.small   # small is enough
+`;
+
+test.describe("designer", () => {
+  test("drag two resources, connect them, and the YAML gets the reference", async ({ page }) => {
+    const designer = new DesignerPage(page);
+    await designer.goto();
+    await designer.dropType("OS::Neutron::Net", 120, 100);
+    await expect(designer.node("net")).toBeVisible();
+    await designer.dropType("OS::Nova::Server", 420, 260);
+    await expect(designer.node("server")).toBeVisible();
+    await designer.connect("server", "net");
+    await expect(designer.message).toContainText("server now uses net");
+    const yaml = await designer.yaml();
+    expect(yaml).toContain("  server:\n    type: OS::Nova::Server\n    properties:\n      flavor: \"\"\n      networks:\n        - network: { get_resource: net }\n");
+    await page.getByRole("tab", { name: "Last change" }).click();
+    await expect(page.getByTestId("designer-diff")).toContainText("- network: { get_resource: net }");
+    await page.screenshot({ path: "e2e/screenshots/designer-connect.png" });
+  });
+
+  test("typing YAML changes the canvas; a canvas edit keeps the comments", async ({ page }) => {
+    const designer = new DesignerPage(page);
+    await designer.goto();
+    await designer.setYaml(TWO_REGIONS);
+    await expect(designer.node("far_net")).toBeVisible();
+    await expect(designer.region("RegionTwo")).toBeVisible();
+    await expect(designer.node("web")).toHaveAttribute("data-region", "RegionOne");
+    await designer.dropType("OS::Heat::RandomString", 150, 420);
+    await expect(designer.node("random_string")).toBeVisible();
+    const yaml = await designer.yaml();
+    expect(yaml).toContain("# a comment the canvas must keep\n");
+    expect(yaml).toContain("flavor: m1.small   # small is enough\n");
+    expect(yaml).toContain("  random_string:\n    type: OS::Heat::RandomString\n");
+  });
+
+  test("an edge across regions is refused with the engine's message", async ({ page }) => {
+    const designer = new DesignerPage(page);
+    await designer.goto();
+    await designer.setYaml(TWO_REGIONS);
+    await expect(designer.node("far_net")).toBeVisible();
+    await designer.connect("web", "far_net");
+    await expect(designer.message).toContainText('Cannot connect web to far_net: Resource "web" (OS::Nova::Server) in region RegionOne cannot use "far_net"');
+    expect(await designer.yaml()).not.toContain("get_resource: far_net");
+    await page.screenshot({ path: "e2e/screenshots/designer-cross-region.png" });
+  });
+
+  test("undo restores the canvas and the YAML; redo brings the change back", async ({ page }) => {
+    const designer = new DesignerPage(page);
+    await designer.goto();
+    await designer.dropType("OS::Cinder::Volume", 200, 150);
+    await expect(designer.node("volume")).toBeVisible();
+    await page.getByTestId("designer-undo").click();
+    await expect(designer.node("volume")).toHaveCount(0);
+    expect(await designer.yaml()).not.toContain("volume:");
+    await designer.canvas.focus();
+    await page.keyboard.press("ControlOrMeta+Shift+Z");
+    await expect(designer.node("volume")).toBeVisible();
+  });
+
+  test("a saved template reopens with the same layout after a reload", async ({ page }) => {
+    const designer = new DesignerPage(page);
+    await designer.goto();
+    await designer.setYaml(TWO_REGIONS);
+    await expect(designer.node("web")).toBeVisible();
+    await designer.dragNode("web", 0, 90);
+    await page.getByTestId("designer-save").click();
+    await expect(page.getByTestId("designer-saved")).toHaveText("Saved · v1");
+    expect(page.url()).toMatch(/\/designer\?id=/);
+    const before = await designer.node("web").boundingBox();
+    const boxBefore = await designer.region("RegionTwo").boundingBox();
+    await page.reload();
+    await designer.canvas.waitFor();
+    await expect(designer.node("web")).toBeVisible();
+    const after = await designer.node("web").boundingBox();
+    const boxAfter = await designer.region("RegionTwo").boundingBox();
+    expect(Math.round(after!.x - boxAfter!.x)).toBe(Math.round(before!.x - boxBefore!.x));
+    expect(Math.round(after!.y - boxAfter!.y)).toBe(Math.round(before!.y - boxBefore!.y));
+    await page.screenshot({ path: "e2e/screenshots/designer-reloaded.png" });
+  });
+});
