@@ -1,11 +1,7 @@
 "use client";
 
-import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
-import { filterQuery, STATUS_PHASES, type ListFilter } from "./list-filter";
-
-/** How long typing pauses before the search reaches the URL. */
-const SEARCH_DELAY_MS = 250;
+import { STATUS_PHASES, type ListFilter } from "./list-filter";
+import { useUrlFilter } from "./use-url-filter";
 
 const INPUT = "mt-1 block rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm";
 
@@ -14,46 +10,35 @@ const INPUT = "mt-1 block rounded-md border border-slate-300 bg-white px-3 py-1.
  * entry per keystroke), and the server renders the filtered list.
  */
 export function StackFilters({ filter, statuses, regions }: { filter: ListFilter; statuses: string[]; regions: string[] }) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const [q, setQ] = useState(filter.q);
-
-  const apply = (next: ListFilter) => router.replace(`${pathname}${filterQuery(next)}`, { scroll: false });
-
-  useEffect(() => {
-    if (q.trim() === filter.q) return;
-    const timer = setTimeout(() => router.replace(`${pathname}${filterQuery({ ...filter, q: q.trim() })}`, { scroll: false }), SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [q, filter, pathname, router]);
-
+  const { current, change } = useUrlFilter(filter);
   const exact = statuses.filter((s) => !STATUS_PHASES.some((p) => p.value === s));
-  const active = filter.q || filter.status || filter.region;
+  const active = current.q || current.status || current.region;
   return (
-    <form role="search" aria-label="Filter stacks" onSubmit={(e) => (e.preventDefault(), apply({ ...filter, q: q.trim() }))} className="mb-4 flex flex-wrap items-end gap-4" data-testid="stack-filters">
+    <form role="search" aria-label="Filter stacks" onSubmit={(e) => (e.preventDefault(), change(current))} className="mb-4 flex flex-wrap items-end gap-4" data-testid="stack-filters">
       <div>
         <label htmlFor="stack-search" className="block text-sm font-medium text-slate-800">
           Search by name
         </label>
-        <input id="stack-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" data-testid="filter-search" className={`${INPUT} w-64`} />
+        <input id="stack-search" type="search" value={current.q} onChange={(e) => change({ ...current, q: e.target.value }, true)} autoComplete="off" data-testid="filter-search" className={`${INPUT} w-64`} />
       </div>
       <FilterSelect
         which="status"
         label="Status"
-        value={filter.status}
+        value={current.status}
         options={[{ value: "", label: "Any status" }, ...STATUS_PHASES, ...exact.map((v) => ({ value: v, label: v }))]}
-        onChange={(status) => apply({ ...filter, q: q.trim(), status })}
+        onChange={(status) => change({ ...current, status })}
       />
       <FilterSelect
         which="region"
         label="Region"
-        value={filter.region}
+        value={current.region}
         options={[{ value: "", label: "Any region" }, ...regions.map((v) => ({ value: v, label: v }))]}
-        onChange={(region) => apply({ ...filter, q: q.trim(), region })}
+        onChange={(region) => change({ ...current, region })}
       />
       {active ? (
         <button
           type="button"
-          onClick={() => (setQ(""), apply({ q: "", status: "", region: "" }))}
+          onClick={() => change({ q: "", status: "", region: "" })}
           data-testid="filter-clear"
           className="rounded-md px-3 py-1.5 text-sm font-medium text-sky-700 underline-offset-4 hover:underline"
         >
