@@ -132,6 +132,34 @@ test("delete asks first (Esc keeps the stack), then the stack disappears", async
   await expect(stacks.announcer).toContainText("beta-list");
 });
 
+test("keyboard: the skip link leads to the page, row actions and the dialog work without a mouse", async ({ page }) => {
+  const stacks = new StacksPage(page);
+  await stacks.goto("?q=alpha-list");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main#main")).toBeFocused();
+
+  // A disabled action stays reachable and explains itself; Enter on Delete opens the dialog.
+  await stacks.action("alpha-list", "resume").focus();
+  await expect(stacks.action("alpha-list", "resume")).toHaveAccessibleDescription(/Only a suspended stack can be resumed/);
+  await page.keyboard.press("Enter");
+  await expect(stacks.dialog).toBeHidden();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await expect(stacks.action("alpha-list", "delete")).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(stacks.dialog).toBeVisible();
+  await expect(stacks.dialog).toHaveAccessibleName("Delete stack alpha-list?");
+  await page.keyboard.press("Tab");
+  await expect(stacks.dialog.getByTestId("confirm-ok")).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(stacks.dialog).toBeHidden();
+  await expect(stacks.row("alpha-list")).toBeVisible();
+});
+
 test("dark mode: the header toggle persists across a reload; every page readable in both themes", async ({ page }) => {
   const stacks = new StacksPage(page);
   await stacks.goto();
