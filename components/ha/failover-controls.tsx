@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { FailoverPlan } from "@/lib/services/ha/view";
 import { ConfirmDialog } from "../ui/confirm-dialog";
@@ -23,9 +24,11 @@ export interface DrillStarted {
 
 /**
  * "Fail over now" (shows the plan, asks, then starts the failover) and "Drill" (asks, then crashes the
- * active server in the simulated cloud). Both report a refusal; the steps arrive on the event stream.
+ * active server in the simulated cloud). Both report a refusal and re-read the page; the steps arrive
+ * on the event stream.
  */
 export function FailoverControls({ target, plan, busy, onDrill }: { target: HaTarget; plan: FailoverPlan | null; busy: boolean; onDrill(drill: DrillStarted): void }) {
+  const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [confirming, setConfirming] = useState<"failover" | "drill" | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -38,6 +41,8 @@ export function FailoverControls({ target, plan, busy, onDrill }: { target: HaTa
       const result = action === "drill" ? await runDrill(target) : await failOverNow(target);
       setError(result.ok ? undefined : result.error);
       if (result.ok && result.value) onDrill(result.value);
+      // A crash makes no event: re-read the members so the crashed one shows at once.
+      router.refresh();
     });
   };
   const open = (action: "failover" | "drill") => (disabled ? undefined : setConfirming(action));
