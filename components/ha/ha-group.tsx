@@ -28,7 +28,7 @@ export function HaGroup({ stackId, group, runs }: { stackId: string; group: HaGr
         <FailoverControls target={target} plan={group.plan} busy={running} onDrill={setDrill} />
       </div>
       {drill ? <DrillStatus drill={drill} runs={runs} healthCheck={group.healthCheck} /> : null}
-      <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-2">
           <h3 className="text-sm font-semibold text-slate-800">Members</h3>
           <MemberTable members={group.members} />

@@ -26,7 +26,7 @@ export function VolumePanel({ target, volumes }: { target: HaTarget; volumes: Ha
     <div className="space-y-3" aria-busy={pending}>
       {volumes.length === 0 ? <p className="text-sm text-slate-600">No volume follows the active member.</p> : null}
       {volumes.map((v) => (
-        <dl key={v.id} data-testid="volume" data-attached-member={v.attachedTo?.member ?? ""} className="grid grid-cols-[7rem_1fr] gap-x-3 gap-y-1 text-sm">
+        <dl key={v.id} data-testid="volume" data-attached-member={v.attachedTo?.member ?? ""} className="grid grid-cols-[7rem_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm">
           <dt className="text-slate-500">Volume</dt>
           <dd className="truncate font-mono text-xs" title={v.id}>{v.name} <span className="text-slate-500">({v.status})</span></dd>
           <dt className="text-slate-500">Attached to</dt>
