@@ -90,18 +90,22 @@ describe("EventBus", () => {
   });
 
   it("delivers an event that directly follows what subscribers have seen at once, without reading the log", async () => {
+    // No polling here: only the publish path can deliver.
+    const local = new EventBus({ store, pollIntervalMs: 60_000 });
     const seen: string[] = [];
-    await bus.subscribe("root", 0, (e) => seen.push(e.resourceName));
-    await emit("child", "warm-up");
+    const append = (resourceName: string) =>
+      store.appendEvent({
+        stackId: "root", stackName: "root", resourceName, physicalResourceId: null, resourceType: "T",
+        isStackEvent: false, action: "CREATE", status: "COMPLETE", reason: "", time: "t",
+      });
+    await local.subscribe("root", 0, (e) => seen.push(e.resourceName));
+    local.publish(await append("warm-up"));
     await vi.waitFor(() => expect(seen).toEqual(["warm-up"]));
     const reads = vi.spyOn(store, "eventsAfter");
-    const event = await store.appendEvent({
-      stackId: "root", stackName: "root", resourceName: "now", physicalResourceId: null, resourceType: "T",
-      isStackEvent: false, action: "CREATE", status: "COMPLETE", reason: "", time: "t",
-    });
-    bus.publish(event);
+    local.publish(await append("now"));
     expect(seen).toEqual(["warm-up", "now"]);
     expect(reads).not.toHaveBeenCalled();
+    await local.close();
   });
 
   it("reads the log when a published event skips a seq another process wrote, keeping order", async () => {

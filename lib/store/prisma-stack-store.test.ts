@@ -71,3 +71,23 @@ describe("runMigrations", () => {
     expect(splitStatements(sql)).toEqual(['CREATE TABLE "A" (\n  "x" TEXT\n)', 'CREATE INDEX "i" ON "A"("x")']);
   });
 });
+
+describe("PrismaStackStore.appendEvent", () => {
+  it("lets the event loop reach I/O and timers once per event (the SQLite driver alone never would)", async () => {
+    const db = await createTempDatabase();
+    try {
+      const store = new PrismaStackStore(db.prisma);
+      let turned = false;
+      setImmediate(() => {
+        turned = true;
+      });
+      await store.appendEvent({
+        stackId: "s", stackName: "s", resourceName: "r", physicalResourceId: null, resourceType: "T",
+        isStackEvent: false, action: "CREATE", status: "COMPLETE", reason: "", time: "t",
+      });
+      expect(turned).toBe(true);
+    } finally {
+      await db.cleanup();
+    }
+  });
+});

@@ -104,6 +104,9 @@ export class PrismaStackStore implements StackStore, EventFeed {
   }
 
   async appendEvent(event: Omit<EventRecord, "id" | "seq">): Promise<EventRecord> {
+    // The SQLite driver is synchronous, so a busy engine can run for seconds on promises alone and
+    // the event loop never reaches I/O: let it turn once per event, so streams (SSE) and requests flow.
+    await new Promise((resolve) => setImmediate(resolve));
     const row = await this.prisma.event.create({ data: { ...event, id: randomUUID() } });
     return rowToEvent(row);
   }
