@@ -20,9 +20,9 @@ test.describe("designer", () => {
   test("drag two resources, connect them, and the YAML gets the reference", async ({ page }) => {
     const designer = new DesignerPage(page);
     await designer.goto();
-    await designer.dropType("OS::Neutron::Net", 120, 100);
+    await designer.dropType("OS::Neutron::Net", 130, 70);
     await expect(designer.node("net")).toBeVisible();
-    await designer.dropType("OS::Nova::Server", 420, 260);
+    await designer.dropType("OS::Nova::Server", 330, 230);
     await expect(designer.node("server")).toBeVisible();
     await designer.connect("server", "net");
     await expect(designer.message).toContainText("server now uses net");
@@ -40,6 +40,8 @@ test.describe("designer", () => {
     await expect(designer.node("far_net")).toBeVisible();
     await expect(designer.region("RegionTwo")).toBeVisible();
     await expect(designer.node("web")).toHaveAttribute("data-region", "RegionOne");
+    await designer.typeAtEnd("  typed_vol: { type: OS::Cinder::Volume, properties: { size: 1 } }");
+    await expect(designer.node("typed_vol")).toBeVisible();
     await designer.dropType("OS::Heat::RandomString", 150, 420);
     await expect(designer.node("random_string")).toBeVisible();
     const yaml = await designer.yaml();
@@ -77,19 +79,30 @@ test.describe("designer", () => {
     await designer.goto();
     await designer.setYaml(TWO_REGIONS);
     await expect(designer.node("web")).toBeVisible();
-    await designer.dragNode("web", 0, 90);
+    const layoutOf = (yaml: string) => yaml.slice(yaml.indexOf("# hearth-layout v1"));
+    const webAt = (yaml: string) => /# {3}node web (-?\d+) (-?\d+)/.exec(yaml)!.slice(1).map(Number);
+    const start = webAt(await designer.yaml());
+    await designer.dragNode("web", 0, 60);
     await page.getByTestId("designer-save").click();
     await expect(page.getByTestId("designer-saved")).toHaveText("Saved · v1");
     expect(page.url()).toMatch(/\/designer\?id=/);
-    const before = await designer.node("web").boundingBox();
-    const boxBefore = await designer.region("RegionTwo").boundingBox();
+    const saved = await designer.yaml();
+    expect(webAt(saved)[1]).toBeGreaterThan(start[1]);
     await page.reload();
     await designer.canvas.waitFor();
     await expect(designer.node("web")).toBeVisible();
-    const after = await designer.node("web").boundingBox();
-    const boxAfter = await designer.region("RegionTwo").boundingBox();
-    expect(Math.round(after!.x - boxAfter!.x)).toBe(Math.round(before!.x - boxBefore!.x));
-    expect(Math.round(after!.y - boxAfter!.y)).toBe(Math.round(before!.y - boxBefore!.y));
+    await expect(designer.region("RegionTwo")).toBeVisible();
+    expect(layoutOf(await designer.yaml())).toBe(layoutOf(saved));
     await page.screenshot({ path: "e2e/screenshots/designer-reloaded.png" });
+  });
+
+  test("Launch saves the template and opens the launch form with it", async ({ page }) => {
+    const designer = new DesignerPage(page);
+    await designer.goto();
+    await designer.setYaml(TWO_REGIONS);
+    await expect(designer.node("web")).toBeVisible();
+    await page.getByTestId("designer-launch").click();
+    await page.waitForURL(/\/launch\?template=/);
+    await expect(page.getByTestId("template-text")).toHaveValue(/# a comment the canvas must keep/);
   });
 });

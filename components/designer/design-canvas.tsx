@@ -134,7 +134,7 @@ function Canvas({ designer, selected, onSelect, onShortcut, defaultRegion }: Des
       >
         <Background gap={16} size={1} />
         <Controls />
-        <MiniMap pannable zoomable ariaLabel="Minimap of the canvas" className="!h-24 !w-36" />
+        <MiniMap pannable zoomable ariaLabel="Minimap of the canvas" style={{ width: 120, height: 80 }} />
       </ReactFlow>
     </div>
   );

@@ -27,9 +27,6 @@ export interface DesignerProps {
   notice?: string;
 }
 
-/** Session storage key the launch page reads a designed template from. */
-export const LAUNCH_STORAGE_KEY = "hearth.designer.launch";
-
 /** The visual template designer: palette, canvas and YAML side by side, with one history. */
 export function Designer({ initial, regions, defaultRegion, notice }: DesignerProps) {
   const router = useRouter();
@@ -108,7 +105,7 @@ export function Designer({ initial, regions, defaultRegion, notice }: DesignerPr
       setName(fileName.replace(/\.(ya?ml|json|template)$/, ""));
     },
     exportText: () => {
-      const url = URL.createObjectURL(new Blob([d.text], { type: "text/yaml" }));
+      const url = URL.createObjectURL(new Blob([setLayout(d.text, d.layout)], { type: "text/yaml" }));
       const a = Object.assign(document.createElement("a"), { href: url, download: `${name || "template"}.yaml` });
       a.click();
       // Revoked once the browser has taken the download.
@@ -121,7 +118,6 @@ export function Designer({ initial, regions, defaultRegion, notice }: DesignerPr
     launch: async () => {
       const id = await save();
       if (!id) return;
-      sessionStorage.setItem(LAUNCH_STORAGE_KEY, JSON.stringify({ name, text: d.text }));
       router.push(`/launch?template=${encodeURIComponent(id)}`);
     },
   };
@@ -166,7 +162,7 @@ export function Designer({ initial, regions, defaultRegion, notice }: DesignerPr
           {d.message.text}
         </p>
       ) : null}
-      <div className="grid min-h-0 flex-1 grid-cols-[170px_minmax(0,1fr)_minmax(0,0.8fr)] gap-2">
+      <div className="grid min-h-0 flex-1 grid-cols-[170px_minmax(0,1fr)_minmax(0,0.8fr)] grid-rows-[minmax(0,1fr)] gap-2">
         <Palette plugins={defaultRegistry.list()} onAdd={(type) => d.apply((t) => addResource(t, type, defaultRegistry).text)} />
         <div className="flex min-h-0 flex-col gap-2">
           <div className="min-h-0 flex-[3] rounded-md border border-slate-200 bg-white">

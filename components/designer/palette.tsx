@@ -35,7 +35,7 @@ export function Palette({ plugins, onAdd }: PaletteProps) {
     }
   };
   return (
-    <div className="flex h-full flex-col gap-2" data-testid="palette">
+    <div className="flex h-full min-h-0 flex-col gap-2" data-testid="palette">
       <label className="text-xs font-semibold uppercase tracking-wide text-slate-600" htmlFor="palette-search">
         Resource types
       </label>

@@ -77,10 +77,8 @@ export function useDesigner(initialText: string, target: { region: string; regio
   // Typing: the canvas follows once the keys pause.
   useEffect(() => {
     if (typed === undefined) return;
-    const timer = setTimeout(() => {
-      setHistory((h) => push(h, typed));
-      setTyped(undefined);
-    }, TYPING_DEBOUNCE_MS);
+    // `typed` stays what the editor shows until a gesture or undo replaces the text.
+    const timer = setTimeout(() => setHistory((h) => push(h, typed)), TYPING_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [typed]);
 
@@ -88,6 +86,7 @@ export function useDesigner(initialText: string, target: { region: string; regio
     const { text: before, layout: shown } = stateRef.current;
     try {
       const next = edit(setLayout(before, shown));
+      setTyped(undefined);
       setHistory((h) => push(h, next));
       // The diff shows the template itself; positions in the layout block would drown it.
       setLastDiff(lineDiff(splitLayout(before).body, splitLayout(next).body));
@@ -116,7 +115,9 @@ export function useDesigner(initialText: string, target: { region: string; regio
     if (!needsLayout) return;
     let live = true;
     void autoLayout(model, (g) => elk.layout(g)).then((l) => {
-      if (live) setHistory((h) => ({ ...h, entries: h.entries.map((t, i) => (i === h.index ? setLayout(t, l) : t)) }));
+      if (!live) return;
+      setTyped(undefined);
+      setHistory((h) => ({ ...h, entries: h.entries.map((t, i) => (i === h.index ? setLayout(t, l) : t)) }));
     });
     return () => {
       live = false;

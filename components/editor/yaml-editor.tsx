@@ -53,6 +53,9 @@ function showMarkers(editor: YamlEditorInstance | null, markers: readonly Editor
 export default function YamlEditor({ value, onChange, markers, label, height = "100%", testId = "yaml-editor", onReady }: YamlEditorProps) {
   const editorRef = useRef<YamlEditorInstance | null>(null);
   const applying = useRef(false);
+  // The last text the user's own edit produced: when it comes back as `value` it is an echo, not news
+  // (pushing it back would drop keys typed since).
+  const emitted = useRef<string | undefined>(undefined);
   const cleanup = useRef<(() => void) | void>(undefined);
 
   useEffect(() => () => cleanup.current?.(), []);
@@ -61,7 +64,8 @@ export default function YamlEditor({ value, onChange, markers, label, height = "
   useEffect(() => {
     const editor = editorRef.current;
     const model = editor?.getModel();
-    if (!editor || !model || model.getValue() === value) return;
+    if (!editor || !model || model.getValue() === value || value === emitted.current) return;
+    emitted.current = undefined;
     applying.current = true;
     const selection = editor.getSelection();
     model.pushEditOperations([], [{ range: model.getFullModelRange(), text: value }], () => (selection ? [selection] : null));
@@ -84,7 +88,11 @@ export default function YamlEditor({ value, onChange, markers, label, height = "
         height={height}
         theme="vs"
         onMount={onMount}
-        onChange={(text) => !applying.current && onChange(text ?? "")}
+        onChange={(text) => {
+          if (applying.current) return;
+          emitted.current = text ?? "";
+          onChange(emitted.current);
+        }}
         loading={<p className="p-4 text-sm text-slate-600">Loading the editor…</p>}
         options={{
           ariaLabel: label,

@@ -24,9 +24,9 @@ const BUTTON = "rounded-md px-4 py-2 text-sm font-medium shadow-sm disabled:curs
  * (diagnostics, parameter form) -> name, parameters and options -> Preview (what is created where)
  * -> Launch (the server action redirects to the new stack's page).
  */
-export function LaunchForm({ regions, examples }: { regions: string[]; examples: ExampleTemplate[] }) {
-  const [template, setTemplate] = useState("");
-  const [templateName, setTemplateName] = useState<string | undefined>();
+export function LaunchForm({ regions, examples, initialTemplate }: { regions: string[]; examples: ExampleTemplate[]; initialTemplate?: { text: string; name: string } }) {
+  const [template, setTemplate] = useState(initialTemplate?.text ?? "");
+  const [templateName, setTemplateName] = useState<string | undefined>(initialTemplate?.name);
   const [environments, setEnvironments] = useState<EnvironmentEntry[]>([]);
   const [validated, setValidated] = useState<{ source: string; result: ValidateResult; count: number } | undefined>();
   const [preview, setPreview] = useState<PreviewResult | undefined>();

@@ -69,11 +69,20 @@ export class DesignerPage {
     return Buffer.concat(chunks).toString("utf8");
   }
 
-  /** Replaces the editor's text by typing into Monaco (select all, then insert). */
+  /** Replaces the editor's text by pasting it (typing would be re-indented by the editor). */
   async setYaml(text: string): Promise<void> {
+    await this.page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    await this.page.evaluate((t) => navigator.clipboard.writeText(t), text);
     await this.page.locator("[data-testid=designer-yaml] .monaco-editor").click();
     await this.page.keyboard.press("ControlOrMeta+A");
-    await this.page.keyboard.insertText(text);
+    await this.page.keyboard.press("ControlOrMeta+V");
+  }
+
+  /** Types one line at the end of the template, key by key. */
+  async typeAtEnd(line: string): Promise<void> {
+    await this.page.locator("[data-testid=designer-yaml] .monaco-editor").click();
+    await this.page.keyboard.press("ControlOrMeta+End");
+    await this.page.keyboard.type(line);
   }
 
   async save(): Promise<void> {

@@ -11,15 +11,15 @@ describe("layout comment block", () => {
     expect(splitLayout(text)).toEqual({ body, layout: { nodes: { a: { x: 1, y: 2 } }, regions: layout.regions } });
   });
 
-  it("leaves texts without a block (or with one in the middle) alone", () => {
+  it("leaves texts without a block alone and takes a block out of the middle", () => {
     expect(splitLayout(body)).toEqual({ body, layout: emptyLayout() });
-    const middle = `# hearth-layout v1\n#   node a 1 2\n${body}`;
-    expect(splitLayout(middle)).toEqual({ body: middle, layout: emptyLayout() });
+    const typedAfter = `${body}\n# hearth-layout v1\n#   node a 1 2\n  b: { type: OS::Heat::None }\n`;
+    expect(splitLayout(typedAfter)).toEqual({ body: `${body}  b: { type: OS::Heat::None }\n`, layout: { nodes: { a: { x: 1, y: 2 } }, regions: {} } });
     expect(joinLayout(body, emptyLayout())).toBe(body);
   });
 
   it("skips malformed lines", () => {
-    const { layout } = splitLayout(`${body}# hearth-layout v1\n#   node a x 2\n#   node b 3 4\n`);
+    const { layout } = splitLayout(`${body}# hearth-layout v1\n#   node a x 2\n#   node b 3 4\n#   node c 5\n`);
     expect(layout.nodes).toEqual({ b: { x: 3, y: 4 } });
   });
 });

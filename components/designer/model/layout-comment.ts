@@ -35,21 +35,23 @@ export function emptyLayout(): Layout {
   return { nodes: {}, regions: {} };
 }
 
-/** Splits a template into its body and its layout block (absent: empty layout). */
+/**
+ * Splits a template into its body and its layout block (absent: empty layout). The block is found
+ * wherever it is (text typed after it stays in the body); joinLayout puts it back at the end.
+ */
 export function splitLayout(text: string): { body: string; layout: Layout } {
   const at = text.lastIndexOf(MARKER);
   if (at < 0 || (at > 0 && text[at - 1] !== "\n")) return { body: text, layout: emptyLayout() };
   const rest = text.slice(at).split("\n");
   const lines: string[] = [];
   for (const line of rest.slice(1)) {
-    if (!line.startsWith("#")) break;
+    if (!/^#\s+(node|region)\s/.test(line)) break;
     lines.push(line);
   }
-  const consumed = [rest[0], ...lines].join("\n").length;
-  const tail = text.slice(at + consumed).replace(/^\n/, "");
-  // Only a block at the very end is ours; text after it means it was moved by hand: keep it as is.
-  if (tail.trim() !== "") return { body: text, layout: emptyLayout() };
-  return { body: text.slice(0, at).replace(/\n+$/, "\n"), layout: parseLines(lines) };
+  const after = rest.slice(lines.length + 1).join("\n");
+  const before = text.slice(0, at).replace(/\n+$/, "\n");
+  const body = after.trim() === "" ? before : before + after.replace(/^\n+/, "");
+  return { body, layout: parseLines(lines) };
 }
 
 function parseLines(lines: string[]): Layout {
