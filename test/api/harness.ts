@@ -26,6 +26,11 @@ export interface ApiHarness {
   hearth: Hearth;
   /** Sends a request; a non-string body is sent as JSON. */
   call(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<Answer>;
+  /**
+   * `call` for a change right after a stack settled: the engine stores COMPLETE and its event before it
+   * releases the stack's lock, so a change at once may meet Heat's 409 "busy"; this retries those briefly.
+   */
+  change(method: string, path: string, options?: { token?: string; body?: unknown }): Promise<Answer>;
   /** A project-scoped token for a user (password auth). */
   login(user: string, password: string, project: string): Promise<{ token: string; projectId: string }>;
   close(): Promise<void>;
@@ -46,6 +51,14 @@ export async function startHarness(): Promise<ApiHarness> {
       const text = await response.text();
       return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
     },
+    async change(method, path, options) {
+      for (let attempt = 0; ; attempt++) {
+        const answer = await harness.call(method, path, options);
+        const busy = answer.status === 409 && String(answer.body?.error?.message).includes("is busy");
+        if (!busy || attempt >= 200) return answer;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    },
     async login(user, password, project) {
       const answer = await harness.call("POST", "/identity/v3/auth/tokens", {
         body: { auth: { identity: { methods: ["password"], password: { user: { name: user, domain: { name: "Default" }, password } } }, scope: { project: { name: project, domain: { name: "Default" } } } } },
@@ -61,13 +74,19 @@ export async function startHarness(): Promise<ApiHarness> {
   return harness;
 }
 
-/** Waits until a stack (by name) leaves IN_PROGRESS; its status, or "GONE" once a delete removed it from the list. */
+/**
+ * Waits until a stack (by name) leaves IN_PROGRESS and its closing stack event is stored; its status,
+ * or "GONE" once a delete removed it from the list.
+ */
 export async function settled(harness: ApiHarness, project: string, token: string, name: string): Promise<string> {
   for (;;) {
     const { body } = await harness.call("GET", `/heat-api/v1/${project}/stacks?name=${name}`, { token });
-    const status: string | undefined = body.stacks[0]?.stack_status;
-    if (status === undefined) return "GONE";
-    if (!status.endsWith("IN_PROGRESS")) return status;
+    const stack: { id: string; stack_status: string } | undefined = body.stacks[0];
+    if (stack === undefined) return "GONE";
+    if (!stack.stack_status.endsWith("IN_PROGRESS")) {
+      const last = await harness.call("GET", `/heat-api/v1/${project}/stacks/${name}/${stack.id}/events?resource_name=${name}&sort_dir=desc&limit=1`, { token });
+      if (last.body.events[0]?.resource_status === stack.stack_status) return stack.stack_status;
+    }
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
