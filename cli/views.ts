@@ -2,10 +2,12 @@
  * Hearth records shaped the way the openstack client shows Heat's answers: field names, column
  * headers and value forms (combined ACTION_STATUS, times without fractions, "None" for nulls).
  */
-import { parse } from "yaml";
 import type { EventRecord, ResourceRecord, StackRecord } from "../lib/engine/stack/ports";
 import { combinedStatus } from "../lib/services/hearth";
 import type { StackSummary } from "../lib/services/types";
+import { heatTime, outputDicts, templateDescription } from "../lib/api/heat/views";
+
+export { heatTime, outputDicts };
 
 /** A table: column names and rows of values. */
 export interface Rows {
@@ -17,11 +19,6 @@ export interface Rows {
 export interface Fields {
   columns: string[];
   values: unknown[];
-}
-
-/** Heat's time form: ISO-8601 with seconds and Z, no fraction. */
-export function heatTime(iso: string | null): string | null {
-  return iso === null ? null : iso.replace(/\.\d+Z$/, "Z");
 }
 
 /** What a stack list row needs. */
@@ -39,26 +36,6 @@ export function stackRows(stacks: readonly StackRow[], nested = false): Rows {
   const rows = stacks.map((s) => [s.id, s.name, s.status, heatTime(s.createdAt), heatTime(s.updatedAt)]);
   if (!nested) return { columns, rows };
   return { columns: [...columns, "Parent"], rows: rows.map((row, i) => [...row, stacks[i].parentId]) };
-}
-
-/** A stack's outputs as Heat lists them. */
-export function outputDicts(stack: StackRecord): Record<string, unknown>[] {
-  return stack.outputs.map((o) => ({
-    output_key: o.key,
-    output_value: o.value ?? null,
-    description: o.description ?? "No description given",
-    ...(o.error !== undefined ? { output_error: o.error } : {}),
-  }));
-}
-
-/** The template's description, as Heat reports it. */
-function templateDescription(template: string): string {
-  try {
-    const doc = parse(template) as { description?: unknown } | null;
-    return typeof doc?.description === "string" ? doc.description : "No description";
-  } catch {
-    return "No description";
-  }
 }
 
 /** `openstack stack show` fields; `short` is what create/update print (the first seven). */

@@ -75,7 +75,8 @@ export async function createHearth(options: CreateHearthOptions = {}): Promise<H
     const identity = createIdentity(new PrismaIdentityStore(prisma), { tokenTtlMs: options.tokenTtlMs });
     // First start: the admin user, admin and demo projects, as keystone-manage bootstrap makes them.
     const boot = await identity.bootstrap({ password: config.bootstrapPassword, adminProjectId: config.projectId });
-    if (boot.generatedPassword) console.log(`hearth: created identity user "admin" with password ${boot.generatedPassword} (shown once; set HEARTH_BOOTSTRAP_PASSWORD to choose it)`);
+    // stderr, so it never mixes into a CLI command's -f json output
+    if (boot.generatedPassword) console.warn(`hearth: created identity user "admin" with password ${boot.generatedPassword} (shown once; set HEARTH_BOOTSTRAP_PASSWORD to choose it)`);
     if (options.recover ?? true) await engine.recover();
     const sweep = startRecoverySweep(() => engine.recover(), options.recoverIntervalMs ?? 60_000);
     const haRuntime = ha.start({

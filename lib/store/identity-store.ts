@@ -74,7 +74,9 @@ export class PrismaIdentityStore {
 
   /** Makes sure each role exists (by name), returning them all. */
   async ensureRoles(roles: RoleRow[]): Promise<RoleRow[]> {
-    for (const role of roles) await this.prisma.identityRole.upsert({ where: { name: role.name }, create: role, update: {} });
+    const known = new Set((await this.listRoles()).map((r) => r.name));
+    // a concurrent first start may insert the same names: a unique-name clash just means it exists
+    for (const role of roles) if (!known.has(role.name)) await this.prisma.identityRole.createMany({ data: [role] }).catch(() => undefined);
     return this.listRoles();
   }
 
@@ -86,7 +88,8 @@ export class PrismaIdentityStore {
   /** Grants a role (idempotent). */
   async assign(userId: string, projectId: string, roleId: string): Promise<void> {
     const key = { userId, projectId, roleId };
-    await this.prisma.roleAssignment.upsert({ where: { userId_projectId_roleId: key }, create: key, update: {} });
+    if (await this.prisma.roleAssignment.findUnique({ where: { userId_projectId_roleId: key } })) return;
+    await this.prisma.roleAssignment.createMany({ data: [key] }).catch(() => undefined);
   }
 
   /** Names of the roles `userId` holds on `projectId`. */
