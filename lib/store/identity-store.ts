@@ -121,9 +121,4 @@ export class PrismaIdentityStore {
     const { count } = await this.prisma.identityToken.updateMany({ where: { hash, revokedAt: null }, data: { revokedAt: at } });
     return count === 1;
   }
-
-  /** Deletes tokens that expired before `now` (housekeeping). */
-  async purgeExpired(now: string): Promise<number> {
-    return (await this.prisma.identityToken.deleteMany({ where: { expiresAt: { lt: now } } })).count;
-  }
 }
