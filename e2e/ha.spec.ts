@@ -58,6 +58,7 @@ test("Drill crashes the active server; the monitor notices and fails over by its
   const status = ha.group(POLICY).getByTestId("drill-status");
   await expect(status).toHaveAttribute("data-state", "waiting");
   await expect(ha.members(POLICY, "active").getByTestId("member-health")).toHaveAttribute("data-health", "unhealthy");
+  await page.screenshot({ path: path.join(SHOTS, "ha-drill-waiting.png"), fullPage: true });
   // Health check every 5 s, 2 failures in a row: detection within ~11 s, then the failover's steps.
   await expect(status).toHaveAttribute("data-state", "completed", { timeout: 60_000 });
   await expect(status).toContainText(/detected after \d+\.\d s/);

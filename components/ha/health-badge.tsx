@@ -14,13 +14,13 @@ function HealthIcon({ health }: { health: MemberHealth }) {
   return <svg {...common}><circle cx="8" cy="8" r="6.5" /><path d="m5.5 5.5 5 5m0-5-5 5" strokeLinecap="round" /></svg>;
 }
 
-/** A member's health: icon, the word, and what it means (never colour alone). */
+/** A member's health: icon and the word (never colour alone), and what it means unless all is well (always in the tooltip). */
 export function HealthBadge({ health, text }: { health: MemberHealth; text: string }) {
   return (
     <span data-testid="member-health" data-health={health} title={text} className={`inline-flex items-center gap-1.5 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[health]}`}>
       <HealthIcon health={health} />
       {health}
-      <span className="font-normal">· {text}</span>
+      {health === "healthy" ? null : <span className="max-w-48 truncate font-normal">· {text}</span>}
     </span>
   );
 }

@@ -30,7 +30,7 @@ describe("hearth.ha (the console's HA read model and actions)", () => {
     hearth = await createHearth({ databaseUrl: file.url, simSpeed: 0, simSeed: 11, pollIntervalMs: 10, owner: "ha-view-test", haMonitor: false });
     const done = await (await hearth.create("pair", input)).done;
     expect(done.status).toBe("COMPLETE");
-  });
+  }, 60_000); // a migrated database, the identity bootstrap and the pair: slow on a loaded machine
 
   afterEach(async () => {
     await hearth.close();
@@ -71,7 +71,7 @@ describe("hearth.ha (the console's HA read model and actions)", () => {
     expect(run).toMatchObject({ state: "completed", from: before.active, to: promoted, reason: "console: test" });
     expect(run.steps.map((s) => s.step)).toEqual(["quiesce", "detach", "promote", "attach", "activate", "replace"]);
     expect(run.steps.every((s) => s.ms >= 0)).toBe(true);
-  });
+  }, 60_000);
 
   it("a drill crashes the active server: the member shows unhealthy and the plan promotes the standby", async () => {
     const [before] = await hearth.ha.groups("pair");
