@@ -42,13 +42,13 @@ resources:
             properties: { fail: true }
 `;
 
-/** Six one-second steps, then one of fifteen seconds: the page can reload early and still be mid-create. */
+/** Six one-second steps, then one of forty seconds: even a slow reload lands mid-create. */
 const CHAIN = `heat_template_version: 2018-08-31
 resources:
 ${[1, 2, 3, 4, 5, 6].map((i) => `  step${i}:\n    type: OS::Heat::TestResource\n    properties: { wait_secs: 1${i > 1 ? `, value: { get_attr: [step${i - 1}, output] }` : ""} }\n`).join("")}  last:
     type: OS::Heat::TestResource
     depends_on: step6
-    properties: { wait_secs: 15 }
+    properties: { wait_secs: 40 }
 `;
 
 /** Launches a template from the Launch page and returns the stack page it lands on. */
@@ -137,8 +137,8 @@ test("a failing nested stack shows the path to its root cause, and the child lin
   await expect(page.getByTestId("page-title")).toHaveText("rootcause-e2e");
 });
 
-test("a reload in the middle of a create resumes the stream without losing or repeating events", async ({ page }) => {
-  test.setTimeout(120_000);
+test("a reload in the middle of a create resumes the stream without losing or repeating events; a slow step is named", async ({ page }) => {
+  test.setTimeout(150_000);
   const stack = await launch(page, "reload-e2e", CHAIN);
   await expect(stack.resourceStatus("step2")).toHaveText("CREATE_COMPLETE", { timeout: 30_000 });
   await expect(stack.status).toHaveAttribute("data-status", "CREATE_IN_PROGRESS");
@@ -147,7 +147,11 @@ test("a reload in the middle of a create resumes the stream without losing or re
   await page.evaluate(() => Object.assign(window, { __hearthNoReload: true }));
   // The page after the reload must still be mid-create, so the rest arrives by streaming.
   await expect(stack.node("last")).not.toHaveAttribute("data-status", "CREATE_COMPLETE");
-  await expect(stack.status).toHaveAttribute("data-status", "CREATE_COMPLETE", { timeout: 60_000 });
+  // Past 30 s in progress, the page says what the stack is waiting for.
+  await expect(page.getByTestId("stuck-warning").getByTestId("stuck-resource")).toHaveAttribute("data-resource-name", "last", { timeout: 60_000 });
+  await page.screenshot({ path: path.join(SHOTS, "stack-stuck.png") });
+  await expect(stack.status).toHaveAttribute("data-status", "CREATE_COMPLETE", { timeout: 90_000 });
+  await expect(page.getByTestId("stuck-warning")).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { __hearthNoReload?: boolean }).__hearthNoReload)).toBe(true);
 
   const streamed = await stack.eventSeqs();
