@@ -66,6 +66,12 @@ function stackNameOf(body: Record<string, unknown>): string {
   return name;
 }
 
+/** The body, stack name and template input of a create or preview request. */
+async function newStackRequest(ctx: HeatContext, kind: "create" | "preview") {
+  const body = await readJsonObject(ctx.request);
+  return { body, name: stackNameOf(body), input: requireTemplate(stackInputOf(body, kind)) };
+}
+
 /** Heat's resource_changes buckets of an update preview. */
 function resourceChanges(preview: UpdatePreview): Record<string, unknown[]> {
   const buckets: Record<string, unknown[]> = { added: [], deleted: [], replaced: [], unchanged: [], updated: [] };
@@ -135,9 +141,7 @@ export const STACK_ROUTES: Route<HeatContext>[] = [
     method: "POST",
     pattern: "stacks",
     async handle(ctx) {
-      const body = await readJsonObject(ctx.request);
-      const name = stackNameOf(body);
-      const input = requireTemplate(stackInputOf(body, "create"));
+      const { body, name, input } = await newStackRequest(ctx, "create");
       if (body.adopt_stack_data !== undefined) throw badRequest("Stack adopt is not supported by Hearth yet.");
       const handle = await ctx.hearth.create(name, input, operationOptions(body));
       return json({ stack: { id: handle.stackId, links: [{ href: ctx.links.stack(name, handle.stackId), rel: "self" }] } }, 201);
@@ -147,9 +151,7 @@ export const STACK_ROUTES: Route<HeatContext>[] = [
     method: "POST",
     pattern: "stacks/preview",
     async handle(ctx) {
-      const body = await readJsonObject(ctx.request);
-      const name = stackNameOf(body);
-      const input = requireTemplate(stackInputOf(body, "preview"));
+      const { body, name, input } = await newStackRequest(ctx, "preview");
       const result = await ctx.hearth.preview(name, input, operationOptions(body));
       const resources = result.resources.map((r) => ({ resource_name: r.name, resource_type: r.type, region: r.region, required_by: result.resources.filter((o) => o.dependsOn.includes(r.name)).map((o) => o.name), properties: r.properties, stack_name: name }));
       return json({ stack: { stack_name: name, id: "None", resources, regions: result.regions, parameters: input.parameters ?? {} } });

@@ -59,6 +59,17 @@ async function admin(ctx: IdentityContext): Promise<TokenInfo> {
   return info;
 }
 
+/** The `key` object of an admin's request body, with only `allowed` fields. */
+async function adminBody(ctx: IdentityContext, key: string, allowed: string[]): Promise<Record<string, unknown>> {
+  await admin(ctx);
+  const body = obj((await readJsonObject(ctx.request))[key]);
+  allowFields(body, allowed, key);
+  return body;
+}
+
+/** A user as Keystone shows it. */
+const userView = (u: { id: string; name: string }) => ({ ...u, domain_id: "default", enabled: true, password_expires_at: null });
+
 /** The subject token (X-Subject-Token) of GET/DELETE /auth/tokens. */
 function subject(ctx: IdentityContext): string {
   const token = ctx.request.headers.get("x-subject-token");
@@ -123,9 +134,7 @@ const ROUTES: Route<IdentityContext>[] = [
     method: "POST",
     pattern: "v3/projects",
     async handle(ctx) {
-      await admin(ctx);
-      const body = obj((await readJsonObject(ctx.request)).project);
-      allowFields(body, ["name", "description", "domain_id", "enabled", "is_domain", "parent_id", "tags"], "project");
+      const body = await adminBody(ctx, "project", ["name", "description", "domain_id", "enabled", "is_domain", "parent_id", "tags"]);
       const project = await ctx.identity.createProject(str(body.name) ?? "", str(body.description));
       return json({ project: projectView(project, ctx.origin) }, 201);
     },
@@ -135,19 +144,16 @@ const ROUTES: Route<IdentityContext>[] = [
     pattern: "v3/users",
     async handle(ctx) {
       await admin(ctx);
-      const users = await ctx.identity.listUsers();
-      return json({ users: users.map((u) => ({ ...u, domain_id: "default", enabled: true, password_expires_at: null })) });
+      return json({ users: (await ctx.identity.listUsers()).map(userView) });
     },
   },
   {
     method: "POST",
     pattern: "v3/users",
     async handle(ctx) {
-      await admin(ctx);
-      const body = obj((await readJsonObject(ctx.request)).user);
-      allowFields(body, ["name", "password", "domain_id", "enabled", "default_project_id", "description", "email"], "user");
+      const body = await adminBody(ctx, "user", ["name", "password", "domain_id", "enabled", "default_project_id", "description", "email"]);
       const user = await ctx.identity.createUser(str(body.name) ?? "", str(body.password) ?? "");
-      return json({ user: { ...user, domain_id: "default", enabled: true, password_expires_at: null } }, 201);
+      return json({ user: userView(user) }, 201);
     },
   },
   {
