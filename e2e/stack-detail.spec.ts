@@ -185,3 +185,14 @@ test("the template shows in a locally bundled Monaco editor with YAML highlighti
   await page.screenshot({ path: path.join(SHOTS, "stack-template.png") });
   expect(outside).toEqual([]);
 });
+
+test("the stack page's own actions suspend and resume the stack, live", async ({ page }) => {
+  const stack = await launch(page, "actions-e2e", "heat_template_version: 2018-08-31\nresources:\n  one: { type: OS::Heat::TestResource }\n");
+  await expect(stack.status).toHaveAttribute("data-status", "CREATE_COMPLETE", { timeout: 30_000 });
+  const actions = page.getByTestId("stack-actions");
+  await expect(actions.getByTestId("action-resume")).toHaveAttribute("aria-disabled", "true");
+  await actions.getByTestId("action-suspend").click();
+  await expect(stack.status).toHaveAttribute("data-status", "SUSPEND_COMPLETE", { timeout: 30_000 });
+  await actions.getByTestId("action-resume").click();
+  await expect(stack.status).toHaveAttribute("data-status", "RESUME_COMPLETE", { timeout: 30_000 });
+});

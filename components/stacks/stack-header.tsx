@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { StackDetail } from "@/lib/services/types";
+import { StackActions } from "../stack-actions/stack-actions";
 import { StatusBadge } from "../ui/status-badge";
 import { TimeText } from "../ui/time-text";
 import { StreamIndicator } from "./stream-indicator";
@@ -14,7 +15,7 @@ export interface StackHeaderProps {
   streamState: StreamState;
 }
 
-/** The top of the stack page: name, id, live status and reason, region, times, rollback, nested stacks. */
+/** The top of the stack page: name, id, live status and reason, actions, region, times, rollback, nested stacks. */
 export function StackHeader({ detail, status, statusReason, streamState }: StackHeaderProps) {
   const { stack } = detail;
   return (
@@ -27,9 +28,13 @@ export function StackHeader({ detail, status, statusReason, streamState }: Stack
           <p className="mt-1 font-mono text-xs text-slate-500">{stack.id}</p>
           {detail.resources.some((r) => r.type === "OS::Heat::FailoverPolicy" || r.type === "OS::Heat::AutoScalingGroup") ? <Link href={`/stacks/${stack.id}/ha`} className="mt-1 inline-block text-sm text-sky-700 hover:underline" data-testid="ha-link">HA groups →</Link> : null}
         </div>
-        <div className="flex items-center gap-4">
-          <StreamIndicator state={streamState} />
-          <StatusBadge status={status} testId="stack-status" />
+        <div className="flex flex-col items-end gap-2">
+          <div className="flex items-center gap-4">
+            <StreamIndicator state={streamState} />
+            <StatusBadge status={status} testId="stack-status" />
+          </div>
+          {/* Nested stacks are operated through their parent, as in Heat. */}
+          {stack.parentId ? null : <StackActions stack={{ id: stack.id, name: stack.name, status }} />}
         </div>
       </div>
       <p data-testid="stack-status-reason" className={`mt-3 text-sm ${status.endsWith("FAILED") ? "text-red-700" : "text-slate-700"}`}>
