@@ -84,7 +84,7 @@ describe("/heat-api/v1/{project}/stacks", () => {
     expect((await api.call("GET", `${base}/stacks/upd/${id}`, { token })).status).toBe(404);
   });
 
-  it("serves a stack's template, environment and files", async () => {
+  it("serves a stack's template, environment, files and export", async () => {
     const id = await create("tpl", PAIR, { environment: { parameters: { greeting: "env" } }, files: { "a.txt": "A" } });
     const template = await api.call("GET", `${base}/stacks/tpl/${id}/template`, { token });
     expect(template.body.heat_template_version).toBe("2018-08-31");
@@ -92,6 +92,10 @@ describe("/heat-api/v1/{project}/stacks", () => {
     expect(env.body.parameters).toEqual({ greeting: "env" });
     const files = await api.call("GET", `${base}/stacks/tpl/${id}/files`, { token });
     expect(files.body).toEqual({ "a.txt": "A" });
+    const exported = await api.call("GET", `${base}/stacks/tpl/${id}/export`, { token });
+    expect(exported.body).toMatchObject({ id, name: "tpl", action: "CREATE", status: "COMPLETE", project_id: "admin", files: { "a.txt": "A" } });
+    expect(Object.keys(exported.body.resources).sort()).toEqual(["first", "second"]);
+    expect(exported.body.resources.first).toMatchObject({ type: "OS::Heat::TestResource", status: "COMPLETE" });
   });
 
   it("runs actions: suspend, resume, check; refuses an unknown one", async () => {

@@ -114,6 +114,27 @@ function mergedEnvironment(stack: StackRecord): Record<string, unknown> {
   return env;
 }
 
+/** What GET .../export answers: the stack's definition and resources as Heat's abandon data. */
+async function exportData(ctx: HeatContext, stack: StackRecord): Promise<Record<string, unknown>> {
+  const { resources } = await ctx.hearth.getStack(stack.id);
+  const byName = Object.fromEntries(
+    resources.map((r) => [r.name, { name: r.name, resource_id: r.physicalId, type: r.type, action: r.action, status: r.status, metadata: {}, resource_data: r.data }]),
+  );
+  return {
+    id: stack.id,
+    name: stack.name,
+    action: stack.action,
+    status: stack.status,
+    template: parse(stack.template),
+    environment: mergedEnvironment(stack),
+    files: stack.files,
+    resources: byName,
+    project_id: stack.projectId,
+    stack_user_project_id: stack.projectId,
+    tags: stack.tags,
+  };
+}
+
 const ACTIONS = ["suspend", "resume", "check", "cancel_update", "cancel_without_rollback"] as const;
 
 /** POST .../actions: exactly one of Heat's actions. */
@@ -173,6 +194,7 @@ export const STACK_ROUTES: Route<HeatContext>[] = [
   { method: "POST", pattern: "stacks/:name/:id/actions", handle: async (ctx, p) => runAction(ctx, await stackAt(ctx, p.name, p.id)) },
   { method: "GET", pattern: "stacks/:name/:id/template", handle: async (ctx, p) => json(parse((await stackAt(ctx, p.name, p.id)).template)) },
   { method: "GET", pattern: "stacks/:name/:id/environment", handle: async (ctx, p) => json(mergedEnvironment(await stackAt(ctx, p.name, p.id))) },
+  { method: "GET", pattern: "stacks/:name/:id/export", handle: async (ctx, p) => json(await exportData(ctx, await stackAt(ctx, p.name, p.id))) },
   { method: "GET", pattern: "stacks/:name/:id/files", handle: async (ctx, p) => json((await stackAt(ctx, p.name, p.id)).files) },
   {
     method: "GET",
