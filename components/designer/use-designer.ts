@@ -114,15 +114,18 @@ export function useDesigner(initialText: string, target: { region: string; regio
   useEffect(() => {
     if (!needsLayout) return;
     let live = true;
+    const basis = text;
     void autoLayout(model, (g) => elk.layout(g)).then((l) => {
+      // Only onto the text it was computed for: typing since then wins, and its keys stay.
       if (!live) return;
-      setTyped(undefined);
-      setHistory((h) => ({ ...h, entries: h.entries.map((t, i) => (i === h.index ? setLayout(t, l) : t)) }));
+      setTyped((t) => (t === undefined || t === basis ? undefined : t));
+      setHistory((h) => (current(h) === basis ? { ...h, entries: h.entries.map((t, i) => (i === h.index ? setLayout(t, l) : t)) } : h));
     });
     return () => {
       live = false;
     };
-  }, [needsLayout, model]);
+    // `text` and `model` change together; the layout is computed for this pair.
+  }, [needsLayout, model]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return {
     text: typed ?? text,

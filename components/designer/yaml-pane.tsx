@@ -38,7 +38,6 @@ export function YamlPane({ text, diagnostics, registry, regions, onType, command
   const onReady = (api: MonacoApi, editor: YamlEditorInstance) => {
     const kinds = { type: api.languages.CompletionItemKind.Class, property: api.languages.CompletionItemKind.Property, function: api.languages.CompletionItemKind.Function, region: api.languages.CompletionItemKind.Enum };
     const completions = api.languages.registerCompletionItemProvider("yaml", {
-      triggerCharacters: [" ", ":", "{"],
       provideCompletionItems(model, position) {
         const word = model.getWordUntilPosition(position);
         const range = { startLineNumber: position.lineNumber, endLineNumber: position.lineNumber, startColumn: word.startColumn, endColumn: word.endColumn };
@@ -73,5 +72,11 @@ export function YamlPane({ text, diagnostics, registry, regions, onType, command
     };
   };
 
-  return <YamlEditor value={text} onChange={onType} markers={markers} label="Template YAML" testId="designer-yaml" onReady={onReady} />;
+  // "nokey": React Flow's document-level keys (Space pans) must not see the editor's keystrokes;
+  // Monaco types into a div (EditContext), which React Flow does not recognise as an input.
+  return (
+    <div className="nokey h-full">
+      <YamlEditor value={text} onChange={onType} markers={markers} label="Template YAML" testId="designer-yaml" onReady={onReady} />
+    </div>
+  );
 }

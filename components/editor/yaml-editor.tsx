@@ -102,7 +102,9 @@ export default function YamlEditor({ value, onChange, markers, label, height = "
           tabSize: 2,
           insertSpaces: true,
           automaticLayout: true,
-          quickSuggestions: { other: true, strings: true, comments: false },
+          // Completions on Ctrl+Space: suggestions popping up while typing swallowed fast keystrokes.
+          quickSuggestions: false,
+          wordBasedSuggestions: "off",
           fixedOverflowWidgets: true,
         }}
       />
