@@ -28,15 +28,27 @@ const ENGINE_STATUS: Record<EngineError["code"], [number, string]> = {
 
 const IDENTITY_STATUS: Record<IdentityError["code"], number> = { BadRequest: 400, Unauthorized: 401, Forbidden: 403, NotFound: 404, Conflict: 409 };
 
+/**
+ * Whether `error` is an instance of `kind`, also across module copies: Next may bundle lib/ twice
+ * (the instance made at start-up and the route), so a class check alone can miss; the name decides.
+ */
+function isKind<T extends Error>(error: unknown, kind: abstract new (...args: never[]) => T, name: string): error is T {
+  return error instanceof kind || (error instanceof Error && error.name === name && "code" in error);
+}
+
 /** The status, Heat error type and message for any thrown value. */
 export function classify(error: unknown): { status: number; type: string; message: string } {
   if (error instanceof HttpError) return { status: error.status, type: error.type, message: error.message };
-  if (error instanceof ValidationError) return { status: 400, type: "StackValidationFailed", message: error.message };
-  if (error instanceof EngineError) {
+  if (error instanceof ValidationError || (error instanceof Error && error.name === "ValidationError")) {
+    return { status: 400, type: "StackValidationFailed", message: error.message };
+  }
+  if (isKind(error, EngineError, "EngineError") && error.code in ENGINE_STATUS) {
     const [status, type] = ENGINE_STATUS[error.code];
     return { status, type, message: error.message };
   }
-  if (error instanceof IdentityError) return { status: IDENTITY_STATUS[error.code], type: error.code, message: error.message };
+  if (isKind(error, IdentityError, "IdentityError") && error.code in IDENTITY_STATUS) {
+    return { status: IDENTITY_STATUS[error.code], type: error.code, message: error.message };
+  }
   return { status: 500, type: "InternalError", message: error instanceof Error ? error.message : String(error) };
 }
 

@@ -21,6 +21,17 @@ export class HttpError extends Error {
 /** A 400 naming what is wrong with the request. */
 export const badRequest = (message: string, type = "HTTPBadRequest") => new HttpError(400, message, type);
 
+/**
+ * The origin the client used (for links and the catalog): the Host header (and X-Forwarded-Proto)
+ * when present, as the request URL a server sees may name another host (e.g. localhost).
+ */
+export function originOf(request: Request): string {
+  const url = new URL(request.url);
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const proto = request.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "");
+  return host ? `${proto}://${host}` : url.origin;
+}
+
 /** A JSON answer. */
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=UTF-8", ...headers } });

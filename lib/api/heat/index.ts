@@ -8,7 +8,7 @@
 import { IdentityError, type TokenInfo } from "../../services/identity";
 import type { Hearth } from "../../services/types";
 import { heatFault } from "../heat-faults";
-import { HttpError, json } from "../http";
+import { HttpError, json, originOf } from "../http";
 import { dispatch, segmentsAfter } from "../router";
 import { keystoneError } from "../keystone/views";
 import type { HeatContext } from "./context";
@@ -52,17 +52,18 @@ async function lookupRedirect(ctx: HeatContext, rest: string[], search: string):
 /** Answers one request under /heat-api. */
 export async function handleHeatRequest(hearth: Hearth, request: Request): Promise<Response> {
   const url = new URL(request.url);
+  const origin = originOf(request);
   const segments = segmentsAfter(url, "/heat-api");
-  if (segments.length === 0 || (segments.length === 1 && segments[0] === "v1")) return versions(url.origin);
+  if (segments.length === 0 || (segments.length === 1 && segments[0] === "v1")) return versions(origin);
   const [version, projectId, ...rest] = segments;
   let token: TokenInfo;
   try {
     if (version !== "v1") throw new HttpError(404, `API version ${version} is not supported: use v1.`, "HTTPNotFound");
     token = await authorize(hearth, request, projectId);
   } catch (error) {
-    return error instanceof IdentityError && error.code === "Unauthorized" ? keystoneError(error, url.origin) : heatFault(error);
+    return error instanceof IdentityError && error.code === "Unauthorized" ? keystoneError(error, origin) : heatFault(error);
   }
-  const base = `${url.origin}/heat-api/v1/${encodeURIComponent(projectId)}`;
+  const base = `${origin}/heat-api/v1/${encodeURIComponent(projectId)}`;
   const ctx: HeatContext = { hearth: hearth.forProject(projectId), request, query: url.searchParams, base, links: linker(base), token };
   try {
     const isLookup = rest[0] === "stacks" && rest[1] !== "preview" && (rest.length === 2 || (rest.length > 2 && LOOKUP_WORDS.has(rest[2])));

@@ -4,7 +4,7 @@
  * role assignments (changes need the admin role). Answers in Keystone's shapes (views.ts).
  */
 import { IdentityError, type Credentials, type Identity, type TokenInfo } from "../../services/identity";
-import { allowFields, badRequest, empty, json, readJsonObject } from "../http";
+import { allowFields, badRequest, empty, json, originOf, readJsonObject } from "../http";
 import { dispatch, segmentsAfter, type Route } from "../router";
 import { keystoneError, projectView, tokenBody, versionDoc } from "./views";
 
@@ -178,10 +178,10 @@ const ROUTES: Route<IdentityContext>[] = [
 /** Answers one request under /identity. */
 export async function handleIdentityRequest(identity: Identity, request: Request): Promise<Response> {
   const url = new URL(request.url);
-  const ctx: IdentityContext = { identity, request, origin: url.origin };
+  const ctx: IdentityContext = { identity, request, origin: originOf(request) };
   try {
     return await dispatch(ROUTES, request.method, segmentsAfter(url, "/identity"), ctx);
   } catch (error) {
-    return keystoneError(error, url.origin);
+    return keystoneError(error, ctx.origin);
   }
 }
