@@ -20,7 +20,7 @@ export function HealthBadge({ health, text }: { health: MemberHealth; text: stri
     <span data-testid="member-health" data-health={health} title={text} className={`inline-flex items-center gap-1.5 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[health]}`}>
       <HealthIcon health={health} />
       {health}
-      {health === "healthy" ? null : <span className="max-w-48 truncate font-normal">· {text}</span>}
+      {health === "healthy" ? null : <span className="max-w-32 truncate font-normal">· {text}</span>}
     </span>
   );
 }
