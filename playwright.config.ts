@@ -35,6 +35,12 @@ export default defineConfig({
       ],
     },
   },
+  // All specs share one server and database: launch.spec.ts starts with the empty console, so it
+  // runs first (its first test sees no stacks); every other spec runs after it.
+  projects: [
+    { name: "first-run", testMatch: /launch\.spec\.ts$/ },
+    { name: "console", testIgnore: /launch\.spec\.ts$/, dependencies: ["first-run"] },
+  ],
   webServer: {
     // Empties data/e2e.db, then runs scripts/start.mjs (builds if needed, then next start).
     command: "node e2e/serve.mjs",
