@@ -103,6 +103,9 @@ describe("hearth CLI", () => {
     const creating = cli("stack", "create", "waiter", "-t", "examples/wait-condition.yaml");
     let status = "";
     for (let i = 0; i < 200 && status !== "CREATE_IN_PROGRESS"; i++) {
+      // Poll as a client would, with a pause: the store lets the event loop turn between writes,
+      // and a loop of nothing but (synchronous SQLite) reads would starve the create it waits for.
+      await new Promise((resolve) => setTimeout(resolve, 10));
       const resources = await cli("stack", "resource", "list", "waiter", "-f", "json");
       const wait = resources.code === 0 ? JSON.parse(resources.out).find((r: { resource_name: string }) => r.resource_name === "wait") : undefined;
       status = wait?.resource_status ?? "";
