@@ -1,31 +1,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHearth } from "../lib/services";
-import type { Hearth } from "../lib/services/types";
-import { tempDatabaseFile } from "../lib/store/testing/temp-database";
-import { runCli } from "./index";
+import { describe, expect, it } from "vitest";
+import { projectRoot as root, useCliHearth } from "./testing";
 
-const root = path.resolve(import.meta.dirname, "..");
-const file = tempDatabaseFile("hearth-cli-");
-let hearth: Hearth;
-
-beforeAll(async () => {
-  hearth = await createHearth({ databaseUrl: file.url, root, simSpeed: 0, simSeed: 3, pollIntervalMs: 10, owner: "engine-cli-test" });
-});
-afterAll(async () => {
-  await hearth.close();
-  file.remove();
-});
-
-/** Runs the CLI in-process against the test's Hearth; collects its output. */
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await runCli(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: root, openHearth: async () => hearth });
-  return { code, out, err };
-}
+const { cli } = useCliHearth("hearth-cli-", { simSeed: 3, owner: "engine-cli-test" });
 
 describe("hearth CLI", () => {
   it("validates a good template and prints Heat's answer", async () => {

@@ -1,35 +1,14 @@
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHearth } from "../lib/services";
-import type { Hearth } from "../lib/services/types";
-import { tempDatabaseFile } from "../lib/store/testing/temp-database";
-import { runCli } from "./index";
+import { describe, expect, it } from "vitest";
+import { useCliHearth } from "./testing";
 
-const root = path.resolve(import.meta.dirname, "..");
-const file = tempDatabaseFile("hearth-cli-ha-");
-let hearth: Hearth;
-
-beforeAll(async () => {
-  hearth = await createHearth({ databaseUrl: file.url, root, simSpeed: 0, simSeed: 5, pollIntervalMs: 10, owner: "engine-cli-ha", haMonitor: false });
-});
-afterAll(async () => {
-  await hearth.close();
-  file.remove();
-});
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await runCli(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: root, openHearth: async () => hearth });
-  return { code, out, err };
-}
+const { cli, hearth: opened } = useCliHearth("hearth-cli-ha-", { simSeed: 5, owner: "engine-cli-ha", haMonitor: false });
 
 describe("hearth stack failover / signal-url", () => {
   it("fails the active/passive example over from the CLI, by policy or by group, and prints the steps", async () => {
     const created = await cli("stack", "create", "pair", "-t", "examples/ha/active-passive.yaml", "--wait");
     expect(created.err).toBe("");
     expect(created.code).toBe(0);
-    const before = (await hearth.getResource("pair", "server_failover_policy")).attributes.active_member;
+    const before = (await opened().getResource("pair", "server_failover_policy")).attributes.active_member;
 
     const byPolicy = await cli("stack", "failover", "pair", "server_failover_policy", "--reason", "drill", "-f", "json");
     expect(byPolicy.code).toBe(0);
