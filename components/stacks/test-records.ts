@@ -3,29 +3,12 @@
  * (stack "s1", a server resource, a CREATE IN_PROGRESS event) and overridable fields.
  */
 import type { EventRecord, ResourceRecord } from "@/lib/engine/stack/ports";
+import { initResourceRecord } from "@/lib/engine/stack/records";
 
 /** A resource record of stack s1. */
 export function resourceRecord(name: string, patch: Partial<ResourceRecord> = {}): ResourceRecord {
-  return {
-    id: `r-${name}`,
-    stackId: "s1",
-    name,
-    type: "OS::Nova::Server",
-    region: "RegionOne",
-    physicalId: null,
-    action: "INIT",
-    status: "COMPLETE",
-    statusReason: "",
-    properties: {},
-    attributes: {},
-    data: {},
-    nestedStackId: null,
-    unhealthy: false,
-    replacedBy: null,
-    createdAt: "2026-01-01T00:00:00Z",
-    updatedAt: null,
-    ...patch,
-  };
+  const base = initResourceRecord({ id: `r-${name}`, stackId: "s1", name, type: "OS::Nova::Server", region: "RegionOne", createdAt: "2026-01-01T00:00:00Z" });
+  return { ...base, ...patch };
 }
 
 /** An event of stack s1's resource "server" (CREATE IN_PROGRESS at 00:00:01). */

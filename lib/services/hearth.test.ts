@@ -4,23 +4,10 @@ import { createPrismaClient } from "../store/client";
 import { PrismaStackStore } from "../store/prisma-stack-store";
 import { sampleStack } from "../store/stack-store.contract";
 import { tempDatabaseFile, type TempDatabaseFile } from "../store/testing/temp-database";
+import { PAIR } from "../../test/api/templates";
 import { createHearth } from "./index";
 import type { Hearth } from "./types";
 
-const TEMPLATE = `heat_template_version: 2018-08-31
-parameters:
-  greeting: { type: string, default: hello }
-resources:
-  first:
-    type: OS::Heat::TestResource
-    properties: { value: { get_param: greeting } }
-  second:
-    type: OS::Heat::TestResource
-    region: RegionTwo
-    properties: { value: { get_attr: [first, output] } }
-outputs:
-  said: { value: { get_attr: [second, output] }, description: what second stored }
-`;
 
 let file: TempDatabaseFile;
 let hearth: Hearth;
@@ -36,7 +23,7 @@ afterEach(async () => {
 
 describe("Hearth facade (SQLite, simulated cloud at speed 0)", () => {
   it("creates a stack and shows it by name or id, with regions, resources, outputs and events", async () => {
-    const handle = await hearth.create("greet", { template: TEMPLATE, parameters: { greeting: "hi" } });
+    const handle = await hearth.create("greet", { template: PAIR, parameters: { greeting: "hi" } });
     const done = await handle.done;
     expect(`${done.action}_${done.status}`).toBe("CREATE_COMPLETE");
 
@@ -57,7 +44,7 @@ describe("Hearth facade (SQLite, simulated cloud at speed 0)", () => {
   });
 
   it("replays then streams a stack's events to subscribers", async () => {
-    const first = await hearth.create("s1", { template: TEMPLATE });
+    const first = await hearth.create("s1", { template: PAIR });
     await first.done;
     const seen: EventRecord[] = [];
     await hearth.subscribe(first.stackId, 0, (e) => seen.push(e));
@@ -117,7 +104,7 @@ describe("Hearth watchStacks", () => {
   it("streams the stack-level events of every stack, not resource events", async () => {
     const seen: string[] = [];
     const stop = await hearth.watchStacks((e) => seen.push(`${e.stackName} ${e.action}_${e.status}`));
-    await (await hearth.create("greet", { template: TEMPLATE })).done;
+    await (await hearth.create("greet", { template: PAIR })).done;
     await vi.waitFor(() => expect(seen).toEqual(["greet CREATE_IN_PROGRESS", "greet CREATE_COMPLETE"]));
     stop();
   });
@@ -125,7 +112,7 @@ describe("Hearth watchStacks", () => {
 
 describe("Hearth previewUpdate", () => {
   it("previews an update by stack name: what refers to an updated resource's attributes may change too", async () => {
-    await (await hearth.create("greet", { template: TEMPLATE })).done;
+    await (await hearth.create("greet", { template: PAIR })).done;
     const same = await hearth.previewUpdate("greet", {}, { existing: true });
     expect(same.resources.map((r) => [r.name, r.kind])).toEqual([["first", "none"], ["second", "none"]]);
     const changed = await hearth.previewUpdate("greet", { parameters: { greeting: "hi" } }, { existing: true });

@@ -3,6 +3,7 @@
  * abort signal, and the only way lifecycle code changes state. Each change is written to the store
  * and its event appended BEFORE the caller moves on; the event is then published to the sink.
  */
+import { initResourceRecord } from "./records";
 import type { CompiledResource, CompiledStack } from "../template/types";
 import type { ResourcePlugin } from "../resources/types";
 import { type EngineCore, isoNow, newId } from "./core";
@@ -103,26 +104,9 @@ export class Operation {
 
   /** A fresh INIT record for a compiled resource (not yet saved). */
   newRecord(res: CompiledResource): ResourceRecord {
-    return {
-      id: newId(),
-      stackId: this.stack.id,
-      name: res.name,
-      type: res.type,
-      region: res.region,
-      physicalId: null,
-      action: "INIT",
-      status: "COMPLETE",
-      statusReason: "",
-      properties: {},
-      attributes: {},
-      data: {},
-      nestedStackId: null,
-      unhealthy: false,
-      replacedBy: null,
-      createdAt: isoNow(this.core),
-      updatedAt: null,
-    };
+    return initResourceRecord({ id: newId(), stackId: this.stack.id, name: res.name, type: res.type, region: res.region, createdAt: isoNow(this.core) });
   }
+
 
   /** Moves the stack to a new state: store first, then its event. */
   async setStack(action: Action, status: Status, reason: string, patch: Partial<StackRecord> = {}): Promise<void> {
