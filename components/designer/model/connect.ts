@@ -1,12 +1,15 @@
 /**
  * Edge rules: drawing A -> B writes get_resource into the property of A whose schema `references`
- * B's type (a list item for lists such as networks), else depends_on. The result is checked with the
+ * B's type (a list item for lists such as networks); else get_attr into a property of A that wants
+ * a value B produces (attribute-links.ts: a server's address into fixed_ip_address, a random
+ * string into admin_pass, a config into user_data); else depends_on. The result is checked with the
  * engine's own validator: an edge that would add a cross-region or cycle error is refused with the
  * engine's message, so the canvas and the CLI always agree.
  */
 import type { Diagnostic } from "../../../lib/engine/diagnostics";
 import type { PropertySchema, TypeRegistry } from "../../../lib/engine/resources/types";
-import { appendIn, setIn } from "./yaml-text";
+import { findAttributeLink } from "./attribute-links";
+import { appendIn, parseYaml, setIn } from "./yaml-text";
 import { joinLayout, splitLayout } from "./layout-comment";
 import { deriveModel, type EdgeKind } from "./template-model";
 
@@ -28,8 +31,11 @@ export type ConnectResult = { ok: true; text: string; plan: ConnectPlan } | { ok
 /** Validates a text the way the engine does (injected so the model stays independent of compile options). */
 export type Validator = (text: string) => Diagnostic[];
 
-/** Chooses how A (of typeA) refers to B (of typeB), from A's property schemas. */
-export function planConnection(registry: TypeRegistry, typeA: string, target: string, typeB: string): ConnectPlan {
+/**
+ * Chooses how A (of typeA) refers to B (of typeB), from A's property schemas; `isFree` says whether
+ * a single-valued property of A may be written with an attribute (default: always).
+ */
+export function planConnection(registry: TypeRegistry, typeA: string, target: string, typeB: string, isFree: (property: string) => boolean = () => true): ConnectPlan {
   const props = registry.get(typeA)?.properties ?? {};
   const ref = { get_resource: target };
   for (const [name, s] of Object.entries(props)) {
@@ -44,6 +50,14 @@ export function planConnection(registry: TypeRegistry, typeA: string, target: st
       const sameRegion = s.region === "same" || s.items?.region === "same" || item[1].region === "same";
       return { kind: "get_resource", path: ["properties", name], mode: "append", value: { [item[0]]: ref }, sameRegion };
     }
+  }
+  const link = findAttributeLink(registry, typeA, typeB, isFree);
+  if (link) {
+    const value = { get_attr: [target, ...link.attribute] };
+    const sameRegion = link.schema.region === "same";
+    const path = ["properties", link.property];
+    if (!link.list) return { kind: "get_attr", path, mode: "set", value, sameRegion };
+    return { kind: "get_attr", path, mode: "append", value: link.itemKey ? { [link.itemKey]: value } : value, sameRegion };
   }
   return { kind: "depends_on", path: ["depends_on"], mode: "append", value: target, sameRegion: false };
 }
@@ -63,8 +77,12 @@ export function connect(text: string, source: string, target: string, registry: 
   if (model.edges.some((e) => e.source === source && e.target === target)) {
     return { ok: false, reason: `"${source}" already refers to "${target}"` };
   }
-  const plan = planConnection(registry, a.type, target, b.type);
   const { body, layout } = splitLayout(text);
+  const data = (parseYaml(body).toJS() ?? {}) as { resources?: Record<string, { properties?: Record<string, unknown> } | null> };
+  const current = data.resources?.[source]?.properties ?? {};
+  // A property the user filled is left alone; an empty placeholder may take the attribute.
+  const isFree = (p: string) => current[p] === undefined || current[p] === null || current[p] === "";
+  const plan = planConnection(registry, a.type, target, b.type, isFree);
   const at = ["resources", source, ...plan.path];
   const edited = plan.mode === "append" ? appendIn(body, at, plan.value) : setIn(body, at, plan.value);
   // The engine decides: new cross-region or cycle errors refuse the edge with the engine's message.
