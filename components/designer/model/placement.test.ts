@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { NODE_SIZE } from "../../graph/topology-layout";
+import { freeSpot, freeSpots } from "./placement";
+
+const apart = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.abs(a.x - b.x) >= NODE_SIZE.width || Math.abs(a.y - b.y) >= NODE_SIZE.height;
+
+describe("placement", () => {
+  it("keeps a free point and moves an occupied one to the nearest free spot", () => {
+    expect(freeSpot({ x: 500, y: 500 }, [{ x: 0, y: 0 }])).toEqual({ x: 500, y: 500 });
+    const at = freeSpot({ x: 10, y: 10 }, [{ x: 0, y: 0 }]);
+    expect(apart(at, { x: 0, y: 0 })).toBe(true);
+    expect(Math.hypot(at.x - 10, at.y - 10)).toBeLessThan(NODE_SIZE.width + 60);
+  });
+
+  it("places several nodes so that none overlaps another", () => {
+    const taken = [{ x: 0, y: 0 }];
+    const spots = freeSpots([{ x: 0, y: 0 }, { x: 0, y: 0 }, { x: 0, y: 0 }], taken);
+    const all = [...taken, ...spots];
+    for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) expect(apart(all[i], all[j]), `${i} ${j}`).toBe(true);
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * Where a new node goes: the asked-for point when it is free, else the nearest free spot around it
+ * (rings of grid points, nearest first), so dropped or pasted nodes never cover existing ones.
+ */
+import { NODE_SIZE } from "../../graph/topology-layout";
+import type { Point } from "./layout-comment";
+
+/** Room kept between two nodes. */
+const GAP = 16;
+/** Distance between candidate points. */
+const STEP = 24;
+/** How many rings are searched before giving up and placing below everything. */
+const MAX_RINGS = 60;
+
+function overlaps(a: Point, b: Point): boolean {
+  return Math.abs(a.x - b.x) < NODE_SIZE.width + GAP && Math.abs(a.y - b.y) < NODE_SIZE.height + GAP;
+}
+
+/** The nearest point to `at` where a node covers none of the nodes at `taken`. */
+export function freeSpot(at: Point, taken: readonly Point[]): Point {
+  const free = (p: Point) => !taken.some((q) => overlaps(p, q));
+  if (free(at)) return at;
+  for (let ring = 1; ring <= MAX_RINGS; ring++) {
+    const candidates: Point[] = [];
+    for (let i = -ring; i <= ring; i++) {
+      for (let j = -ring; j <= ring; j++) {
+        if (Math.max(Math.abs(i), Math.abs(j)) === ring) candidates.push({ x: at.x + i * STEP, y: at.y + j * STEP });
+      }
+    }
+    candidates.sort((a, b) => Math.hypot(a.x - at.x, a.y - at.y) - Math.hypot(b.x - at.x, b.y - at.y));
+    const hit = candidates.find(free);
+    if (hit) return hit;
+  }
+  return { x: at.x, y: Math.max(at.y, ...taken.map((p) => p.y)) + NODE_SIZE.height + GAP };
+}
+
+/** Places several nodes in order, each avoiding the nodes placed before it. */
+export function freeSpots(wanted: readonly Point[], taken: readonly Point[]): Point[] {
+  const placed: Point[] = [];
+  for (const p of wanted) placed.push(freeSpot(p, [...taken, ...placed]));
+  return placed;
+}
