@@ -26,11 +26,6 @@ export interface ApiHarness {
   hearth: Hearth;
   /** Sends a request; a non-string body is sent as JSON. */
   call(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<Answer>;
-  /**
-   * `call` for a change right after a stack settled: the engine stores COMPLETE and its event before it
-   * releases the stack's lock, so a change at once may meet Heat's 409 "busy"; this retries those briefly.
-   */
-  change(method: string, path: string, options?: { token?: string; body?: unknown }): Promise<Answer>;
   /** A project-scoped token for a user (password auth). */
   login(user: string, password: string, project: string): Promise<{ token: string; projectId: string }>;
   close(): Promise<void>;
@@ -50,14 +45,6 @@ export async function startHarness(): Promise<ApiHarness> {
       const response = path.startsWith("/identity") ? await handleIdentityRequest(hearth.identity, request) : await handleHeatRequest(hearth, request);
       const text = await response.text();
       return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
-    },
-    async change(method, path, options) {
-      for (let attempt = 0; ; attempt++) {
-        const answer = await harness.call(method, path, options);
-        const busy = answer.status === 409 && String(answer.body?.error?.message).includes("is busy");
-        if (!busy || attempt >= 200) return answer;
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
     },
     async login(user, password, project) {
       const answer = await harness.call("POST", "/identity/v3/auth/tokens", {

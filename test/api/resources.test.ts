@@ -38,7 +38,7 @@ describe("/heat-api resources and events", () => {
     expect((await api.call("GET", `${base}/stacks/pair/${id}/resources/nope`, { token })).status).toBe(404);
     expect((await api.call("GET", `${base}/stacks/pair/${id}/resources/first/metadata`, { token })).body).toEqual({ metadata: {} });
 
-    const marked = await api.change("PATCH", `${base}/stacks/pair/${id}/resources/first`, { token, body: { mark_unhealthy: true, resource_status_reason: "broken" } });
+    const marked = await api.call("PATCH", `${base}/stacks/pair/${id}/resources/first`, { token, body: { mark_unhealthy: true, resource_status_reason: "broken" } });
     expect(marked.status).toBe(200);
     const after = await api.call("GET", `${base}/stacks/pair/${id}/resources/first`, { token });
     expect(after.body.resource.resource_status).toBe("CHECK_FAILED");

@@ -65,19 +65,19 @@ describe("/heat-api/v1/{project}/stacks", () => {
 
   it("updates by PUT and PATCH (202), previews an update, and deletes (204)", async () => {
     const id = await create("upd");
-    const patched = await api.change("PATCH", `${base}/stacks/upd/${id}`, { token, body: { parameters: { greeting: "patched" } } });
+    const patched = await api.call("PATCH", `${base}/stacks/upd/${id}`, { token, body: { parameters: { greeting: "patched" } } });
     expect(patched.status).toBe(202);
     expect(await settled(api, "admin", token, "upd")).toBe("UPDATE_COMPLETE");
     const output = await api.call("GET", `${base}/stacks/upd/${id}/outputs/said`, { token });
     expect(output.body.output.output_value).toBe("patched");
 
-    const preview = await api.change("PUT", `${base}/stacks/upd/${id}/preview`, { token, body: { template: PAIR, parameters: { greeting: "again" } } });
+    const preview = await api.call("PUT", `${base}/stacks/upd/${id}/preview`, { token, body: { template: PAIR, parameters: { greeting: "again" } } });
     expect(preview.status).toBe(200);
     expect(Object.keys(preview.body.resource_changes).sort()).toEqual(["added", "deleted", "replaced", "unchanged", "updated"]);
-    const noTemplate = await api.change("PUT", `${base}/stacks/upd/${id}`, { token, body: { parameters: {} } });
+    const noTemplate = await api.call("PUT", `${base}/stacks/upd/${id}`, { token, body: { parameters: {} } });
     expect(noTemplate.status).toBe(400);
 
-    expect((await api.change("DELETE", `${base}/stacks/upd/${id}`, { token })).status).toBe(204);
+    expect((await api.call("DELETE", `${base}/stacks/upd/${id}`, { token })).status).toBe(204);
     expect(await settled(api, "admin", token, "upd")).toBe("GONE");
     const deleteEnd = async () => (await api.call("GET", `${base}/stacks/upd/${id}/events?resource_name=upd&sort_dir=desc&limit=1`, { token })).body;
     await expect.poll(deleteEnd, { timeout: 10_000, interval: 10 }).toMatchObject({ events: [{ resource_status: "DELETE_COMPLETE" }] });
@@ -101,13 +101,13 @@ describe("/heat-api/v1/{project}/stacks", () => {
   it("runs actions: suspend, resume, check; refuses an unknown one", async () => {
     const id = await create("act");
     for (const [action, status] of [["suspend", "SUSPEND_COMPLETE"], ["resume", "RESUME_COMPLETE"], ["check", "CHECK_COMPLETE"]]) {
-      expect((await api.change("POST", `${base}/stacks/act/${id}/actions`, { token, body: { [action]: null } })).status).toBe(200);
+      expect((await api.call("POST", `${base}/stacks/act/${id}/actions`, { token, body: { [action]: null } })).status).toBe(200);
       expect(await settled(api, "admin", token, "act")).toBe(status);
     }
-    const unknown = await api.change("POST", `${base}/stacks/act/${id}/actions`, { token, body: { explode: null } });
+    const unknown = await api.call("POST", `${base}/stacks/act/${id}/actions`, { token, body: { explode: null } });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.message).toBe("Invalid action explode");
-    const cancel = await api.change("POST", `${base}/stacks/act/${id}/actions`, { token, body: { cancel_update: null } });
+    const cancel = await api.call("POST", `${base}/stacks/act/${id}/actions`, { token, body: { cancel_update: null } });
     expect(cancel.status).toBe(400);
     expect(cancel.body.error.message).toMatch(/cancel/i);
   });

@@ -16,6 +16,8 @@ export type Compiler = (input: StackInput, options: CompileOptions) => CompileRe
 /** A running operation as other parts of the engine see it (cancel, signals, close). */
 export interface RunningOperation {
   stackId: string;
+  /** The stack's generation when the operation took its lock (each IN_PROGRESS it stores moves it on). */
+  startGeneration: number;
   /** Aborts the operation; `rollback` asks an update to roll back afterwards (cancel_update). */
   cancel(reason: string, rollback: boolean): void;
   /** The live operation, once loaded (signals reach its in-memory records). */

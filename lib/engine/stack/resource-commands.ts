@@ -11,6 +11,7 @@ import { compileStored } from "./definition";
 import { liveStack } from "./load";
 import { Operation } from "./operation";
 import type { ResourceRecord } from "./ports";
+import { pauseWhileSettling, settleDeadline } from "./run";
 import { contextFor } from "./runtime";
 
 /** Heat's SIGNAL event reason for the details a signal carried. */
@@ -71,9 +72,18 @@ async function deliver(core: EngineCore, stackId: string, name: string, details:
 
 /** Marks a resource unhealthy (CHECK_FAILED) or healthy again (CHECK_COMPLETE), as Heat's mark-unhealthy. */
 export async function markResourceUnhealthy(core: EngineCore, stackId: string, name: string, unhealthy: boolean, reason?: string): Promise<void> {
-  const { op, rec, live } = await findResource(core, stackId, name);
-  const lock = live ? { owner: core.owner, expiresAt: Infinity } : await core.store.getLock(stackId);
-  if (lock && lock.expiresAt > core.clock.now()) throw conflict(`Stack ${op.stack.name} is busy: ${op.stack.action} IN_PROGRESS by ${lock.owner}`);
+  const deadline = settleDeadline(core);
+  for (;;) {
+    const { op, rec, live } = await findResource(core, stackId, name);
+    const lock = live ? { owner: core.owner, expiresAt: Infinity } : await core.store.getLock(stackId);
+    if (!lock || lock.expiresAt <= core.clock.now()) return setHealth(op, rec, unhealthy, reason);
+    if (!(await pauseWhileSettling(core, stackId, core.running.get(stackId), deadline))) {
+      throw conflict(`Stack ${op.stack.name} is busy: ${op.stack.action} IN_PROGRESS by ${lock.owner}`);
+    }
+  }
+}
+
+async function setHealth(op: Operation, rec: ResourceRecord, unhealthy: boolean, reason?: string): Promise<void> {
   if (!unhealthy && !rec.unhealthy) return;
   rec.unhealthy = unhealthy;
   await op.setResource(rec, "CHECK", unhealthy ? "FAILED" : "COMPLETE", reason ?? (unhealthy ? "Marked unhealthy" : "Marked healthy"));

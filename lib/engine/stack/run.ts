@@ -33,9 +33,58 @@ async function keepLock(core: EngineCore, op: Operation, stop: AbortSignal): Pro
   }
 }
 
+/** How long a new operation waits for a holder that has already stored its stack's final state. */
+const SETTLE_LIMIT_MS = 5_000;
+
 /**
- * Takes the stack's lock and runs `body` on a new Operation; throws Conflict at once if the stack is
- * busy. `done` resolves (never rejects) with the stored stack once the work has ended and the lock
+ * Whether the lock's holder has stored a final state (COMPLETE or FAILED after its own IN_PROGRESS)
+ * and only has its lock left to release. A client that saw that state may act on it at once (as
+ * with Heat), so such a holder is waited for instead of being answered "busy". A holder still
+ * starting (no IN_PROGRESS of its own stored yet) or working is busy.
+ */
+async function settling(core: EngineCore, stackId: string, local: RunningOperation | undefined): Promise<boolean> {
+  const stored = await core.store.getStack(stackId);
+  if (!stored || stored.status === "IN_PROGRESS") return false;
+  return local === undefined || stored.generation > local.startGeneration;
+}
+
+/** When a wait for a settling holder that starts now must give up. */
+export function settleDeadline(core: EngineCore): number {
+  return core.clock.now() + Math.min(SETTLE_LIMIT_MS, core.lockTtlMs);
+}
+
+/**
+ * One short pause while the stack's lock holder (`local`, this engine's operation, or another
+ * engine's) is settling; false, without pausing, when the holder is busy or the deadline has passed.
+ */
+export async function pauseWhileSettling(core: EngineCore, stackId: string, local: RunningOperation | undefined, deadline: number): Promise<boolean> {
+  if (core.clock.now() >= deadline || !(await settling(core, stackId, local))) return false;
+  const stop = new AbortController();
+  const pause = core.clock.sleep(core.pollIntervalMs, stop.signal).catch(() => undefined);
+  await (local ? Promise.race([local.finished, pause]) : pause);
+  stop.abort();
+  return true;
+}
+
+/**
+ * Takes the stack's lease for this engine, waiting (bounded) for a holder that is settling; throws
+ * Conflict when the stack is busy. Sound across engines: the lease is only ever taken through the
+ * store's conditional acquireLock.
+ */
+async function takeLock(core: EngineCore, stack: StackRecord): Promise<void> {
+  const deadline = settleDeadline(core);
+  for (;;) {
+    const local = core.running.get(stack.id);
+    // the same owner may take its own lease again: an operation of this engine that started meanwhile is a holder too
+    if (!local && (await core.store.acquireLock(stack.id, core.owner, core.lockTtlMs)) && !core.running.has(stack.id)) return;
+    const holder = local ? core.owner : ((await core.store.getLock(stack.id))?.owner ?? "another engine");
+    if (!(await pauseWhileSettling(core, stack.id, local, deadline))) throw busy(stack, holder);
+  }
+}
+
+/**
+ * Takes the stack's lock and runs `body` on a new Operation; throws Conflict if the stack is busy
+ * (after waiting for a holder that is only settling, see takeLock). `done` resolves (never rejects) with the stored stack once the work has ended and the lock
  * is released.
  */
 export async function startOperation(
@@ -45,15 +94,13 @@ export async function startOperation(
   options: StartOptions = {},
 ): Promise<{ done: Promise<StackRecord> }> {
   if (core.closed) throw new EngineError("Conflict", "The engine is shutting down");
-  if (core.running.has(stack.id)) throw busy(stack, core.owner);
-  if (!(await core.store.acquireLock(stack.id, core.owner, core.lockTtlMs))) {
-    throw busy(stack, (await core.store.getLock(stack.id))?.owner ?? "another engine");
-  }
+  await takeLock(core, stack);
   if (core.running.has(stack.id)) throw busy(stack, core.owner);
   let op: Operation | undefined;
   const early: { message: string; rollback: boolean }[] = [];
   const entry: RunningOperation = {
     stackId: stack.id,
+    startGeneration: stack.generation,
     cancel: (message, rollback) => (op ? op.abort({ kind: "cancel", message, rollback }) : early.push({ message, rollback })),
     operation: () => op,
     finished: Promise.resolve(),
@@ -80,8 +127,10 @@ export async function startOperation(
     } finally {
       parent?.removeEventListener("abort", onParent);
       stopRenewing.abort();
-      core.running.delete(stack.id);
+      // the lease goes first: a new operation of this engine waits for this entry, so it cannot take the
+      // lease (the same owner may) and then lose it to this late release
       await core.store.releaseLock(stack.id, core.owner).catch(() => undefined);
+      core.running.delete(stack.id);
     }
     return (await core.store.getStack(stack.id).catch(() => undefined)) ?? op?.stack ?? stack;
   })();
