@@ -85,7 +85,40 @@ export class DesignerPage {
     await this.page.keyboard.type(line);
   }
 
+  /** A row of the editor's completion list showing `label`. */
+  suggestion(label: string): Locator {
+    return this.page.locator(".suggest-widget .monaco-list-row", { hasText: label }).first();
+  }
+
   async save(): Promise<void> {
     await this.page.getByTestId("designer-save").click();
+  }
+
+  /** Focuses the canvas (not the YAML pane) and presses keys there, e.g. "ControlOrMeta+C". */
+  async pressOnCanvas(...keys: string[]): Promise<void> {
+    await this.canvas.focus();
+    for (const key of keys) await this.page.keyboard.press(key);
+  }
+
+  /** The system clipboard's text (clipboard permissions granted to the page's context). */
+  async clipboard(): Promise<string> {
+    await this.page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    return this.page.evaluate(() => navigator.clipboard.readText());
+  }
+
+  /** Puts text on the system clipboard, as another application would. */
+  async setClipboard(text: string): Promise<void> {
+    await this.page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    await this.page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  }
+
+  /** An edge's label on the canvas. */
+  edgeLabel(text: string): Locator {
+    return this.page.locator(".react-flow__edge-text", { hasText: text });
+  }
+
+  /** Selects a region box by clicking its title bar. */
+  async selectRegion(name: string): Promise<void> {
+    await this.region(name).click({ position: { x: 12, y: 8 } });
   }
 }
