@@ -89,6 +89,8 @@ export function buildHearth(parts: HearthParts): Hearth {
     update: async (ref, input, options) => engine.update((await resolve(ref)).id, input, options),
     previewUpdate: async (ref, input, options) => engine.previewUpdate((await resolve(ref)).id, input, options),
     delete: async (ref) => engine.delete((await resolve(ref)).id),
+    exportStack: async (ref) => engine.exportStack((await resolve(ref)).id),
+    abandon: async (ref) => engine.abandon((await resolve(ref)).id),
     cancel: async (ref, options) => engine.cancel((await resolve(ref)).id, options),
     check: async (ref) => engine.check((await resolve(ref)).id),
     suspend: async (ref) => engine.suspend((await resolve(ref)).id),
@@ -117,6 +119,11 @@ export function buildHearth(parts: HearthParts): Hearth {
       const resource = (await engine.resources(stack.id)).find((r) => r.name === name);
       if (!resource) throw notFound(`Resource ${name} of stack ${stack.name}`);
       return { resource, attributes: await engine.resourceAttributes(stack.id, name) };
+    },
+
+    async resourceMetadata(ref, name) {
+      const stack = await resolve(ref);
+      return engine.resourceMetadata(stack.id, name);
     },
 
     async listEvents(ref, options = {}) {

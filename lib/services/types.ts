@@ -10,6 +10,7 @@ import type { SavedTemplates } from "./templates";
 import type { HaConsole } from "./ha/view";
 import type { CreateOptions, OperationHandle, PreviewResult, UpdateOptions, UpdatePreview, ValidateResult } from "../engine/stack/api";
 import type { EventRecord, ResourceRecord, StackRecord } from "../engine/stack/ports";
+import type { AbandonData } from "../engine/stack/abandon";
 import type { StackInput } from "../engine/template/types";
 import type { FloatingIp, Network, Port, RegionInfo, Server, Volume } from "../cloud/types";
 
@@ -90,6 +91,10 @@ export interface Hearth {
   /** What update would do to each resource (no change / in place / replace / create / delete); changes nothing. */
   previewUpdate(stack: string, input: Partial<StackInput>, options?: UpdateOptions): Promise<UpdatePreview>;
   delete(stack: string): Promise<OperationHandle>;
+  /** Heat's abandon data of a stack (stack export); changes nothing. */
+  exportStack(stack: string): Promise<AbandonData>;
+  /** Forgets a stack, leaving its cloud resources in place; its abandon data, for a later adopt (create with adoptData). */
+  abandon(stack: string): Promise<AbandonData>;
   /** Cancels a running create/update; an update is rolled back unless `rollback` is false (cancel_without_rollback). */
   cancel(stack: string, options?: { rollback?: boolean }): Promise<void>;
   check(stack: string): Promise<OperationHandle>;
@@ -107,6 +112,8 @@ export interface Hearth {
   /** Throws EngineError("NotFound") for an unknown stack. */
   getStack(stack: string): Promise<StackDetail>;
   getResource(stack: string, resource: string): Promise<{ resource: ResourceRecord; attributes: Record<string, unknown> }>;
+  /** A resource's metadata as Heat shows it (template `metadata` resolved, under what the resource set itself). */
+  resourceMetadata(stack: string, resource: string): Promise<Record<string, unknown>>;
   /** A stack's events in sequence order; `nested` adds those of its nested stacks (as `subscribe` replays them). */
   listEvents(stack: string, options?: { afterSeq?: number; resource?: string; limit?: number; nested?: boolean }): Promise<EventRecord[]>;
   /** The dependency graph of a stack, from its stored template through the compiler. */

@@ -25,7 +25,7 @@ async function pollShow(path: string): Promise<string> {
 describe("a change sent the moment a stack shows COMPLETE", () => {
   it("is accepted every time: create -> COMPLETE -> update at once, repeatedly, then delete at once (no 409)", async () => {
     const statuses: number[] = [];
-    for (let round = 0; round < 4; round++) {
+    for (let round = 0; round < 2; round++) {
       const created = await api.call("POST", `${base}/stacks`, { token, body: { stack_name: `quick${round}`, template: PAIR } });
       const path = `${base}/stacks/quick${round}/${created.body.stack.id}`;
       expect(await pollShow(path)).toBe("CREATE_COMPLETE");
@@ -41,5 +41,5 @@ describe("a change sent the moment a stack shows COMPLETE", () => {
     }
     expect(statuses.filter((s) => s === 409)).toEqual([]);
     expect(new Set(statuses)).toEqual(new Set([202, 200, 204]));
-  });
+  }, 120_000);
 });

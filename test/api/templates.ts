@@ -28,3 +28,38 @@ resources:
 outputs:
   data: { value: { get_attr: [wait, data] } }
 `;
+
+/**
+ * A server with a volume attached and template metadata, a wait condition handle, and a group of
+ * test resources (a nested stack): what abandon and adopt must carry over.
+ */
+export const KEEPER = `heat_template_version: 2018-08-31
+resources:
+  net:
+    type: OS::Neutron::Net
+  subnet:
+    type: OS::Neutron::Subnet
+    properties: { network: { get_resource: net }, cidr: 10.30.0.0/24 }
+  server:
+    type: OS::Nova::Server
+    depends_on: subnet
+    metadata:
+      role: db
+      stack: { get_param: "OS::stack_name" }
+    properties: { flavor: m1.tiny, image: cirros, networks: [{ network: { get_resource: net } }] }
+  volume:
+    type: OS::Cinder::Volume
+    properties: { size: 1 }
+  attachment:
+    type: OS::Cinder::VolumeAttachment
+    properties: { instance_uuid: { get_resource: server }, volume_id: { get_resource: volume } }
+  handle:
+    type: OS::Heat::WaitConditionHandle
+  group:
+    type: OS::Heat::ResourceGroup
+    properties:
+      count: 2
+      resource_def: { type: OS::Heat::TestResource, properties: { value: member } }
+outputs:
+  server_id: { value: { get_resource: server } }
+`;

@@ -48,7 +48,8 @@ async function listResources(ctx: HeatContext, stack: StackRecord): Promise<Resp
 async function showResource(ctx: HeatContext, stack: StackRecord, name: string): Promise<Response> {
   const { resource, attributes } = await ctx.hearth.getResource(stack.id, name);
   const deps = await requiredBy(ctx, stack);
-  return json({ resource: { ...resourceView(stack, resource, ctx.links, deps.get(name) ?? []), attributes, description: "" } });
+  const metadata = await ctx.hearth.resourceMetadata(stack.id, name);
+  return json({ resource: { ...resourceView(stack, resource, ctx.links, deps.get(name) ?? []), attributes, metadata, description: "" } });
 }
 
 /** PATCH .../resources/{name}: mark (un)healthy. */
@@ -124,11 +125,7 @@ export const RESOURCE_ROUTES: Route<HeatContext>[] = [
   {
     method: "GET",
     pattern: "stacks/:name/:id/resources/:r/metadata",
-    async handle(ctx, p) {
-      const { resource } = await ctx.hearth.getResource((await stackAt(ctx, p.name, p.id)).id, p.r);
-      const metadata = resource.data.metadata === undefined ? {} : (JSON.parse(resource.data.metadata) as unknown);
-      return json({ metadata });
-    },
+    handle: async (ctx, p) => json({ metadata: await ctx.hearth.resourceMetadata((await stackAt(ctx, p.name, p.id)).id, p.r) }),
   },
   {
     method: "POST",

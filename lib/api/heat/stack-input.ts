@@ -4,6 +4,7 @@
  * `environment_files` (names into `files`), `parameters`; unknown fields and templates over Heat's
  * max_template_size are refused with a 400 before anything is touched.
  */
+import type { AbandonData } from "../../engine/stack/abandon";
 import type { StackInput } from "../../engine/template/types";
 import { allowFields, badRequest, boolParam, HttpError } from "../http";
 
@@ -78,6 +79,26 @@ export function stackInputOf(body: Record<string, unknown>, kind: keyof typeof B
     parameters: (body.parameters as Record<string, unknown> | undefined) ?? undefined,
   };
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<StackInput>;
+}
+
+/**
+ * The adopt_stack_data of a create body (Heat's abandon data, as a JSON text as the openstack client
+ * sends it, or an object); undefined when absent.
+ */
+export function adoptDataOf(value: unknown): AbandonData | undefined {
+  if (value === undefined || value === null) return undefined;
+  let data = value;
+  if (typeof value === "string") {
+    try {
+      data = JSON.parse(value);
+    } catch (error) {
+      throw badRequest(`Invalid adopt data: not JSON (${(error as Error).message}).`);
+    }
+  }
+  if (!isObject(data)) throw badRequest("Invalid adopt data: it must be an object (a stack's abandon data).");
+  if (!isObject(data.resources)) throw badRequest('Invalid adopt data: "resources" must be an object of resources by name.');
+  if (data.template === undefined || data.template === null) throw badRequest('Invalid adopt data: it has no "template".');
+  return data as unknown as AbandonData;
 }
 
 /** A complete StackInput (create, preview, validate): the template is required. */

@@ -6,11 +6,13 @@ import { parse } from "yaml";
 import { notFound } from "../../engine/errors";
 import type { StackRecord } from "../../engine/stack/ports";
 import type { UpdatePreview } from "../../engine/stack/api";
+import { mergedEnvironment } from "../../engine/stack/abandon";
+import { adoptInput } from "../../engine/stack/adopt";
 import { combinedStatus } from "../../services/hearth";
 import { badRequest, boolParam, empty, intParam, json, readJsonObject } from "../http";
 import type { Route } from "../router";
 import { stackAt, type HeatContext } from "./context";
-import { operationOptions, requireTemplate, stackInputOf } from "./stack-input";
+import { adoptDataOf, operationOptions, requireTemplate, stackInputOf } from "./stack-input";
 import { outputDicts, stackDetail, stackListItem } from "./views";
 
 const SORT_KEYS: Record<string, (s: StackRecord) => string> = {
@@ -69,7 +71,10 @@ function stackNameOf(body: Record<string, unknown>): string {
 /** The body, stack name and template input of a create or preview request. */
 async function newStackRequest(ctx: HeatContext, kind: "create" | "preview") {
   const body = await readJsonObject(ctx.request);
-  return { body, name: stackNameOf(body), input: requireTemplate(stackInputOf(body, kind)) };
+  const name = stackNameOf(body);
+  const adoptData = kind === "create" ? adoptDataOf(body.adopt_stack_data) : undefined;
+  const partial = stackInputOf(body, kind);
+  return { body, name, adoptData, input: adoptData ? adoptInput(adoptData, partial) : requireTemplate(partial) };
 }
 
 /** Heat's resource_changes buckets of an update preview. */
@@ -101,40 +106,6 @@ function updateRoute(method: "PUT" | "PATCH", preview: boolean): Route<HeatConte
   };
 }
 
-/** The merged environment of a stack's environment texts, in Heat's shape. */
-function mergedEnvironment(stack: StackRecord): Record<string, unknown> {
-  const env: Record<string, unknown> = { parameters: {}, parameter_defaults: {}, resource_registry: { resources: {} }, event_sinks: [], encrypted_param_names: [] };
-  for (const { text } of stack.environments) {
-    const doc = (parse(text) ?? {}) as Record<string, unknown>;
-    for (const [section, value] of Object.entries(doc)) {
-      const current = env[section];
-      env[section] = current && typeof current === "object" && !Array.isArray(current) && value && typeof value === "object" ? { ...current, ...value } : value;
-    }
-  }
-  return env;
-}
-
-/** What GET .../export answers: the stack's definition and resources as Heat's abandon data. */
-async function exportData(ctx: HeatContext, stack: StackRecord): Promise<Record<string, unknown>> {
-  const { resources } = await ctx.hearth.getStack(stack.id);
-  const byName = Object.fromEntries(
-    resources.map((r) => [r.name, { name: r.name, resource_id: r.physicalId, type: r.type, action: r.action, status: r.status, metadata: {}, resource_data: r.data }]),
-  );
-  return {
-    id: stack.id,
-    name: stack.name,
-    action: stack.action,
-    status: stack.status,
-    template: parse(stack.template),
-    environment: mergedEnvironment(stack),
-    files: stack.files,
-    resources: byName,
-    project_id: stack.projectId,
-    stack_user_project_id: stack.projectId,
-    tags: stack.tags,
-  };
-}
-
 const ACTIONS = ["suspend", "resume", "check", "cancel_update", "cancel_without_rollback"] as const;
 
 /** POST .../actions: exactly one of Heat's actions. */
@@ -162,9 +133,8 @@ export const STACK_ROUTES: Route<HeatContext>[] = [
     method: "POST",
     pattern: "stacks",
     async handle(ctx) {
-      const { body, name, input } = await newStackRequest(ctx, "create");
-      if (body.adopt_stack_data !== undefined) throw badRequest("Stack adopt is not supported by Hearth yet.");
-      const handle = await ctx.hearth.create(name, input, operationOptions(body));
+      const { body, name, input, adoptData } = await newStackRequest(ctx, "create");
+      const handle = await ctx.hearth.create(name, input, { ...operationOptions(body), ...(adoptData ? { adoptData } : {}) });
       return json({ stack: { id: handle.stackId, links: [{ href: ctx.links.stack(name, handle.stackId), rel: "self" }] } }, 201);
     },
   },
@@ -194,7 +164,8 @@ export const STACK_ROUTES: Route<HeatContext>[] = [
   { method: "POST", pattern: "stacks/:name/:id/actions", handle: async (ctx, p) => runAction(ctx, await stackAt(ctx, p.name, p.id)) },
   { method: "GET", pattern: "stacks/:name/:id/template", handle: async (ctx, p) => json(parse((await stackAt(ctx, p.name, p.id)).template)) },
   { method: "GET", pattern: "stacks/:name/:id/environment", handle: async (ctx, p) => json(mergedEnvironment(await stackAt(ctx, p.name, p.id))) },
-  { method: "GET", pattern: "stacks/:name/:id/export", handle: async (ctx, p) => json(await exportData(ctx, await stackAt(ctx, p.name, p.id))) },
+  { method: "GET", pattern: "stacks/:name/:id/export", handle: async (ctx, p) => json(await ctx.hearth.exportStack((await stackAt(ctx, p.name, p.id)).id)) },
+  { method: "DELETE", pattern: "stacks/:name/:id/abandon", handle: async (ctx, p) => json(await ctx.hearth.abandon((await stackAt(ctx, p.name, p.id)).id)) },
   { method: "GET", pattern: "stacks/:name/:id/files", handle: async (ctx, p) => json((await stackAt(ctx, p.name, p.id)).files) },
   {
     method: "GET",

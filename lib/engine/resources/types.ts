@@ -213,6 +213,11 @@ export interface ResourceHandlers {
    * instead of `attribute` and applies no path itself.
    */
   attributeAt?(ctx: ResourceContext, name: string, path: (string | number)[]): Promise<unknown>;
+  /**
+   * Metadata the resource keeps itself, from its data (Heat's metadata_set: a wait condition handle's
+   * signals, a scaling resource's cooldown); shown over the template's resolved `metadata` section.
+   */
+  metadata?(ctx: ResourceContext): Record<string, unknown>;
   /** Value of get_resource; defaults to the physical id. */
   referenceId?(ctx: ResourceContext): string | undefined;
   /** Extra validation once properties are resolved at create/update time. Throw to refuse. */

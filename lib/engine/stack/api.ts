@@ -8,6 +8,7 @@ import type { CloudProvider } from "../../cloud/types";
 import type { Diagnostic } from "../diagnostics";
 import type { TypeRegistry } from "../resources/types";
 import type { StackInput, ParameterDefinition, ParameterGroup } from "../template/types";
+import type { AbandonData } from "./abandon";
 import type { Clock, EventSink, ResourceRecord, StackRecord, StackStore } from "./ports";
 
 /** Wiring of an engine instance. */
@@ -47,6 +48,11 @@ export interface CreateOptions {
   enableRollback?: boolean;
   timeoutMins?: number;
   tags?: string[];
+  /**
+   * Adopt: take over the physical resources this abandon data names instead of creating any (ADOPT
+   * action); the input is the data's template and environment (adoptInput in adopt.ts) or the caller's.
+   */
+  adoptData?: AbandonData;
 }
 
 /** Options of update. */
@@ -117,6 +123,10 @@ export interface StackEngine {
   /** What update would do to each resource, without changing anything; refuses bad input as update does. */
   previewUpdate(stackId: string, input: Partial<StackInput>, options?: UpdateOptions): Promise<UpdatePreview>;
   delete(stackId: string): Promise<OperationHandle>;
+  /** Heat's abandon data of a stack (stack export); changes nothing. */
+  exportStack(stackId: string): Promise<AbandonData>;
+  /** Forgets a stack without deleting its physical resources; returns its abandon data (for a later adopt). */
+  abandon(stackId: string): Promise<AbandonData>;
   /** Cancels a running create/update; an update is rolled back (cancel_update). */
   cancel(stackId: string, options?: { rollback?: boolean }): Promise<void>;
   check(stackId: string): Promise<OperationHandle>;
@@ -128,6 +138,8 @@ export interface StackEngine {
   markUnhealthy(stackId: string, resource: string, unhealthy: boolean, reason?: string): Promise<void>;
   /** Live attributes of a resource (for `resource show`). */
   resourceAttributes(stackId: string, resource: string): Promise<Record<string, unknown>>;
+  /** A resource's metadata as Heat shows it: the template's resolved `metadata`, under what the resource set itself. */
+  resourceMetadata(stackId: string, resource: string): Promise<Record<string, unknown>>;
   /** Resources of a stack, current copies only. */
   resources(stackId: string): Promise<ResourceRecord[]>;
   /**

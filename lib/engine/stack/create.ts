@@ -21,8 +21,11 @@ export interface Nesting extends StartOptions {
   parentResource: string;
 }
 
-/** Validates, stores and starts creating a stack. */
-export async function createStack(core: EngineCore, name: string, input: StackInput, options: CreateOptions, nesting?: Nesting): Promise<OperationHandle> {
+/**
+ * Validates, stores and starts creating a stack; `run` does the work under the stack's lock (the
+ * create itself, or an adopt of existing resources).
+ */
+export async function createStack(core: EngineCore, name: string, input: StackInput, options: CreateOptions, nesting?: Nesting, run: (op: Operation) => Promise<void> = runCreate): Promise<OperationHandle> {
   const def = definitionOf(input);
   const who = { name, id: newId(), projectId: options.projectId, region: options.region ?? core.defaultRegion };
   if (await core.store.findStackByName(options.projectId, name)) throw conflict(`The Stack (${name}) already exists.`);
@@ -51,7 +54,7 @@ export async function createStack(core: EngineCore, name: string, input: StackIn
     record,
     async (op) => {
       op.compiled = compiled;
-      await runCreate(op);
+      await run(op);
     },
     nesting,
   );

@@ -7,6 +7,8 @@ import { EngineError } from "../errors";
 import type { StackInput } from "../template/types";
 import type { CreateOptions, EngineOptions, OperationHandle, PreviewResult, StackEngine, UpdateOptions, UpdatePreview, ValidateResult } from "./api";
 import { type Compiler, type EngineCore, makeCore } from "./core";
+import { abandonStack, exportStack, type AbandonData } from "./abandon";
+import { adoptStack } from "./adopt";
 import { createStack } from "./create";
 import { deleteStack } from "./delete";
 import { haltingStore } from "./halting-store";
@@ -14,7 +16,7 @@ import { liveStack } from "./load";
 import { nestedOps } from "./nested";
 import type { ResourceRecord } from "./ports";
 import { previewStack, validateTemplate } from "./preview";
-import { readAllAttributes } from "./reads";
+import { readAllAttributes, readMetadata } from "./reads";
 import { recoverStacks } from "./recover";
 import { markResourceUnhealthy, signalResource } from "./resource-commands";
 import { runStackAction } from "./stack-actions";
@@ -43,7 +45,16 @@ export class HearthEngine implements StackEngine {
   }
 
   create(name: string, input: StackInput, options: CreateOptions): Promise<OperationHandle> {
-    return createStack(this.core, name, input, options);
+    const { adoptData, ...rest } = options;
+    return adoptData ? adoptStack(this.core, name, input, adoptData, rest) : createStack(this.core, name, input, rest);
+  }
+
+  exportStack(stackId: string): Promise<AbandonData> {
+    return exportStack(this.core, stackId);
+  }
+
+  abandon(stackId: string): Promise<AbandonData> {
+    return abandonStack(this.core, stackId);
   }
 
   update(stackId: string, input: Partial<StackInput>, options?: UpdateOptions): Promise<OperationHandle> {
@@ -92,6 +103,10 @@ export class HearthEngine implements StackEngine {
 
   async resourceAttributes(stackId: string, resource: string): Promise<Record<string, unknown>> {
     return readAllAttributes(this.core, stackId, resource);
+  }
+
+  resourceMetadata(stackId: string, resource: string): Promise<Record<string, unknown>> {
+    return readMetadata(this.core, stackId, resource);
   }
 
   async resources(stackId: string): Promise<ResourceRecord[]> {

@@ -3,7 +3,7 @@ import { notFound } from "../errors";
 import type { EngineCore } from "./core";
 import { compileStored } from "./definition";
 import { Operation } from "./operation";
-import { resolveLive } from "./runtime";
+import { contextFor, resolveLive } from "./runtime";
 
 async function readOnlyOperation(core: EngineCore, stackId: string, resource: string): Promise<Operation> {
   const stack = await core.store.getStack(stackId);
@@ -24,4 +24,18 @@ export async function readAttribute(core: EngineCore, stackId: string, resource:
 export async function readAllAttributes(core: EngineCore, stackId: string, resource: string): Promise<Record<string, unknown>> {
   const op = await readOnlyOperation(core, stackId, resource);
   return resolveLive(op, (view) => view.allAttributes(resource));
+}
+
+/**
+ * A resource's metadata as Heat shows it: the template's `metadata` section resolved, with what the
+ * resource keeps itself (its plugin's metadata hook) on top.
+ */
+export async function readMetadata(core: EngineCore, stackId: string, resource: string): Promise<Record<string, unknown>> {
+  const op = await readOnlyOperation(core, stackId, resource);
+  const compiled = op.compiled;
+  const fromTemplate = compiled?.resources[resource] ? await resolveLive(op, (view) => compiled.resolveMetadata(resource, view)) : {};
+  const rec = op.records.get(resource)!;
+  const plugin = op.pluginOf(rec);
+  const own = plugin.handlers.metadata?.(contextFor(op, rec, plugin, rec.properties, op.signal).ctx) ?? {};
+  return { ...fromTemplate, ...own };
 }

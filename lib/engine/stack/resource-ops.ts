@@ -21,7 +21,7 @@ export async function failResource(op: Operation, rec: ResourceRecord, action: A
 }
 
 /** Runs `body` between the IN_PROGRESS and COMPLETE/FAILED transitions of `rec`. */
-async function transition(op: Operation, rec: ResourceRecord, action: Action, signal: AbortSignal, body: () => Promise<string | void>): Promise<void> {
+export async function transition(op: Operation, rec: ResourceRecord, action: Action, signal: AbortSignal, body: () => Promise<string | void>): Promise<void> {
   await op.setResource(rec, action, "IN_PROGRESS", "state changed");
   let reason: string | void;
   try {

@@ -13,6 +13,7 @@ import { defineResource, type ResourceContext } from "../types";
 import { newCapacity, storedMembers } from "./autoscaling-group-members";
 import { createMembers, memberToReplace, resize, rollMembers, sizes } from "./autoscaling-group-ops";
 import { groupAttribute, memberDefinitionSchema, memberValue } from "./group-nested";
+import { cooldownMetadata, cooldownRunning, startCooldown } from "./cooldown";
 import { nestedOf, nestedStackHandlers } from "./nested";
 
 function rolling(props: Record<string, unknown>): { batchSize: number; minInService: number; pauseMs: number } {
@@ -39,15 +40,15 @@ async function replaceMember(ctx: ResourceContext, requested: string | undefined
 
 /** Applies a capacity adjustment unless the group's cooldown is running. */
 async function adjust(ctx: ResourceContext, d: Record<string, unknown>): Promise<void> {
-  const cooldownEnd = Number(ctx.data.cooldown_end ?? 0);
-  if (ctx.now() < cooldownEnd) return ctx.note(`Adjustment ignored: cooldown runs until ${new Date(cooldownEnd).toISOString()}`);
+  const cooldownEnd = cooldownRunning(ctx);
+  if (cooldownEnd !== undefined) return ctx.note(`Adjustment ignored: cooldown runs until ${new Date(cooldownEnd).toISOString()}`);
   const { min, max } = sizes(ctx.properties);
   const current = storedMembers(ctx.data).length;
   const type = optString(d, "adjustment_type") ?? "change_in_capacity";
   const target = newCapacity(current, optNumber(d, "adjustment") ?? 0, type, optNumber(d, "min_adjustment_step"), min, max);
   ctx.note(`Adjusting capacity from ${current} to ${target} (${type} ${String(d.adjustment)})`);
   await resize(ctx, ctx.properties, target);
-  ctx.setData("cooldown_end", String(ctx.now() + (optNumber(ctx.properties, "cooldown") ?? 0) * 1000));
+  startCooldown(ctx, type, d.adjustment);
 }
 
 async function attributeOf(ctx: ResourceContext, key: string, path: (string | number)[]): Promise<unknown> {
@@ -139,5 +140,6 @@ export const autoScalingGroupResource = defineResource({
     ...nestedStackHandlers,
     attributeAt: attributeOf,
     attribute: (ctx, name) => attributeOf(ctx, name, []),
+    metadata: cooldownMetadata,
   },
 });

@@ -9,6 +9,7 @@
 import { randomUuid } from "../support/naming";
 import { optNumber, optString } from "../support/props";
 import { defineResource, type ResourceContext } from "../types";
+import { cooldownMetadata, cooldownRunning, startCooldown } from "./cooldown";
 
 const TYPES = ["change_in_capacity", "exact_capacity", "percent_change_in_capacity", "replace_oldest"];
 
@@ -28,8 +29,8 @@ async function handleSignal(ctx: ResourceContext, details: unknown): Promise<voi
   const d = (details && typeof details === "object" ? details : {}) as Record<string, unknown>;
   const state = alarmState(d);
   if (state !== "alarm") return ctx.note(`No action: alarm state is ${state}`);
-  const cooldownEnd = Number(ctx.data.cooldown_end ?? 0);
-  if (ctx.now() < cooldownEnd) return ctx.note(`No action: cooldown runs until ${new Date(cooldownEnd).toISOString()}`);
+  const cooldownEnd = cooldownRunning(ctx);
+  if (cooldownEnd !== undefined) return ctx.note(`No action: cooldown runs until ${new Date(cooldownEnd).toISOString()}`);
   if (!ctx.signalPeer) throw new Error(`${ctx.name} cannot reach its target: the engine gives no signalPeer`);
   const type = optString(ctx.properties, "adjustment_type") ?? "change_in_capacity";
   const reason = optString(d, "reason") ?? `${ctx.name} (${type})`;
@@ -46,7 +47,7 @@ async function handleSignal(ctx: ResourceContext, details: unknown): Promise<voi
       reason,
     });
   }
-  ctx.setData("cooldown_end", String(ctx.now() + (optNumber(ctx.properties, "cooldown") ?? 0) * 1000));
+  startCooldown(ctx, type, type === "replace_oldest" ? 1 : (optNumber(ctx.properties, "scaling_adjustment") ?? 0));
 }
 
 /** The OS::Heat::ScalingPolicy plugin. */
@@ -110,5 +111,6 @@ export const scalingPolicyResource = defineResource({
       if (name === "signal_url") return ctx.signalUrl?.("signal") ?? null;
       return undefined;
     },
+    metadata: cooldownMetadata,
   },
 });

@@ -1,6 +1,7 @@
 /**
  * OS::Heat::WaitConditionHandle: receives signals ({status, reason, data, id}) from instances and
- * keeps them in its resource data ("signal.<id>" keys) for OS::Heat::WaitCondition to read.
+ * keeps them in its resource data ("signal.<id>" keys) for OS::Heat::WaitCondition to read; its
+ * metadata shows them as Heat's does: `{<id>: {data, reason, status}}`.
  */
 import { optString } from "../support/props";
 import { randomUuid, shortId } from "../support/naming";
@@ -103,6 +104,7 @@ export const waitConditionHandleResource = defineResource({
       ctx.setData(PREFIX + id, JSON.stringify(stored));
       ctx.note(`Signal: status:${signal.status} reason:${signal.reason}`);
     },
+    metadata: (ctx) => Object.fromEntries(readSignals(ctx.data).map(({ id, status, reason, data }) => [id, { data, reason, status }])),
     async attribute(ctx, name) {
       if (!ctx.physicalId) return null;
       const { token, endpoint } = ctx.data;
