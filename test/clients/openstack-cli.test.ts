@@ -4,61 +4,26 @@
  * Skipped only when /usr/bin/openstack is missing (CI installs it).
  */
 import { execFile } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PAIR, WAITER } from "../api/templates";
-import { startApiServer, type ApiServer } from "./api-server";
+import { available, startOpenstackEnv, type OpenstackEnv } from "./openstack-env";
 
-const OPENSTACK = "/usr/bin/openstack";
 const PYTHON = "/usr/bin/python3";
 const PASSWORD = "clients-secret";
-const available = fs.existsSync(OPENSTACK);
-if (!available) console.warn(`skipping the real-client tests: ${OPENSTACK} is missing (apt-get install -y python3-heatclient)`);
-
 const run = promisify(execFile);
-let server: ApiServer;
-let dir: string;
-
-/** Runs `openstack <args>` against Hearth; its stdout. */
-async function openstack(...args: string[]): Promise<string> {
-  const env = { ...process.env, OS_CLIENT_CONFIG_FILE: path.join(dir, "clouds.yaml"), OS_CLOUD: "hearth" };
-  const { stdout } = await run(OPENSTACK, args, { env, cwd: dir, timeout: 120_000 });
-  return stdout;
-}
-
-/** `openstack ... -f json`, parsed (after any event log lines `--wait` prints first). */
-async function openstackJson(...args: string[]): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any -- client JSON
-  const out = await openstack(...args, "-f", "json");
-  return JSON.parse(out.slice(out.search(/^[[{]/m)));
-}
+let env: OpenstackEnv;
+const openstack = (...args: string[]) => env.openstack(...args);
+const openstackJson = (...args: string[]) => env.openstackJson(...args);
 
 describe.skipIf(!available)("real OpenStack clients against Hearth", () => {
   beforeAll(async () => {
-    server = await startApiServer(PASSWORD);
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "hearth-os-"));
-    const clouds = `clouds:
-  hearth:
-    auth:
-      auth_url: ${server.origin}/identity/v3
-      username: admin
-      password: ${PASSWORD}
-      project_name: admin
-      user_domain_name: Default
-      project_domain_name: Default
-    region_name: RegionOne
-    identity_api_version: 3
-`;
-    fs.writeFileSync(path.join(dir, "clouds.yaml"), clouds);
-    fs.writeFileSync(path.join(dir, "pair.yaml"), PAIR);
-    fs.writeFileSync(path.join(dir, "waiter.yaml"), WAITER);
+    env = await startOpenstackEnv(PASSWORD);
+    env.write("pair.yaml", PAIR);
+    env.write("waiter.yaml", WAITER);
   });
-  afterAll(async () => {
-    await server?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => env?.close());
 
   it("openstack stack create / list / show / output show / resource list / event list / delete --wait", { timeout: 240_000 }, async () => {
     const created = await openstackJson("stack", "create", "-t", "pair.yaml", "--parameter", "greeting=hi", "--wait", "cli-pair");
@@ -101,7 +66,7 @@ describe.skipIf(!available)("real OpenStack clients against Hearth", () => {
 
   it("heatclient's Python API creates, reads, validates and deletes a stack", { timeout: 120_000 }, async () => {
     const script = path.join(import.meta.dirname, "heatclient-api.py");
-    const { stdout } = await run(PYTHON, [script, `${server.origin}/identity/v3`, PASSWORD, path.join(dir, "pair.yaml")], { timeout: 120_000 });
+    const { stdout } = await run(PYTHON, [script, `${env.server.origin}/identity/v3`, PASSWORD, path.join(env.dir, "pair.yaml")], { timeout: 120_000 });
     const seen = JSON.parse(stdout);
     expect(seen).toMatchObject({ status: "CREATE_COMPLETE", output: "from-python", resources: ["first", "second"], types: true, versions: true, validate: "A pair of test resources" });
     expect(seen.names).toContain("py-stack");

@@ -16,7 +16,8 @@ const TEMPLATE_FIELDS = ["template", "template_url", "files", "files_container",
 
 /** Fields each kind of body may carry. */
 export const BODY_FIELDS = {
-  create: ["stack_name", ...TEMPLATE_FIELDS, "disable_rollback", "timeout_mins", "tags", "adopt_stack_data"],
+  // `openstack stack adopt` sends its --timeout as "timeout" (null when not given)
+  create: ["stack_name", ...TEMPLATE_FIELDS, "disable_rollback", "timeout_mins", "timeout", "tags", "adopt_stack_data"],
   preview: ["stack_name", ...TEMPLATE_FIELDS, "disable_rollback", "timeout_mins", "tags"],
   update: [...TEMPLATE_FIELDS, "disable_rollback", "timeout_mins", "tags", "clear_parameters", "existing", "converge"],
   validate: [...TEMPLATE_FIELDS, "show_nested", "ignore_errors"],
@@ -109,7 +110,7 @@ export function requireTemplate(input: Partial<StackInput>): StackInput {
 
 /** Create/update options of a body (timeout, rollback, tags). */
 export function operationOptions(body: Record<string, unknown>): { timeoutMins?: number; enableRollback?: boolean; tags?: string[] } {
-  const timeout = body.timeout_mins;
+  const timeout = body.timeout_mins ?? body.timeout;
   if (timeout !== undefined && timeout !== null && !(Number.isInteger(Number(timeout)) && Number(timeout) > 0)) {
     throw badRequest(`"timeout_mins" must be a positive integer, not ${JSON.stringify(timeout)}.`);
   }
