@@ -32,8 +32,8 @@ describe("/identity/v3 (Keystone subset)", () => {
     const heat = token.catalog.find((s: { type: string }) => s.type === "orchestration");
     expect(heat.endpoints.map((e: { region: string; url: string }) => [e.region, e.url])).toEqual([
       ["RegionOne", `${ORIGIN}/heat-api/v1/admin`],
-      ["RegionTwo", `${ORIGIN}/heat-api/v1/admin`],
-      ["RegionThree", `${ORIGIN}/heat-api/v1/admin`],
+      ["RegionTwo", `${ORIGIN}/heat-api/region/RegionTwo/v1/admin`],
+      ["RegionThree", `${ORIGIN}/heat-api/region/RegionThree/v1/admin`],
     ]);
     expect(token.catalog.some((s: { type: string }) => s.type === "identity")).toBe(true);
   });

@@ -44,7 +44,7 @@ export async function startOpenstackEnv(password: string): Promise<OpenstackEnv>
       project_name: admin
       user_domain_name: Default
       project_domain_name: Default
-    region_name: RegionOne
+    regions: [RegionOne, RegionTwo, RegionThree]
     identity_api_version: 3
 `;
   fs.writeFileSync(path.join(dir, "clouds.yaml"), clouds);

@@ -13,6 +13,8 @@ import type { Linker } from "./views";
 export interface HeatContext {
   /** Hearth seen from the token's project. */
   hearth: Hearth;
+  /** The region of the endpoint the request came to: the home region of what it creates and sees. */
+  region: string;
   request: Request;
   query: URLSearchParams;
   /** `<origin>/heat-api/v1/<project_id>`. */
@@ -21,9 +23,13 @@ export interface HeatContext {
   token: TokenInfo;
 }
 
-/** The stack named by a canonical path: its id must exist in the project and its name match. */
+/**
+ * The stack named by a path: its id (or, for a lookup, its name or id) must exist in the project,
+ * its name match, and its home be the endpoint's region (another region's endpoint does not know it).
+ */
 export async function stackAt(ctx: HeatContext, name: string, id: string): Promise<StackRecord> {
   const { stack } = await ctx.hearth.getStack(id);
-  if (stack.id !== id || (stack.name !== name && name !== id)) throw notFound(`The Stack (${name}/${id})`);
+  const matches = (stack.id === id || (name === id && stack.name === id)) && (stack.name === name || name === id);
+  if (!matches || stack.region !== ctx.region) throw notFound(`The Stack (${name === id ? name : `${name}/${id}`})`);
   return stack;
 }

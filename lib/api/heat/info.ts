@@ -67,7 +67,7 @@ export const INFO_ROUTES: Route<HeatContext>[] = [
     async handle(ctx) {
       const body = await readJsonObject(ctx.request);
       const input = requireTemplate(stackInputOf(body, "validate"));
-      const result = await ctx.hearth.validate(input);
+      const result = await ctx.hearth.validate(input, { region: ctx.region });
       const errors = result.diagnostics.filter((d) => d.severity === "error");
       if (!result.valid) throw badRequest(errors.map((d) => d.message).join("\n") || "Invalid template", "StackValidationFailed");
       const parameters = Object.fromEntries(Object.entries(result.parameters).map(([name, def]) => [name, parameterView(def)]));

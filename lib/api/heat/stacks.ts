@@ -27,7 +27,7 @@ async function listStacks(ctx: HeatContext): Promise<Response> {
   const q = ctx.query;
   const nested = boolParam(q.get("show_nested") ?? undefined, "show_nested") ?? false;
   const summaries = await ctx.hearth.listStacks({ includeNested: nested });
-  let stacks = await Promise.all(summaries.map(async (s) => (await ctx.hearth.getStack(s.id)).stack));
+  let stacks = (await Promise.all(summaries.map(async (s) => (await ctx.hearth.getStack(s.id)).stack))).filter((s) => s.region === ctx.region);
   const filters: [string, (s: StackRecord) => string[]][] = [
     ["id", (s) => [s.id]],
     ["name", (s) => [s.name]],
@@ -134,7 +134,7 @@ export const STACK_ROUTES: Route<HeatContext>[] = [
     pattern: "stacks",
     async handle(ctx) {
       const { body, name, input, adoptData } = await newStackRequest(ctx, "create");
-      const handle = await ctx.hearth.create(name, input, { ...operationOptions(body), ...(adoptData ? { adoptData } : {}) });
+      const handle = await ctx.hearth.create(name, input, { ...operationOptions(body), region: ctx.region, ...(adoptData ? { adoptData } : {}) });
       return json({ stack: { id: handle.stackId, links: [{ href: ctx.links.stack(name, handle.stackId), rel: "self" }] } }, 201);
     },
   },
@@ -143,7 +143,7 @@ export const STACK_ROUTES: Route<HeatContext>[] = [
     pattern: "stacks/preview",
     async handle(ctx) {
       const { body, name, input } = await newStackRequest(ctx, "preview");
-      const result = await ctx.hearth.preview(name, input, operationOptions(body));
+      const result = await ctx.hearth.preview(name, input, { ...operationOptions(body), region: ctx.region });
       const resources = result.resources.map((r) => ({ resource_name: r.name, resource_type: r.type, region: r.region, required_by: result.resources.filter((o) => o.dependsOn.includes(r.name)).map((o) => o.name), properties: r.properties, stack_name: name }));
       return json({ stack: { stack_name: name, id: "None", resources, regions: result.regions, parameters: input.parameters ?? {} } });
     },

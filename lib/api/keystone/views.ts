@@ -5,10 +5,8 @@
 import type { TokenInfo } from "../../services/identity";
 import type { ProjectRow } from "../../store/identity-store";
 import { classify } from "../heat-faults";
+import { endpointRoot, ENDPOINT_REGIONS } from "../heat/regions";
 import { json } from "../http";
-
-/** Regions whose orchestration endpoint the catalog lists. */
-export const CATALOG_REGIONS = ["RegionOne", "RegionTwo", "RegionThree"] as const;
 
 /** The only domain: every user and project lives in it. */
 export const DEFAULT_DOMAIN = { id: "default", name: "Default" } as const;
@@ -16,7 +14,7 @@ export const DEFAULT_DOMAIN = { id: "default", name: "Default" } as const;
 /** Keystone's time form: microseconds and Z. */
 const keystoneTime = (iso: string) => iso.replace(/\.(\d{3})Z$/, ".$1000Z");
 
-/** The service catalog: orchestration (one endpoint per region) and identity, under `origin`. */
+/** The service catalog: orchestration (each region its own endpoint, heat/regions.ts) and identity, under `origin`. */
 export function catalog(origin: string, projectId: string): unknown[] {
   const endpoint = (service: string, region: string, url: string) => ({ id: `${service}-${region}`.toLowerCase(), interface: "public", region, region_id: region, url });
   return [
@@ -24,13 +22,13 @@ export function catalog(origin: string, projectId: string): unknown[] {
       id: "orchestration",
       type: "orchestration",
       name: "heat",
-      endpoints: CATALOG_REGIONS.map((r) => endpoint("heat", r, `${origin}/heat-api/v1/${projectId}`)),
+      endpoints: ENDPOINT_REGIONS.map((r) => endpoint("heat", r, `${origin}${endpointRoot(r)}/v1/${projectId}`)),
     },
     {
       id: "identity",
       type: "identity",
       name: "keystone",
-      endpoints: CATALOG_REGIONS.map((r) => endpoint("keystone", r, `${origin}/identity/v3`)),
+      endpoints: ENDPOINT_REGIONS.map((r) => endpoint("keystone", r, `${origin}/identity/v3`)),
     },
   ];
 }
