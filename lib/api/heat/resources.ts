@@ -18,13 +18,19 @@ async function requiredBy(ctx: HeatContext, stack: StackRecord): Promise<Map<str
   return map;
 }
 
+/** A listed resource: its view and the id of the stack it belongs to. */
+interface Listed {
+  stackId: string;
+  view: Record<string, unknown>;
+}
+
 /** Resources of a stack and, down to `depth` levels, of its nested stacks (with parent_resource). */
-async function resourceTree(ctx: HeatContext, stack: StackRecord, depth: number, parent?: string): Promise<Record<string, unknown>[]> {
+async function resourceTree(ctx: HeatContext, stack: StackRecord, depth: number, parent?: string): Promise<Listed[]> {
   const { resources } = await ctx.hearth.getStack(stack.id);
   const deps = await requiredBy(ctx, stack);
-  const out: Record<string, unknown>[] = [];
+  const out: Listed[] = [];
   for (const r of resources) {
-    out.push({ ...resourceView(stack, r, ctx.links, deps.get(r.name) ?? []), ...(parent !== undefined ? { parent_resource: parent } : {}) });
+    out.push({ stackId: stack.id, view: { ...resourceView(stack, r, ctx.links, deps.get(r.name) ?? []), ...(parent !== undefined ? { parent_resource: parent } : {}) } });
     if (depth > 0 && r.nestedStackId) {
       const child = (await ctx.hearth.getStack(r.nestedStackId)).stack;
       out.push(...(await resourceTree(ctx, child, depth - 1, r.name)));
@@ -33,15 +39,34 @@ async function resourceTree(ctx: HeatContext, stack: StackRecord, depth: number,
   return out;
 }
 
-/** GET .../resources. */
+/** Heat's resource list filters: query key, field, and whether a value may name only part (action or status) of the field. */
+const RESOURCE_FILTERS = [
+  ["type", "resource_type", ""],
+  ["name", "resource_name", ""],
+  ["id", "logical_resource_id", ""],
+  ["physical_resource_id", "physical_resource_id", ""],
+  ["status", "resource_status", "status"],
+  ["action", "resource_status", "action"],
+] as const;
+
+/** GET .../resources: filtered; with_detail adds description, metadata and attributes (as show has them). */
 async function listResources(ctx: HeatContext, stack: StackRecord): Promise<Response> {
   const depth = intParam(ctx.query.get("nested_depth"), "nested_depth") ?? 0;
   let resources = await resourceTree(ctx, stack, depth);
-  for (const [key, field] of [["type", "resource_type"], ["name", "resource_name"], ["status", "resource_status"]] as const) {
+  for (const [key, field, part] of RESOURCE_FILTERS) {
     const wanted = ctx.query.getAll(key);
-    if (wanted.length) resources = resources.filter((r) => wanted.some((w) => String(r[field]) === w || String(r[field]).endsWith(`_${w}`)));
+    const matches = (value: string, w: string) => value === w || (part === "status" && value.endsWith(`_${w}`)) || (part === "action" && value.startsWith(`${w}_`));
+    if (wanted.length) resources = resources.filter((r) => wanted.some((w) => matches(String(r.view[field]), w)));
   }
-  return json({ resources });
+  const detail = boolParam(ctx.query.get("with_detail") ?? undefined, "with_detail") ?? false;
+  return json({ resources: await Promise.all(resources.map((r) => (detail ? withDetail(ctx, r) : r.view))) });
+}
+
+/** A listed resource with what resource show adds. */
+async function withDetail(ctx: HeatContext, { stackId, view }: Listed): Promise<Record<string, unknown>> {
+  const name = String(view.resource_name);
+  const { attributes } = await ctx.hearth.getResource(stackId, name);
+  return { ...view, description: "", metadata: await ctx.hearth.resourceMetadata(stackId, name), attributes };
 }
 
 /** GET .../resources/{name}. */

@@ -39,8 +39,7 @@ async function listStacks(ctx: HeatContext): Promise<Response> {
     const wanted = q.getAll(key);
     if (wanted.length) stacks = stacks.filter((s) => values(s).some((v) => wanted.includes(v)));
   }
-  const tags = q.get("tags");
-  if (tags) stacks = stacks.filter((s) => tags.split(",").every((t) => s.tags.includes(t)));
+  stacks = stacks.filter((s) => matchesTags(s.tags, q));
   const sortKey = q.get("sort_keys") ?? "creation_time";
   const keyOf = SORT_KEYS[sortKey];
   if (!keyOf) throw badRequest(`Invalid sort key "${sortKey}": use one of ${Object.keys(SORT_KEYS).join(", ")}.`);
@@ -53,9 +52,26 @@ async function listStacks(ctx: HeatContext): Promise<Response> {
     if (at < 0) throw notFound(`The Stack (${marker})`);
     stacks = stacks.slice(at + 1);
   }
+  const count = stacks.length;
   const limit = intParam(q.get("limit"), "limit");
   if (limit !== undefined) stacks = stacks.slice(0, limit);
-  return json({ stacks: stacks.map((s) => stackListItem(s, ctx.links)) });
+  const withCount = boolParam(q.get("with_count") ?? undefined, "with_count") ?? false;
+  return json({ stacks: stacks.map((s) => stackListItem(s, ctx.links)), ...(withCount ? { count } : {}) });
+}
+
+/** Heat's tag filters: tags (all of), tags_any (one of), not_tags (not all of), not_tags_any (none of); comma-separated. */
+function matchesTags(have: string[], q: URLSearchParams): boolean {
+  const list = (key: string) => q.get(key)?.split(",").map((t) => t.trim()).filter(Boolean);
+  const all = list("tags");
+  const any = list("tags_any");
+  const notAll = list("not_tags");
+  const notAny = list("not_tags_any");
+  return (
+    (!all || all.every((t) => have.includes(t))) &&
+    (!any || any.some((t) => have.includes(t))) &&
+    (!notAll || !notAll.every((t) => have.includes(t))) &&
+    (!notAny || !notAny.some((t) => have.includes(t)))
+  );
 }
 
 /** The stack name of a create/preview body. */
@@ -148,7 +164,16 @@ export const STACK_ROUTES: Route<HeatContext>[] = [
       return json({ stack: { stack_name: name, id: "None", resources, regions: result.regions, parameters: input.parameters ?? {} } });
     },
   },
-  { method: "GET", pattern: "stacks/:name/:id", handle: async (ctx, p) => json({ stack: stackDetail(await stackAt(ctx, p.name, p.id), ctx.links) }) },
+  {
+    method: "GET",
+    pattern: "stacks/:name/:id",
+    async handle(ctx, p) {
+      const detail = stackDetail(await stackAt(ctx, p.name, p.id), ctx.links);
+      // resolve_outputs=false: Heat leaves the outputs out
+      if (boolParam(ctx.query.get("resolve_outputs") ?? undefined, "resolve_outputs") === false) delete detail.outputs;
+      return json({ stack: detail });
+    },
+  },
   updateRoute("PUT", false),
   updateRoute("PATCH", false),
   updateRoute("PUT", true),
