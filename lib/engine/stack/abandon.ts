@@ -35,7 +35,8 @@ export interface AbandonData {
   resources: Record<string, AbandonedResource>;
   project_id: string;
   stack_user_project_id: string;
-  tags: string[];
+  /** null when the stack has none, as Heat answers. */
+  tags: string[] | null;
 }
 
 /** A stack's environment texts merged into one environment, in Heat's shape (user_env_as_dict). */
@@ -69,7 +70,7 @@ export async function abandonData(core: EngineCore, stack: StackRecord): Promise
     resources,
     project_id: stack.projectId,
     stack_user_project_id: stack.projectId,
-    tags: stack.tags,
+    tags: stack.tags.length ? stack.tags : null,
   };
 }
 
