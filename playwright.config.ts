@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { adminState, E2E_ADMIN } from "./e2e/support/admin";
 
 /** Port of the console under test (kept apart from a developer's usual 3000); HEARTH_E2E_PORT overrides it. */
 const PORT = Number(process.env.HEARTH_E2E_PORT || 3100);
@@ -15,8 +16,11 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: [["list"]],
+  // Logs in once as the admin; every spec starts from that session (login.spec.ts starts without one).
+  globalSetup: "./e2e/global-setup.ts",
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
+    storageState: adminState(`http://127.0.0.1:${PORT}`),
     viewport: { width: 1280, height: 800 },
     trace: "retain-on-failure",
     browserName: "chromium",
@@ -58,6 +62,8 @@ export default defineConfig({
       // Fast, but slow enough to see progress stream in.
       HEARTH_SIM_SPEED: "0.05",
       HEARTH_DEMO: "0",
+      // The identity admin's password on the fresh database (the global setup logs in with it).
+      HEARTH_BOOTSTRAP_PASSWORD: E2E_ADMIN.password,
     },
   },
 });

@@ -1,5 +1,9 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { getHearth } from "@/lib/services";
+import { getSession } from "./_lib/session";
+import { ReadOnlyNotice } from "../components/shell/read-only-notice";
+import { AccessProvider } from "../components/shell/session-context";
 import { SiteHeader } from "../components/ui/site-header";
 import { THEME_SCRIPT } from "../components/ui/theme";
 import "./globals.css";
@@ -12,9 +16,13 @@ export const metadata: Metadata = {
 
 /**
  * The console frame: the theme script (dark mode before first paint, hence the hydration warning
- * allowance on <html>), skip link, header with navigation, and the page in a centred column.
+ * allowance on <html>), skip link, header with navigation and session, and the page in a centred
+ * column, told what the session's role allows.
  */
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const state = await getSession();
+  const session = state.kind === "valid" ? state : undefined;
+  const projects = session ? (await (await getHearth()).identity.projectsOf(session.info.user.id)).map(({ id, name }) => ({ id, name })) : [];
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
@@ -27,9 +35,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Skip to content
         </a>
-        <SiteHeader />
+        <SiteHeader session={session} projects={projects} />
         <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-6 py-8 focus:outline-none">
-          {children}
+          <AccessProvider access={session?.access ?? { canChange: true }}>
+            <ReadOnlyNotice />
+            {children}
+          </AccessProvider>
         </main>
       </body>
     </html>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { connection } from "next/server";
-import { getHearth } from "@/lib/services";
+import { consoleHearth } from "@/app/_lib/session";
 import { applyFilter, parseFilter, presentStatuses } from "@/components/stack-list/list-filter";
 import { StackList } from "@/components/stack-list/stack-list";
 import { PageHeader } from "@/components/ui/page-header";
@@ -13,7 +13,7 @@ export default async function StacksPage({ searchParams }: { searchParams: Searc
   // Stacks change all the time: render per request, never at build time.
   await connection();
   const filter = parseFilter(await searchParams);
-  const hearth = await getHearth();
+  const hearth = await consoleHearth();
   const [stacks, inventory] = await Promise.all([hearth.listStacks(), hearth.cloudInventory()]);
   const shown = applyFilter(stacks, filter);
   const count = `${stacks.length} ${stacks.length === 1 ? "stack" : "stacks"}`;

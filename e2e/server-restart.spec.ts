@@ -2,7 +2,9 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { LoginPage } from "./pages/login-page";
 import { StackDetailPage } from "./pages/stack-detail-page";
+import { E2E_ADMIN } from "./support/admin";
 
 /**
  * A stack page keeps streaming across a restart of the console's server: the create runs in a CLI
@@ -13,7 +15,7 @@ import { StackDetailPage } from "./pages/stack-detail-page";
 const root = path.resolve(import.meta.dirname, "..");
 const PORT = Number(process.env.HEARTH_E2E_PORT || 3100) + 50;
 const db = path.join(root, "data", `e2e-restart-${PORT}.db`);
-const env = { ...process.env, DATABASE_URL: `file:${db}`, HEARTH_DEMO: "0", HEARTH_SIM_SPEED: "0.05", NEXT_TELEMETRY_DISABLED: "1", PORT: String(PORT) };
+const env = { ...process.env, DATABASE_URL: `file:${db}`, HEARTH_DEMO: "0", HEARTH_SIM_SPEED: "0.05", NEXT_TELEMETRY_DISABLED: "1", PORT: String(PORT), HEARTH_BOOTSTRAP_PASSWORD: E2E_ADMIN.password };
 const TEMPLATE = path.join(root, "e2e", "fixtures", "slow-chain.yaml");
 
 /** Starts `next start` on PORT from the existing build and resolves once it answers. */
@@ -36,7 +38,10 @@ test("an open stack page keeps streaming across a server restart", async ({ page
   try {
     // Without --wait the CLI returns once the create has started; its worker runs the engine.
     execFileSync(process.execPath, [path.join(root, "bin/hearth.mjs"), "stack", "create", "restart-e2e", "-t", TEMPLATE], { cwd: root, env, stdio: "ignore" });
+    // This server has its own database: log in to it (the page then comes back to the stack).
     await page.goto(`http://127.0.0.1:${PORT}/stacks/restart-e2e`);
+    await new LoginPage(page).logIn(E2E_ADMIN.user, E2E_ADMIN.password);
+    await page.waitForURL(/\/stacks\/restart-e2e$/);
     const stack = new StackDetailPage(page);
     await expect(stack.stream).toHaveAttribute("data-state", "live");
     await expect(stack.status).toHaveAttribute("data-status", "CREATE_IN_PROGRESS");

@@ -44,6 +44,7 @@ if (reason) {
 
 const port = process.env.PORT || "3000";
 console.log(`hearth: starting the console on http://127.0.0.1:${port}`);
+console.log(`hearth: log in as "admin" with ${process.env.HEARTH_BOOTSTRAP_PASSWORD ? "the password in HEARTH_BOOTSTRAP_PASSWORD" : "the password printed below on a first start (set HEARTH_BOOTSTRAP_PASSWORD to choose it)"}`);
 const server = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", port], { cwd: root, env, stdio: "inherit" });
 // Forward stop signals so the server can close the engine cleanly.
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));

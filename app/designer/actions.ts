@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { getHearth } from "@/lib/services";
+import { consoleHearth } from "@/app/_lib/session";
 import type { PreviewResult } from "@/lib/engine/stack/api";
 import { parseRequest, refusalOf, type Refusal } from "../_lib/form-actions";
 
@@ -14,7 +14,7 @@ export type SaveRequest = z.infer<typeof saveSchema>;
 export async function saveDesignerTemplate(input: SaveRequest): Promise<{ id: string; version: number } | Refusal> {
   const { id, name, text } = parseRequest(saveSchema, input);
   try {
-    const saved = await (await getHearth()).templates.save({ id, name, text });
+    const saved = await (await consoleHearth()).templates.save({ id, name, text });
     return { id: saved.id, version: saved.version };
   } catch (error) {
     return refusalOf(error, "The template could not be saved.");
@@ -27,7 +27,7 @@ const previewSchema = z.object({ text: z.string(), region: z.string() });
 export async function previewDesignerTemplate(input: z.infer<typeof previewSchema>): Promise<PreviewResult | Refusal> {
   const { text, region } = parseRequest(previewSchema, input);
   try {
-    return await (await getHearth()).preview("designer-preview", { template: text, templateName: "designer.yaml" }, { region });
+    return await (await consoleHearth()).preview("designer-preview", { template: text, templateName: "designer.yaml" }, { region });
   } catch (error) {
     return refusalOf(error, "Nothing to preview yet: fix the problems in the template.");
   }

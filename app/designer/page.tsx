@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { getHearth } from "@/lib/services";
+import { consoleHearth } from "@/app/_lib/session";
 import { DesignerLoader } from "@/components/designer/designer-loader";
 import { NEW_TEMPLATE } from "@/components/designer/model/edits";
 import { isEngineError } from "../_lib/errors";
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Designer" };
 export default async function DesignerPage({ searchParams }: { searchParams: Promise<{ id?: string; version?: string }> }) {
   await connection();
   const { id, version } = await searchParams;
-  const hearth = await getHearth();
+  const hearth = await consoleHearth();
   const { regions } = await hearth.cloudInventory();
   let saved: { id: string; name: string; text: string; version: number } | undefined;
   let notice: string | undefined;

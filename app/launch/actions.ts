@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { PreviewResult, ValidateResult } from "@/lib/engine/stack/api";
-import { getHearth } from "@/lib/services";
+import { consoleHearth } from "@/app/_lib/session";
 import { parseRequest as parse, refusalOf, type Refusal } from "@/app/_lib/form-actions";
 
 /** An environment file as the form sends it. */
@@ -45,7 +45,7 @@ export type LaunchRefusal = Refusal;
  */
 export async function validateTemplate(input: ValidateRequest): Promise<ValidateResult> {
   const { template, templateName, environments, region, parameters } = parse(validateSchema, input);
-  const hearth = await getHearth();
+  const hearth = await consoleHearth();
   const base = await hearth.validate({ template, templateName, environments }, { region });
   if (!parameters || !base.valid) return base;
   const declared = Object.fromEntries(Object.entries(parameters).filter(([name]) => name in base.parameters));
@@ -61,7 +61,7 @@ export async function validateTemplate(input: ValidateRequest): Promise<Validate
 export async function previewLaunch(input: PreviewRequest): Promise<PreviewResult | LaunchRefusal> {
   const { name, template, templateName, environments, region, parameters } = parse(previewSchema, input);
   try {
-    return await (await getHearth()).preview(name.trim() || "preview", { template, templateName, environments, parameters }, { region });
+    return await (await consoleHearth()).preview(name.trim() || "preview", { template, templateName, environments, parameters }, { region });
   } catch (error) {
     return refusalOf(error, "Nothing to preview yet: fix the problems below.");
   }
@@ -73,7 +73,7 @@ export async function previewLaunch(input: PreviewRequest): Promise<PreviewResul
  */
 export async function launchStack(input: LaunchRequest): Promise<LaunchRefusal> {
   const { name, template, templateName, environments, region, parameters, enableRollback, timeoutMins } = parse(launchSchema, input);
-  const hearth = await getHearth();
+  const hearth = await consoleHearth();
   let stackId: string;
   try {
     const handle = await hearth.create(name.trim(), { template, templateName, environments, parameters }, { region, enableRollback, timeoutMins });

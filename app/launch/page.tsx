@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import path from "node:path";
-import { configFromEnv, getHearth } from "@/lib/services";
+import { configFromEnv } from "@/lib/services";
+import { consoleHearth } from "@/app/_lib/session";
 import { listExamples } from "@/lib/services/examples";
 import { LaunchForm } from "@/components/launch/launch-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "Launch stack" };
 /** Launch: pick or load a HOT template and environments, validate, fill in parameters, preview, create. */
 export default async function LaunchPage({ searchParams }: { searchParams: Promise<{ template?: string }> }) {
   await connection();
-  const hearth = await getHearth();
+  const hearth = await consoleHearth();
   const { regions } = await hearth.cloudInventory();
   // ?template=<id>: a template saved in the designer (its latest version) fills the form.
   const { template: savedId } = await searchParams;

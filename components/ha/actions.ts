@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { getHearth } from "@/lib/services";
+import { consoleHearth } from "@/app/_lib/session";
 import { refusalOf } from "@/app/_lib/form-actions";
 
 const targetSchema = z.object({ stackId: z.string().min(1), policy: z.string().min(1) });
@@ -25,7 +25,7 @@ async function run<T>(input: HaTarget, what: string, work: (target: HaTarget) =>
 
 /** Starts a failover of the group now (the page follows its steps on the event stream). */
 export async function failOverNow(input: HaTarget): Promise<HaActionResult<null>> {
-  const hearth = await getHearth();
+  const hearth = await consoleHearth();
   return run(input, "failover", async ({ stackId, policy }) => {
     await hearth.ha.failover(stackId, policy, "requested from the console (Fail over now)");
     return null;
@@ -34,7 +34,7 @@ export async function failOverNow(input: HaTarget): Promise<HaActionResult<null>
 
 /** Crashes the group's active server in the simulated cloud: the HA monitor has to notice and fail over. */
 export async function runDrill(input: HaTarget): Promise<HaActionResult<{ member: string; crashedAt: string }>> {
-  const hearth = await getHearth();
+  const hearth = await consoleHearth();
   return run(input, "drill", async ({ stackId, policy }) => {
     const { member, crashedAt } = await hearth.ha.drill(stackId, policy);
     return { member, crashedAt };
@@ -43,6 +43,6 @@ export async function runDrill(input: HaTarget): Promise<HaActionResult<{ member
 
 /** Writes a check record on the group's volumes through the active server. */
 export async function writeVolumeCheck(input: HaTarget): Promise<HaActionResult<string>> {
-  const hearth = await getHearth();
+  const hearth = await consoleHearth();
   return run(input, "volume write", ({ stackId, policy }) => hearth.ha.writeCheck(stackId, policy));
 }

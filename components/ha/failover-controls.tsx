@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { FailoverPlan } from "@/lib/services/ha/view";
+import { useAccess } from "../shell/session-context";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { failOverNow, runDrill, type HaTarget } from "./actions";
 
@@ -32,7 +33,8 @@ export function FailoverControls({ target, plan, busy, onDrill }: { target: HaTa
   const [pending, startTransition] = useTransition();
   const [confirming, setConfirming] = useState<"failover" | "drill" | undefined>();
   const [error, setError] = useState<string | undefined>();
-  const disabled = !plan || busy || pending;
+  const access = useAccess();
+  const disabled = !plan || busy || pending || !access.canChange;
 
   const confirm = () => {
     const action = confirming;
@@ -46,7 +48,7 @@ export function FailoverControls({ target, plan, busy, onDrill }: { target: HaTa
     });
   };
   const open = (action: "failover" | "drill") => (disabled ? undefined : setConfirming(action));
-  const why = !plan ? "The group has no active member yet" : busy ? "A failover is running" : undefined;
+  const why = !access.canChange ? access.reason : !plan ? "The group has no active member yet" : busy ? "A failover is running" : undefined;
   const button = "rounded border px-3 py-1.5 text-sm font-medium aria-disabled:cursor-not-allowed aria-disabled:opacity-45";
   const to = plan?.to ?? "a fresh member";
 

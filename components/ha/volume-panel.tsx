@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { HaVolumeView } from "@/lib/services/ha/view";
+import { useAccess } from "../shell/session-context";
 import { writeVolumeCheck, type HaTarget } from "./actions";
 
 /**
@@ -13,6 +14,7 @@ import { writeVolumeCheck, type HaTarget } from "./actions";
 export function VolumePanel({ target, volumes }: { target: HaTarget; volumes: HaVolumeView[] }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  const { canChange, reason } = useAccess();
   const [error, setError] = useState<string | undefined>();
 
   const write = () =>
@@ -54,7 +56,7 @@ export function VolumePanel({ target, volumes }: { target: HaTarget; volumes: Ha
         </dl>
       ))}
       {volumes.length > 0 ? (
-        <button type="button" onClick={write} disabled={pending} data-testid="write-check" className="rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-45">
+        <button type="button" onClick={write} disabled={pending || !canChange} title={reason} data-testid="write-check" className="rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-45">
           {pending ? "Writing…" : "Write check record"}
         </button>
       ) : null}

@@ -5,6 +5,7 @@ import type { Diagnostic } from "@/lib/engine/diagnostics";
 import type { PreviewResult, ValidateResult } from "@/lib/engine/stack/api";
 import type { ExampleTemplate } from "@/lib/services/examples";
 import { launchStack, previewLaunch, validateTemplate } from "@/app/launch/actions";
+import { useAccess } from "../shell/session-context";
 import { FormAlert } from "../ui/form-alert";
 import { useHydrated } from "../ui/use-hydrated";
 import { DiagnosticList } from "./diagnostic-list";
@@ -35,6 +36,7 @@ export function LaunchForm({ regions, examples, initialTemplate }: { regions: st
   const [diagnostics, setDiagnostics] = useState<Diagnostic[]>([]);
   const [error, setError] = useState<string | undefined>();
   const [pending, startTransition] = useTransition();
+  const access = useAccess();
   const textarea = useRef<HTMLTextAreaElement>(null);
   const hydrated = useHydrated();
 
@@ -159,7 +161,7 @@ export function LaunchForm({ regions, examples, initialTemplate }: { regions: st
               <button type="button" onClick={onPreview} disabled={!canLaunch} data-testid="preview-button" className={`${BUTTON} border border-slate-300 bg-white text-slate-900 hover:bg-slate-50`}>
                 Preview
               </button>
-              <button type="submit" disabled={!canLaunch} data-testid="launch" className={`${BUTTON} bg-sky-700 text-white hover:bg-sky-800`}>
+              <button type="submit" disabled={!canLaunch || !access.canChange} title={access.reason} data-testid="launch" className={`${BUTTON} bg-sky-700 text-white hover:bg-sky-800`}>
                 Launch
               </button>
             </div>

@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { getHearth } from "@/lib/services";
+import { consoleHearth } from "@/app/_lib/session";
 import { refusalOf } from "@/app/_lib/form-actions";
 
 /** The actions run straight from a button (update has its own page). */
@@ -24,7 +24,7 @@ export async function runStackAction(input: StackActionRequest): Promise<StackAc
   const parsed = requestSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: `Invalid request: ${z.prettifyError(parsed.error)}` };
   const { action, stackId } = parsed.data;
-  const hearth = await getHearth();
+  const hearth = await consoleHearth();
   try {
     await hearth[action](stackId);
     return { ok: true };

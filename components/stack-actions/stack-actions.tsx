@@ -3,9 +3,10 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { useAccess } from "../shell/session-context";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { runStackAction } from "./actions";
-import { availability, isDestructive, STACK_ACTIONS, type DestructiveAction, type StackActionName } from "./availability";
+import { availability, isDestructive, type Availability, STACK_ACTIONS, type DestructiveAction, type StackActionName } from "./availability";
 
 /** The stack an action bar acts on. */
 export interface ActionTarget {
@@ -45,12 +46,15 @@ const TONE = { normal: "border-slate-300 bg-white text-slate-800 hover:bg-slate-
  * The actions on one stack (update, check, suspend, resume, cancel, delete). Actions that do not
  * fit the stack's status stay focusable but aria-disabled, with the reason as their description;
  * delete and cancel ask first. After an action starts the page refreshes to show the new status.
+ * A session that may only read (reader) gets every action off, with its role as the reason.
  */
 export function StackActions({ stack }: { stack: ActionTarget }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [confirming, setConfirming] = useState<DestructiveAction | undefined>();
   const [error, setError] = useState<string | undefined>();
+  const access = useAccess();
+  const offered = (action: StackActionName): Availability => (access.canChange ? availability(action, stack.status) : { enabled: false, reason: access.reason ?? "" });
 
   const run = (action: Exclude<StackActionName, "update">) =>
     startTransition(async () => {
@@ -61,7 +65,7 @@ export function StackActions({ stack }: { stack: ActionTarget }) {
     });
 
   const onClick = (action: StackActionName) => {
-    if (action === "update" || pending || !availability(action, stack.status).enabled) return;
+    if (action === "update" || pending || !offered(action).enabled) return;
     if (isDestructive(action)) setConfirming(action);
     else run(action);
   };
@@ -71,7 +75,7 @@ export function StackActions({ stack }: { stack: ActionTarget }) {
     <div className="space-y-1" data-testid="stack-actions" aria-busy={pending}>
       <div role="group" aria-label={`Actions on ${stack.name}`} className="flex gap-1">
         {STACK_ACTIONS.map((action) => {
-          const state = availability(action, stack.status);
+          const state = offered(action);
           const reason = state.enabled ? undefined : state.reason;
           const className = `${BUTTON} ${isDestructive(action) ? TONE.danger : TONE.normal}`;
           if (action === "update" && state.enabled)

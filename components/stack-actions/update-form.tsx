@@ -11,6 +11,7 @@ import { EnvironmentFiles, type EnvironmentEntry } from "../launch/environment-f
 import { ParameterFields } from "../launch/parameter-fields";
 import { isAboutParameter } from "../launch/parameter-model";
 import { TemplateSource } from "../launch/template-source";
+import { useAccess } from "../shell/session-context";
 import { FormAlert } from "../ui/form-alert";
 import { useHydrated } from "../ui/use-hydrated";
 import { ChangeTable } from "./change-table";
@@ -50,6 +51,7 @@ export function UpdateForm({ stack, initial }: { stack: UpdateTarget; initial: V
   const [diagnostics, setDiagnostics] = useState<Diagnostic[]>(initial.diagnostics);
   const [error, setError] = useState<string | undefined>();
   const [pending, startTransition] = useTransition();
+  const access = useAccess();
   const textarea = useRef<HTMLTextAreaElement>(null);
   const hydrated = useHydrated();
 
@@ -165,7 +167,7 @@ export function UpdateForm({ stack, initial }: { stack: UpdateTarget; initial: V
           <button type="button" onClick={onPreview} disabled={!ready} data-testid="preview-button" className={SECONDARY}>
             Preview changes
           </button>
-          <button type="submit" disabled={!ready} data-testid="update-submit" className={`${BUTTON} bg-sky-700 text-white hover:bg-sky-800`}>
+          <button type="submit" disabled={!ready || !access.canChange} title={access.reason} data-testid="update-submit" className={`${BUTTON} bg-sky-700 text-white hover:bg-sky-800`}>
             Update stack
           </button>
         </div>

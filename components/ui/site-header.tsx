@@ -1,9 +1,15 @@
 import Link from "next/link";
+import type { Session } from "@/app/_lib/session";
+import { SessionMenu } from "../shell/session-menu";
+import type { ProjectChoice } from "../shell/project-switcher";
 import { NavLink } from "./nav-link";
 import { ThemeToggle } from "./theme-toggle";
 
-/** Top bar of the console: product name, the main navigation and the dark mode switch. */
-export function SiteHeader() {
+/**
+ * Top bar of the console: product name, the main navigation, the session (project switcher, user,
+ * role, log out) and the dark mode switch. Without a session (the login page) only the name and the switch.
+ */
+export function SiteHeader({ session, projects }: { session?: Session; projects: ProjectChoice[] }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex h-14 max-w-7xl items-center gap-8 px-6">
@@ -14,16 +20,19 @@ export function SiteHeader() {
           </svg>
           Hearth
         </Link>
-        <nav aria-label="Main" className="flex items-center gap-1">
-          <NavLink href="/" sections={["/stacks"]}>
-            Stacks
-          </NavLink>
-          <NavLink href="/launch" sections={["/launch"]}>
-            Launch
-          </NavLink>
-          <NavLink href="/designer" sections={["/designer"]}>Designer</NavLink>
-        </nav>
-        <div className="ml-auto">
+        {session ? (
+          <nav aria-label="Main" className="flex items-center gap-1">
+            <NavLink href="/" sections={["/stacks"]}>
+              Stacks
+            </NavLink>
+            <NavLink href="/launch" sections={["/launch"]}>
+              Launch
+            </NavLink>
+            <NavLink href="/designer" sections={["/designer"]}>Designer</NavLink>
+          </nav>
+        ) : null}
+        <div className="ml-auto flex items-center gap-4">
+          {session ? <SessionMenu session={session} projects={projects} /> : null}
           <ThemeToggle />
         </div>
       </div>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { getHearth } from "@/lib/services";
+import { consoleHearth } from "@/app/_lib/session";
 import type { Hearth } from "@/lib/services/types";
 import { isEngineError } from "@/app/_lib/errors";
 import { StackLiveView } from "@/components/stacks/stack-live-view";
@@ -14,7 +14,7 @@ type Params = Promise<{ id: string }>;
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { id } = await params;
   try {
-    const { stack } = await (await getHearth()).getStack(id);
+    const { stack } = await (await consoleHearth()).getStack(id);
     return { title: stack.name };
   } catch (error) {
     if (isEngineError(error, "NotFound")) return { title: "Stack not found" };
@@ -41,7 +41,7 @@ async function loadStack(hearth: Hearth, id: string) {
 export default async function StackPage({ params }: { params: Params }) {
   await connection();
   const { id } = await params;
-  const hearth = await getHearth();
+  const hearth = await consoleHearth();
   const { events, detail } = await loadStack(hearth, id);
   const { stack } = detail;
   const own = events.filter((e) => e.stackId === stack.id);

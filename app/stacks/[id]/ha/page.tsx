@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { getHearth } from "@/lib/services";
+import { consoleHearth } from "@/app/_lib/session";
 import { isEngineError } from "@/app/_lib/errors";
 import { HaLiveView } from "@/components/ha/ha-live-view";
 import { PageHeader } from "@/components/ui/page-header";
@@ -21,7 +21,7 @@ export const metadata: Metadata = { title: "HA groups" };
 export default async function HaPage({ params }: { params: Params }) {
   await connection();
   const { id } = await params;
-  const hearth = await getHearth();
+  const hearth = await consoleHearth();
   let loaded;
   try {
     const events = await hearth.listEvents(id, { nested: true });

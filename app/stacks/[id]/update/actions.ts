@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { UpdatePreview } from "@/lib/engine/stack/api";
-import { getHearth } from "@/lib/services";
+import { consoleHearth } from "@/app/_lib/session";
 import { parseRequest, refusalOf, type Refusal } from "@/app/_lib/form-actions";
 
 /** What the update form sends: the new definition and the update's options. */
@@ -32,7 +32,7 @@ export async function previewStackUpdate(request: UpdateRequest): Promise<Update
   const parsed = parseRequest(updateSchema, request);
   const { input, options } = split(parsed);
   try {
-    return await (await getHearth()).previewUpdate(parsed.stackId, input, options);
+    return await (await consoleHearth()).previewUpdate(parsed.stackId, input, options);
   } catch (error) {
     return refusalOf(error, "Nothing to preview yet: fix the problems below.");
   }
@@ -43,7 +43,7 @@ export async function updateStack(request: UpdateRequest): Promise<Refusal> {
   const parsed = parseRequest(updateSchema, request);
   const { input, options } = split(parsed);
   try {
-    await (await getHearth()).update(parsed.stackId, input, options);
+    await (await consoleHearth()).update(parsed.stackId, input, options);
   } catch (error) {
     return refusalOf(error, "The stack was not updated: fix the problems below.");
   }

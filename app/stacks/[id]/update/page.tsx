@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { getHearth } from "@/lib/services";
+import { consoleHearth } from "@/app/_lib/session";
 import { isEngineError } from "@/app/_lib/errors";
 import { UpdateForm } from "@/components/stack-actions/update-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: "Update stack" };
 export default async function UpdateStackPage({ params }: { params: Params }) {
   await connection();
   const { id } = await params;
-  const hearth = await getHearth();
+  const hearth = await consoleHearth();
   let stack;
   try {
     stack = (await hearth.getStack(id)).stack;

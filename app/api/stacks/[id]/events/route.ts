@@ -1,17 +1,19 @@
-import { getHearth } from "@/lib/services";
 import { isEngineError } from "@/app/_lib/errors";
+import { routeHearth, unauthorized } from "@/app/_lib/session";
 import { SSE_HEADERS, createEventStream, resumePoint } from "./event-stream";
 
 /**
  * GET /api/stacks/:id/events — the stack's events as Server-Sent Events: every stored event after
- * `Last-Event-ID` (or `?after=seq`), then live ones, with the seq as each message's id.
+ * `Last-Event-ID` (or `?after=seq`), then live ones, with the seq as each message's id. Only the
+ * session project's stacks (another's is 404); 401 without a valid console session.
  */
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await context.params;
   const resume = resumePoint(request.headers.get("last-event-id"), new URL(request.url).searchParams.get("after"));
   if (!resume.ok) return Response.json({ error: resume.error }, { status: 400 });
 
-  const hearth = await getHearth();
+  const hearth = await routeHearth();
+  if (!hearth) return unauthorized();
   let stackId: string;
   try {
     stackId = (await hearth.getStack(id)).stack.id;

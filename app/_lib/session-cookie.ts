@@ -1,0 +1,71 @@
+/**
+ * The console session's rules, free of Next and the database so the proxy, the server code and
+ * the tests share them: the cookie's name and attributes, which paths need a session, where the
+ * login page sends the user back to, the messages it shows, and what a role may do.
+ */
+
+/** Name of the httpOnly cookie that carries the session's identity token (never the password). */
+export const SESSION_COOKIE = "hearth_session";
+
+/** Request header the proxy sets to the path (and query) being rendered, for redirects to login. */
+export const PATH_HEADER = "x-hearth-path";
+
+/** Why the login page was opened (shown above the form). */
+export type LoginReason = "expired" | "logged-out";
+
+/** The message the login page shows for a reason. */
+export const LOGIN_MESSAGES: Record<LoginReason, string> = {
+  expired: "Your session has ended (it expired or was revoked). Log in again to continue.",
+  "logged-out": "You have logged out.",
+};
+
+/** The login message for a `reason` query value; undefined for none or an unknown one. */
+export function loginMessage(reason: string | undefined): string | undefined {
+  return reason && Object.hasOwn(LOGIN_MESSAGES, reason) ? LOGIN_MESSAGES[reason as LoginReason] : undefined;
+}
+
+/** Attributes of the session cookie: httpOnly, SameSite=Lax, whole site, gone when the token expires. */
+export function sessionCookie(token: string, expiresAt: string, secure = false) {
+  return { name: SESSION_COOKIE, value: token, httpOnly: true, sameSite: "lax" as const, path: "/", secure, expires: new Date(expiresAt) };
+}
+
+/** Paths with their own authentication (Heat API, identity, signed signal URLs) or none (login, assets). */
+const PUBLIC_PREFIXES = ["/login", "/heat-api", "/identity", "/api/signals/", "/_next/"];
+const PUBLIC_FILES = new Set(["/favicon.ico", "/robots.txt"]);
+
+/** How the proxy treats a path: "public" (no session needed), "route" (401 without one) or "page" (redirect to login). */
+export function gateOf(pathname: string): "public" | "route" | "page" {
+  const underPrefix = (prefix: string) => pathname === prefix.replace(/\/$/, "") || pathname.startsWith(prefix.endsWith("/") ? prefix : `${prefix}/`);
+  if (PUBLIC_FILES.has(pathname) || PUBLIC_PREFIXES.some(underPrefix)) return "public";
+  return pathname === "/api" || pathname.startsWith("/api/") ? "route" : "page";
+}
+
+/** A safe place to go back to after login: a path of this site, never another origin or the login page itself. */
+export function safeNext(next: string | null | undefined): string {
+  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
+  return gateOf(next.split(/[?#]/)[0]) === "page" ? next : "/";
+}
+
+/** The login page's URL that comes back to `next` afterwards, with an optional reason to show. */
+export function loginUrl(next: string | null | undefined, reason?: LoginReason): string {
+  const query = new URLSearchParams();
+  const back = safeNext(next);
+  if (back !== "/") query.set("next", back);
+  if (reason) query.set("reason", reason);
+  const text = query.toString();
+  return text ? `/login?${text}` : "/login";
+}
+
+/** What the session's role allows in the console. */
+export interface Access {
+  canChange: boolean;
+  /** Why changes are refused (set when canChange is false), for disabled buttons and refused actions. */
+  reason?: string;
+}
+
+/** admin and member may change the project's stacks; any other role (reader) may only look. */
+export function accessOf(roles: readonly { name: string }[], project: string): Access {
+  if (roles.some((r) => r.name === "admin" || r.name === "member")) return { canChange: true };
+  const role = roles.map((r) => r.name).join(", ") || "no role";
+  return { canChange: false, reason: `Your role in project ${project} is ${role}: you may look but not change anything.` };
+}
