@@ -7,6 +7,7 @@ import { CloudError } from "../lib/cloud/types";
 import { formatDiagnostic, ValidationError } from "../lib/engine/diagnostics";
 import { EngineError } from "../lib/engine/errors";
 import { parseArgs, UsageError } from "./args";
+import { abandonCommands } from "./commands/abandon";
 import { cloudCommands } from "./commands/cloud";
 import { resourceCommands } from "./commands/resource";
 import { haCommands } from "./commands/ha";
@@ -18,7 +19,7 @@ import { CliContext, type CliIo, type Command } from "./context";
 export type { CliIo } from "./context";
 
 /** Every command, in help order. */
-export const commands: readonly Command[] = [validateCommand, ...stackCommands, ...resourceCommands, ...haCommands, ...cloudCommands, ...orchestrationCommands];
+export const commands: readonly Command[] = [validateCommand, ...stackCommands, ...abandonCommands, ...resourceCommands, ...haCommands, ...cloudCommands, ...orchestrationCommands];
 
 /** The command whose words are the longest prefix of argv. */
 function findCommand(argv: readonly string[]): Command | undefined {

@@ -19,7 +19,7 @@ const INPUT_OPTIONS = {
 };
 
 /** Reads a positive whole number of minutes. */
-function minutes(value: string | undefined): number | undefined {
+export function minutes(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--timeout must be a positive whole number of minutes, not "${value}"`);
@@ -27,7 +27,7 @@ function minutes(value: string | undefined): number | undefined {
 }
 
 /** Prints the stack (short form, as create/update do), after following the operation if --wait. */
-async function finish(ctx: CliContext, args: ParsedArgs, handle: OperationHandle, afterSeq: number): Promise<number> {
+export async function finish(ctx: CliContext, args: ParsedArgs, handle: OperationHandle, afterSeq: number): Promise<number> {
   const hearth = await ctx.open();
   const format = parseFormat(args.string("format"), ["table", "json", "value"], "table");
   if (args.flag("wait")) {
