@@ -1,92 +1,89 @@
 /**
  * Designer model benchmark (the pure model the browser runs, on Node): for templates of N resources
  * in three regions (nets, subnets, servers with get_resource references, comments), prints
- *   - open: parse + derive the canvas model + elkjs auto-layout (a template with no stored layout),
- *   - reopen: parse + derive + complete a stored layout (a saved template),
- *   - keystroke: one typed character -> new model + the engine's validation (what runs after the
- *     typing debounce) and the model alone,
- *   - gesture: one canvas edit (set a region) as a text splice, plus re-derivation,
+ *   - open: first parse + canvas model of a template never seen (cold caches), with a stored layout;
+ *   - open (elk): the same without a stored layout, so elkjs lays it out, with the shared
+ *     topology options and with the designer's (model/designer-elk.ts);
+ *   - keystroke -> canvas: one typed character -> new model, completed layout and React Flow nodes
+ *     and edges (what the canvas renders; the previous keystroke's parses are remembered);
+ *   - gesture -> YAML: a drop on the canvas (addResource at a position) -> the new template text,
+ *     and -> text + the canvas model for it;
+ *   - validation: the engine's validator on the new text (runs in a Web Worker, off the key path);
  * each the median of several runs, with the ratio to the 100 ms interaction target.
  *
  *   npx tsx bench/designer.ts
  */
 import ELK from "elkjs/lib/elk.bundled.js";
 import { autoLayout, completeLayout } from "../components/designer/model/auto-layout";
-import { setLayout, setRegion } from "../components/designer/model/edits";
+import { designerLayout } from "../components/designer/model/designer-elk";
+import { addResource, setLayout } from "../components/designer/model/edits";
+import { flowEdges, flowNodes } from "../components/designer/model/flow-elements";
 import { deriveModel } from "../components/designer/model/template-model";
 import { validateTemplate } from "../components/designer/model/validate";
 import { defaultRegistry } from "../lib/engine/resources";
+import { BENCH_REGIONS as REGIONS, benchTemplate } from "./designer-template";
 
 const elk = new ELK();
-const REGIONS = ["RegionOne", "RegionTwo", "RegionThree"];
 const target = { registry: defaultRegistry, region: "RegionOne", regions: REGIONS };
 const TARGET_MS = 100;
 
-/** A template of about `n` resources: per group a net, a subnet and a server, spread over the regions. */
-function template(n: number): string {
-  const lines = ["heat_template_version: 2018-08-31", "# generated for the designer benchmark", "description: bench", "", "resources:"];
-  for (let g = 0; g * 3 < n; g++) {
-    const region = REGIONS[g % REGIONS.length];
-    lines.push(
-      `  net_${g}:   # group ${g}`,
-      "    type: OS::Neutron::Net",
-      `    region: ${region}`,
-      `  subnet_${g}:`,
-      "    type: OS::Neutron::Subnet",
-      `    region: ${region}`,
-      "    properties:",
-      `      network: { get_resource: net_${g} }`,
-      `      cidr: 10.${g % 250}.0.0/24`,
-      `  server_${g}:`,
-      "    type: OS::Nova::Server",
-      `    region: ${region}`,
-      `    depends_on: subnet_${g}`,
-      "    properties:",
-      "      flavor: m1.small",
-      "      networks:",
-      `        - network: { get_resource: net_${g} }`,
-    );
-  }
-  return lines.join("\n") + "\n";
-}
-
-async function median(runs: number, fn: () => unknown): Promise<number> {
+/** Median of `runs` timings of `fn(i)`. */
+async function median(runs: number, fn: (i: number) => unknown): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    await fn();
+    await fn(i);
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)];
 }
 
+/** What the canvas renders for a text: model, completed layout, React Flow nodes and edges. */
+function canvasFor(text: string) {
+  const model = deriveModel(text);
+  const layout = completeLayout(model, model.layout);
+  return { model, layout, nodes: flowNodes(model, layout), edges: flowEdges(model) };
+}
+
+let salt = 0;
 const rows: string[][] = [];
 for (const n of [50, 200, 500]) {
-  const text = template(n);
+  const text = benchTemplate(n);
   const model = deriveModel(text);
   const layout = await autoLayout(model, (g) => elk.layout(g));
   const saved = setLayout(text, layout);
-  // A keystroke: one character changed in the middle of the text.
-  const at = saved.indexOf("flavor: m1.small") + "flavor: m1.smal".length;
-  const typed = saved.slice(0, at) + "l" + saved.slice(at);
-  const open = await median(5, async () => autoLayout(deriveModel(text), (g) => elk.layout(g)));
-  const reopen = await median(7, () => {
-    const m = deriveModel(saved);
-    return completeLayout(m, m.layout);
-  });
-  const keystrokeModel = await median(7, () => deriveModel(typed));
-  const keystroke = await median(7, () => {
-    deriveModel(typed);
-    return validateTemplate(typed, target);
-  });
-  const gesture = await median(7, () => deriveModel(setRegion(saved, "server_0", "RegionTwo")));
+  const open = await median(5, () => canvasFor(setLayout(benchTemplate(n, `s${salt++}`), layout)));
+  const openElk = await median(3, async () => autoLayout(deriveModel(benchTemplate(n, `s${salt++}`)), (g) => elk.layout(g)));
+  const openDesignerElk = await median(3, async () => autoLayout(deriveModel(benchTemplate(n, `s${salt++}`)), designerLayout((g) => elk.layout(g))));
+  // Keystrokes: one more character each time in a server's flavor, as a user types.
+  const at = saved.indexOf("flavor: m1.small") + "flavor: m1.small".length;
+  canvasFor(saved);
+  const keystroke = await median(15, (i) => canvasFor(saved.slice(0, at) + "x".repeat(i + 1) + saved.slice(at)));
+  // A drop: the text the editor receives, then the canvas model of it.
+  const drop = (i: number) => addResource(setLayout(saved, layout), "OS::Cinder::Volume", defaultRegistry, { name: `dropped_${i}`, position: { x: 40, y: 40 } }).text;
+  const gestureText = await median(9, drop);
+  const gestureBoth = await median(9, (i) => canvasFor(drop(100 + i)));
+  const validation = await median(5, () => validateTemplate(saved, target));
   const fmt = (ms: number) => ms.toFixed(1);
   const ratio = (ms: number) => `${(ms / TARGET_MS).toFixed(2)}x`;
-  rows.push([String(model.nodes.length), fmt(open), fmt(reopen), fmt(keystrokeModel), fmt(keystroke), ratio(keystroke), fmt(gesture), ratio(gesture)]);
+  rows.push([
+    String(model.nodes.length),
+    fmt(open),
+    fmt(openElk),
+    fmt(openDesignerElk),
+    fmt(keystroke),
+    ratio(keystroke),
+    fmt(gestureText),
+    ratio(gestureText),
+    fmt(gestureBoth),
+    ratio(gestureBoth),
+    fmt(validation),
+    ratio(validation),
+  ]);
 }
 
-const head = ["resources", "open ms (elk)", "reopen ms", "key->model ms", "key->model+validate ms", "/100ms", "gesture ms", "/100ms"];
+const head = ["resources", "open ms", "open (elk) ms", "open (designer elk) ms", "key->canvas ms", "/100 ms", "drop->YAML ms", "/100 ms", "drop->YAML+canvas ms", "/100 ms", "validation (async) ms", "/100 ms"];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join("  ");
 console.log(line(head));

@@ -48,15 +48,30 @@ test.describe("designer", () => {
     expect(yaml).toContain("  random_string:\n    type: OS::Heat::RandomString\n");
   });
 
-  // Known bug: fast key-by-key typing in Monaco loses keys (the text ends up missing runs of
-  // characters); pasting works. Kept as fixme until the editor/designer sync is fixed.
-  test.fixme("typing key by key adds a resource to the canvas", async ({ page }) => {
+  test("typing key by key at full speed keeps every key and adds the resource to the canvas", async ({ page }) => {
     const designer = new DesignerPage(page);
     await designer.goto();
     await designer.setYaml(TWO_REGIONS);
     await expect(designer.node("web")).toBeVisible();
-    await designer.typeAtEnd("  typed_vol: { type: OS::Cinder::Volume, properties: { size: 1 } }");
+    // No delay between keys, completions popping up as they would for a user.
+    const line = "  typed_vol: { type: OS::Cinder::Volume, properties: { size: 1, name: fast } }";
+    await designer.typeAtEnd(line);
     await expect(designer.node("typed_vol")).toBeVisible();
+    expect(await designer.yaml()).toContain(line);
+  });
+
+  test("completions offer resource types while typing; Tab takes one", async ({ page }) => {
+    const designer = new DesignerPage(page);
+    await designer.goto();
+    await designer.setYaml(TWO_REGIONS + "  typed_net:\n");
+    await expect(designer.node("typed_net")).toContainText("(no type)");
+    // A resource whose type is still to come; the cursor on the empty line after it.
+    await designer.typeAtEnd("    type: OS::Neutron::Ne");
+    await expect(designer.suggestion("OS::Neutron::Net")).toBeVisible();
+    await page.screenshot({ path: "e2e/screenshots/designer-completion.png" });
+    await page.keyboard.press("Tab");
+    await expect(designer.node("typed_net")).toContainText("OS::Neutron::Net");
+    expect(await designer.yaml()).toContain("  typed_net:\n    type: OS::Neutron::Net\n");
   });
 
   test("an edge across regions is refused with the engine's message", async ({ page }) => {

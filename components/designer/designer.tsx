@@ -13,7 +13,6 @@ import { DesignerToolbar } from "./designer-toolbar";
 import { Inspector } from "./inspector";
 import { withRegionBox } from "./model/auto-layout";
 import { addResource, deleteResources, duplicateResources, renameResource, setLayout, setProperty, setRegion } from "./model/edits";
-import { parseYaml } from "./model/yaml-text";
 import { Palette } from "./palette";
 import { useDesigner } from "./use-designer";
 import { YamlPane } from "./yaml-pane";
@@ -43,7 +42,8 @@ export function Designer({ initial, regions, defaultRegion, notice }: DesignerPr
   const names = d.model.nodes.map((n) => n.name);
   const chosen = names.filter((n) => selected.has(n));
   const one = chosen.length === 1 ? d.model.nodes.find((n) => n.name === chosen[0]) : undefined;
-  const data = useMemo(() => (parseYaml(d.model.body).toJS() ?? {}) as { resources?: Record<string, { properties?: Record<string, unknown> }>; parameters?: Record<string, unknown> }, [d.model.body]);
+  // The model's own parse (per resource, remembered): no second parse of the whole text per keystroke.
+  const data = { resources: d.model.definitions as Record<string, { properties?: Record<string, unknown> } | null> };
   const allRegions = [...new Set([...regions, ...d.model.regions])];
   const unboxed = allRegions.filter((r) => !d.layout.regions[r]);
 
@@ -130,7 +130,7 @@ export function Designer({ initial, regions, defaultRegion, notice }: DesignerPr
       region={one.region}
       regions={allRegions}
       properties={data.resources?.[one.name]?.properties ?? {}}
-      parameters={Object.keys(data.parameters ?? {})}
+      parameters={d.model.parameters}
       onRename={(to) => {
         d.apply((t) => renameResource(t, one.name, to));
         setSelected(new Set([to]));
@@ -185,7 +185,7 @@ export function Designer({ initial, regions, defaultRegion, notice }: DesignerPr
           </div>
         </div>
         <div className="min-h-0">
-          <YamlPane text={d.text} diagnostics={d.diagnostics} registry={defaultRegistry} regions={allRegions} onType={d.type} commands={{ undo: d.undo, redo: d.redo, save: on.save }} />
+          <YamlPane text={d.text} revision={d.revision} diagnostics={d.diagnostics} registry={defaultRegistry} regions={allRegions} onType={d.type} commands={{ undo: d.undo, redo: d.redo, save: on.save }} />
         </div>
       </div>
     </div>

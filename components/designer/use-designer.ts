@@ -1,23 +1,27 @@
 "use client";
 
 import ELK from "elkjs/lib/elk.bundled.js";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { Diagnostic } from "@/lib/engine/diagnostics";
 import { defaultRegistry } from "@/lib/engine/resources";
 import { autoLayout, completeLayout } from "./model/auto-layout";
 import { connect } from "./model/connect";
+import { designerLayout } from "./model/designer-elk";
 import { setLayout } from "./model/edits";
-import { current, push, redo, startHistory, undo, type History } from "./model/history";
+import { current } from "./model/history";
 import { splitLayout, type Layout } from "./model/layout-comment";
 import { lineDiff, type DiffLine } from "./model/line-diff";
 import { deriveModel, type TemplateModel } from "./model/template-model";
+import { startSync, syncReducer } from "./model/text-sync";
 import { validateTemplate } from "./model/validate";
+import { createValidationClient, inlineBackend, workerBackend, type ValidationBackend } from "./workers/validation-client";
 
-/** One elkjs instance for the page. */
+/** One elkjs instance for the page, with the designer's options. */
 const elk = new ELK();
+const layOut = designerLayout((g) => elk.layout(g));
 
-/** How long typing must pause before the canvas follows (keeps keystrokes cheap). */
-export const TYPING_DEBOUNCE_MS = 60;
+/** How long the text must rest before a template without positions is laid out by elkjs. */
+export const LAYOUT_AFTER_MS = 250;
 
 /** A note shown above the canvas (a refused edge, a saved template...). */
 export interface DesignerMessage {
@@ -27,8 +31,10 @@ export interface DesignerMessage {
 
 /** Everything the designer's panes read and do. */
 export interface DesignerState {
-  /** The text the YAML pane shows (may run ahead of the model while typing). */
+  /** The template text both panes show. */
   text: string;
+  /** Counts the text changes the YAML editor did not make itself (it pushes only those into Monaco). */
+  revision: number;
   model: TemplateModel;
   layout: Layout;
   diagnostics: Diagnostic[];
@@ -40,7 +46,7 @@ export interface DesignerState {
   apply(edit: (text: string) => string): void;
   /** Draws an edge; a refused one explains itself in `message`. */
   connectResources(source: string, target: string): void;
-  /** Typing in the YAML pane. */
+  /** Typing in the YAML pane (the canvas follows at once; a run of keys is one undo step). */
   type(text: string): void;
   /** Replaces the whole text (import) as one undoable step. */
   replace(text: string): void;
@@ -60,34 +66,49 @@ function useModel(text: string): TemplateModel {
   }, [text]);
 }
 
+/** The validator's backend: a Web Worker in the browser, the main thread where there is none. */
+function validationBackend(): ValidationBackend {
+  if (typeof Worker === "undefined") return inlineBackend((r) => validateTemplate(r.text, { registry: defaultRegistry, region: r.region, regions: r.regions }));
+  return workerBackend(new Worker(new URL("./workers/validate.worker.ts", import.meta.url), { type: "module" }));
+}
+
+/** The engine's diagnostics for `text`, computed off the main thread; they follow the text a little later. */
+function useDiagnostics(text: string, skip: boolean, region: string, regions: string[]): Diagnostic[] {
+  const [diagnostics, setDiagnostics] = useState<Diagnostic[]>([]);
+  const client = useRef<ReturnType<typeof createValidationClient> | undefined>(undefined);
+  useEffect(() => {
+    const c = createValidationClient(validationBackend(), (reply) => setDiagnostics(reply.diagnostics));
+    client.current = c;
+    return () => {
+      c.close();
+      client.current = undefined;
+    };
+  }, []);
+  useEffect(() => {
+    if (skip) setDiagnostics([]);
+    else client.current?.request(text, region, regions);
+  }, [text, skip, region, regions]);
+  return diagnostics;
+}
+
 /** The designer's state: one history of texts, the model derived from it, validation and gestures. */
 export function useDesigner(initialText: string, target: { region: string; regions: string[] }): DesignerState {
-  const [history, setHistory] = useState<History>(() => startHistory(initialText));
-  const [typed, setTyped] = useState<string | undefined>();
+  const [sync, dispatch] = useReducer(syncReducer, initialText, startSync);
   const [message, say] = useState<DesignerMessage>();
   const [lastDiff, setLastDiff] = useState<DiffLine[]>([]);
-  const text = current(history);
+  const text = current(sync.history);
   const model = useModel(text);
   const layout = useMemo(() => completeLayout(model, model.layout), [model]);
   const validation = useMemo(() => ({ registry: defaultRegistry, region: target.region, regions: target.regions }), [target.region, target.regions]);
-  const diagnostics = useMemo(() => (model.error && !text.trim() ? [] : validateTemplate(text, validation)), [text, model.error, validation]);
+  const diagnostics = useDiagnostics(text, Boolean(model.error) && !text.trim(), target.region, target.regions);
   const stateRef = useRef({ text, layout });
   stateRef.current = { text, layout };
-
-  // Typing: the canvas follows once the keys pause.
-  useEffect(() => {
-    if (typed === undefined) return;
-    // `typed` stays what the editor shows until a gesture or undo replaces the text.
-    const timer = setTimeout(() => setHistory((h) => push(h, typed)), TYPING_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [typed]);
 
   const apply = useCallback((edit: (text: string) => string) => {
     const { text: before, layout: shown } = stateRef.current;
     try {
       const next = edit(setLayout(before, shown));
-      setTyped(undefined);
-      setHistory((h) => push(h, next));
+      dispatch({ kind: "apply", text: next });
       // The diff shows the template itself; positions in the layout block would drown it.
       setLastDiff(lineDiff(splitLayout(before).body, splitLayout(next).body));
       say(undefined);
@@ -95,6 +116,8 @@ export function useDesigner(initialText: string, target: { region: string; regio
       say({ kind: "error", text: e instanceof Error ? e.message : String(e) });
     }
   }, []);
+
+  const type = useCallback((typed: string) => dispatch({ kind: "type", text: typed, at: performance.now() }), []);
 
   const connectResources = useCallback(
     (source: string, targetName: string) => {
@@ -115,41 +138,38 @@ export function useDesigner(initialText: string, target: { region: string; regio
     if (!needsLayout) return;
     let live = true;
     const basis = text;
-    void autoLayout(model, (g) => elk.layout(g)).then((l) => {
-      // Only onto the text it was computed for: typing since then wins, and its keys stay.
-      if (!live) return;
-      setTyped((t) => (t === undefined || t === basis ? undefined : t));
-      setHistory((h) => (current(h) === basis ? { ...h, entries: h.entries.map((t, i) => (i === h.index ? setLayout(t, l) : t)) } : h));
-    });
+    // Once the text rests: elkjs is heavy, and a layout per keystroke would hold up the keys.
+    const timer = setTimeout(() => {
+      void autoLayout(model, layOut).then((l) => {
+        // Only onto the text it was computed for: typing since then wins, and its keys stay.
+        if (live) dispatch({ kind: "layout", basis, text: setLayout(basis, l) });
+      });
+    }, LAYOUT_AFTER_MS);
     return () => {
       live = false;
+      clearTimeout(timer);
     };
     // `text` and `model` change together; the layout is computed for this pair.
   }, [needsLayout, model]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return {
-    text: typed ?? text,
+    text,
+    revision: sync.revision,
     model,
     layout,
     diagnostics,
     message,
     lastDiff,
-    canUndo: history.index > 0,
-    canRedo: history.index < history.entries.length - 1,
+    canUndo: sync.history.index > 0,
+    canRedo: sync.history.index < sync.history.entries.length - 1,
     apply,
     connectResources,
-    type: setTyped,
+    type,
     replace: (next) => apply(() => next),
-    undo: () => {
-      setTyped(undefined);
-      setHistory(undo);
-    },
-    redo: () => {
-      setTyped(undefined);
-      setHistory(redo);
-    },
+    undo: () => dispatch({ kind: "undo" }),
+    redo: () => dispatch({ kind: "redo" }),
     relayout: async () => {
-      const l = await autoLayout(model, (g) => elk.layout(g));
+      const l = await autoLayout(model, layOut);
       apply((t) => setLayout(t, l));
     },
     say,

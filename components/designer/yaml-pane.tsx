@@ -9,6 +9,8 @@ import { hoverAt, suggestionsAt } from "./model/completions";
 /** Props of the YAML pane. */
 export interface YamlPaneProps {
   text: string;
+  /** Counts outside changes of `text` (see YamlEditor). */
+  revision: number;
   diagnostics: readonly Diagnostic[];
   registry: TypeRegistry;
   regions: readonly string[];
@@ -30,7 +32,7 @@ export function toMarkers(diagnostics: readonly Diagnostic[]): EditorMarker[] {
 }
 
 /** The Monaco side: markers from the engine's validator, registry completions and hover docs. */
-export function YamlPane({ text, diagnostics, registry, regions, onType, commands }: YamlPaneProps) {
+export function YamlPane({ text, revision, diagnostics, registry, regions, onType, commands }: YamlPaneProps) {
   const markers = useMemo(() => toMarkers(diagnostics), [diagnostics]);
   const live = useRef({ commands, regions });
   live.current = { commands, regions };
@@ -76,7 +78,7 @@ export function YamlPane({ text, diagnostics, registry, regions, onType, command
   // Monaco types into a div (EditContext), which React Flow does not recognise as an input.
   return (
     <div className="nokey h-full">
-      <YamlEditor value={text} onChange={onType} markers={markers} label="Template YAML" testId="designer-yaml" onReady={onReady} />
+      <YamlEditor value={text} revision={revision} onChange={onType} markers={markers} label="Template YAML" testId="designer-yaml" onReady={onReady} />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import Editor, { type OnMount } from "@monaco-editor/react";
 import { useEffect, useRef } from "react";
+import { textToPush } from "../designer/model/text-sync";
 import { setUpMonaco } from "./monaco-setup";
 
 const monaco = setUpMonaco();
@@ -24,6 +25,12 @@ export type YamlEditorInstance = Parameters<OnMount>[0];
 /** Props of the editable YAML editor. */
 export interface YamlEditorProps {
   value: string;
+  /**
+   * Counts the changes of `value` made outside the editor (gestures, undo). Only a new revision
+   * puts `value` into Monaco; with the same revision `value` is the user's own typing coming back
+   * (maybe an older keystroke's text), which is never pushed.
+   */
+  revision: number;
   /** Called on every edit the user makes (not for `value` changes pushed from outside). */
   onChange: (text: string) => void;
   markers: readonly EditorMarker[];
@@ -47,15 +54,17 @@ function showMarkers(editor: YamlEditorInstance | null, markers: readonly Editor
 }
 
 /**
- * An editable Monaco YAML editor (bundled Monaco, see monaco-setup.ts) with markers. Text pushed in
- * through `value` replaces the model with an undoable edit that keeps the cursor where it can.
+ * An editable Monaco YAML editor (bundled Monaco, see monaco-setup.ts) with markers. A new
+ * `revision` replaces the model's text with an undoable edit that keeps the cursor where it can.
  */
-export default function YamlEditor({ value, onChange, markers, label, height = "100%", testId = "yaml-editor", onReady }: YamlEditorProps) {
+export default function YamlEditor({ value, revision, onChange, markers, label, height = "100%", testId = "yaml-editor", onReady }: YamlEditorProps) {
   const editorRef = useRef<YamlEditorInstance | null>(null);
+  const frame = useRef<HTMLDivElement>(null);
   const applying = useRef(false);
-  // The last text the user's own edit produced: when it comes back as `value` it is an echo, not news
-  // (pushing it back would drop keys typed since).
-  const emitted = useRef<string | undefined>(undefined);
+  // The revision Monaco's text reflects; the latest props, for a mount that comes after changes.
+  const applied = useRef(revision);
+  const latest = useRef({ value, revision });
+  latest.current = { value, revision };
   const cleanup = useRef<(() => void) | void>(undefined);
 
   useEffect(() => () => cleanup.current?.(), []);
@@ -64,24 +73,34 @@ export default function YamlEditor({ value, onChange, markers, label, height = "
   useEffect(() => {
     const editor = editorRef.current;
     const model = editor?.getModel();
-    if (!editor || !model || model.getValue() === value || value === emitted.current) return;
-    emitted.current = undefined;
-    applying.current = true;
-    const selection = editor.getSelection();
-    model.pushEditOperations([], [{ range: model.getFullModelRange(), text: value }], () => (selection ? [selection] : null));
-    applying.current = false;
-  }, [value]);
+    if (!editor || !model) return;
+    const text = textToPush(applied.current, revision, model.getValue(), value);
+    applied.current = revision;
+    if (text !== undefined) {
+      applying.current = true;
+      const selection = editor.getSelection();
+      model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => (selection ? [selection] : null));
+      applying.current = false;
+    }
+    // Which outside change Monaco holds now (for browser tests and bench/designer-browser.ts).
+    if (frame.current) frame.current.dataset.revision = String(revision);
+  }, [revision, value]);
 
   useEffect(() => showMarkers(editorRef.current, markers), [markers]);
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
+    // Monaco loads after the first render: outside changes made meanwhile are not in it yet.
+    const { value: now, revision: at } = latest.current;
+    if (at !== applied.current && editor.getValue() !== now) editor.setValue(now);
+    applied.current = at;
+    if (frame.current) frame.current.dataset.revision = String(at);
     cleanup.current = onReady?.(monaco, editor);
     showMarkers(editor, markers);
   };
 
   return (
-    <div data-testid={testId} className="h-full overflow-hidden rounded-md border border-slate-200">
+    <div ref={frame} data-testid={testId} className="h-full overflow-hidden rounded-md border border-slate-200">
       <Editor
         defaultValue={value}
         language="yaml"
@@ -89,9 +108,7 @@ export default function YamlEditor({ value, onChange, markers, label, height = "
         theme="vs"
         onMount={onMount}
         onChange={(text) => {
-          if (applying.current) return;
-          emitted.current = text ?? "";
-          onChange(emitted.current);
+          if (!applying.current) onChange(text ?? "");
         }}
         loading={<p className="p-4 text-sm text-slate-600">Loading the editor…</p>}
         options={{
@@ -102,8 +119,10 @@ export default function YamlEditor({ value, onChange, markers, label, height = "
           tabSize: 2,
           insertSpaces: true,
           automaticLayout: true,
-          // Completions on Ctrl+Space: suggestions popping up while typing swallowed fast keystrokes.
-          quickSuggestions: false,
+          // Completions pop up while typing (types, properties, functions); Tab accepts one, and Enter
+          // always starts a new line, as YAML is written line by line.
+          quickSuggestions: { other: true, comments: false, strings: true },
+          acceptSuggestionOnEnter: "off",
           wordBasedSuggestions: "off",
           fixedOverflowWidgets: true,
         }}

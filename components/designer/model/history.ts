@@ -29,6 +29,12 @@ export function push(h: History, text: string): History {
   return { entries, index: entries.length - 1 };
 }
 
+/** Replaces the current text in place (no new undo step; the redo tail is kept). */
+export function replaceCurrent(h: History, text: string): History {
+  if (text === current(h)) return h;
+  return { ...h, entries: h.entries.map((t, i) => (i === h.index ? text : t)) };
+}
+
 /** One step back (no-op at the start). */
 export function undo(h: History): History {
   return h.index > 0 ? { ...h, index: h.index - 1 } : h;

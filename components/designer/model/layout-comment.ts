@@ -51,7 +51,17 @@ export function splitLayout(text: string): { body: string; layout: Layout } {
   const after = rest.slice(lines.length + 1).join("\n");
   const before = text.slice(0, at).replace(/\n+$/, "\n");
   const body = after.trim() === "" ? before : before + after.replace(/^\n+/, "");
-  return { body, layout: parseLines(lines) };
+  return { body, layout: parseBlock(lines) };
+}
+
+/** The last block parsed and its layout: while the user types, the block stays the same. */
+let lastBlock: { text: string; layout: Layout } | undefined;
+
+/** The layout of a block's lines (the same object again for the same block: read it, never change it). */
+function parseBlock(lines: string[]): Layout {
+  const text = lines.join("\n");
+  if (lastBlock?.text !== text) lastBlock = { text, layout: parseLines(lines) };
+  return lastBlock.layout;
 }
 
 function parseLines(lines: string[]): Layout {

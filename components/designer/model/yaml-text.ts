@@ -2,8 +2,10 @@
  * Lossless YAML edits: every change is a splice of the source text at the ranges the `yaml` parser
  * reports, so comments, blank lines, key order, folded scalars and flow/block styles outside the
  * edited spot stay byte for byte as they were (re-serialising a whole Document would reflow them).
+ * An edit inside one resource parses only that resource's chunk of text (resource-chunks.ts).
  */
 import { Document, isMap, isPair, isScalar, isSeq, parseDocument, type Node, type Pair } from "yaml";
+import { resourceChunks } from "./resource-chunks";
 
 /** A path into the document: map keys and sequence indexes. */
 export type YamlPath = readonly (string | number)[];
@@ -105,10 +107,29 @@ function pairEnd(pair: Pair<Node, Node | null>): number {
 }
 
 /**
+ * Runs `edit` on the smallest text that holds `path`: for a path inside a resource (or a new
+ * resource, `whole` false) the resource's chunk (a new one: the last), whose root mapping holds
+ * just that resource; else the whole text. The chunk's result is spliced back in place.
+ */
+function scoped(text: string, path: YamlPath, whole: boolean, edit: (text: string, path: YamlPath) => string): string {
+  if (path[0] !== "resources" || path.length < (whole ? 3 : 2)) return edit(text, path);
+  const cut = resourceChunks(text);
+  const name = String(path[1]);
+  const chunk = cut?.chunks.find((c) => c.name === name) ?? (path.length === 2 ? cut?.chunks[cut.chunks.length - 1] : undefined);
+  if (!chunk) return edit(text, path);
+  return text.slice(0, chunk.start) + edit(text.slice(chunk.start, chunk.end), [name, ...path.slice(2)]) + text.slice(chunk.end);
+}
+
+/**
  * Sets the value at `path`, creating missing maps on the way. Existing values are replaced in place
  * (one line, flow style); new keys are appended to their map in its own style and indentation.
  */
 export function setIn(text: string, path: YamlPath, value: unknown): string {
+  return scoped(text, path, false, (t, p) => setInText(t, p, value));
+}
+
+/** setIn on the text as given. */
+function setInText(text: string, path: YamlPath, value: unknown): string {
   const doc = parseYaml(text);
   const parentPath = path.slice(0, -1);
   const key = path[path.length - 1];
@@ -160,6 +181,12 @@ function insertEntry(text: string, map: Node & { items: unknown[]; flow?: boolea
 
 /** Removes the entry at `path` (a map key or a sequence item) with its lines; no-op when absent. */
 export function deleteIn(text: string, path: YamlPath): string {
+  // A whole resource goes with the resources map in view (its last entry leaves `{}`).
+  return scoped(text, path, true, deleteInText);
+}
+
+/** deleteIn on the text as given. */
+function deleteInText(text: string, path: YamlPath): string {
   const doc = parseYaml(text);
   const parent = nodeAt(doc, path.slice(0, -1));
   const key = path[path.length - 1];
@@ -205,6 +232,11 @@ function removeLines(text: string, start: number, end: number, empty?: string): 
 
 /** Appends `value` to the list at `path`; a scalar there becomes a list; a missing list is created. */
 export function appendIn(text: string, path: YamlPath, value: unknown): string {
+  return scoped(text, path, true, (t, p) => appendInText(t, p, value));
+}
+
+/** appendIn on the text as given. */
+function appendInText(text: string, path: YamlPath, value: unknown): string {
   const doc = parseYaml(text);
   const node = nodeAt(doc, path);
   if (node === undefined || (isScalar(node) && node.value === null)) return setIn(text, path, [value]);
