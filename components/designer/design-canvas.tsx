@@ -14,24 +14,28 @@ import {
   type NodeChange,
   type Node,
 } from "@xyflow/react";
-import { useEffect, useMemo, useState, type DragEvent, type KeyboardEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from "react";
 import { defaultRegistry } from "@/lib/engine/resources";
 import { NODE_SIZE } from "../graph/topology-layout";
+import type { CanvasView } from "./canvas-commands";
 import { designNodeTypes } from "./design-nodes";
 import { regionAt } from "./model/auto-layout";
 import { addResource, setLayout, setRegion } from "./model/edits";
 import { absolutePosition, flowEdges, flowNodes, type DesignNode } from "./model/flow-elements";
 import type { Layout } from "./model/layout-comment";
+import { freeSpot } from "./model/placement";
 import { PALETTE_MIME } from "./palette";
 import type { DesignerState } from "./use-designer";
 
 /** Props of the canvas. */
 export interface DesignCanvasProps {
   designer: DesignerState;
+  /** The template's parsed resources (edge labels name get_attr attributes). */
+  resources?: Record<string, unknown>;
   selected: ReadonlySet<string>;
   onSelect: (names: Set<string>) => void;
-  /** Pane-scoped shortcuts (delete, duplicate, select all, undo/redo) are handled by the designer. */
-  onShortcut: (event: KeyboardEvent<HTMLDivElement>) => void;
+  /** Pane-scoped shortcuts (delete, copy, paste, duplicate, select all, undo/redo) are handled by the designer. */
+  onShortcut: (event: KeyboardEvent<HTMLDivElement>, view: CanvasView) => void;
   defaultRegion: string;
 }
 
@@ -63,12 +67,13 @@ function movedLayout(node: Node, layout: Layout): Layout {
   return { ...layout, nodes: { ...layout.nodes, [node.id]: absolutePosition(node, layout) } };
 }
 
-function Canvas({ designer, selected, onSelect, onShortcut, defaultRegion }: DesignCanvasProps) {
+function Canvas({ designer, resources, selected, onSelect, onShortcut, defaultRegion }: DesignCanvasProps) {
   const flow = useReactFlow();
+  const frame = useRef<HTMLDivElement>(null);
   const { model, layout } = designer;
   const errors = useMemo(() => errorCounts(designer), [designer]);
   const derived = useMemo(() => flowNodes(model, layout, { errors, selected, defaultRegion }), [model, layout, errors, selected, defaultRegion]);
-  const edges = useMemo(() => flowEdges(model), [model]);
+  const edges = useMemo(() => flowEdges(model, resources), [model, resources]);
   const [nodes, setNodes] = useState<DesignNode[]>(derived);
   useEffect(() => setNodes(derived), [derived]);
 
@@ -88,6 +93,13 @@ function Canvas({ designer, selected, onSelect, onShortcut, defaultRegion }: Des
 
   const onNodesChange = (changes: NodeChange<DesignNode>[]) => {
     setNodes((ns) => applyNodeChanges(changes, ns));
+    // Only the user's own picks (clicks, selection box) change the selection: the nodes handed to React
+    // Flow may lag a render behind `selected`, and echoing them back would undo a Ctrl+A.
+    if (changes.some((c) => c.type === "select")) {
+      const next = new Set(selected);
+      for (const c of changes) if (c.type === "select") (c.selected ? next.add(c.id) : next.delete(c.id));
+      onSelect(next);
+    }
     for (const c of changes) {
       if (c.type === "dimensions" && c.resizing === false) {
         const node = flow.getNode(c.id);
@@ -101,12 +113,36 @@ function Canvas({ designer, selected, onSelect, onShortcut, defaultRegion }: Des
     if (!type) return;
     event.preventDefault();
     const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-    const position = { x: at.x - NODE_SIZE.width / 2, y: at.y - NODE_SIZE.height / 2 };
+    // Near the drop point, but never on top of a node already there.
+    const position = freeSpot({ x: at.x - NODE_SIZE.width / 2, y: at.y - NODE_SIZE.height / 2 }, Object.values(layout.nodes));
     designer.apply((text) => addResource(text, type, defaultRegistry, { position, region: regionAt(position, layout.regions) }).text);
   };
 
+  const view: CanvasView = {
+    center: () => {
+      const r = frame.current?.getBoundingClientRect();
+      const c = flow.screenToFlowPosition(r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : { x: 0, y: 0 });
+      return { x: c.x - NODE_SIZE.width / 2, y: c.y - NODE_SIZE.height / 2 };
+    },
+  };
+  /** F fits the whole template in view; every other key goes to the designer's commands. */
+  const onKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key.toLowerCase() === "f" && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      void flow.fitView({ padding: 0.15, maxZoom: 1 });
+    } else onShortcut(event, view);
+  };
+
   return (
-    <div className="h-full w-full outline-none focus-visible:ring-2 focus-visible:ring-orange-500" tabIndex={0} onKeyDown={onShortcut} data-testid="design-canvas" aria-label="Canvas: resources and region boundaries">
+    <div
+      ref={frame}
+      className="h-full w-full outline-none focus-visible:ring-2 focus-visible:ring-orange-500"
+      tabIndex={0}
+      onKeyDown={onKey}
+      data-testid="design-canvas"
+      aria-label="Canvas: resources and region boundaries"
+      aria-keyshortcuts="Control+A Control+C Control+V Control+X Control+D Delete Escape F Control+Z Control+Shift+Z"
+    >
       <ReactFlow<DesignNode>
         nodes={nodes}
         edges={edges}
@@ -115,10 +151,6 @@ function Canvas({ designer, selected, onSelect, onShortcut, defaultRegion }: Des
         onNodesChange={onNodesChange}
         onNodeDragStop={(_, node) => commit(node)}
         onConnect={(c: Connection) => c.source && c.target && designer.connectResources(c.source, c.target)}
-        onSelectionChange={({ nodes: picked }) => {
-          const names = new Set(picked.map((n) => n.id));
-          if (names.size !== selected.size || [...names].some((n) => !selected.has(n))) onSelect(names);
-        }}
         onDragOver={(e) => {
           e.preventDefault();
           e.dataTransfer.dropEffect = "copy";
@@ -133,7 +165,7 @@ function Canvas({ designer, selected, onSelect, onShortcut, defaultRegion }: Des
         aria-label="Template canvas"
       >
         <Background gap={16} size={1} />
-        <Controls />
+        <Controls aria-label="Zoom controls" fitViewOptions={{ padding: 0.15, maxZoom: 1, duration: 200 }} />
         <MiniMap pannable zoomable ariaLabel="Minimap of the canvas" style={{ width: 120, height: 80 }} />
       </ReactFlow>
     </div>

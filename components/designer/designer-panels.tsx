@@ -6,7 +6,7 @@ import { PreviewTable } from "../launch/preview-table";
 import type { DiffLine } from "./model/line-diff";
 
 /** Which bottom panel is open. */
-export type PanelTab = "inspector" | "problems" | "change" | "preview";
+export type PanelTab = "inspector" | "problems" | "change" | "preview" | "versions";
 
 /** The diff of the last canvas gesture, as +/- lines with line numbers. */
 export function ChangeView({ lines }: { lines: readonly DiffLine[] }) {

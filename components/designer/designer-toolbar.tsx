@@ -22,6 +22,7 @@ export interface DesignerToolbarProps {
     addRegion(region: string): void;
     importText(text: string, fileName: string): void;
     exportText(): void;
+    versions(): void;
     preview(): void;
     launch(): void;
   };
@@ -108,6 +109,9 @@ export function DesignerToolbar({ name, onName, savedLabel, canUndo, canRedo, ha
       </Button>
       <Button onClick={on.exportText} title="Download the template" testId="designer-export">
         Export
+      </Button>
+      <Button onClick={on.versions} title="Saved versions of this template: open or compare" testId="designer-versions-open">
+        Versions
       </Button>
       <Button onClick={on.preview} title="What would be created, per region" testId="designer-preview">
         Preview

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { previewDesignerTemplate, saveDesignerTemplate } from "@/app/designer/actions";
 import { defaultRegistry } from "@/lib/engine/resources";
 import type { PreviewResult } from "@/lib/engine/stack/api";
@@ -12,9 +12,11 @@ import { ChangeView, PreviewPanel, ProblemList, type PanelTab } from "./designer
 import { DesignerToolbar } from "./designer-toolbar";
 import { Inspector } from "./inspector";
 import { withRegionBox } from "./model/auto-layout";
-import { addResource, deleteResources, duplicateResources, renameResource, setLayout, setProperty, setRegion } from "./model/edits";
+import { canvasCommands } from "./canvas-commands";
+import { addResource, renameResource, setLayout, setProperty, setRegion } from "./model/edits";
 import { Palette } from "./palette";
 import { useDesigner } from "./use-designer";
+import { VersionsPanel } from "./versions-panel";
 import { YamlPane } from "./yaml-pane";
 
 /** What the page hands the designer: the template to open and where it would run. */
@@ -31,13 +33,15 @@ export function Designer({ initial, regions, defaultRegion, notice }: DesignerPr
   const router = useRouter();
   const target = useMemo(() => ({ region: defaultRegion, regions }), [defaultRegion, regions]);
   const d = useDesigner(initial.text, target);
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [selected, setSelectedRaw] = useState<Set<string>>(new Set());
+  // The same selection keeps its identity: the canvas reports its selection back, and a new but equal
+  // set would re-derive the nodes and report again without end.
+  const setSelected = useCallback((ids: Set<string>) => setSelectedRaw((prev) => (prev.size === ids.size && [...ids].every((i) => prev.has(i)) ? prev : ids)), []);
   const [name, setName] = useState(initial.name);
   const [saved, setSaved] = useState({ id: initial.id, version: initial.version, text: initial.text });
   // The panel tabs are uncontrolled: a new key reopens them on another tab (Preview).
   const [tab, setTab] = useState<{ initial: PanelTab; n: number }>({ initial: "inspector", n: 0 });
   const [preview, setPreview] = useState<PreviewResult | { error: string; diagnostics: Diagnostic[] }>();
-  const clipboard = useRef<string[]>([]);
 
   const names = d.model.nodes.map((n) => n.name);
   const chosen = names.filter((n) => selected.has(n));
@@ -62,42 +66,14 @@ export function Designer({ initial, regions, defaultRegion, notice }: DesignerPr
     return result.id;
   };
 
-  const remove = () => {
-    if (chosen.length) d.apply((t) => deleteResources(t, chosen));
-    setSelected(new Set());
-  };
-  const duplicate = (from = chosen) => {
-    let made: string[] = [];
-    d.apply((t) => {
-      const r = duplicateResources(t, from);
-      made = r.names;
-      return r.text;
-    });
-    setSelected(new Set(made));
-  };
-
-  const onCanvasKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    const mod = e.ctrlKey || e.metaKey;
-    const key = e.key.toLowerCase();
-    const handled = (fn: () => void) => {
-      e.preventDefault();
-      fn();
-    };
-    if ((e.key === "Delete" || e.key === "Backspace") && chosen.length) handled(remove);
-    else if (mod && key === "a") handled(() => setSelected(new Set(names)));
-    else if (mod && key === "d") handled(() => duplicate());
-    else if (mod && key === "c") handled(() => (clipboard.current = chosen));
-    else if (mod && key === "v") handled(() => duplicate(clipboard.current));
-    else if (mod && key === "z" && !e.shiftKey) handled(d.undo);
-    else if (mod && (key === "y" || (key === "z" && e.shiftKey))) handled(d.redo);
-  };
+  const commands = canvasCommands(d, selected, setSelected, defaultRegion);
 
   const on = {
     save: () => void save(),
     undo: d.undo,
     redo: d.redo,
-    duplicate: () => duplicate(),
-    remove,
+    duplicate: commands.duplicate,
+    remove: commands.remove,
     relayout: () => void d.relayout(),
     addRegion: (region: string) => d.apply((t) => setLayout(t, withRegionBox(d.layout, region))),
     importText: (text: string, fileName: string) => {
@@ -111,6 +87,7 @@ export function Designer({ initial, regions, defaultRegion, notice }: DesignerPr
       // Revoked once the browser has taken the download.
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     },
+    versions: () => setTab((t) => ({ initial: "versions", n: t.n + 1 })),
     preview: async () => {
       setTab((t) => ({ initial: "preview", n: t.n + 1 }));
       setPreview(await previewDesignerTemplate({ text: d.text, region: defaultRegion }));
@@ -155,7 +132,7 @@ export function Designer({ initial, regions, defaultRegion, notice }: DesignerPr
         }
       }}
     >
-      <DesignerToolbar name={name} onName={setName} savedLabel={savedLabel} canUndo={d.canUndo} canRedo={d.canRedo} hasSelection={chosen.length > 0} unboxedRegions={unboxed} on={on} />
+      <DesignerToolbar name={name} onName={setName} savedLabel={savedLabel} canUndo={d.canUndo} canRedo={d.canRedo} hasSelection={selected.size > 0} unboxedRegions={unboxed} on={on} />
       {d.message ? (
         <p role={d.message.kind === "error" ? "alert" : "status"} data-testid="designer-message" className={`rounded-md px-3 py-1.5 text-sm ${d.message.kind === "error" ? "bg-red-50 text-red-800" : "bg-sky-50 text-sky-900"}`}>
           <span aria-hidden="true">{d.message.kind === "error" ? "⊗ " : "ℹ "}</span>
@@ -166,7 +143,7 @@ export function Designer({ initial, regions, defaultRegion, notice }: DesignerPr
         <Palette plugins={defaultRegistry.list()} onAdd={(type) => d.apply((t) => addResource(t, type, defaultRegistry).text)} />
         <div className="flex min-h-0 flex-col gap-2">
           <div className="min-h-0 flex-[3] rounded-md border border-slate-200 bg-white">
-            <DesignCanvas designer={d} selected={selected} onSelect={setSelected} onShortcut={onCanvasKey} defaultRegion={defaultRegion} />
+            <DesignCanvas designer={d} resources={data.resources} selected={selected} onSelect={setSelected} onShortcut={commands.onKey} defaultRegion={defaultRegion} />
           </div>
           <div className="flex min-h-0 flex-[2] flex-col rounded-md border border-slate-200 bg-white p-2">
             <div className="min-h-0 flex-1 overflow-auto text-sm">
@@ -179,13 +156,29 @@ export function Designer({ initial, regions, defaultRegion, notice }: DesignerPr
                   { id: "problems", label: `Problems (${errors})`, panel: <ProblemList diagnostics={d.diagnostics} /> },
                   { id: "change", label: "Last change", panel: <ChangeView lines={d.lastDiff} /> },
                   { id: "preview", label: "Preview", panel: <PreviewPanel preview={preview} /> },
+                  {
+                    id: "versions",
+                    label: "Versions",
+                    panel: (
+                      <VersionsPanel
+                        templateId={saved.id}
+                        savedVersion={saved.version}
+                        text={d.text}
+                        onOpen={(text, version) => {
+                          d.replace(text);
+                          d.say({ kind: "info", text: `Opened version ${version}; Undo (Ctrl+Z) returns to the text before.` });
+                        }}
+                        onError={(text) => d.say({ kind: "error", text })}
+                      />
+                    ),
+                  },
                 ]}
               />
             </div>
           </div>
         </div>
         <div className="min-h-0">
-          <YamlPane text={d.text} revision={d.revision} diagnostics={d.diagnostics} registry={defaultRegistry} regions={allRegions} onType={d.type} commands={{ undo: d.undo, redo: d.redo, save: on.save }} />
+          <YamlPane text={d.text} diagnostics={d.diagnostics} registry={defaultRegistry} regions={allRegions} onType={d.type} commands={{ undo: d.undo, redo: d.redo, save: on.save }} />
         </div>
       </div>
     </div>

@@ -51,9 +51,9 @@ describe("paste", () => {
     expect(r.server_2).toMatchObject({ depends_on: "volume_2", properties: { flavor: "m1.small", user_data: { get_attr: ["volume_2", "display_name"] } } });
     expect(r.server).toMatchObject({ depends_on: "volume" });
     expect(text).toContain("# keep me\n");
-    // Offset by 40 px, then nudged to the nearest spot that covers no existing node.
+    // The group steps by 40 px until it covers no existing node, keeping its shape.
     const { nodes } = splitLayout(text).layout;
-    expect([nodes.volume_2, nodes.server_2]).toEqual([{ x: 40, y: 88 }, { x: 340, y: 88 }]);
+    expect([nodes.volume_2, nodes.server_2]).toEqual([{ x: 240, y: 240 }, { x: 540, y: 240 }]);
     const covers = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.abs(a.x - b.x) < NODE_SIZE.width && Math.abs(a.y - b.y) < NODE_SIZE.height;
     for (const copy of [nodes.volume_2, nodes.server_2]) for (const old of [nodes.volume, nodes.server, nodes.attach]) expect(covers(copy, old)).toBe(false);
   });

@@ -3,7 +3,7 @@
  * copied nodes' positions in a layout comment), so it pastes into any editor; a paste takes such a
  * snippet, any HOT text with `resources:`, or a bare mapping of resources. Clashing names get a
  * free suffix (volume -> volume_2), references among the pasted resources follow their new names,
- * and pasted nodes land offset from where they were, never on top of an existing node.
+ * and pasted nodes land offset from where they were (as a group), never on top of an existing node.
  */
 import { stringify } from "yaml";
 import { NEW_TEMPLATE } from "./edits";
@@ -98,11 +98,10 @@ export function pasteSnippet(text: string, snippet: string, options: PasteOption
   for (const [name, def] of Object.entries(resources)) body = setIn(body, ["resources", names.get(name)!], renamedResource(def, names));
   const occupied = Object.values(split.layout.nodes);
   const start = options.at ?? { x: 0, y: Math.max(0, ...occupied.map((p) => p.y)) + 120 };
-  const wanted = [...names.keys()].map((name, i) => {
-    const p = from.nodes[name];
-    return p ? { x: p.x + PASTE_OFFSET, y: p.y + PASTE_OFFSET } : { x: start.x + i * PASTE_OFFSET, y: start.y + i * PASTE_OFFSET };
-  });
-  const spots = freeSpots(wanted, occupied);
+  const wanted = [...names.keys()].map((name, i) => from.nodes[name] ?? { x: start.x + i * PASTE_OFFSET, y: start.y + i * PASTE_OFFSET });
+  // Copies of nodes on the canvas step away from their originals, keeping the group's shape.
+  const fromCanvas = [...names.keys()].some((name) => from.nodes[name]);
+  const spots = freeSpots(fromCanvas ? wanted.map((p) => ({ x: p.x + PASTE_OFFSET, y: p.y + PASTE_OFFSET })) : wanted, occupied, PASTE_OFFSET);
   const nodes = { ...split.layout.nodes };
   [...names.values()].forEach((to, i) => (nodes[to] = spots[i]));
   return { text: joinLayout(body, { ...split.layout, nodes }), names: [...names.values()] };

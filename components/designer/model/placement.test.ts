@@ -12,6 +12,11 @@ describe("placement", () => {
     expect(Math.hypot(at.x - 10, at.y - 10)).toBeLessThan(NODE_SIZE.width + 60);
   });
 
+  it("moves a group as one, by steps, until it covers nothing", () => {
+    const group = [{ x: 0, y: 0 }, { x: 300, y: 0 }];
+    expect(freeSpots(group, [{ x: 0, y: 0 }, { x: 300, y: 0 }], 40)).toEqual([{ x: 120, y: 120 }, { x: 420, y: 120 }]);
+  });
+
   it("places several nodes so that none overlaps another", () => {
     const taken = [{ x: 0, y: 0 }];
     const spots = freeSpots([{ x: 0, y: 0 }, { x: 0, y: 0 }, { x: 0, y: 0 }], taken);

@@ -34,8 +34,16 @@ export function freeSpot(at: Point, taken: readonly Point[]): Point {
   return { x: at.x, y: Math.max(at.y, ...taken.map((p) => p.y)) + NODE_SIZE.height + GAP };
 }
 
-/** Places several nodes in order, each avoiding the nodes placed before it. */
-export function freeSpots(wanted: readonly Point[], taken: readonly Point[]): Point[] {
+/**
+ * Places several nodes: the whole group moved by the first multiple of `step` (down and right) at
+ * which none covers a taken node, so it keeps its shape; failing that, each node on its own spot.
+ */
+export function freeSpots(wanted: readonly Point[], taken: readonly Point[], step = 0): Point[] {
+  const free = (p: Point) => !taken.some((q) => overlaps(p, q));
+  for (let n = 0; step > 0 && n <= MAX_RINGS; n++) {
+    const moved = wanted.map((p) => ({ x: p.x + n * step, y: p.y + n * step }));
+    if (moved.every(free)) return moved;
+  }
   const placed: Point[] = [];
   for (const p of wanted) placed.push(freeSpot(p, [...taken, ...placed]));
   return placed;
