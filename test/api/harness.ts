@@ -2,6 +2,7 @@
  * In-process harness for the REST handlers: a Hearth on a temporary database (simulated cloud at
  * speed 0), requests sent straight to the /identity and /heat-api handlers, and token helpers.
  */
+import { afterEach, beforeEach } from "vitest";
 import { handleHeatRequest } from "../../lib/api/heat";
 import { handleIdentityRequest } from "../../lib/api/keystone/routes";
 import { createHearth } from "../../lib/services";
@@ -29,6 +30,23 @@ export interface ApiHarness {
   /** A project-scoped token for a user (password auth). */
   login(user: string, password: string, project: string): Promise<{ token: string; projectId: string }>;
   close(): Promise<void>;
+}
+
+/** The harness and admin token of the running test (see adminSession). */
+export interface AdminSession {
+  api: ApiHarness;
+  token: string;
+}
+
+/** Registers, for each test of the calling file, a fresh harness and a token of the bootstrap admin in project admin. */
+export function adminSession(): AdminSession {
+  const session = {} as AdminSession;
+  beforeEach(async () => {
+    session.api = await startHarness();
+    session.token = (await session.api.login("admin", ADMIN_PASSWORD, "admin")).token;
+  });
+  afterEach(() => session.api.close());
+  return session;
 }
 
 /** Starts a harness. */

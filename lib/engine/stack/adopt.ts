@@ -9,7 +9,7 @@ import type { CompiledResource, StackInput } from "../template/types";
 import type { AbandonData, AbandonedResource } from "./abandon";
 import type { CreateOptions, OperationHandle } from "./api";
 import type { EngineCore } from "./core";
-import { createStack, type Nesting } from "./create";
+import { createStack, type Nesting, storeInitRecords } from "./create";
 import type { Operation } from "./operation";
 import type { ResourceRecord } from "./ports";
 import { resolvedProperties, transition } from "./resource-ops";
@@ -35,11 +35,7 @@ export function adoptStack(core: EngineCore, name: string, input: StackInput, da
 async function runAdopt(op: Operation, entries: Record<string, AbandonedResource>): Promise<void> {
   const compiled = op.compiled!;
   await op.setStack("ADOPT", "IN_PROGRESS", "Stack ADOPT started");
-  for (const res of Object.values(compiled.resources)) {
-    const rec = op.newRecord(res);
-    op.records.set(res.name, rec);
-    await op.core.store.saveResource(rec);
-  }
+  await storeInitRecords(op);
   const failure = await walkStack(op, graphOf(compiled), "ADOPT", (name, signal) => adoptResource(op, compiled.resources[name], op.records.get(name)!, entries[name], signal));
   const outputs = await resolveOutputs(op);
   if (failure) return op.setStack("ADOPT", "FAILED", failure, { outputs });

@@ -61,15 +61,19 @@ export async function createStack(core: EngineCore, name: string, input: StackIn
   return { stackId: record.id, done };
 }
 
-async function runCreate(op: Operation): Promise<void> {
-  const compiled = op.compiled!;
-  await op.setStack("CREATE", "IN_PROGRESS", "Stack CREATE started");
-  // every resource is stored at once as INIT_COMPLETE (as Heat lists them), before any is started
-  for (const res of Object.values(compiled.resources)) {
+/** Stores every resource of the compiled stack at once as INIT_COMPLETE (as Heat lists them), before any is started. */
+export async function storeInitRecords(op: Operation): Promise<void> {
+  for (const res of Object.values(op.compiled!.resources)) {
     const rec = op.newRecord(res);
     op.records.set(res.name, rec);
     await op.core.store.saveResource(rec);
   }
+}
+
+async function runCreate(op: Operation): Promise<void> {
+  const compiled = op.compiled!;
+  await op.setStack("CREATE", "IN_PROGRESS", "Stack CREATE started");
+  await storeInitRecords(op);
   const failure = await walkStack(op, graphOf(compiled), "CREATE", (name, signal) => createResource(op, compiled.resources[name], op.records.get(name)!, signal));
   const outputs = await resolveOutputs(op);
   if (!failure) return op.setStack("CREATE", "COMPLETE", "Stack CREATE completed successfully", { outputs });
