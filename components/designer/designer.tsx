@@ -178,7 +178,7 @@ export function Designer({ initial, regions, defaultRegion, notice }: DesignerPr
           </div>
         </div>
         <div className="min-h-0">
-          <YamlPane text={d.text} diagnostics={d.diagnostics} registry={defaultRegistry} regions={allRegions} onType={d.type} commands={{ undo: d.undo, redo: d.redo, save: on.save }} />
+          <YamlPane text={d.text} revision={d.revision} diagnostics={d.diagnostics} registry={defaultRegistry} regions={allRegions} onType={d.type} commands={{ undo: d.undo, redo: d.redo, save: on.save }} />
         </div>
       </div>
     </div>
