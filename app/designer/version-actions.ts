@@ -5,7 +5,7 @@
  * one of them (lib/services/templates.ts keeps them in the database).
  */
 import { z } from "zod";
-import { getHearth } from "@/lib/services";
+import { consoleHearth } from "@/app/_lib/session";
 import { parseRequest, refusalOf, type Refusal } from "../_lib/form-actions";
 
 const versionsSchema = z.object({ id: z.string().min(1) });
@@ -21,7 +21,7 @@ export interface DesignerVersion {
 export async function listDesignerVersions(input: z.infer<typeof versionsSchema>): Promise<DesignerVersion[] | Refusal> {
   const { id } = parseRequest(versionsSchema, input);
   try {
-    const rows = await (await getHearth()).templates.versions(id);
+    const rows = await (await consoleHearth()).templates.versions(id);
     return rows.map(({ version, name, createdAt }) => ({ version, name, createdAt }));
   } catch (error) {
     return refusalOf(error, "The versions could not be listed.");
@@ -34,7 +34,7 @@ const versionSchema = z.object({ id: z.string().min(1), version: z.number().int(
 export async function loadDesignerVersion(input: z.infer<typeof versionSchema>): Promise<{ version: number; text: string } | Refusal> {
   const { id, version } = parseRequest(versionSchema, input);
   try {
-    const row = await (await getHearth()).templates.get(id, version);
+    const row = await (await consoleHearth()).templates.get(id, version);
     return { version: row.version, text: row.text };
   } catch (error) {
     return refusalOf(error, "The version could not be opened.");
