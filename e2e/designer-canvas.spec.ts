@@ -109,6 +109,18 @@ test.describe("designer canvas", () => {
     await designer.pressOnCanvas("ControlOrMeta+Z");
     await expect(designer.region("RegionTwo")).toBeVisible();
     await expect(designer.node("far_net")).toHaveAttribute("data-region", "RegionTwo");
+
+    // Boxes resize from their corner handle once selected; the new size is stored in the layout.
+    const sizeOf = (yaml: string) => /# {3}region RegionTwo -?\d+ -?\d+ (\d+) (\d+)/.exec(yaml)!.slice(1).map(Number);
+    const before = sizeOf(await designer.yaml());
+    await designer.selectRegion("RegionTwo");
+    const handle = designer.region("RegionTwo").locator("xpath=..").locator(".react-flow__resize-control.handle.bottom.right");
+    const h = (await handle.boundingBox())!;
+    await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(h.x + 60, h.y + 40, { steps: 6 });
+    await page.mouse.up();
+    await expect.poll(async () => sizeOf(await designer.yaml())[0]).toBeGreaterThan(before[0]);
   });
 
   test("a resource dragged out of its box loses its region; a drop on a node lands beside it", async ({ page }) => {
