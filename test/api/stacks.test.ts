@@ -119,6 +119,8 @@ describe("/heat-api/v1/{project}/stacks", () => {
       ["first", "RegionOne"],
       ["second", "RegionTwo"],
     ]);
+    expect(answer.body.stack).toMatchObject({ id: "None", stack_name: "pv", description: "A pair of test resources", disable_rollback: true, parent: null, parameters: { "OS::stack_id": "None", "OS::stack_name": "pv" } });
+    expect(answer.body.stack.resources[0]).toMatchObject({ resource_action: "INIT", resource_status: "COMPLETE", physical_resource_id: "", metadata: {}, required_by: ["second"], resource_identity: { path: "/resources/first", stack_id: "None" } });
     expect((await api.call("GET", `${base}/stacks`, { token })).body.stacks).toEqual([]);
   });
 

@@ -13,7 +13,7 @@ import { badRequest, boolParam, empty, intParam, json, readJsonObject } from "..
 import type { Route } from "../router";
 import { stackAt, type HeatContext } from "./context";
 import { adoptDataOf, operationOptions, requireTemplate, stackInputOf } from "./stack-input";
-import { outputDicts, stackDetail, stackListItem } from "./views";
+import { outputDicts, stackDetail, stackListItem, stackPreview } from "./views";
 
 const SORT_KEYS: Record<string, (s: StackRecord) => string> = {
   stack_name: (s) => s.name,
@@ -159,9 +159,18 @@ export const STACK_ROUTES: Route<HeatContext>[] = [
     pattern: "stacks/preview",
     async handle(ctx) {
       const { body, name, input } = await newStackRequest(ctx, "preview");
-      const result = await ctx.hearth.preview(name, input, { ...operationOptions(body), region: ctx.region });
-      const resources = result.resources.map((r) => ({ resource_name: r.name, resource_type: r.type, region: r.region, required_by: result.resources.filter((o) => o.dependsOn.includes(r.name)).map((o) => o.name), properties: r.properties, stack_name: name }));
-      return json({ stack: { stack_name: name, id: "None", resources, regions: result.regions, parameters: input.parameters ?? {} } });
+      const options = operationOptions(body);
+      const result = await ctx.hearth.preview(name, input, { ...options, region: ctx.region });
+      const request = {
+        name,
+        projectId: ctx.hearth.projectId,
+        template: input.template,
+        parameters: input.parameters ?? {},
+        disableRollback: options.enableRollback !== true,
+        timeoutMins: options.timeoutMins ?? null,
+        now: new Date().toISOString(),
+      };
+      return json({ stack: stackPreview(request, result, ctx.links) });
     },
   },
   {

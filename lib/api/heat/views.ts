@@ -4,6 +4,7 @@
  * The CLI's tables (cli/views.ts) share the value forms defined here.
  */
 import { parse } from "yaml";
+import type { PreviewResult } from "../../engine/stack/api";
 import type { EventRecord, ResourceRecord, StackRecord } from "../../engine/stack/ports";
 import { combinedStatus } from "../../services/hearth";
 
@@ -125,5 +126,53 @@ export function eventView(stack: Pick<StackRecord, "name" | "id">, e: EventRecor
       { href: links.resource(self, e.resourceName), rel: "resource" },
       { href: links.stack(stack.name, stack.id), rel: "stack" },
     ],
+  };
+}
+
+/** What POST /stacks/preview answers for a stack that does not exist yet: Heat's stack shape with id "None" and INIT_COMPLETE resources. */
+export function stackPreview(
+  request: { name: string; projectId: string; template: string; parameters: Record<string, unknown>; disableRollback: boolean; timeoutMins: number | null; now: string },
+  result: PreviewResult,
+  links: Linker,
+): Record<string, unknown> {
+  const { name, projectId } = request;
+  const identity = (path: string) => ({ path, stack_id: "None", stack_name: name, tenant: projectId });
+  const time = heatTime(request.now);
+  const resources = result.resources.map((r) => ({
+    attributes: {},
+    description: "",
+    metadata: {},
+    physical_resource_id: "",
+    properties: r.properties,
+    required_by: result.resources.filter((o) => o.dependsOn.includes(r.name)).map((o) => o.name),
+    resource_action: "INIT",
+    resource_identity: identity(`/resources/${r.name}`),
+    resource_name: r.name,
+    resource_status: "COMPLETE",
+    resource_status_reason: "",
+    resource_type: r.type,
+    region: r.region,
+    stack_identity: identity(""),
+    stack_name: name,
+    updated_time: time,
+  }));
+  const description = templateDescription(request.template);
+  return {
+    id: "None",
+    stack_name: name,
+    description,
+    template_description: description,
+    creation_time: time,
+    updated_time: null,
+    capabilities: [],
+    notification_topics: [],
+    disable_rollback: request.disableRollback,
+    timeout_mins: request.timeoutMins,
+    parent: null,
+    stack_owner: null,
+    parameters: { "OS::project_id": projectId, "OS::stack_id": "None", "OS::stack_name": name, ...stringParams(request.parameters) },
+    links: [{ href: links.stack(name, "None"), rel: "self" }],
+    resources,
+    regions: result.regions,
   };
 }
