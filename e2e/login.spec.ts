@@ -1,5 +1,6 @@
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { LaunchPage } from "./pages/launch-page";
 import { LoginPage, SessionHeader } from "./pages/login-page";
 import { StacksPage } from "./pages/stacks-page";
 import { StackPage } from "./pages/stack-page";
@@ -144,6 +145,15 @@ test("a reader sees the pages, but every button that changes something is disabl
   await page.goto(`/stacks/${stackId}`);
   await expect(new StackPage(page).status).toBeVisible();
   await expect(page.getByTestId("stack-actions").getByTestId("action-suspend")).toHaveAttribute("aria-disabled", "true");
+
+  // Launch validates (reading changes nothing), but the Launch button is off and says why.
+  const launch = new LaunchPage(page);
+  await launch.goto();
+  await launch.typeTemplate(TEMPLATE);
+  await launch.validate();
+  await launch.setStack({ name: "reader-try" });
+  await expect(page.getByTestId("launch")).toBeDisabled();
+  await expect(page.getByTestId("launch")).toHaveAttribute("title", /reader: you may look but not change anything/);
 });
 
 test("the login page and the header read well in light and dark mode at 1280x800", async ({ page }) => {
