@@ -1,0 +1,55 @@
+import { describe, expect, it, vi } from "vitest";
+import { EngineError } from "@/lib/engine/errors";
+import type { EventRecord } from "@/lib/engine/stack/ports";
+import type { Hearth } from "@/lib/services/types";
+
+const session = vi.hoisted(() => ({ hearth: undefined as Hearth | undefined }));
+vi.mock("@/app/_lib/session", () => ({
+  routeHearth: async () => session.hearth,
+  unauthorized: () => Response.json({ error: "no session" }, { status: 401 }),
+}));
+const { GET } = await import("./route");
+
+/** A project's Hearth that lists stack "a", finds "b" later, and does not know "x" (another project's). */
+function projectHearth(): { hearth: Hearth; emit(stackId: string): void } {
+  let listener: ((event: EventRecord) => void) | undefined;
+  const hearth = {
+    listStacks: async () => [{ id: "a" }],
+    getStack: async (id: string) => {
+      if (id !== "b") throw new EngineError("NotFound", `Stack ${id} not found`);
+      return { stack: { id } };
+    },
+    watchStacks: async (l: (event: EventRecord) => void) => {
+      listener = l;
+      return () => undefined;
+    },
+  } as unknown as Hearth;
+  return { hearth, emit: (stackId) => listener?.({ seq: 1, stackId, isStackEvent: true } as EventRecord) };
+}
+
+describe("GET /api/events", () => {
+  it("answers 401 without a console session", async () => {
+    session.hearth = undefined;
+    expect((await GET(new Request("http://h/api/events"))).status).toBe(401);
+  });
+
+  it("streams the status changes of the session project's stacks only", async () => {
+    const { hearth, emit } = projectHearth();
+    session.hearth = hearth;
+    const abort = new AbortController();
+    const response = await GET(new Request("http://h/api/events", { signal: abort.signal }));
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = "";
+    await vi.waitFor(async () => {
+      text += (await reader.read()).value ?? "";
+      expect(text).toContain(": connected");
+    });
+    for (const id of ["x", "a", "x", "b"]) emit(id);
+    await vi.waitFor(async () => {
+      text += (await reader.read()).value ?? "";
+      expect(text).toContain('"stackId":"b"');
+    });
+    abort.abort();
+    expect(text.match(/"stackId":"\w"/g)).toEqual(['"stackId":"a"', '"stackId":"b"']);
+  });
+});
