@@ -64,6 +64,12 @@ describe.skipIf(!available)("real OpenStack clients against Hearth", () => {
     expect(JSON.parse((await openstackJson("stack", "output", "show", "waiter", "data")).output_value)).toEqual({ a: "up" });
   });
 
+  it("openstack stack create --dry-run shows the preview and creates nothing", { timeout: 120_000 }, async () => {
+    const preview = await openstackJson("stack", "create", "--dry-run", "-t", "pair.yaml", "dry");
+    expect(preview).toMatchObject({ stack_name: "dry", id: "None", description: "A pair of test resources" });
+    expect(await openstackJson("stack", "list")).toEqual([]);
+  });
+
   it("heatclient's Python API creates, reads, validates and deletes a stack", { timeout: 120_000 }, async () => {
     const script = path.join(import.meta.dirname, "heatclient-api.py");
     const { stdout } = await run(PYTHON, [script, `${env.server.origin}/identity/v3`, PASSWORD, path.join(env.dir, "pair.yaml")], { timeout: 120_000 });
