@@ -58,6 +58,12 @@ describe("paste", () => {
     for (const copy of [nodes.volume_2, nodes.server_2]) for (const old of [nodes.volume, nodes.server, nodes.attach]) expect(covers(copy, old)).toBe(false);
   });
 
+  it("puts the group's top-left corner where asked, keeping its shape", () => {
+    const { text } = pasteSnippet(TEMPLATE, copySnippet(TEMPLATE, ["volume", "server"]), { at: { x: 1000, y: 500 } });
+    const { nodes } = splitLayout(text).layout;
+    expect([nodes.volume_2, nodes.server_2]).toEqual([{ x: 1000, y: 500 }, { x: 1300, y: 500 }]);
+  });
+
   it("keeps references to resources outside the paste as they are", () => {
     const { text } = pasteSnippet(TEMPLATE, copySnippet(TEMPLATE, ["attach"]));
     expect(resourcesOf(text).attach_2).toMatchObject({ properties: { instance_uuid: { get_resource: "server" }, volume_id: { get_resource: "volume" } } });

@@ -3,7 +3,8 @@
  * copied nodes' positions in a layout comment), so it pastes into any editor; a paste takes such a
  * snippet, any HOT text with `resources:`, or a bare mapping of resources. Clashing names get a
  * free suffix (volume -> volume_2), references among the pasted resources follow their new names,
- * and pasted nodes land offset from where they were (as a group), never on top of an existing node.
+ * and pasted nodes land as a group (where asked, or beside their originals), never on top of an
+ * existing node.
  */
 import { stringify } from "yaml";
 import { NEW_TEMPLATE } from "./edits";
@@ -79,7 +80,10 @@ function renamedResource(def: Record<string, unknown>, names: ReadonlyMap<string
 
 /** Options of pasteSnippet. */
 export interface PasteOptions {
-  /** Where a snippet without positions lands (its first node); default: below everything. */
+  /**
+   * Where the pasted group's top-left corner lands (the middle of the visible canvas); without it,
+   * copies land 40 px from their originals, and a snippet without positions below everything.
+   */
   at?: Point;
 }
 
@@ -97,11 +101,12 @@ export function pasteSnippet(text: string, snippet: string, options: PasteOption
   let body = split.body.trim() === "" ? NEW_TEMPLATE : split.body;
   for (const [name, def] of Object.entries(resources)) body = setIn(body, ["resources", names.get(name)!], renamedResource(def, names));
   const occupied = Object.values(split.layout.nodes);
-  const start = options.at ?? { x: 0, y: Math.max(0, ...occupied.map((p) => p.y)) + 120 };
-  const wanted = [...names.keys()].map((name, i) => from.nodes[name] ?? { x: start.x + i * PASTE_OFFSET, y: start.y + i * PASTE_OFFSET });
-  // Copies of nodes on the canvas step away from their originals, keeping the group's shape.
-  const fromCanvas = [...names.keys()].some((name) => from.nodes[name]);
-  const spots = freeSpots(fromCanvas ? wanted.map((p) => ({ x: p.x + PASTE_OFFSET, y: p.y + PASTE_OFFSET })) : wanted, occupied, PASTE_OFFSET);
+  const start = { x: 0, y: Math.max(0, ...occupied.map((p) => p.y)) + 120 };
+  const shape = [...names.keys()].map((name, i) => from.nodes[name] ?? { x: start.x + i * PASTE_OFFSET, y: start.y + i * PASTE_OFFSET });
+  // At `at`: the group's top-left corner goes there. Else copies step away from their originals.
+  const corner = { x: Math.min(...shape.map((p) => p.x)), y: Math.min(...shape.map((p) => p.y)) };
+  const [dx, dy] = options.at ? [options.at.x - corner.x, options.at.y - corner.y] : [PASTE_OFFSET, PASTE_OFFSET];
+  const spots = freeSpots(shape.map((p) => ({ x: p.x + dx, y: p.y + dy })), occupied, PASTE_OFFSET);
   const nodes = { ...split.layout.nodes };
   [...names.values()].forEach((to, i) => (nodes[to] = spots[i]));
   return { text: joinLayout(body, { ...split.layout, nodes }), names: [...names.values()] };
