@@ -3,6 +3,7 @@ import { defaultRegistry } from "../../../lib/engine/resources";
 import { PRODUCES, findAttributeLink, wantedKind } from "./attribute-links";
 import { connect, planConnection } from "./connect";
 import { deriveModel } from "./template-model";
+import { validateTemplate } from "./validate";
 
 const none = () => [];
 
@@ -105,5 +106,19 @@ describe("connect", () => {
     expect(connect(TEMPLATE, "server", "server", defaultRegistry, none)).toEqual({ ok: false, reason: 'A resource cannot depend on itself ("server")' });
     const cycle = connect(TEMPLATE, "net", "port", defaultRegistry, (t) => (t.includes("depends_on") ? [{ severity: "error", code: "dependency.cycle", message: "cycle net <-> port", path: [] }] : []));
     expect(cycle).toEqual({ ok: false, reason: "cycle net <-> port" });
+  });
+
+  it("asks the engine only when the edge could fail: across regions or closing a loop", () => {
+    let calls = 0;
+    const counting = () => (calls++, []);
+    connect(TEMPLATE, "server", "volume", defaultRegistry, counting);
+    expect(calls).toBe(0);
+    connect(TEMPLATE, "net", "port", defaultRegistry, counting);
+    expect(calls).toBe(2);
+    const regions = { registry: defaultRegistry, region: "RegionOne", regions: ["RegionOne", "RegionTwo"] };
+    const far = TEMPLATE.replace("  net: { type: OS::Neutron::Net }", "  net: { type: OS::Neutron::Net }\n  far: { type: OS::Neutron::Net, region: RegionTwo }");
+    const refused = connect(far, "port", "far", defaultRegistry, (t) => validateTemplate(t, regions));
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.reason).toContain('cannot use "far"');
   });
 });

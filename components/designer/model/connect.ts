@@ -3,15 +3,16 @@
  * B's type (a list item for lists such as networks); else get_attr into a property of A that wants
  * a value B produces (attribute-links.ts: a server's address into fixed_ip_address, a random
  * string into admin_pass, a config into user_data); else depends_on. The result is checked with the
- * engine's own validator: an edge that would add a cross-region or cycle error is refused with the
- * engine's message, so the canvas and the CLI always agree.
+ * engine's own validator (when it could fail: ends in different regions, or a loop): an edge that
+ * would add a cross-region or cycle error is refused with the engine's message, so the canvas and
+ * the CLI always agree.
  */
 import type { Diagnostic } from "../../../lib/engine/diagnostics";
 import type { PropertySchema, TypeRegistry } from "../../../lib/engine/resources/types";
 import { findAttributeLink } from "./attribute-links";
 import { appendIn, parseYaml, setIn } from "./yaml-text";
 import { joinLayout, splitLayout } from "./layout-comment";
-import { deriveModel, type EdgeKind } from "./template-model";
+import { deriveModel, type EdgeKind, type ReferenceEdge } from "./template-model";
 
 /** Where a connection would be written. */
 export interface ConnectPlan {
@@ -85,11 +86,26 @@ export function connect(text: string, source: string, target: string, registry: 
   const plan = planConnection(registry, a.type, target, b.type, isFree);
   const at = ["resources", source, ...plan.path];
   const edited = plan.mode === "append" ? appendIn(body, at, plan.value) : setIn(body, at, plan.value);
+  // Only an edge between regions or closing a loop can add a cross-region or cycle error; the rest
+  // skip the validator (two full validations would cost far more than the edit at 200 resources).
+  if (a.region === b.region && !reaches(model.edges, target, source)) return { ok: true, text: joinLayout(edited, layout), plan };
   // The engine decides: new cross-region or cycle errors refuse the edge with the engine's message.
   const before = new Set(validate(body).filter(blocking).map((d) => d.message));
   const added = validate(edited).filter((d) => blocking(d) && !before.has(d.message));
   if (added.length) return { ok: false, reason: added[0].message };
   return { ok: true, text: joinLayout(edited, layout), plan };
+}
+
+/** True when `from` already uses `to`, directly or through other resources. */
+function reaches(edges: readonly ReferenceEdge[], from: string, to: string): boolean {
+  const seen = new Set([from]);
+  const queue = [from];
+  while (queue.length) {
+    const at = queue.pop()!;
+    if (at === to) return true;
+    for (const e of edges) if (e.source === at && !seen.has(e.target)) (seen.add(e.target), queue.push(e.target));
+  }
+  return false;
 }
 
 function blocking(d: Diagnostic): boolean {
