@@ -20,7 +20,13 @@ import { createValidationClient, inlineBackend, workerBackend, type ValidationBa
 const elk = new ELK();
 const layOut = designerLayout((g) => elk.layout(g));
 
-/** How long the text must rest before a template without positions is laid out by elkjs. */
+/**
+ * A template without positions and with more resources than this is laid out by elkjs only once the
+ * text rests for LAYOUT_AFTER_MS (elkjs takes long there, and a layout per keystroke would hold up
+ * the keys); a smaller one at once, so pasted resources settle before the user reaches for them.
+ */
+export const LAYOUT_AT_ONCE_MAX = 50;
+/** How long the text must rest before a large template is laid out. */
 export const LAYOUT_AFTER_MS = 250;
 
 /** A note shown above the canvas (a refused edge, a saved template...). */
@@ -138,13 +144,13 @@ export function useDesigner(initialText: string, target: { region: string; regio
     if (!needsLayout) return;
     let live = true;
     const basis = text;
-    // Once the text rests: elkjs is heavy, and a layout per keystroke would hold up the keys.
+    // A large template once the text rests: a layout per keystroke would hold up the keys.
     const timer = setTimeout(() => {
       void autoLayout(model, layOut).then((l) => {
         // Only onto the text it was computed for: typing since then wins, and its keys stay.
         if (live) dispatch({ kind: "layout", basis, text: setLayout(basis, l) });
       });
-    }, LAYOUT_AFTER_MS);
+    }, model.nodes.length > LAYOUT_AT_ONCE_MAX ? LAYOUT_AFTER_MS : 0);
     return () => {
       live = false;
       clearTimeout(timer);

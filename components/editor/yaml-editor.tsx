@@ -2,6 +2,7 @@
 
 import Editor, { type OnMount } from "@monaco-editor/react";
 import { useEffect, useRef } from "react";
+import { textDelta } from "../designer/model/text-delta";
 import { textToPush } from "../designer/model/text-sync";
 import { setUpMonaco } from "./monaco-setup";
 
@@ -55,7 +56,7 @@ function showMarkers(editor: YamlEditorInstance | null, markers: readonly Editor
 
 /**
  * An editable Monaco YAML editor (bundled Monaco, see monaco-setup.ts) with markers. A new
- * `revision` replaces the model's text with an undoable edit that keeps the cursor where it can.
+ * `revision` puts `value` into the model as one undoable edit of just the span that changed.
  */
 export default function YamlEditor({ value, revision, onChange, markers, label, height = "100%", testId = "yaml-editor", onReady }: YamlEditorProps) {
   const editorRef = useRef<YamlEditorInstance | null>(null);
@@ -76,10 +77,14 @@ export default function YamlEditor({ value, revision, onChange, markers, label, 
     if (!editor || !model) return;
     const text = textToPush(applied.current, revision, model.getValue(), value);
     applied.current = revision;
-    if (text !== undefined) {
+    const delta = text === undefined ? undefined : textDelta(model.getValue(), text);
+    if (delta) {
+      // Only the span that changed: Monaco redraws that, and the view elsewhere stays put.
+      const from = model.getPositionAt(delta.start);
+      const to = model.getPositionAt(delta.end);
       applying.current = true;
       const selection = editor.getSelection();
-      model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => (selection ? [selection] : null));
+      model.pushEditOperations([], [{ range: { startLineNumber: from.lineNumber, startColumn: from.column, endLineNumber: to.lineNumber, endColumn: to.column }, text: delta.text }], () => (selection ? [selection] : null));
       applying.current = false;
     }
     // Which outside change Monaco holds now (for browser tests and bench/designer-browser.ts).
