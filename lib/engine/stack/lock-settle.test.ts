@@ -1,21 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { createTestEngine, flushAsync, handCompile, MemoryStackStore } from "../testing";
+import { createTestEngine, flushAsync, gateLockReleases, handCompile, MemoryStackStore } from "../testing";
 import { FakeClock } from "../testing/fake-clock";
 
 const P = { projectId: "p1" };
 const tpl = (resources: Record<string, unknown>) => JSON.stringify({ resources });
 
-/** A memory store whose releaseLock waits for `open()`: the holder has stored its final state but not let go yet. */
 function gatedStore(clock: FakeClock) {
   const store = new MemoryStackStore(() => clock.now());
-  let open!: () => void;
-  const gate = new Promise<void>((resolve) => (open = resolve));
-  const release = store.releaseLock.bind(store);
-  store.releaseLock = async (stackId, owner) => {
-    await gate;
-    return release(stackId, owner);
-  };
-  return { store, open: () => open() };
+  return { store, ...gateLockReleases(store) };
 }
 
 /** Advances the fake clock in small steps until the stored stack reaches `status`, without awaiting the operation. */

@@ -1,5 +1,6 @@
 /** Fakes for testing the engine and the parts built on it. */
 export { FakeClock, flushAsync } from "./fake-clock";
+export { gateLockReleases } from "./gated-release";
 export { systemClock as realClock } from "../stack/system-clock";
 export { MemoryStackStore, matchesFilter } from "./memory-store";
 export { TestWorld, testPlugins, testRegistry } from "./plugins";
