@@ -5,7 +5,7 @@
  *   - copy 10: ten resources -> the HOT snippet put on the clipboard;
  *   - paste 10: that snippet -> the new text (renames, references, free spots);
  *   - remove box: a region box deleted, its resources moved to the default region;
- *   - edges: the React Flow edges with get_attr labels;
+ *   - edges: the canvas model (chunk parses remembered) and its React Flow edges with get_attr labels;
  * each the median of several runs, with the ratio to the 100 ms interaction target.
  *
  *   npx tsx bench/designer-canvas.ts
@@ -19,7 +19,6 @@ import { flowEdges } from "../components/designer/model/flow-elements";
 import { removeRegionBox } from "../components/designer/model/region-boxes";
 import { deriveModel } from "../components/designer/model/template-model";
 import { validateTemplate } from "../components/designer/model/validate";
-import { parseYaml } from "../components/designer/model/yaml-text";
 import { defaultRegistry } from "../lib/engine/resources";
 import { BENCH_REGIONS as REGIONS, benchTemplate } from "./designer-template";
 
@@ -53,7 +52,7 @@ for (const n of [50, 200, 500]) {
   const copyMs = median(5, () => copySnippet(text, ten));
   const pasteMs = median(5, () => pasteSnippet(text, snippet));
   const removeMs = median(5, () => removeRegionBox(text, "RegionTwo"));
-  const edgesMs = median(5, () => flowEdges(deriveModel(text), (parseYaml(text).toJS() as { resources: Record<string, unknown> }).resources));
+  const edgesMs = median(5, () => flowEdges(deriveModel(text)));
   rows.push([String(deriveModel(text).nodes.length), fmt(connectMs), ratio(connectMs), fmt(copyMs), fmt(pasteMs), ratio(pasteMs), fmt(removeMs), ratio(removeMs), fmt(edgesMs)]);
 }
 

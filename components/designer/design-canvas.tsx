@@ -30,8 +30,6 @@ import type { DesignerState } from "./use-designer";
 /** Props of the canvas. */
 export interface DesignCanvasProps {
   designer: DesignerState;
-  /** The template's parsed resources (edge labels name get_attr attributes). */
-  resources?: Record<string, unknown>;
   selected: ReadonlySet<string>;
   onSelect: (names: Set<string>) => void;
   /** Pane-scoped shortcuts (delete, copy, paste, duplicate, select all, undo/redo) are handled by the designer. */
@@ -67,13 +65,13 @@ function movedLayout(node: Node, layout: Layout): Layout {
   return { ...layout, nodes: { ...layout.nodes, [node.id]: absolutePosition(node, layout) } };
 }
 
-function Canvas({ designer, resources, selected, onSelect, onShortcut, defaultRegion }: DesignCanvasProps) {
+function Canvas({ designer, selected, onSelect, onShortcut, defaultRegion }: DesignCanvasProps) {
   const flow = useReactFlow();
   const frame = useRef<HTMLDivElement>(null);
   const { model, layout } = designer;
   const errors = useMemo(() => errorCounts(designer), [designer]);
   const derived = useMemo(() => flowNodes(model, layout, { errors, selected, defaultRegion }), [model, layout, errors, selected, defaultRegion]);
-  const edges = useMemo(() => flowEdges(model, resources), [model, resources]);
+  const edges = useMemo(() => flowEdges(model), [model]);
   const [nodes, setNodes] = useState<DesignNode[]>(derived);
   useEffect(() => setNodes(derived), [derived]);
 

@@ -143,7 +143,7 @@ export function Designer({ initial, regions, defaultRegion, notice }: DesignerPr
         <Palette plugins={defaultRegistry.list()} onAdd={(type) => d.apply((t) => addResource(t, type, defaultRegistry).text)} />
         <div className="flex min-h-0 flex-col gap-2">
           <div className="min-h-0 flex-[3] rounded-md border border-slate-200 bg-white">
-            <DesignCanvas designer={d} resources={data.resources} selected={selected} onSelect={setSelected} onShortcut={commands.onKey} defaultRegion={defaultRegion} />
+            <DesignCanvas designer={d} selected={selected} onSelect={setSelected} onShortcut={commands.onKey} defaultRegion={defaultRegion} />
           </div>
           <div className="flex min-h-0 flex-[2] flex-col rounded-md border border-slate-200 bg-white p-2">
             <div className="min-h-0 flex-1 overflow-auto text-sm">

@@ -24,8 +24,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 /** The snippet for `names` (unknown names skipped); empty when none of them exists. */
 export function copySnippet(text: string, names: readonly string[]): string {
-  const { body, layout } = splitLayout(text);
-  const all = ((parseYaml(body).toJS() ?? {}) as { resources?: Resources }).resources ?? {};
+  const { layout } = splitLayout(text);
+  const all = deriveModel(text).definitions as Resources;
   const picked = names.filter((n) => isRecord(all[n]));
   if (picked.length === 0) return "";
   const resources = Object.fromEntries(picked.map((n) => [n, all[n]]));

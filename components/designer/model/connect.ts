@@ -10,7 +10,7 @@
 import type { Diagnostic } from "../../../lib/engine/diagnostics";
 import type { PropertySchema, TypeRegistry } from "../../../lib/engine/resources/types";
 import { findAttributeLink } from "./attribute-links";
-import { appendIn, parseYaml, setIn } from "./yaml-text";
+import { appendIn, setIn } from "./yaml-text";
 import { joinLayout, splitLayout } from "./layout-comment";
 import { deriveModel, type EdgeKind, type ReferenceEdge } from "./template-model";
 
@@ -79,8 +79,7 @@ export function connect(text: string, source: string, target: string, registry: 
     return { ok: false, reason: `"${source}" already refers to "${target}"` };
   }
   const { body, layout } = splitLayout(text);
-  const data = (parseYaml(body).toJS() ?? {}) as { resources?: Record<string, { properties?: Record<string, unknown> } | null> };
-  const current = data.resources?.[source]?.properties ?? {};
+  const current = ((model.definitions[source] as { properties?: Record<string, unknown> } | null)?.properties ?? {}) as Record<string, unknown>;
   // A property the user filled is left alone; an empty placeholder may take the attribute.
   const isFree = (p: string) => current[p] === undefined || current[p] === null || current[p] === "";
   const plan = planConnection(registry, a.type, target, b.type, isFree);

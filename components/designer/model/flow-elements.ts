@@ -68,16 +68,13 @@ function edgeLabel(ref: ReferenceEdge, resources: Record<string, unknown> | unde
   return attribute ? `${property} ← ${attribute}` : property;
 }
 
-/**
- * Canvas edges: from the resource that holds the reference to the one it names; `resources` (the
- * template's parsed resources) lets get_attr edges name the attribute they read.
- */
-export function flowEdges(model: TemplateModel, resources?: Record<string, unknown>): DesignEdge[] {
+/** Canvas edges: from the resource that holds the reference to the one it names (get_attr edges name the attribute). */
+export function flowEdges(model: TemplateModel): DesignEdge[] {
   return model.edges.map((ref) => ({
     id: ref.id,
     source: ref.source,
     target: ref.target,
-    label: edgeLabel(ref, resources),
+    label: edgeLabel(ref, model.definitions),
     data: { ref },
     style: ref.kind === "depends_on" ? { strokeDasharray: "5 4" } : ref.kind === "get_attr" ? { stroke: "#0369a1" } : undefined,
   }));
