@@ -26,9 +26,9 @@ const loginSchema = z.object({ user: z.string().trim(), password: z.string(), pr
 const isIdentityError = (error: unknown): error is Error & { code: string } => error instanceof Error && error.name === "IdentityError";
 
 /** Stores a token in the session cookie (Secure when the browser came over https). */
-async function keep(token: string, expiresAt: string): Promise<void> {
+async function keep(token: string): Promise<void> {
   const secure = (await headers()).get("x-forwarded-proto") === "https";
-  (await cookies()).set(sessionCookie(token, expiresAt, secure));
+  (await cookies()).set(sessionCookie(token, secure));
 }
 
 /** Revokes a token that may already be gone. */
@@ -63,7 +63,7 @@ export async function login(_previous: LoginState, form: FormData): Promise<Logi
       throw error;
     });
     if (!scoped) return { error: `User ${user} has no role on project ${target}.`, user, project };
-    await keep(scoped.token, scoped.info.expiresAt);
+    await keep(scoped.token);
   } finally {
     await forget(identity, unscoped);
   }
@@ -77,7 +77,7 @@ export async function switchProject(projectId: string): Promise<{ ok: true } | {
   const { identity } = await getHearth();
   try {
     const scoped = await identity.authenticate({ method: "token", token: session.token }, { project: String(projectId) });
-    await keep(scoped.token, scoped.info.expiresAt);
+    await keep(scoped.token);
   } catch (error) {
     if (isIdentityError(error) && error.code === "Unauthorized") return { ok: false, error: `You have no role on project ${projectId}.` };
     throw error;

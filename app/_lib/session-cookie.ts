@@ -24,9 +24,13 @@ export function loginMessage(reason: string | undefined): string | undefined {
   return reason && Object.hasOwn(LOGIN_MESSAGES, reason) ? LOGIN_MESSAGES[reason as LoginReason] : undefined;
 }
 
-/** Attributes of the session cookie: httpOnly, SameSite=Lax, whole site, gone when the token expires. */
-export function sessionCookie(token: string, expiresAt: string, secure = false) {
-  return { name: SESSION_COOKIE, value: token, httpOnly: true, sameSite: "lax" as const, path: "/", secure, expires: new Date(expiresAt) };
+/**
+ * Attributes of the session cookie: httpOnly, SameSite=Lax, whole site. It lasts as long as the
+ * browser session, not just the token: when the token expires the server still sees it, and the
+ * login page can say that the session ended instead of appearing without a word.
+ */
+export function sessionCookie(token: string, secure = false) {
+  return { name: SESSION_COOKIE, value: token, httpOnly: true, sameSite: "lax" as const, path: "/", secure };
 }
 
 /** Paths with their own authentication (Heat API, identity, signed signal URLs) or none (login, assets). */
