@@ -4,8 +4,7 @@
  * which a later adopt (adopt.ts) can take over.
  */
 import { parse } from "yaml";
-import type { EngineCore } from "./core";
-import { isoNow } from "./core";
+import { type EngineCore, isoNow } from "./core";
 import { liveStack } from "./load";
 import type { Action, ResourceRecord, StackRecord, Status } from "./ports";
 import { readMetadata } from "./reads";
