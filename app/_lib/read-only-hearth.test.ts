@@ -17,6 +17,7 @@ function recordingHearth(calls: string[], projectId = "p1"): Hearth {
     delete: record("delete"),
     suspend: record("suspend"),
     fault: record("fault"),
+    abandon: record("abandon"),
     ha: { groups: record("ha.groups"), failover: record("ha.failover"), drill: record("ha.drill"), writeCheck: record("ha.writeCheck") },
     templates: { list: record("templates.list"), save: record("templates.save") },
   } as unknown as Hearth;
@@ -34,6 +35,7 @@ describe("readOnlyHearth", () => {
       hearth.delete("s"),
       hearth.suspend("s"),
       hearth.fault({ kind: "clear" }),
+      hearth.abandon("s"),
       hearth.ha.failover("s", "p", "why"),
       hearth.ha.drill("s", "p"),
       hearth.ha.writeCheck("s", "p"),

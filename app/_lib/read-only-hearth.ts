@@ -7,7 +7,7 @@ import { EngineError } from "@/lib/engine/errors";
 import type { Hearth } from "@/lib/services/types";
 
 /** The Hearth methods that change stacks or the cloud. */
-const CHANGES = ["create", "update", "delete", "cancel", "check", "suspend", "resume", "signal", "markUnhealthy", "fault"] as const;
+const CHANGES = ["create", "update", "delete", "cancel", "check", "suspend", "resume", "signal", "markUnhealthy", "fault", "abandon"] as const;
 
 /** `hearth` with every changing call (stack operations, HA actions, saving templates) refused with `reason`. */
 export function readOnlyHearth(hearth: Hearth, reason: string): Hearth {
