@@ -123,7 +123,7 @@ test.describe("designer canvas", () => {
     await expect.poll(async () => sizeOf(await designer.yaml())[0]).toBeGreaterThan(before[0]);
   });
 
-  test("a resource dragged out of its box loses its region; a drop on a node lands beside it", async ({ page }) => {
+  test("a resource dragged out of its box loses its region; a drop on a node lands beside it, in the same box", async ({ page }) => {
     const designer = new DesignerPage(page);
     await designer.goto();
     await designer.setYaml(TWO_REGIONS);
@@ -139,6 +139,8 @@ test.describe("designer canvas", () => {
     await designer.dropType("OS::Cinder::Volume", far.x - canvas.x + far.width / 2, far.y - canvas.y + far.height / 2);
     await expect(designer.node("volume")).toBeVisible();
     expect(await overlap(designer.node("volume"), designer.node("far_net"))).toBe(false);
+    // Dropped inside the RegionTwo box: it stays in RegionTwo, the box grows to hold it.
+    await expect(designer.node("volume")).toHaveAttribute("data-region", "RegionTwo");
     await page.screenshot({ path: "e2e/screenshots/designer-drop-free-spot.png" });
   });
 

@@ -23,7 +23,7 @@ import { regionAt } from "./model/auto-layout";
 import { addResource, setLayout, setRegion } from "./model/edits";
 import { absolutePosition, flowEdges, flowNodes, type DesignNode } from "./model/flow-elements";
 import type { Layout } from "./model/layout-comment";
-import { freeSpot } from "./model/placement";
+import { enclose, freeSpot } from "./model/placement";
 import { PALETTE_MIME } from "./palette";
 import type { DesignerState } from "./use-designer";
 
@@ -111,9 +111,13 @@ function Canvas({ designer, selected, onSelect, onShortcut, defaultRegion }: Des
     if (!type) return;
     event.preventDefault();
     const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-    // Near the drop point, but never on top of a node already there.
-    const position = freeSpot({ x: at.x - NODE_SIZE.width / 2, y: at.y - NODE_SIZE.height / 2 }, Object.values(layout.nodes));
-    designer.apply((text) => addResource(text, type, defaultRegistry, { position, region: regionAt(position, layout.regions) }).text);
+    // Near the drop point, but never on top of a node already there; dropped in a box, it stays in
+    // that box's region and the box grows to hold it.
+    const wanted = { x: at.x - NODE_SIZE.width / 2, y: at.y - NODE_SIZE.height / 2 };
+    const region = regionAt(wanted, layout.regions);
+    const position = freeSpot(wanted, Object.values(layout.nodes));
+    const regions = region ? { ...layout.regions, [region]: enclose(layout.regions[region], position) } : layout.regions;
+    designer.apply((text) => addResource(setLayout(text, { ...layout, regions }), type, defaultRegistry, { position, region }).text);
   };
 
   const view: CanvasView = {

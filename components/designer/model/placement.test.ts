@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NODE_SIZE } from "../../graph/topology-layout";
-import { freeSpot, freeSpots } from "./placement";
+import { enclose, freeSpot, freeSpots } from "./placement";
 
 const apart = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.abs(a.x - b.x) >= NODE_SIZE.width || Math.abs(a.y - b.y) >= NODE_SIZE.height;
 
@@ -22,5 +22,12 @@ describe("placement", () => {
     const spots = freeSpots([{ x: 0, y: 0 }, { x: 0, y: 0 }, { x: 0, y: 0 }], taken);
     const all = [...taken, ...spots];
     for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) expect(apart(all[i], all[j]), `${i} ${j}`).toBe(true);
+  });
+
+  it("grows a box just enough to hold a node placed beside it", () => {
+    const box = { x: 0, y: 0, width: 250, height: 132 };
+    expect(enclose(box, { x: 20, y: 44 })).toEqual(box);
+    expect(enclose(box, { x: 20, y: -60 })).toEqual({ x: 0, y: -104, width: 250, height: 236 });
+    expect(enclose(box, { x: 300, y: 44 })).toEqual({ x: 0, y: 0, width: 300 + NODE_SIZE.width + 20, height: 132 });
   });
 });

@@ -3,7 +3,7 @@
  * (rings of grid points, nearest first), so dropped or pasted nodes never cover existing ones.
  */
 import { NODE_SIZE } from "../../graph/topology-layout";
-import type { Point } from "./layout-comment";
+import type { Box, Point } from "./layout-comment";
 
 /** Room kept between two nodes. */
 const GAP = 16;
@@ -47,4 +47,16 @@ export function freeSpots(wanted: readonly Point[], taken: readonly Point[], ste
   const placed: Point[] = [];
   for (const p of wanted) placed.push(freeSpot(p, [...taken, ...placed]));
   return placed;
+}
+
+/** Room kept between a box's edge and the nodes inside it (the top leaves space for the title). */
+const PADDING = { side: 20, top: 44 };
+
+/** `box` grown just enough to hold a node at `p` (unchanged when it already does). */
+export function enclose(box: Box, p: Point): Box {
+  const x = Math.min(box.x, p.x - PADDING.side);
+  const y = Math.min(box.y, p.y - PADDING.top);
+  const right = Math.max(box.x + box.width, p.x + NODE_SIZE.width + PADDING.side);
+  const bottom = Math.max(box.y + box.height, p.y + NODE_SIZE.height + PADDING.side);
+  return { x, y, width: right - x, height: bottom - y };
 }
