@@ -39,4 +39,11 @@ describe("removeRegionBox", () => {
     expect(removedRegionMessage("R2", ["a", "b", "c", "d", "e", "f"], "R1")).toContain("a, b, c, d and 2 more now use");
     expect(removedRegionMessage("R2", [], "R1")).toBe("Removed the R2 box; it held no resources.");
   });
+
+  it("gives the same text when the template cannot be cut into chunks (an anchor)", () => {
+    const anchored = TEXT.replace("  web: { type: OS::Nova::Server, region: RegionOne }", "  web: &w { type: OS::Nova::Server, region: RegionOne }");
+    const { text, moved } = removeRegionBox(anchored, "RegionTwo");
+    expect(moved).toEqual(["far_net", "far_vol"]);
+    expect(text).toBe(removeRegionBox(TEXT, "RegionTwo").text.replace("  web: {", "  web: &w {"));
+  });
 });
