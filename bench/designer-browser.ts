@@ -9,9 +9,11 @@
  * empty database of its own, and stops it at the end.
  *
  *   HEARTH_DIST_DIR=.next-<you> npx tsx bench/designer-browser.ts [resources]
+ *
+ * HEARTH_BENCH_PROFILE=<file.cpuprofile> also saves a CPU profile of the page during the keystrokes.
  */
 import { spawn } from "node:child_process";
-import { rm } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import { chromium, type Page } from "@playwright/test";
 import ELK from "elkjs/lib/elk.bundled.js";
 import { autoLayout } from "../components/designer/model/auto-layout";
@@ -36,7 +38,8 @@ async function startConsole(): Promise<() => void> {
     detached: true,
   });
   const stop = () => {
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    // Its whole process group (start.mjs and the Next server); it may have ended already.
+    if (server.pid && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
   };
   for (let waited = 0; waited < 600_000; waited += 1000) {
     if (await fetch(`${BASE}/`, { redirect: "manual" }).then(() => true, () => false)) return stop;
@@ -133,17 +136,26 @@ const stop = await startConsole();
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"] });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // tsx names the functions it compiles with a helper the page does not have.
+  await page.addInitScript("window.__name = (f) => f");
   await openDesigner(page, setLayout(text, layout));
   const keys: number[] = [];
   const editor = page.locator("[data-testid=designer-yaml] .monaco-editor");
   await editor.click();
   await page.keyboard.press("ControlOrMeta+End");
+  const profiler = process.env.HEARTH_BENCH_PROFILE ? await page.context().newCDPSession(page) : undefined;
+  await profiler?.send("Profiler.enable");
+  await profiler?.send("Profiler.start");
   for (let i = 0; i < RUNS; i++) {
     // A new line `  typed_<i>:`; the colon makes it a resource.
     await page.keyboard.press("Enter");
     await page.keyboard.press("Shift+Home");
     await page.keyboard.type(`  typed_${i}`);
     keys.push(await keyToNode(page, ":", `typed_${i}`));
+  }
+  if (profiler) {
+    const { profile } = await profiler.send("Profiler.stop");
+    await writeFile(process.env.HEARTH_BENCH_PROFILE!, JSON.stringify(profile));
   }
   const drops: number[] = [];
   for (let i = 0; i < RUNS; i++) drops.push(await dropToText(page, "OS::Cinder::Volume", 60 + 20 * i, 60));

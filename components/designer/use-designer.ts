@@ -11,7 +11,7 @@ import { setLayout } from "./model/edits";
 import { current } from "./model/history";
 import { splitLayout, type Layout } from "./model/layout-comment";
 import { lineDiff, type DiffLine } from "./model/line-diff";
-import { deriveModel, type TemplateModel } from "./model/template-model";
+import { deriveModel, keepUnchanged, type TemplateModel } from "./model/template-model";
 import { startSync, syncReducer } from "./model/text-sync";
 import { validateTemplate } from "./model/validate";
 import { createValidationClient, inlineBackend, workerBackend, type ValidationBackend } from "./workers/validation-client";
@@ -62,13 +62,17 @@ export interface DesignerState {
   say(message: DesignerMessage | undefined): void;
 }
 
-/** Derives once per text, keeping the last good model while the YAML does not parse. */
+/**
+ * Derives once per text, keeping the last good model while the YAML does not parse, and the last
+ * model's node, edge and region lists while they are equal (a typed property value moves no box).
+ */
 function useModel(text: string): TemplateModel {
   const last = useRef<TemplateModel | undefined>(undefined);
   return useMemo(() => {
     const model = deriveModel(text);
-    if (!model.error) last.current = model;
-    return model.error && last.current ? { ...last.current, error: model.error } : model;
+    if (model.error) return last.current ? { ...last.current, error: model.error } : model;
+    last.current = keepUnchanged(last.current, model);
+    return last.current;
   }, [text]);
 }
 
@@ -104,7 +108,9 @@ export function useDesigner(initialText: string, target: { region: string; regio
   const [lastDiff, setLastDiff] = useState<DiffLine[]>([]);
   const text = current(sync.history);
   const model = useModel(text);
-  const layout = useMemo(() => completeLayout(model, model.layout), [model]);
+  // Keyed on the parts it reads: a keystroke in a property value keeps the same layout object.
+  const { nodes, regions, layout: stored } = model;
+  const layout = useMemo(() => completeLayout({ ...model, nodes, regions }, stored), [nodes, regions, stored]); // eslint-disable-line react-hooks/exhaustive-deps
   const validation = useMemo(() => ({ registry: defaultRegistry, region: target.region, regions: target.regions }), [target.region, target.regions]);
   const diagnostics = useDiagnostics(text, Boolean(model.error) && !text.trim(), target.region, target.regions);
   const stateRef = useRef({ text, layout });

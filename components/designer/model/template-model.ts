@@ -206,3 +206,22 @@ function collectEdges(source: string, value: unknown, path: (string | number)[],
   }
   for (const [k, v] of entries) collectEdges(source, v, [...path, k], names, out);
 }
+
+/** True when two lists hold equal plain values (nodes, edges, regions) in the same order. */
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i] || JSON.stringify(x) === JSON.stringify(b[i]));
+}
+
+/**
+ * `next` with the nodes, edges and regions lists of `previous` where they are equal, so views keyed
+ * on those lists (the canvas) skip their work when a keystroke changed only a property's value.
+ */
+export function keepUnchanged(previous: TemplateModel | undefined, next: TemplateModel): TemplateModel {
+  if (!previous) return next;
+  return {
+    ...next,
+    nodes: sameList(previous.nodes, next.nodes) ? previous.nodes : next.nodes,
+    edges: sameList(previous.edges, next.edges) ? previous.edges : next.edges,
+    regions: sameList(previous.regions, next.regions) ? previous.regions : next.regions,
+  };
+}
