@@ -75,6 +75,9 @@ test("a wrong password is refused; a page asked for without a session comes back
   const [cookie] = await page.context().cookies();
   expect(cookie).toMatchObject({ name: "hearth_session", httpOnly: true, sameSite: "Lax" });
   expect(cookie.value).not.toContain(E2E_ADMIN.password);
+  // Signed in, the login page has nothing to offer: it goes on to where it was asked to.
+  await page.goto("/login?next=%2Fdesigner");
+  await expect(page).toHaveURL(/\/designer$/);
 });
 
 test("the console's routes answer 401 without a session; the Heat API keeps its own auth", async ({ request }) => {
@@ -154,6 +157,14 @@ test("a reader sees the pages, but every button that changes something is disabl
   await launch.setStack({ name: "reader-try" });
   await expect(page.getByTestId("launch")).toBeDisabled();
   await expect(page.getByTestId("launch")).toHaveAttribute("title", /reader: you may look but not change anything/);
+
+  // The designer lets a reader draw and preview, but not save or launch.
+  await page.goto("/designer");
+  for (const button of ["designer-save", "designer-launch"]) {
+    await expect(page.getByTestId(button)).toBeDisabled();
+    await expect(page.getByTestId(button)).toHaveAttribute("title", /reader: you may look but not change anything/);
+  }
+  await expect(page.getByTestId("designer-preview")).toBeEnabled();
 });
 
 test("the login page and the header read well in light and dark mode at 1280x800", async ({ page }) => {

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getSession } from "@/app/_lib/session";
 import { loginMessage, safeNext } from "@/app/_lib/session-cookie";
 import { LoginForm } from "./login-form";
 
@@ -13,6 +15,9 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 /** The console's login page (Hearth's own identity: the same users, projects and roles as /identity/v3). */
 export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
   const query = await searchParams;
+  const next = safeNext(first(query.next));
+  // Someone already signed in has nothing to do here: straight on to where they were going.
+  if ((await getSession()).kind === "valid") redirect(next);
   const message = loginMessage(first(query.reason));
   return (
     <div className="mx-auto mt-8 max-w-sm">
@@ -29,7 +34,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
         </p>
       ) : null}
       <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <LoginForm next={safeNext(first(query.next))} />
+        <LoginForm next={next} />
       </div>
       <p className="mt-4 text-xs text-slate-500">
         First start: the user is <code>admin</code>; its password is HEARTH_BOOTSTRAP_PASSWORD, or the one <code>npm start</code> printed once.

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, type ReactNode } from "react";
+import { useAccess } from "../shell/session-context";
 
 /** Props of the toolbar: the template's name and every command the designer offers. */
 export interface DesignerToolbarProps {
@@ -48,6 +49,8 @@ function Button({ children, onClick, disabled, title, testId, primary }: { child
 
 /** The designer's command bar: name, save, history, selection commands, layout, files, preview and launch. */
 export function DesignerToolbar({ name, onName, savedLabel, canUndo, canRedo, hasSelection, unboxedRegions, on }: DesignerToolbarProps) {
+  // A reader may draw and preview, but saving (and launching, which saves first) is refused.
+  const access = useAccess();
   const file = useRef<HTMLInputElement>(null);
   return (
     <div className="flex flex-wrap items-center gap-1.5" role="toolbar" aria-label="Designer commands">
@@ -55,7 +58,7 @@ export function DesignerToolbar({ name, onName, savedLabel, canUndo, canRedo, ha
         Template name
       </label>
       <input id="designer-name" value={name} onChange={(e) => onName(e.target.value)} data-testid="designer-name" className="w-40 rounded-md border border-slate-300 px-2 py-1 text-sm" />
-      <Button onClick={on.save} title="Save a new version (Ctrl+S)" testId="designer-save" primary>
+      <Button onClick={on.save} disabled={!access.canChange} title={access.canChange ? "Save a new version (Ctrl+S)" : `Save: ${access.reason}`} testId="designer-save" primary>
         Save
       </Button>
       <span className="text-xs text-slate-600" data-testid="designer-saved" aria-live="polite">
@@ -116,7 +119,7 @@ export function DesignerToolbar({ name, onName, savedLabel, canUndo, canRedo, ha
       <Button onClick={on.preview} title="What would be created, per region" testId="designer-preview">
         Preview
       </Button>
-      <Button onClick={on.launch} title="Save, then launch this template" testId="designer-launch" primary>
+      <Button onClick={on.launch} disabled={!access.canChange} title={access.canChange ? "Save, then launch this template" : `Launch: ${access.reason}`} testId="designer-launch" primary>
         Launch…
       </Button>
     </div>
