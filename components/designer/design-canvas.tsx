@@ -14,7 +14,7 @@ import {
   type NodeChange,
   type Node,
 } from "@xyflow/react";
-import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from "react";
+import { useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from "react";
 import { defaultRegistry } from "@/lib/engine/resources";
 import { NODE_SIZE } from "../graph/topology-layout";
 import type { CanvasView } from "./canvas-commands";
@@ -24,6 +24,7 @@ import { addResource, setLayout, setRegion } from "./model/edits";
 import { absolutePosition, flowEdges, flowNodes, type DesignNode } from "./model/flow-elements";
 import type { Layout } from "./model/layout-comment";
 import { enclose, freeSpot } from "./model/placement";
+import { keepUnchanged } from "./model/stable-elements";
 import { PALETTE_MIME } from "./palette";
 import type { DesignerState } from "./use-designer";
 
@@ -40,9 +41,9 @@ export interface DesignCanvasProps {
 const EDGE_OPTIONS = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 }, style: { strokeWidth: 1.5 } };
 
 /** Problems per resource, from the diagnostics' paths. */
-function errorCounts(designer: DesignerState): Map<string, number> {
+function errorCounts(diagnostics: DesignerState["diagnostics"]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const d of designer.diagnostics) {
+  for (const d of diagnostics) {
     if (d.severity === "error" && d.path[0] === "resources" && typeof d.path[1] === "string") counts.set(d.path[1], (counts.get(d.path[1]) ?? 0) + 1);
   }
   return counts;
@@ -65,15 +66,32 @@ function movedLayout(node: Node, layout: Layout): Layout {
   return { ...layout, nodes: { ...layout.nodes, [node.id]: absolutePosition(node, layout) } };
 }
 
+/** `next`, keeping the previous object of every element that did not change (see keepUnchanged). */
+function useStableElements<T extends { id: string }>(next: T[]): T[] {
+  const [held, setHeld] = useState({ next, kept: next });
+  if (held.next === next) return held.kept;
+  const kept = keepUnchanged(held.kept, next);
+  setHeld({ next, kept });
+  return kept;
+}
+
 function Canvas({ designer, selected, onSelect, onShortcut, defaultRegion }: DesignCanvasProps) {
   const flow = useReactFlow();
   const frame = useRef<HTMLDivElement>(null);
   const { model, layout } = designer;
-  const errors = useMemo(() => errorCounts(designer), [designer]);
-  const derived = useMemo(() => flowNodes(model, layout, { errors, selected, defaultRegion }), [model, layout, errors, selected, defaultRegion]);
-  const edges = useMemo(() => flowEdges(model), [model]);
-  const [nodes, setNodes] = useState<DesignNode[]>(derived);
-  useEffect(() => setNodes(derived), [derived]);
+  const errors = useMemo(() => errorCounts(designer.diagnostics), [designer.diagnostics]);
+  // Keyed on the parts each depends on, so a keystroke elsewhere in the text derives nothing.
+  const derived = useMemo(() => flowNodes(model, layout, { errors, selected, defaultRegion }), [model.nodes, layout, errors, selected, defaultRegion]); // eslint-disable-line react-hooks/exhaustive-deps
+  const edges = useStableElements(useMemo(() => flowEdges(model), [model.edges, model.definitions])); // eslint-disable-line react-hooks/exhaustive-deps
+  // React Flow's own copy of the nodes (moved, measured, selected); a new derivation replaces only
+  // the nodes that changed, during this render rather than one commit later.
+  const [shown, setShown] = useState({ derived, nodes: derived });
+  let nodes = shown.nodes;
+  if (shown.derived !== derived) {
+    const live = new Map(shown.nodes.map((n) => [n.id, n]));
+    nodes = keepUnchanged(shown.derived, derived, shown.nodes, (id) => live.get(id));
+    setShown({ derived, nodes });
+  }
 
   /** Commits a moved or resized node: new positions, and a new region when it left or entered a box. */
   const commit = (node: Node) => {
@@ -90,7 +108,7 @@ function Canvas({ designer, selected, onSelect, onShortcut, defaultRegion }: Des
   };
 
   const onNodesChange = (changes: NodeChange<DesignNode>[]) => {
-    setNodes((ns) => applyNodeChanges(changes, ns));
+    setShown((v) => ({ ...v, nodes: applyNodeChanges(changes, v.nodes) }));
     // Only the user's own picks (clicks, selection box) change the selection: the nodes handed to React
     // Flow may lag a render behind `selected`, and echoing them back would undo a Ctrl+A.
     if (changes.some((c) => c.type === "select")) {
