@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { defaultRegistry } from "../../../lib/engine/resources";
 import { connect } from "./connect";
-import { addResource, deleteResources, duplicateResources, freeName, renameResource, setProperty, setRegion } from "./edits";
+import { addResource, deleteResources, freeName, renameResource, setProperty, setRegion } from "./edits";
 import { joinLayout, splitLayout } from "./layout-comment";
 import { deriveModel } from "./template-model";
 import { validateTemplate } from "./validate";
@@ -100,13 +100,6 @@ describe("gestures keep everything else", () => {
     const t = setProperty(BASE, "server", ["image"], "cirros");
     expect(t).toContain("flavor: { get_param: flavor }  # keep me\n      image: cirros\n");
     expect(setProperty(t, "server", ["image"], undefined)).toBe(BASE);
-  });
-
-  it("duplicates a resource next to the original", () => {
-    const withLayout = joinLayout(BASE, { nodes: { net: { x: 0, y: 0 } }, regions: {} });
-    const { text, names } = duplicateResources(withLayout, ["net"]);
-    expect(names).toEqual(["net_copy"]);
-    expect(splitLayout(text).layout.nodes.net_copy).toEqual({ x: 40, y: 40 });
   });
 
   it("names new resources after their type", () => {

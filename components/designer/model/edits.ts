@@ -140,27 +140,6 @@ export function setProperty(text: string, name: string, path: readonly (string |
   return withBody(text, (body) => (value === undefined ? deleteIn(body, at) : setIn(body, at, value)));
 }
 
-/** Copies resources under free names (references between copies are kept as they are), offset on the canvas. */
-export function duplicateResources(text: string, names: readonly string[]): { text: string; names: string[] } {
-  const { body, layout } = splitLayout(text);
-  const data = (parseYaml(body).toJS() ?? {}) as { resources?: Record<string, unknown> };
-  let out = text;
-  const made: string[] = [];
-  for (const name of names) {
-    const def = data.resources?.[name];
-    if (!def) continue;
-    const copy = freeName(name.replace(/_\d+$/, "") + "_copy", deriveModel(out).nodes.map((n) => n.name));
-    const p = layout.nodes[name];
-    out = withBody(
-      out,
-      (b) => setIn(b, ["resources", copy], def),
-      (l) => (p ? { ...l, nodes: { ...l.nodes, [copy]: { x: p.x + 40, y: p.y + 40 } } } : l),
-    );
-    made.push(copy);
-  }
-  return { text: out, names: made };
-}
-
 /** Replaces the layout block (positions and region boxes), leaving the body as it is. */
 export function setLayout(text: string, layout: Layout): string {
   return joinLayout(splitLayout(text).body, layout);
