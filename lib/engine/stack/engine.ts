@@ -124,6 +124,8 @@ export class HearthEngine implements StackEngine {
     const running = [...this.core.running.values()];
     for (const r of running) r.operation()?.abort({ kind: "shutdown", message: "The engine is shutting down", rollback: false });
     await Promise.all(running.map((r) => r.finished));
+    // Signals being handled (a failover, say) finish before the store they write to goes away.
+    await Promise.all(this.core.signalQueues.values());
   }
 
   /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defineResource } from "../resources/types";
-import { createTestEngine } from "../testing";
+import { createTestEngine, flushAsync } from "../testing";
 
 /** Counts signals; each takes 1 s of (fake) time. */
 const counter = defineResource({
@@ -63,6 +63,19 @@ describe("signal capabilities for plugins", () => {
       "Signal queued: an earlier signal to this resource is still being handled",
     ]);
     expect(events.filter((e) => e.status === "COMPLETE")).toHaveLength(3);
+  });
+
+  it("close waits for a signal still being handled, so its result is stored before the store goes away", async () => {
+    const t = createTestEngine({ plugins: [counter, caller] });
+    const stack = await t.finish(await t.engine.create("s", { template }, { projectId: "p" }));
+    const signal = t.engine.signal(stack.id, "counter", {});
+    let closed = false;
+    const close = t.engine.close().then(() => (closed = true));
+    await flushAsync();
+    expect(closed).toBe(false); // the counter's handler is still asleep on the fake clock
+    await t.clock.run(Promise.all([signal, close]));
+    const rec = (await t.store.listResources(stack.id)).find((r) => r.name === "counter")!;
+    expect(rec.data.n).toBe("1");
   });
 
   it("signalPeer reaches another resource by reference id, and ctx.peer sees its new data after", async () => {
