@@ -147,6 +147,6 @@ export interface StackEngine {
    * are resumed or failed cleanly. Returns the ids handled.
    */
   recover(): Promise<string[]>;
-  /** Stops accepting work and cancels running operations (process shutdown). */
+  /** Stops accepting work, cancels running operations and waits for signals being handled (process shutdown). */
   close(): Promise<void>;
 }
