@@ -50,6 +50,16 @@ describe("identity (Keystone subset)", () => {
     await expect(identity.validate(unscoped.token)).rejects.toMatchObject({ code: "NotFound" });
   });
 
+  it("a token made from a token ends when the original does (re-scoping never extends a session)", async () => {
+    await identity.bootstrap({ password: "pw", adminProjectId: "admin" });
+    const first = await identity.authenticate({ method: "password", user: "admin", password: "pw" }, { project: "admin" });
+    clock = new Date("2026-11-21T10:00:40Z");
+    const rescoped = await identity.authenticate({ method: "token", token: first.token }, { project: "demo" });
+    expect(rescoped.info.expiresAt).toBe(first.info.expiresAt);
+    clock = new Date("2026-11-21T10:01:00Z");
+    await expect(identity.validate(rescoped.token)).rejects.toMatchObject({ code: "NotFound" });
+  });
+
   it("refuses a scope the user holds no role on, and gives readers their role", async () => {
     await identity.bootstrap({ password: "pw", adminProjectId: "admin" });
     const alice = await identity.createUser("alice", "pw2");

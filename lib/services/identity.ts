@@ -132,6 +132,8 @@ export function createIdentity(store: PrismaIdentityStore, options: IdentityOpti
     async authenticate(credentials, scope) {
       let userId: string;
       let methods: string[];
+      // A token made from a token ends when the original does, as in Keystone (re-scoping never extends a session).
+      let endsBy: string | undefined;
       if (credentials.method === "password") {
         const user = await store.findUser(credentials.user);
         if (!user || !(await verifyPassword(credentials.password, user.passwordHash))) {
@@ -145,6 +147,7 @@ export function createIdentity(store: PrismaIdentityStore, options: IdentityOpti
         });
         userId = info.user.id;
         methods = ["token"];
+        endsBy = info.expiresAt;
       }
       let projectId: string | null = null;
       if (scope) {
@@ -155,7 +158,7 @@ export function createIdentity(store: PrismaIdentityStore, options: IdentityOpti
       }
       const token = randomBytes(32).toString("base64url");
       const issued = now();
-      await store.addToken({ hash: tokenHash(token), userId, projectId, issuedAt: issued.toISOString(), expiresAt: new Date(issued.getTime() + ttl).toISOString(), revokedAt: null });
+      await store.addToken({ hash: tokenHash(token), userId, projectId, issuedAt: issued.toISOString(), expiresAt: endsBy ?? new Date(issued.getTime() + ttl).toISOString(), revokedAt: null });
       return { token, info: { ...(await identity.validate(token)), methods } };
     },
 
