@@ -38,23 +38,20 @@ export function YamlPane({ text, revision, diagnostics, registry, regions, onTyp
   live.current = { commands, regions };
 
   const onReady = (api: MonacoApi, editor: YamlEditorInstance) => {
-    const kinds = { type: api.languages.CompletionItemKind.Class, property: api.languages.CompletionItemKind.Property, function: api.languages.CompletionItemKind.Function, region: api.languages.CompletionItemKind.Enum };
+    const K = api.languages.CompletionItemKind;
+    const kinds = { keyword: K.Keyword, type: K.Class, property: K.Property, function: K.Function, resource: K.Reference, attribute: K.Field, parameter: K.Variable, region: K.Enum, value: K.Value };
     const completions = api.languages.registerCompletionItemProvider("yaml", {
-      provideCompletionItems(model, position) {
-        const word = model.getWordUntilPosition(position);
-        const range = { startLineNumber: position.lineNumber, endLineNumber: position.lineNumber, startColumn: word.startColumn, endColumn: word.endColumn };
-        const typeWord = /[\w:]*$/.exec(model.getLineContent(position.lineNumber).slice(0, position.column - 1))?.[0] ?? "";
-        const found = suggestionsAt(model.getValue(), position.lineNumber, position.column, registry, live.current.regions);
+      // After "type: ", "{ ", "[" or ", " the next token can be offered before anything is typed.
+      triggerCharacters: [" ", "[", "{", ","],
+      provideCompletionItems(model, position, context) {
+        // A space only opens the list after a separator ("type: ", "{ ", "- "), not while indenting or in prose.
+        const spaced = model.getLineContent(position.lineNumber).slice(0, position.column - 2);
+        if (context.triggerCharacter === " " && !/[:,{[-]$/.test(spaced)) return { suggestions: [] };
+        const { from, suggestions } = suggestionsAt(model.getValue(), position.lineNumber, position.column, registry, live.current.regions);
+        // The typed word may hold "::" or "-", where Monaco's own word ends: replace all of it.
+        const range = { startLineNumber: position.lineNumber, endLineNumber: position.lineNumber, startColumn: from, endColumn: position.column };
         return {
-          suggestions: found.map((s) => ({
-            label: s.label,
-            kind: kinds[s.kind],
-            insertText: s.insertText,
-            detail: s.detail,
-            documentation: s.documentation,
-            // Types contain "::", which Monaco's word ends at: replace the whole typed name.
-            range: s.kind === "type" ? { ...range, startColumn: position.column - typeWord.length } : range,
-          })),
+          suggestions: suggestions.map((s) => ({ label: s.label, kind: kinds[s.kind], insertText: s.insertText, detail: s.detail, documentation: s.documentation, range })),
         };
       },
     });

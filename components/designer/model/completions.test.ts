@@ -1,37 +1,208 @@
 import { describe, expect, it } from "vitest";
 import { defaultRegistry } from "../../../lib/engine/resources";
-import { hoverAt, suggestionsAt, typeAround } from "./completions";
+import { hoverAt, suggestionsAt } from "./completions";
 
-const T = `resources:
-  srv:
+const HEAD = `heat_template_version: 2018-08-31
+parameters:
+  key_name:
+    type: string
+  image_id:
+    type: string
+resources:
+  net:
+    type: OS::Neutron::Net
+  web:
     type: OS::Nova::Server
     properties:
       flavor: m1.small
-      im
-  vol:
-    type: OS::Ci
 `;
 
-describe("editor assistance", () => {
-  it("knows the type of the resource whose properties hold a line", () => {
-    expect(typeAround(T, 6)).toBe("OS::Nova::Server");
-    expect(typeAround(T, 3)).toBeUndefined();
+/** Completion labels where `|` marks the cursor in `text`. */
+function at(text: string, regions: readonly string[] = []): string[] {
+  return complete(text, regions).suggestions.map((s) => s.label);
+}
+
+function complete(text: string, regions: readonly string[] = []) {
+  const offset = text.indexOf("|");
+  const lines = text.slice(0, offset).split("\n");
+  return suggestionsAt(text.replace("|", ""), lines.length, lines[lines.length - 1].length + 1, defaultRegistry, regions);
+}
+
+function hover(text: string): string | undefined {
+  const offset = text.indexOf("|");
+  const lines = text.slice(0, offset).split("\n");
+  return hoverAt(text.replace("|", ""), lines.length, lines[lines.length - 1].length + 1, defaultRegistry);
+}
+
+describe("completion of resource types", () => {
+  it("offers types after a block-style type:", () => {
+    expect(at(`${HEAD}  vol:\n    type: OS::Ci|`)).toContain("OS::Cinder::Volume");
   });
 
-  it("suggests types, properties, functions and regions where each fits", () => {
-    const types = suggestionsAt(T, 8, 15, defaultRegistry, []);
-    expect(types.map((s) => s.label)).toContain("OS::Cinder::Volume");
-    const props = suggestionsAt(T, 6, 9, defaultRegistry, []);
-    expect(props.find((s) => s.label === "image")).toMatchObject({ kind: "property", insertText: "image: " });
-    expect(props.find((s) => s.label === "flavor")?.detail).toBe("string, required");
-    expect(suggestionsAt("    x: { get_", 1, 14, defaultRegistry, []).map((s) => s.label)).toContain("get_resource");
-    expect(suggestionsAt("    region: R", 1, 14, defaultRegistry, ["RegionOne"])).toEqual([{ label: "RegionOne", kind: "region", insertText: "RegionOne" }]);
+  it("offers types inside a flow mapping", () => {
+    const c = complete(`${HEAD}  vol: { type: OS::Ci|`);
+    expect(c.suggestions.map((s) => s.label)).toContain("OS::Cinder::Volume");
+    expect(c.from).toBe("  vol: { type: ".length + 1);
   });
 
-  it("documents types, functions and properties on hover", () => {
-    expect(hoverAt(T, 3, 16, defaultRegistry)).toMatch(/^\*\*OS::Nova::Server\*\* \(Nova\)/);
-    expect(hoverAt(T, 5, 8, defaultRegistry)).toMatch(/^\*\*flavor\*\* — string, required/);
-    expect(hoverAt("x: { get_attr: [a, b] }", 1, 8, defaultRegistry)).toMatch(/attribute of a resource/);
-    expect(hoverAt(T, 1, 3, defaultRegistry)).toBeUndefined();
+  it("offers types after a list item's type:", () => {
+    expect(at(`${HEAD}  g:\n    type: OS::Heat::ResourceGroup\n    properties:\n      items:\n        - type: |`)).toContain("OS::Nova::Server");
+  });
+
+  it("offers parameter types for a parameter's type", () => {
+    expect(at(`${HEAD.split("resources:")[0]}  count:\n    type: |`)).toEqual(["string", "number", "json", "comma_delimited_list", "boolean"]);
+  });
+});
+
+describe("completion of keys", () => {
+  it("offers the version's missing top-level sections", () => {
+    const labels = at(`heat_template_version: 2015-10-15\nresources: {}\n|`);
+    expect(labels).toContain("outputs");
+    expect(labels).not.toContain("resources");
+    expect(labels).not.toContain("conditions");
+  });
+
+  it("offers resource keys, region included, without those present", () => {
+    const labels = at(`${HEAD}      |`.replace("      flavor: m1.small\n      |", "      flavor: m1.small\n    |"));
+    expect(labels).toEqual(expect.arrayContaining(["depends_on", "region", "metadata"]));
+    expect(labels).not.toContain("type");
+    expect(labels).not.toContain("properties");
+  });
+
+  it("offers the type's properties in a block properties: mapping, not those present", () => {
+    const c = complete(`${HEAD}      im|`);
+    const image = c.suggestions.find((s) => s.label === "image");
+    expect(image).toMatchObject({ kind: "property", insertText: "image: " });
+    expect(c.suggestions.map((s) => s.label)).not.toContain("flavor");
+    expect(c.from).toBe(7);
+  });
+
+  it("shows type, required and default in a property's detail", () => {
+    const labels = complete(`${HEAD}      |`).suggestions;
+    expect(labels.find((s) => s.label === "key_name")?.detail).toMatch(/^string, optional/);
+    const flavor = complete(`${HEAD.replace("      flavor: m1.small\n", "")}      |`).suggestions.find((s) => s.label === "flavor");
+    expect(flavor?.detail).toBe("string, required");
+  });
+
+  it("offers properties inside a flow properties mapping, skipping keys before and after the cursor", () => {
+    const text = `${HEAD}  db: { type: OS::Nova::Server, properties: { flavor: m1.small, | , image: x } }`;
+    const labels = at(text);
+    expect(labels).toContain("networks");
+    expect(labels).not.toContain("flavor");
+    expect(labels).not.toContain("image");
+  });
+
+  it("offers sub-keys of a list of maps property", () => {
+    expect(at(`${HEAD}      networks:\n        - |`)).toEqual(expect.arrayContaining(["network", "fixed_ip", "port"]));
+    expect(at(`${HEAD}      networks:\n        - network: net\n          |`)).toContain("fixed_ip");
+  });
+
+  it("offers output keys and parameter keys", () => {
+    expect(at(`${HEAD}outputs:\n  ip:\n    |`)).toEqual(expect.arrayContaining(["value", "description"]));
+    expect(at(`heat_template_version: 2018-03-02\nparameters:\n  p:\n    type: string\n    |`)).toContain("tags");
+  });
+});
+
+describe("completion of functions", () => {
+  it("offers the version's functions where a property value goes", () => {
+    const labels = at(`${HEAD}      image: { get_|`);
+    expect(labels).toEqual(expect.arrayContaining(["get_param", "get_attr", "str_split", "map_merge"]));
+    expect(labels).not.toContain("Fn::Select");
+    expect(labels).not.toContain("flavor");
+  });
+
+  it("follows heat_template_version", () => {
+    const old = at(`heat_template_version: 2013-05-23\nresources:\n  a:\n    type: OS::Heat::None\n    properties:\n      x: { |`);
+    expect(old).toContain("Fn::Select");
+    expect(old).not.toContain("str_split");
+    expect(at(`heat_template_version: wallaby\noutputs:\n  o:\n    value:\n      |`)).toContain("list_concat_unique");
+  });
+
+  it("offers block-style functions under a property and in outputs", () => {
+    expect(at(`${HEAD}      image:\n        get_|`)).toContain("get_param");
+  });
+
+  it("offers only condition functions inside conditions", () => {
+    const labels = at(`heat_template_version: 2017-09-01\nconditions:\n  prod: { |`);
+    expect(labels).toEqual(["and", "contains", "equals", "get_param", "not", "or", "yaql"]);
+  });
+});
+
+describe("completion of function arguments and references", () => {
+  it("offers resource names to get_resource, flow and block", () => {
+    expect(at(`${HEAD}      networks: [{ network: { get_resource: | } }]`)).toEqual(["net", "web"]);
+    expect(at(`${HEAD}      image:\n        get_resource: n|`)).toEqual(["net", "web"]);
+  });
+
+  it("offers resources then the target's attributes to get_attr", () => {
+    expect(at(`${HEAD}outputs:\n  ip: { value: { get_attr: [| ] } }`)).toEqual(["net", "web"]);
+    const attrs = complete(`${HEAD}outputs:\n  ip: { value: { get_attr: [web, fir|] } }`);
+    expect(attrs.suggestions.map((s) => s.label)).toEqual(expect.arrayContaining(["first_address", "networks", "show"]));
+    expect(attrs.suggestions.find((s) => s.label === "first_address")?.kind).toBe("attribute");
+    expect(at(`${HEAD}outputs:\n  ip:\n    value:\n      get_attr:\n        - web\n        - |`)).toContain("first_address");
+  });
+
+  it("offers parameter names to get_param", () => {
+    expect(at(`${HEAD}      key_name: { get_param: | }`)).toEqual(["key_name", "image_id"]);
+    expect(at(`${HEAD}      key_name: { get_param: [| ] }`)).toEqual(["key_name", "image_id"]);
+  });
+
+  it("offers other resources to depends_on in every style", () => {
+    expect(at(`${HEAD}    depends_on: |`)).toEqual(["net"]);
+    expect(at(`${HEAD}  db:\n    type: OS::Heat::None\n    depends_on: [web, |]`)).toEqual(["net"]);
+    expect(at(`${HEAD}  db:\n    type: OS::Heat::None\n    depends_on:\n      - net\n      - |`)).toEqual(["web"]);
+  });
+
+  it("offers regions, deletion policies and versions", () => {
+    expect(complete(`${HEAD}    region: R|`, ["RegionOne", "RegionTwo"]).suggestions).toEqual([
+      { label: "RegionOne", kind: "region", insertText: "RegionOne" },
+      { label: "RegionTwo", kind: "region", insertText: "RegionTwo" },
+    ]);
+    expect(at(`${HEAD}  db: { type: OS::Heat::None, region: |`, ["RegionOne"])).toEqual(["RegionOne"]);
+    expect(at(`${HEAD}    deletion_policy: |`)).toContain("Snapshot");
+    expect(at(`heat_template_version: |`)).toContain("wallaby");
+  });
+});
+
+describe("typing never throws", () => {
+  const broken = [
+    "", "|", "resources:\n  a: {{{ [[ |", "resources:\n  a: { type: 'OS::|", "resources:\n  - - - |", ": : |",
+    "resources:\n  a:\n    properties:\n      x: [1, {a: |", "  # comment |", "resources:\n\ta: |\n", "x: ]]}} |",
+  ];
+  it.each(broken)("is quiet on %j", (text) => {
+    const t = text.includes("|") ? text : `${text}|`;
+    expect(() => complete(t, ["R"])).not.toThrow();
+    expect(() => hover(t)).not.toThrow();
+  });
+
+  it("suggests nothing inside a comment or a description", () => {
+    expect(at(`${HEAD}  # type: |`)).toEqual([]);
+    expect(at(`${HEAD}    description: the |`)).toEqual([]);
+  });
+});
+
+describe("hover docs", () => {
+  it("documents resource types", () => {
+    expect(hover(`${HEAD.replace("OS::Nova::Server", "OS::Nova::Se|rver")}`)).toMatch(/^\*\*OS::Nova::Server\*\* \(Nova\)/);
+  });
+
+  it("documents properties in block and flow style", () => {
+    expect(hover(`${HEAD.replace("flavor:", "fla|vor:")}`)).toMatch(/^\*\*flavor\*\* — string, required/);
+    expect(hover(`${HEAD}  v: { type: OS::Cinder::Volume, properties: { si|ze: 1 } }`)).toMatch(/^\*\*size\*\*/);
+  });
+
+  it("documents functions with the version they arrived in", () => {
+    expect(hover("x: { get_a|ttr: [a, b] }")).toMatch(/attribute of a resource.*Since 2013-05-23/s);
+    expect(hover(`${HEAD}      image: { str_sp|lit: [",", "a,b"] }`)).toMatch(/Since 2015-10-15/);
+  });
+
+  it("documents attributes and referenced resources", () => {
+    expect(hover(`${HEAD}outputs:\n  ip: { value: { get_attr: [web, first_add|ress] } }`)).toMatch(/^\*\*first_address\*\* \(attribute of web\)/);
+    expect(hover(`${HEAD}    depends_on: [n|et]`)).toBe("**net** — resource of type OS::Neutron::Net");
+  });
+
+  it("has nothing to say about section names or plain values", () => {
+    expect(hover("resou|rces:\n")).toBeUndefined();
+    expect(hover(`${HEAD.replace("m1.small", "m1.sm|all")}`)).toBeUndefined();
   });
 });
