@@ -130,3 +130,21 @@ test.describe("designer", () => {
     await expect(page.getByTestId("template-text")).toHaveValue(/# a comment the canvas must keep/);
   });
 });
+
+test("a flow-style resource line is typed with completions: its type, then a property of that type", async ({ page }) => {
+  const designer = new DesignerPage(page);
+  await designer.goto();
+  await designer.setYaml(TWO_REGIONS);
+  await expect(designer.node("web")).toBeVisible();
+  await designer.typeAtEnd("  cache: { type: OS::Ci");
+  await expect(designer.suggestion("OS::Cinder::Volume")).toBeVisible();
+  await page.keyboard.press("Tab");
+  // Inside the flow mapping's properties, the volume's own properties are offered.
+  await page.keyboard.type(", properties: { si");
+  await expect(designer.suggestion("size")).toBeVisible();
+  await page.screenshot({ path: "e2e/screenshots/designer-flow-completion.png" });
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("1 } }");
+  await expect(designer.node("cache")).toContainText("OS::Cinder::Volume");
+  expect(await designer.yaml()).toContain("  cache: { type: OS::Cinder::Volume, properties: { size: 1 } }\n");
+});
