@@ -97,6 +97,15 @@ describe("completion of keys", () => {
     expect(at(`${HEAD}      networks:\n        - network: net\n          |`)).toContain("fixed_ip");
   });
 
+  it("offers the properties of a nested definition's type (ResourceGroup resource_def), block and flow", () => {
+    const group = `${HEAD}  g:\n    type: OS::Heat::ResourceGroup\n    properties:\n      count: 2\n`;
+    const block = at(`${group}      resource_def:\n        type: OS::Cinder::Volume  # one per member\n        properties:\n          |`);
+    expect(block).toContain("size");
+    expect(block).not.toContain("count");
+    expect(at(`${group}      resource_def: { type: OS::Nova::Server, properties: { fl| } }`)).toContain("flavor");
+    expect(at(`${group}      resource_def:\n        type: OS::Nova::Server\n        properties: { |`)).toContain("image");
+  });
+
   it("offers output keys and parameter keys", () => {
     expect(at(`${HEAD}outputs:\n  ip:\n    |`)).toEqual(expect.arrayContaining(["value", "description"]));
     expect(at(`heat_template_version: 2018-03-02\nparameters:\n  p:\n    type: string\n    |`)).toContain("tags");

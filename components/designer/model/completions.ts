@@ -104,14 +104,24 @@ function schemaAt(plugin: ResourcePlugin | undefined, rest: readonly string[]): 
   return schema;
 }
 
-/** Where the cursor is below a resource's `properties`, and what schema the mapping there has. */
-function propertyScope(s: Scope): { plugin?: ResourcePlugin; keys?: Record<string, PropertySchema>; value: boolean } | undefined {
+/**
+ * The plugin whose `properties` hold the cursor (a resource's, or a nested definition's such as
+ * ResourceGroup's resource_def, by the `type` beside it) and the path below that `properties`.
+ */
+function propertiesRoot(s: Scope): { plugin?: ResourcePlugin; rest: string[] } | undefined {
   const p = s.ctx.path;
-  if (p[0] !== "resources" || p[2] !== "properties" || p.length < 3) return undefined;
-  const plugin = pluginOf(s, p[1]);
-  if (p.length === 3) return { plugin, keys: plugin?.properties, value: false };
-  const schema = schemaAt(plugin, p.slice(3));
-  return { plugin, keys: schema?.schema, value: true };
+  const k = p.lastIndexOf("properties");
+  if (p[0] !== "resources" || k < 2) return undefined;
+  const type = s.ctx.propertiesType;
+  return { plugin: type ? s.registry.get(type) : k === 2 ? pluginOf(s, p[1]) : undefined, rest: p.slice(k + 1) };
+}
+
+/** Where the cursor is below a `properties`, and what schema the mapping there has. */
+function propertyScope(s: Scope): { keys?: Record<string, PropertySchema>; value: boolean } | undefined {
+  const root = propertiesRoot(s);
+  if (!root) return undefined;
+  if (root.rest.length === 0) return { keys: root.plugin?.properties, value: false };
+  return { keys: schemaAt(root.plugin, root.rest)?.schema, value: true };
 }
 
 const keyword = (label: string, detail?: string): Suggestion => ({ label, kind: "keyword", insertText: `${label}: `, detail });
@@ -182,7 +192,8 @@ function itemSuggestions(s: Scope): Suggestion[] {
   if (owner === "get_attr" && items.length === 1) return attributeSuggestions(pluginOf(s, items[0]));
   if (owner === "get_param" && items.length === 0) return plain("parameter", s.outline.parameters);
   // A new item of a list of maps (networks: - ...) starts with one of the item schema's keys.
-  const keys = path[0] === "resources" && path[2] === "properties" ? schemaAt(pluginOf(s, path[1]), path.slice(3))?.items?.schema : undefined;
+  const root = propertiesRoot(s);
+  const keys = root && schemaAt(root.plugin, root.rest)?.items?.schema;
   return keys ? propertySuggestions(keys, []) : [];
 }
 

@@ -39,6 +39,13 @@ describe("cursorAt", () => {
     expect(ctx("d: hello {|")).toMatchObject({ slot: "value", key: "d", word: "hello {" });
   });
 
+  it("knows the type written beside the innermost properties key", () => {
+    expect(ctx("r:\n  a:\n    type: 'X'\n    properties:\n      d:\n        type: Y # inner\n        properties:\n          |")?.propertiesType).toBe("Y");
+    expect(ctx("r:\n  a: { type: X, properties: { d: { type: Y, properties: { |")?.propertiesType).toBe("Y");
+    expect(ctx("r:\n  a:\n    type: X\n    properties: { |")?.propertiesType).toBe("X");
+    expect(ctx("r:\n  a:\n    metadata:\n      |")?.propertiesType).toBeUndefined();
+  });
+
   it("gives nothing in a comment", () => {
     expect(ctx("a: 1 # type: |")).toBeUndefined();
     expect(ctx("# |")).toBeUndefined();

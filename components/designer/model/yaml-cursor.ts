@@ -18,6 +18,11 @@ export interface CursorContext {
   siblings: string[];
   /** The items before the cursor in the list that holds it (slot "item"). */
   items: string[];
+  /**
+   * The `type` written beside the innermost `properties` key of the path, when there is one (a
+   * resource's own type, or a nested definition's such as ResourceGroup's resource_def).
+   */
+  propertiesType?: string;
 }
 
 /** A template's outline: its version, resource names with their types, parameter names. */
@@ -51,20 +56,26 @@ function lineInfo(text: string): LineInfo | undefined {
   return { dashCols, keyCol: m[1].length + m[2].length, key: key?.[2].trim(), rest: key ? (key[3] ?? "") : content };
 }
 
+/** One key of a path and where it is written: a block line and column, or an open flow mapping. */
+interface Segment {
+  key: string;
+  at?: { index: number; col: number } | Frame;
+}
+
 /** The keys of the block mappings and lists enclosing a line's content at column `col`, root first. */
-function ancestry(lines: readonly string[], index: number, col: number): string[] {
-  const path: string[] = [];
+function ancestry(lines: readonly string[], index: number, col: number): Segment[] {
+  const path: Segment[] = [];
   let limit = col;
   for (let i = index - 1; i >= 0 && limit > 0; i--) {
     const info = lineInfo(lines[i]);
     if (!info) continue;
     if (info.keyCol < limit && info.key !== undefined) {
-      path.push(info.key);
+      path.push({ key: info.key, at: { index: i, col: info.keyCol } });
       limit = info.keyCol;
     } else if (info.keyCol < limit) continue;
     for (let d = info.dashCols.length - 1; d >= 0; d--) {
       if (info.dashCols[d] < limit) {
-        path.push("-");
+        path.push({ key: "-" });
         limit = info.dashCols[d];
       }
     }
@@ -72,16 +83,16 @@ function ancestry(lines: readonly string[], index: number, col: number): string[
   return path.reverse();
 }
 
-/** Keys at column `col` of the block mapping around line `index` (excluding that line). */
-function blockSiblings(lines: readonly string[], index: number, col: number): string[] {
-  const keys: string[] = [];
+/** Keys at column `col` of the block mapping around line `index` (excluding that line), with the text after each colon. */
+function blockEntries(lines: readonly string[], index: number, col: number): Map<string, string> {
+  const keys = new Map<string, string>();
   const scan = (from: number, step: 1 | -1) => {
     for (let i = from; i >= 0 && i < lines.length; i += step) {
       const info = lineInfo(lines[i]);
       if (!info) continue;
       const startsItem = info.dashCols.some((d) => d < col);
       if (info.keyCol < col || (step === 1 && startsItem)) return;
-      if (info.keyCol === col && info.key !== undefined) keys.push(info.key);
+      if (info.keyCol === col && info.key !== undefined) keys.set(info.key, info.rest);
       if (startsItem) return;
     }
   };
@@ -113,6 +124,8 @@ interface Frame {
   items: string[];
   /** The key whose value is being typed, in a mapping. */
   key?: string;
+  /** The value written for `type` in this mapping, once complete. */
+  type?: string;
   token: string;
 }
 
@@ -145,6 +158,7 @@ function flowFrames(text: string, owner: string): Frame[] | undefined {
       if (parent) parent.token = "";
     } else if (ch === ",") {
       if (top.kind === "[") top.items.push(unquote(top.token.trim()));
+      if (top.key === "type") top.type = unquote(top.token.trim());
       top.key = undefined;
       top.token = "";
     } else if (ch === ":" && top.kind === "{" && top.key === undefined && /[\s,{}[\]]|^$/.test(text[i + 1] ?? "")) {
@@ -183,26 +197,40 @@ export function cursorAt(text: string, line: number, column: number): CursorCont
   if (/(^|\s)#/.test(content)) return undefined;
   const dashCols = [...m[2]].flatMap((c, i) => (c === "-" ? [m[1].length + i] : []));
   const col = m[1].length + m[2].length;
-  const base = dashCols.length ? [...ancestry(lines, line - 1, dashCols[0]), ...dashCols.map(() => "-")] : ancestry(lines, line - 1, col);
+  const base: Segment[] = dashCols.length ? [...ancestry(lines, line - 1, dashCols[0]), ...dashCols.map(() => ({ key: "-" }))] : ancestry(lines, line - 1, col);
   const key = KEY.exec(content);
+  const done = (segments: Segment[], rest: Omit<CursorContext, "path" | "propertiesType">): CursorContext => ({
+    path: segments.map((g) => g.key),
+    ...rest,
+    ...propertiesTypeOf(lines, segments),
+  });
   if (!key) {
     if (dashCols.length && !/[{[]/.test(content)) {
       const last = dashCols[dashCols.length - 1];
-      return { path: base.slice(0, -1), slot: "item", word: unquote(content.trim()), siblings: [], items: blockItemsAbove(lines, line - 1, last) };
+      return done(base.slice(0, -1), { slot: "item", word: unquote(content.trim()), siblings: [], items: blockItemsAbove(lines, line - 1, last) });
     }
-    return { path: base, slot: "key", word: content.trim(), siblings: blockSiblings(lines, line - 1, col), items: [] };
+    return done(base, { slot: "key", word: content.trim(), siblings: [...blockEntries(lines, line - 1, col).keys()], items: [] });
   }
   const owner = key[2].trim();
   const rest = key[3] ?? "";
   const frames = flowFrames(rest, owner);
-  const path = [...base, owner];
-  if (!frames || frames.length === 0) return { path: base, slot: "value", key: owner, word: unquote(rest.trim()), siblings: [], items: [] };
-  path.push(...frames.slice(1).map((f) => f.owner));
+  if (!frames || frames.length === 0) return done(base, { slot: "value", key: owner, word: unquote(rest.trim()), siblings: [], items: [] });
+  const path: Segment[] = [...base, { key: owner, at: { index: line - 1, col } }, ...frames.slice(1).map((f, i) => ({ key: f.owner, at: frames[i] }))];
   const top = frames[frames.length - 1];
   const word = unquote(top.token.trim());
-  if (top.kind === "[") return { path, slot: "item", word, siblings: [], items: top.items };
-  if (top.key !== undefined) return { path, slot: "value", key: top.key, word, siblings: [], items: [] };
-  return { path, slot: "key", word, siblings: [...top.keys, ...keysAfter(full.slice(column - 1))], items: [] };
+  if (top.kind === "[") return done(path, { slot: "item", word, siblings: [], items: top.items });
+  if (top.key !== undefined) return done(path, { slot: "value", key: top.key, word, siblings: [], items: [] });
+  return done(path, { slot: "key", word, siblings: [...top.keys, ...keysAfter(full.slice(column - 1))], items: [] });
+}
+
+/** The `type` beside the innermost `properties` segment: a block sibling line or the flow mapping's own. */
+function propertiesTypeOf(lines: readonly string[], segments: readonly Segment[]): { propertiesType?: string } {
+  let i = segments.length - 1;
+  while (i >= 0 && segments[i].key !== "properties") i--;
+  const at = segments[i]?.at;
+  if (!at) return {};
+  const type = "kind" in at ? at.type : blockEntries(lines, at.index, at.col).get("type")?.replace(/\s+#.*$/, "").trim();
+  return type ? { propertiesType: unquote(type) } : {};
 }
 
 let memo: { text: string; outline: Outline } | undefined;
