@@ -162,6 +162,12 @@ describe("completion of function arguments and references", () => {
     expect(at(`${HEAD}  db:\n    type: OS::Heat::None\n    depends_on:\n      - net\n      - |`)).toEqual(["web"]);
   });
 
+  it("offers condition names to condition: and to if's first item", () => {
+    const conds = `heat_template_version: 2016-10-14\nconditions:\n  prod: { equals: [a, b] }\n  big: true\nresources:\n  a:\n    type: OS::Heat::None\n`;
+    expect(at(`${conds}    condition: |`)).toEqual(["prod", "big"]);
+    expect(at(`${conds}    properties:\n      x: { if: [| ] }`)).toEqual(["prod", "big"]);
+  });
+
   it("offers regions, deletion policies and versions", () => {
     expect(complete(`${HEAD}    region: R|`, ["RegionOne", "RegionTwo"]).suggestions).toEqual([
       { label: "RegionOne", kind: "region", insertText: "RegionOne" },
@@ -208,6 +214,7 @@ describe("hover docs", () => {
   it("documents attributes and referenced resources", () => {
     expect(hover(`${HEAD}outputs:\n  ip: { value: { get_attr: [web, first_add|ress] } }`)).toMatch(/^\*\*first_address\*\* \(attribute of web\)/);
     expect(hover(`${HEAD}    depends_on: [n|et]`)).toBe("**net** — resource of type OS::Neutron::Net");
+    expect(hover(`${HEAD}      key_name: { get_param: key_n|ame }`)).toBe("**key_name** — parameter of this template");
   });
 
   it("has nothing to say about section names or plain values", () => {

@@ -175,6 +175,8 @@ function valueSuggestions(s: Scope): Suggestion[] {
       return resourceSuggestions(s, []);
     case "get_param":
       return plain("parameter", s.outline.parameters);
+    case "condition":
+      return plain("value", s.outline.conditions);
     case "deletion_policy":
       return plain("value", s.version.deletionPolicies);
     case "heat_template_version":
@@ -191,6 +193,7 @@ function itemSuggestions(s: Scope): Suggestion[] {
   if (owner === "get_attr" && items.length === 0) return resourceSuggestions(s, []);
   if (owner === "get_attr" && items.length === 1) return attributeSuggestions(pluginOf(s, items[0]));
   if (owner === "get_param" && items.length === 0) return plain("parameter", s.outline.parameters);
+  if (owner === "if" && items.length === 0) return plain("value", s.outline.conditions);
   // A new item of a list of maps (networks: - ...) starts with one of the item schema's keys.
   const root = propertiesRoot(s);
   const keys = root && schemaAt(root.plugin, root.rest)?.items?.schema;
@@ -236,6 +239,7 @@ export function hoverAt(text: string, line: number, column: number, registry: Ty
     }
     const referencesResource = owner === "depends_on" || owner === "get_resource" || (owner === "get_attr" && ctx.items.length === 0);
     if (referencesResource && s.outline.resources.has(w)) return `**${w}** — resource of type ${s.outline.resources.get(w) ?? "(none)"}`;
+    if (owner === "get_param" && ctx.items.length === 0 && s.outline.parameters.includes(w)) return `**${w}** — parameter of this template`;
     return undefined;
   }
   return undefined;

@@ -60,6 +60,7 @@ describe("outlineOf", () => {
     );
     expect(o.version).toBe("2016-10-14");
     expect(o.parameters).toEqual(["p1", "p2"]);
+    expect(outlineOf("conditions:\n  c1: true\n  c2:\n    not: c1\n").conditions).toEqual(["c1", "c2"]);
     expect([...o.resources]).toEqual([["a", "OS::Heat::None"], ["b", "OS::Nova::Server"], ["c", undefined]]);
   });
 

@@ -25,11 +25,12 @@ export interface CursorContext {
   propertiesType?: string;
 }
 
-/** A template's outline: its version, resource names with their types, parameter names. */
+/** A template's outline: its version, resource names with their types, parameter and condition names. */
 export interface Outline {
   version?: string;
   resources: Map<string, string | undefined>;
   parameters: string[];
+  conditions: string[];
 }
 
 /** One line split into indentation, list dashes, key and the text after the key's colon. */
@@ -238,7 +239,7 @@ let memo: { text: string; outline: Outline } | undefined;
 /** The template's outline from one pass over its lines (the last answer is reused for the same text). */
 export function outlineOf(text: string): Outline {
   if (memo?.text === text) return memo.outline;
-  const outline: Outline = { resources: new Map(), parameters: [] };
+  const outline: Outline = { resources: new Map(), parameters: [], conditions: [] };
   let section = "";
   let childCol = -1;
   let bodyCol = -1;
@@ -256,6 +257,7 @@ export function outlineOf(text: string): Outline {
     if (childCol < 0) childCol = info.keyCol;
     if (info.keyCol === childCol && info.key !== undefined && info.dashCols.length === 0) {
       if (section === "parameters") outline.parameters.push(info.key);
+      if (section === "conditions") outline.conditions.push(info.key);
       if (section !== "resources") continue;
       current = info.key;
       bodyCol = -1;
