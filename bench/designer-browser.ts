@@ -24,7 +24,7 @@ import { benchTemplate } from "./designer-template";
 const PORT = Number(process.env.HEARTH_BENCH_PORT || 3302);
 const BASE = `http://127.0.0.1:${PORT}`;
 const RESOURCES = Number(process.argv[2] || 200);
-const RUNS = 9;
+const RUNS = 15;
 const TARGET_MS = 100;
 const ADMIN = { user: "admin", password: "bench-admin-secret" };
 

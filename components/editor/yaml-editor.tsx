@@ -2,6 +2,7 @@
 
 import Editor, { type OnMount } from "@monaco-editor/react";
 import { useEffect, useRef } from "react";
+import { flushSync } from "react-dom";
 import { textDelta } from "../designer/model/text-delta";
 import { textToPush } from "../designer/model/text-sync";
 import { setUpMonaco } from "./monaco-setup";
@@ -113,7 +114,10 @@ export default function YamlEditor({ value, revision, onChange, markers, label, 
         theme="vs"
         onMount={onMount}
         onChange={(text) => {
-          if (!applying.current) onChange(text ?? "");
+          // Rendered within the keystroke's own task: Monaco's text events are not React events, so
+          // the update would otherwise wait for a later task (and React Flow's store for yet another),
+          // often with a frame drawn in between; the canvas then showed a key one or two frames late.
+          if (!applying.current) flushSync(() => onChange(text ?? ""));
         }}
         loading={<p className="p-4 text-sm text-slate-600">Loading the editor…</p>}
         options={{
