@@ -38,6 +38,7 @@ export interface DesignCanvasProps {
   defaultRegion: string;
 }
 
+const FIT_VIEW = { padding: 0.15, maxZoom: 1 };
 const EDGE_OPTIONS = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 }, style: { strokeWidth: 1.5 } };
 
 /** Problems per resource, from the diagnostics' paths. */
@@ -138,6 +139,20 @@ function Canvas({ designer, selected, onSelect, onShortcut, defaultRegion }: Des
     designer.apply((text) => addResource(setLayout(text, { ...layout, regions }), type, defaultRegistry, { position, region }).text);
   };
 
+  // React Flow copies these props into its store, one store update (every node's selectors re-run)
+  // per prop whose identity changed: stable wrappers that call the latest handlers keep a keystroke
+  // from costing four such updates.
+  const latest = useRef({ onNodesChange, commit, connect: designer.connectResources });
+  latest.current = { onNodesChange, commit, connect: designer.connectResources };
+  const handlers = useMemo(
+    () => ({
+      onNodesChange: (changes: NodeChange<DesignNode>[]) => latest.current.onNodesChange(changes),
+      onNodeDragStop: (_: unknown, node: Node) => latest.current.commit(node),
+      onConnect: (c: Connection) => c.source && c.target && latest.current.connect(c.source, c.target),
+    }),
+    [],
+  );
+
   const view: CanvasView = {
     center: () => {
       const r = frame.current?.getBoundingClientRect();
@@ -149,7 +164,7 @@ function Canvas({ designer, selected, onSelect, onShortcut, defaultRegion }: Des
   const onKey = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key.toLowerCase() === "f" && !event.ctrlKey && !event.metaKey && !event.altKey) {
       event.preventDefault();
-      void flow.fitView({ padding: 0.15, maxZoom: 1 });
+      void flow.fitView(FIT_VIEW);
     } else onShortcut(event, view);
   };
 
@@ -168,9 +183,9 @@ function Canvas({ designer, selected, onSelect, onShortcut, defaultRegion }: Des
         edges={edges}
         nodeTypes={designNodeTypes}
         defaultEdgeOptions={EDGE_OPTIONS}
-        onNodesChange={onNodesChange}
-        onNodeDragStop={(_, node) => commit(node)}
-        onConnect={(c: Connection) => c.source && c.target && designer.connectResources(c.source, c.target)}
+        onNodesChange={handlers.onNodesChange}
+        onNodeDragStop={handlers.onNodeDragStop}
+        onConnect={handlers.onConnect}
         onDragOver={(e) => {
           e.preventDefault();
           e.dataTransfer.dropEffect = "copy";
@@ -180,7 +195,7 @@ function Canvas({ designer, selected, onSelect, onShortcut, defaultRegion }: Des
         selectionKeyCode="Shift"
         multiSelectionKeyCode={["Meta", "Control"]}
         fitView
-        fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+        fitViewOptions={FIT_VIEW}
         minZoom={0.1}
         aria-label="Template canvas"
       >
