@@ -71,10 +71,13 @@ async function openDesigner(page: Page, text: string): Promise<void> {
   await page.locator('[data-testid=design-node][data-resource-name="server_0"]').waitFor({ timeout: 60_000 });
 }
 
-/** Milliseconds from pressing `key` to the frame after the node `name` appears. */
-async function keyToNode(page: Page, key: string, name: string): Promise<number> {
+/**
+ * Milliseconds from pressing `key` to the frame after the DOM under `root` changes (and, with `node`, once
+ * the canvas node of that name is there).
+ */
+async function keyUntil(page: Page, key: string, root: string, node?: string): Promise<number> {
   await page.evaluate(
-    ([k, n]) => {
+    ([k, r, n]) => {
       const w = window as unknown as { benchMs?: number };
       w.benchMs = undefined;
       let pressed = 0;
@@ -83,42 +86,25 @@ async function keyToNode(page: Page, key: string, name: string): Promise<number>
       };
       document.addEventListener("keydown", onKey, { capture: true });
       const seen = new MutationObserver(() => {
-        if (!pressed || !document.querySelector(`[data-testid=design-node][data-resource-name="${n}"]`)) return;
+        if (!pressed || (n && !document.querySelector(`[data-testid=design-node][data-resource-name="${n}"]`))) return;
         seen.disconnect();
         document.removeEventListener("keydown", onKey, { capture: true });
         requestAnimationFrame(() => (w.benchMs = performance.now() - pressed));
       });
-      seen.observe(document.body, { childList: true, subtree: true });
+      seen.observe(document.querySelector(r)!, { childList: true, subtree: true, characterData: true });
     },
-    [key, name],
+    [key, root, node ?? ""],
   );
   await page.keyboard.press(key);
   await page.waitForFunction(() => (window as unknown as { benchMs?: number }).benchMs !== undefined);
   return page.evaluate(() => (window as unknown as { benchMs: number }).benchMs);
 }
 
+/** Milliseconds from pressing `key` to the frame after the node `name` appears on the canvas. */
+const keyToNode = (page: Page, key: string, name: string) => keyUntil(page, key, "body", name);
+
 /** Milliseconds from pressing `key` in Monaco to the frame after Monaco's own lines show it. */
-async function keyToEcho(page: Page, key: string): Promise<number> {
-  await page.evaluate((k) => {
-    const w = window as unknown as { benchMs?: number };
-    w.benchMs = undefined;
-    let pressed = 0;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === k) pressed = e.timeStamp;
-    };
-    document.addEventListener("keydown", onKey, { capture: true });
-    const seen = new MutationObserver(() => {
-      if (!pressed) return;
-      seen.disconnect();
-      document.removeEventListener("keydown", onKey, { capture: true });
-      requestAnimationFrame(() => (w.benchMs = performance.now() - pressed));
-    });
-    seen.observe(document.querySelector("[data-testid=designer-yaml] .view-lines")!, { childList: true, subtree: true, characterData: true });
-  }, key);
-  await page.keyboard.press(key);
-  await page.waitForFunction(() => (window as unknown as { benchMs?: number }).benchMs !== undefined);
-  return page.evaluate(() => (window as unknown as { benchMs: number }).benchMs);
-}
+const keyToEcho = (page: Page, key: string) => keyUntil(page, key, "[data-testid=designer-yaml] .view-lines");
 
 /** Milliseconds from a palette drop on the canvas to the frame after Monaco holds the new text. */
 async function dropToText(page: Page, type: string, x: number, y: number): Promise<number> {
