@@ -101,12 +101,18 @@ describe("Hearth restart", () => {
 });
 
 describe("Hearth watchStacks", () => {
-  it("streams the stack-level events of every stack, not resource events", async () => {
+  it("streams the stack-level events of the project's stacks, not resource events nor other projects' stacks", async () => {
     const seen: string[] = [];
     const stop = await hearth.watchStacks((e) => seen.push(`${e.stackName} ${e.action}_${e.status}`));
+    const elsewhere: string[] = [];
+    const other = hearth.forProject("demo");
+    const stopOther = await other.watchStacks((e) => elsewhere.push(`${e.stackName} ${e.action}_${e.status}`));
+    await (await other.create("theirs", { template: PAIR })).done;
     await (await hearth.create("greet", { template: PAIR })).done;
     await vi.waitFor(() => expect(seen).toEqual(["greet CREATE_IN_PROGRESS", "greet CREATE_COMPLETE"]));
+    expect(elsewhere).toEqual(["theirs CREATE_IN_PROGRESS", "theirs CREATE_COMPLETE"]);
     stop();
+    stopOther();
   });
 });
 

@@ -58,6 +58,18 @@ export function buildHearth(parts: HearthParts): Hearth {
     throw notFound(`Stack ${ref}`);
   }
 
+  /** Each stack's project, once read (a stack never changes project). */
+  const projectOfStack = new Map<string, Promise<string | undefined>>();
+  /** Whether a stack (nested ones included) belongs to this Hearth's project. */
+  async function inProject(stackId: string): Promise<boolean> {
+    let project = projectOfStack.get(stackId);
+    if (!project) {
+      project = store.getStack(stackId).then((s) => s?.projectId);
+      projectOfStack.set(stackId, project);
+    }
+    return (await project) === projectId;
+  }
+
   /** A stack as lists show it, with the regions its resources live in. */
   async function summarize(stack: StackRecord): Promise<StackSummary> {
     const resources = await store.listResources(stack.id);
@@ -148,7 +160,11 @@ export function buildHearth(parts: HearthParts): Hearth {
     },
 
     subscribe: (stackId, afterSeq, listener) => bus.subscribe(stackId, afterSeq, listener),
-    watchStacks: (listener) => bus.subscribeAll((event) => (event.isStackEvent ? listener(event) : undefined)),
+    watchStacks: (listener) =>
+      bus.subscribeAll((event) => {
+        if (!event.isStackEvent) return;
+        void inProject(event.stackId).then((mine) => (mine ? listener(event) : undefined));
+      }),
 
     cloudInventory: (region) => admin.use((sim) => cloudCall(() => sim.inventory(region))),
 

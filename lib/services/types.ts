@@ -123,7 +123,7 @@ export interface Hearth {
    * after `afterSeq` (replay), then new ones. Returns an unsubscribe function.
    */
   subscribe(stackId: string, afterSeq: number, listener: (event: EventRecord) => void): Promise<() => void>;
-  /** Stack-level events (status changes) of every stack, nested ones included, from now on. Returns unsubscribe. */
+  /** Stack-level events (status changes) of this project's stacks, nested ones included, from now on. Returns unsubscribe. */
   watchStacks(listener: (event: EventRecord) => void): Promise<() => void>;
 
   cloudInventory(region?: string): Promise<CloudInventory>;

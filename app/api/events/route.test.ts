@@ -1,5 +1,4 @@
 import { describe, expect, it, vi } from "vitest";
-import { EngineError } from "@/lib/engine/errors";
 import type { EventRecord } from "@/lib/engine/stack/ports";
 import type { Hearth } from "@/lib/services/types";
 
@@ -10,15 +9,10 @@ vi.mock("@/app/_lib/session", () => ({
 }));
 const { GET } = await import("./route");
 
-/** A project's Hearth that lists stack "a", finds "b" later, and does not know "x" (another project's). */
+/** A project's Hearth whose watchStacks (already scoped to the project) hands out what `emit` sends. */
 function projectHearth(): { hearth: Hearth; emit(stackId: string): void } {
   let listener: ((event: EventRecord) => void) | undefined;
   const hearth = {
-    listStacks: async () => [{ id: "a" }],
-    getStack: async (id: string) => {
-      if (id !== "b") throw new EngineError("NotFound", `Stack ${id} not found`);
-      return { stack: { id } };
-    },
     watchStacks: async (l: (event: EventRecord) => void) => {
       listener = l;
       return () => undefined;
@@ -33,7 +27,7 @@ describe("GET /api/events", () => {
     expect((await GET(new Request("http://h/api/events"))).status).toBe(401);
   });
 
-  it("streams the status changes of the session project's stacks only", async () => {
+  it("streams the status changes the session project's Hearth watches (hearth.test: only that project's stacks)", async () => {
     const { hearth, emit } = projectHearth();
     session.hearth = hearth;
     const abort = new AbortController();
@@ -44,7 +38,7 @@ describe("GET /api/events", () => {
       text += (await reader.read()).value ?? "";
       expect(text).toContain(": connected");
     });
-    for (const id of ["x", "a", "x", "b"]) emit(id);
+    for (const id of ["a", "b"]) emit(id);
     await vi.waitFor(async () => {
       text += (await reader.read()).value ?? "";
       expect(text).toContain('"stackId":"b"');
