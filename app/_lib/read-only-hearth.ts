@@ -4,6 +4,8 @@
  * console's server actions already turn into the message their form shows.
  */
 import { EngineError } from "@/lib/engine/errors";
+import type { HaConsole } from "@/lib/services/ha/view";
+import type { SavedTemplates } from "@/lib/services/templates";
 import type { Hearth } from "@/lib/services/types";
 
 /** Members a reader gets as they are, or refused; `ha`, `templates` and `forProject` are wrapped below. */
@@ -46,15 +48,23 @@ const KINDS: Record<Exclude<keyof Hearth, "ha" | "templates" | "forProject">, Ki
   fault: "change",
 };
 
+/** The same for the HA console and saved templates (named as their refusals say). */
+const HA_KINDS: Record<keyof HaConsole, Kind> = { groups: "read", failover: "change", drill: "change", writeCheck: "change" };
+const TEMPLATE_KINDS: Record<keyof SavedTemplates, Kind> = { list: "read", get: "read", versions: "read", save: "change" };
+
+/** `target` with each member `kinds` calls a change replaced by a refusal named by `names` (default: the member's name). */
+function refuseChanges<T extends object>(target: T, kinds: Record<keyof T, Kind>, refuse: (what: string) => () => Promise<never>, names: Partial<Record<keyof T, string>> = {}): T {
+  const refused = Object.entries(kinds).flatMap(([name, kind]) => (kind === "change" ? [[name, refuse(names[name as keyof T] ?? name)]] : []));
+  return { ...target, ...Object.fromEntries(refused) };
+}
+
 /** `hearth` with every changing call (stack operations, HA actions, saving templates) refused with `reason`. */
 export function readOnlyHearth(hearth: Hearth, reason: string): Hearth {
   const refuse = (what: string) => () => Promise.reject(new EngineError("BadRequest", `${reason} (${what} refused)`));
-  const refused = Object.fromEntries(Object.entries(KINDS).flatMap(([name, kind]) => (kind === "change" ? [[name, refuse(name)]] : [])));
   return {
-    ...hearth,
-    ...refused,
+    ...refuseChanges(hearth, { ...KINDS, ha: "read", templates: "read", forProject: "read" }, refuse),
     forProject: (projectId) => readOnlyHearth(hearth.forProject(projectId), reason),
-    ha: { ...hearth.ha, failover: refuse("failover"), drill: refuse("drill"), writeCheck: refuse("volume write") },
-    templates: { ...hearth.templates, save: refuse("saving a template") },
+    ha: refuseChanges(hearth.ha, HA_KINDS, refuse, { writeCheck: "volume write" }),
+    templates: refuseChanges(hearth.templates, TEMPLATE_KINDS, refuse, { save: "saving a template" }),
   };
 }
