@@ -19,7 +19,7 @@ import { defaultRegistry } from "@/lib/engine/resources";
 import { NODE_SIZE } from "../graph/topology-layout";
 import type { CanvasView } from "./canvas-commands";
 import { designNodeTypes } from "./design-nodes";
-import { regionAt } from "./model/auto-layout";
+import { regionAt, within } from "./model/auto-layout";
 import { addResource, setLayout, setRegion } from "./model/edits";
 import { absolutePosition, flowEdges, flowNodes, type DesignNode } from "./model/flow-elements";
 import type { Layout } from "./model/layout-comment";
@@ -59,8 +59,8 @@ function movedLayout(node: Node, layout: Layout): Layout {
     const height = node.measured?.height ?? node.height ?? old.height;
     const [dx, dy] = [node.position.x - old.x, node.position.y - old.y];
     const members = Object.entries(layout.nodes).map(([k, p]) => {
-      const inside = p.x + NODE_SIZE.width / 2 >= old.x && p.x <= old.x + old.width && p.y >= old.y && p.y <= old.y + old.height;
-      return [k, inside ? { x: p.x + dx, y: p.y + dy } : p] as const;
+      // The box carries what regionAt counts as in it, so the members keep their region.
+      return [k, within(p, old) ? { x: p.x + dx, y: p.y + dy } : p] as const;
     });
     return { nodes: Object.fromEntries(members), regions: { ...layout.regions, [region]: { ...node.position, width, height } } };
   }

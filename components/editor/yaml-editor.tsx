@@ -75,10 +75,12 @@ export default function YamlEditor({ value, revision, onChange, markers, label, 
   useEffect(() => {
     const editor = editorRef.current;
     const model = editor?.getModel();
-    if (!editor || !model) return;
-    const text = textToPush(applied.current, revision, model.getValue(), value);
+    // The same revision is the user's own typing coming back: nothing to read or push (every keystroke).
+    if (!editor || !model || revision === applied.current) return;
+    const shown = model.getValue();
+    const text = textToPush(applied.current, revision, shown, value);
     applied.current = revision;
-    const delta = text === undefined ? undefined : textDelta(model.getValue(), text);
+    const delta = text === undefined ? undefined : textDelta(shown, text);
     if (delta) {
       // Only the span that changed: Monaco redraws that, and the view elsewhere stays put.
       const from = model.getPositionAt(delta.start);
