@@ -83,7 +83,7 @@ function Canvas({ designer, selected, onSelect, onShortcut, defaultRegion }: Des
   const errors = useMemo(() => errorCounts(designer.diagnostics), [designer.diagnostics]);
   // Keyed on the parts each depends on, so a keystroke elsewhere in the text derives nothing.
   const derived = useMemo(() => flowNodes(model, layout, { errors, selected, defaultRegion }), [model.nodes, layout, errors, selected, defaultRegion]); // eslint-disable-line react-hooks/exhaustive-deps
-  const edges = useStableElements(useMemo(() => flowEdges(model), [model.edges, model.definitions])); // eslint-disable-line react-hooks/exhaustive-deps
+  const edges = useStableElements(useMemo(() => flowEdges(model), [model.edges])); // eslint-disable-line react-hooks/exhaustive-deps
   // React Flow's own copy of the nodes (moved, measured, selected); a new derivation replaces only
   // the nodes that changed, during this render rather than one commit later.
   const [shown, setShown] = useState({ derived, nodes: derived });

@@ -53,19 +53,11 @@ export function flowNodes(
   return [...boxes, ...resources];
 }
 
-/** The value at a path inside a plain value (undefined when absent). */
-function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
-  return path.reduce<unknown>((v, k) => (v !== null && typeof v === "object" ? (v as Record<string | number, unknown>)[k] : undefined), value);
-}
-
 /** An edge's label: the property it sits in, and for get_attr the attribute it reads. */
-function edgeLabel(ref: ReferenceEdge, resources: Record<string, unknown> | undefined): string {
+function edgeLabel(ref: ReferenceEdge): string {
   if (ref.kind === "depends_on") return "depends_on";
   const property = ref.path.filter((p) => typeof p === "string" && p !== "properties").join(".");
-  if (ref.kind !== "get_attr") return property;
-  const call = valueAt(resources?.[ref.source], ref.path) as { get_attr?: unknown[] } | undefined;
-  const attribute = Array.isArray(call?.get_attr) ? call.get_attr.slice(1).join(".") : "";
-  return attribute ? `${property} ← ${attribute}` : property;
+  return ref.attribute ? `${property} ← ${ref.attribute}` : property;
 }
 
 /** Canvas edges: from the resource that holds the reference to the one it names (get_attr edges name the attribute). */
@@ -74,7 +66,7 @@ export function flowEdges(model: TemplateModel): DesignEdge[] {
     id: ref.id,
     source: ref.source,
     target: ref.target,
-    label: edgeLabel(ref, model.definitions),
+    label: edgeLabel(ref),
     data: { ref },
     style: ref.kind === "depends_on" ? { strokeDasharray: "5 4" } : ref.kind === "get_attr" ? { stroke: "#0369a1" } : undefined,
   }));

@@ -29,6 +29,8 @@ export interface ReferenceEdge {
   kind: EdgeKind;
   /** Path inside the source resource, e.g. ["properties", "networks", 0, "network"]. */
   path: (string | number)[];
+  /** For get_attr: the attribute read, its path joined with dots (e.g. "first_address"). */
+  attribute?: string;
 }
 
 /** What the canvas draws for one template text. */
@@ -200,7 +202,8 @@ function collectEdges(source: string, value: unknown, path: (string | number)[],
     const target = fn === "get_resource" ? arg : fn === "get_attr" && Array.isArray(arg) ? arg[0] : undefined;
     if (typeof target === "string" && names.has(target)) {
       const kind = fn as EdgeKind;
-      out.push({ id: `${source}->${target}@${path.join(".")}`, source, target, kind, path });
+      const attribute = fn === "get_attr" ? (arg as unknown[]).slice(1).join(".") : undefined;
+      out.push({ id: `${source}->${target}@${path.join(".")}`, source, target, kind, path, ...(attribute ? { attribute } : {}) });
       return;
     }
   }
