@@ -90,6 +90,7 @@ describe("/heat-api/v1/{project}/stacks", () => {
     expect(template.body.heat_template_version).toBe("2018-08-31");
     const env = await api.call("GET", `${base}/stacks/tpl/${id}/environment`, { token });
     expect(env.body.parameters).toEqual({ greeting: "env" });
+    expect(env.body.resource_registry).toEqual({ resources: {} });
     const files = await api.call("GET", `${base}/stacks/tpl/${id}/files`, { token });
     expect(files.body).toEqual({ "a.txt": "A" });
     const exported = await api.call("GET", `${base}/stacks/tpl/${id}/export`, { token });

@@ -9,6 +9,7 @@ import { liveStack } from "./load";
 import type { Action, ResourceRecord, StackRecord, Status } from "./ports";
 import { readMetadata } from "./reads";
 import { startOperation } from "./run";
+import { loadEnvironments } from "../template/environment";
 
 /** One resource of abandon data; a resource owning a nested stack also carries that stack's data. */
 export interface AbandonedResource extends Partial<Omit<AbandonData, "resources">> {
@@ -38,17 +39,19 @@ export interface AbandonData {
   tags: string[] | null;
 }
 
-/** A stack's environment texts merged into one environment, in Heat's shape (user_env_as_dict). */
+/**
+ * A stack's environments merged into one environment in Heat's shape (user_env_as_dict), by the same
+ * merge the engine applies (later files win entry by entry; a null registry entry removes one).
+ */
 export function mergedEnvironment(stack: Pick<StackRecord, "environments">): Record<string, unknown> {
-  const env: Record<string, unknown> = { parameters: {}, parameter_defaults: {}, resource_registry: { resources: {} }, event_sinks: [], encrypted_param_names: [] };
-  for (const { text } of stack.environments) {
-    const doc = (parse(text) ?? {}) as Record<string, unknown>;
-    for (const [section, value] of Object.entries(doc)) {
-      const current = env[section];
-      env[section] = current && typeof current === "object" && !Array.isArray(current) && value && typeof value === "object" ? { ...current, ...value } : value;
-    }
-  }
-  return env;
+  const { env } = loadEnvironments(stack.environments);
+  return {
+    parameters: env.parameters,
+    parameter_defaults: env.parameterDefaults,
+    resource_registry: { ...env.registry, resources: env.resourceRegistry },
+    event_sinks: [],
+    encrypted_param_names: [],
+  };
 }
 
 /** The abandon data of a stored stack and, inside its owning resources, of its nested stacks. */
