@@ -4,10 +4,16 @@
  */
 import type { Diagnostic } from "@/lib/engine/diagnostics";
 import type { EngineErrorCode } from "@/lib/engine/errors";
+import type { IdentityErrorCode } from "@/lib/services/identity";
 
 /** True when `error` is an EngineError with this code. */
 export function isEngineError(error: unknown, code: EngineErrorCode): boolean {
   return error instanceof Error && error.name === "EngineError" && (error as { code?: unknown }).code === code;
+}
+
+/** True when `error` is an IdentityError (with this code, when given). */
+export function isIdentityError(error: unknown, code?: IdentityErrorCode): boolean {
+  return error instanceof Error && error.name === "IdentityError" && (code === undefined || (error as { code?: unknown }).code === code);
 }
 
 /** The diagnostics of a ValidationError, or undefined for any other error. */

@@ -10,6 +10,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getHearth } from "@/lib/services";
 import type { Identity } from "@/lib/services/identity";
+import { isIdentityError } from "./errors";
 import { getSession } from "./session";
 import { loginUrl, safeNext, sessionCookie, SESSION_COOKIE } from "./session-cookie";
 
@@ -23,7 +24,6 @@ export interface LoginState {
 const loginSchema = z.object({ user: z.string().trim(), password: z.string(), project: z.string().trim(), next: z.string() });
 
 /** True for an identity refusal (checked by name: bundling may split classes). */
-const isIdentityError = (error: unknown): error is Error & { code: string } => error instanceof Error && error.name === "IdentityError";
 
 /** Stores a token in the session cookie (Secure when the browser came over https). */
 async function keep(token: string): Promise<void> {
@@ -52,14 +52,14 @@ export async function login(_previous: LoginState, form: FormData): Promise<Logi
     unscoped = result.token;
     userId = result.info.user.id;
   } catch (error) {
-    if (isIdentityError(error) && error.code === "Unauthorized") return { error: "Wrong user name or password.", user, project };
+    if (isIdentityError(error, "Unauthorized")) return { error: "Wrong user name or password.", user, project };
     throw error;
   }
   try {
     const target = project || (await identity.projectsOf(userId))[0]?.name;
     if (!target) return { error: `User ${user} has no role on any project: ask an admin to grant one.`, user, project };
     const scoped = await identity.authenticate({ method: "token", token: unscoped }, { project: target }).catch((error: unknown) => {
-      if (isIdentityError(error) && error.code === "Unauthorized") return undefined;
+      if (isIdentityError(error, "Unauthorized")) return undefined;
       throw error;
     });
     if (!scoped) return { error: `User ${user} has no role on project ${target}.`, user, project };
@@ -79,7 +79,7 @@ export async function switchProject(projectId: string): Promise<{ ok: true } | {
     const scoped = await identity.authenticate({ method: "token", token: session.token }, { project: String(projectId) });
     await keep(scoped.token);
   } catch (error) {
-    if (isIdentityError(error) && error.code === "Unauthorized") return { ok: false, error: `You have no role on project ${projectId}.` };
+    if (isIdentityError(error, "Unauthorized")) return { ok: false, error: `You have no role on project ${projectId}.` };
     throw error;
   }
   await forget(identity, session.token);

@@ -10,6 +10,7 @@ import { cache } from "react";
 import { getHearth } from "@/lib/services";
 import type { TokenInfo } from "@/lib/services/identity";
 import type { Hearth } from "@/lib/services/types";
+import { isIdentityError } from "./errors";
 import { readOnlyHearth } from "./read-only-hearth";
 import { accessOf, loginUrl, PATH_HEADER, SESSION_COOKIE, type Access } from "./session-cookie";
 
@@ -23,10 +24,6 @@ export interface Session {
 /** The request's session: none (no cookie), ended (expired, revoked or unscoped token) or valid. */
 export type SessionState = { kind: "none" } | { kind: "ended" } | ({ kind: "valid" } & Session);
 
-/** True for the identity's "unknown, expired or revoked token" refusal (checked by name: bundling may split classes). */
-function isTokenRefusal(error: unknown): boolean {
-  return error instanceof Error && error.name === "IdentityError" && (error as { code?: unknown }).code === "NotFound";
-}
 
 /** The session of the request being served (checked once per request). */
 export const getSession = cache(async (): Promise<SessionState> => {
@@ -36,7 +33,7 @@ export const getSession = cache(async (): Promise<SessionState> => {
   try {
     info = await (await getHearth()).identity.validate(token);
   } catch (error) {
-    if (isTokenRefusal(error)) return { kind: "ended" };
+    if (isIdentityError(error, "NotFound")) return { kind: "ended" };
     throw error;
   }
   const project = info.project;

@@ -6,10 +6,8 @@
  */
 import type { AbandonData } from "../../engine/stack/abandon";
 import type { StackInput } from "../../engine/template/types";
+import { MAX_TEMPLATE_BYTES } from "../../services/templates";
 import { allowFields, badRequest, boolParam, HttpError } from "../http";
-
-/** Heat's default max_template_size (bytes). */
-export const MAX_TEMPLATE_BYTES = 524_288;
 
 /** Fields every template-carrying body may have. */
 const TEMPLATE_FIELDS = ["template", "template_url", "files", "files_container", "environment", "environment_files", "parameters"];
