@@ -14,7 +14,7 @@ export const PATH_HEADER = "x-hearth-path";
 export type LoginReason = "expired" | "logged-out";
 
 /** The message the login page shows for a reason. */
-export const LOGIN_MESSAGES: Record<LoginReason, string> = {
+const LOGIN_MESSAGES: Record<LoginReason, string> = {
   expired: "Your session has ended (it expired or was revoked). Log in again to continue.",
   "logged-out": "You have logged out.",
 };

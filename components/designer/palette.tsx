@@ -14,7 +14,7 @@ export interface PaletteProps {
 }
 
 /** Plugins grouped by service, filtered by a search over type and description. */
-export function groupPlugins(plugins: readonly ResourcePlugin[], query: string): [string, ResourcePlugin[]][] {
+function groupPlugins(plugins: readonly ResourcePlugin[], query: string): [string, ResourcePlugin[]][] {
   const q = query.trim().toLowerCase();
   const groups = new Map<string, ResourcePlugin[]>();
   for (const p of plugins) {

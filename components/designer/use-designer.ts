@@ -25,9 +25,9 @@ const layOut = designerLayout((g) => elk.layout(g));
  * text rests for LAYOUT_AFTER_MS (elkjs takes long there, and a layout per keystroke would hold up
  * the keys); a smaller one at once, so pasted resources settle before the user reaches for them.
  */
-export const LAYOUT_AT_ONCE_MAX = 50;
+const LAYOUT_AT_ONCE_MAX = 50;
 /** How long the text must rest before a large template is laid out. */
-export const LAYOUT_AFTER_MS = 250;
+const LAYOUT_AFTER_MS = 250;
 
 /** A note shown above the canvas (a refused edge, a saved template...). */
 export interface DesignerMessage {

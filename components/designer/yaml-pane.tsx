@@ -20,7 +20,7 @@ export interface YamlPaneProps {
 }
 
 /** Diagnostics with a source range as editor markers (the engine's messages, unchanged). */
-export function toMarkers(diagnostics: readonly Diagnostic[]): EditorMarker[] {
+function toMarkers(diagnostics: readonly Diagnostic[]): EditorMarker[] {
   return diagnostics.map((d) => ({
     startLine: d.range?.start.line ?? 1,
     startColumn: d.range?.start.column ?? 1,

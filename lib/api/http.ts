@@ -4,7 +4,7 @@
  */
 
 /** Heat's default max_json_body_size: larger request bodies are refused. */
-export const MAX_BODY_BYTES = 1_048_576;
+const MAX_BODY_BYTES = 1_048_576;
 
 /** An error with the HTTP status (and Heat error type) it should be answered with. */
 export class HttpError extends Error {

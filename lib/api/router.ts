@@ -15,7 +15,7 @@ export interface Route<C> {
 }
 
 /** Matches `segments` against a pattern; the captured parameters, or undefined. */
-export function matchPattern(pattern: string, segments: readonly string[]): Params | undefined {
+function matchPattern(pattern: string, segments: readonly string[]): Params | undefined {
   const parts = pattern === "" ? [] : pattern.split("/");
   if (parts.length !== segments.length) return undefined;
   const params: Params = {};

@@ -14,7 +14,7 @@ import { deriveModel } from "./template-model";
 import { parseYaml, setIn } from "./yaml-text";
 
 /** How far a pasted copy lands from its original. */
-export const PASTE_OFFSET = 40;
+const PASTE_OFFSET = 40;
 
 type Resources = Record<string, Record<string, unknown>>;
 

@@ -25,7 +25,7 @@ export interface Completion {
 }
 
 /** HOT intrinsic functions with a one-line description each. */
-export const FUNCTIONS: Record<string, string> = {
+const FUNCTIONS: Record<string, string> = {
   get_resource: "The reference id of a resource in this template (usually its physical id).",
   get_attr: "An attribute of a resource: [resource, attribute, path...].",
   get_param: "The value of a template parameter: name, or [name, key/index...].",

@@ -8,7 +8,7 @@ import type { ElkNode } from "elkjs/lib/elk-api";
 import type { ElkLayout } from "./auto-layout";
 
 /** Options laid over the shared input's root options. */
-export const DESIGNER_ELK_OPTIONS: Record<string, string> = {
+const DESIGNER_ELK_OPTIONS: Record<string, string> = {
   "elk.layered.thoroughness": "1",
 };
 

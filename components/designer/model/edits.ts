@@ -19,7 +19,7 @@ function withBody(text: string, edit: (body: string) => string, relayout: (layou
 }
 
 /** A starting value for a required property: its default, first allowed value, or an empty value. */
-export function placeholderValue(schema: PropertySchema): unknown {
+function placeholderValue(schema: PropertySchema): unknown {
   if (schema.default !== undefined) return schema.default;
   for (const c of schema.constraints ?? []) {
     if ("allowedValues" in c && c.allowedValues.length) return c.allowedValues[0];

@@ -55,7 +55,7 @@ export function inlineValue(value: unknown): string {
 }
 
 /** Renders `key: value` as block lines indented by `indent`, functions and scalar lists inline. */
-export function blockEntry(key: string, value: unknown, indent: string): string {
+function blockEntry(key: string, value: unknown, indent: string): string {
   const doc = new Document({ [key]: value }, { version: "1.1" });
   const flowSmall = (node: unknown): void => {
     if (isMap(node)) {
@@ -85,7 +85,7 @@ function blockUnder(text: string, pos: number, entries: Record<string, unknown>)
 }
 
 /** Offset of the start of the line holding `pos`. */
-export function lineStart(text: string, pos: number): number {
+function lineStart(text: string, pos: number): number {
   return text.lastIndexOf("\n", pos - 1) + 1;
 }
 

@@ -10,7 +10,7 @@ import { HttpError } from "../http";
 export const ENDPOINT_REGIONS = ["RegionOne", "RegionTwo", "RegionThree"] as const;
 
 /** The region served at DevStack's plain `/heat-api` path. */
-export const DEFAULT_ENDPOINT_REGION = ENDPOINT_REGIONS[0];
+const DEFAULT_ENDPOINT_REGION = ENDPOINT_REGIONS[0];
 
 /** The path of a region's endpoint root (before `/v1/...`). */
 export function endpointRoot(region: string): string {

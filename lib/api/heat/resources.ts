@@ -92,7 +92,7 @@ async function patchResource(ctx: HeatContext, stack: StackRecord, name: string)
 const EVENT_SORT_KEYS = ["event_time", "resource_type", "created_at"];
 
 /** Events filtered by Heat's query keys, sorted, then paged by marker and limit. */
-export function pageEvents(events: EventRecord[], q: URLSearchParams): EventRecord[] {
+function pageEvents(events: EventRecord[], q: URLSearchParams): EventRecord[] {
   let out = events;
   const filters: [string, (e: EventRecord) => string[]][] = [
     ["resource_action", (e) => [e.action]],

@@ -13,7 +13,7 @@ import { allowFields, badRequest, boolParam, HttpError } from "../http";
 const TEMPLATE_FIELDS = ["template", "template_url", "files", "files_container", "environment", "environment_files", "parameters"];
 
 /** Fields each kind of body may carry. */
-export const BODY_FIELDS = {
+const BODY_FIELDS = {
   // `openstack stack adopt` sends its --timeout as "timeout" (null when not given)
   create: ["stack_name", ...TEMPLATE_FIELDS, "disable_rollback", "timeout_mins", "timeout", "tags", "adopt_stack_data"],
   preview: ["stack_name", ...TEMPLATE_FIELDS, "disable_rollback", "timeout_mins", "tags"],

@@ -19,7 +19,7 @@ const str = (v: unknown) => (typeof v === "string" ? v : undefined);
 const obj = (v: unknown) => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 
 /** The credentials of an auth request body (`auth.identity`). */
-export function credentialsOf(body: Record<string, unknown>): { credentials: Credentials; scope?: { project: string } } {
+function credentialsOf(body: Record<string, unknown>): { credentials: Credentials; scope?: { project: string } } {
   const auth = obj(body.auth);
   const ident = obj(auth.identity);
   const methods = Array.isArray(ident.methods) ? ident.methods : [];

@@ -55,7 +55,7 @@ export function mergedEnvironment(stack: Pick<StackRecord, "environments">): Rec
 }
 
 /** The abandon data of a stored stack and, inside its owning resources, of its nested stacks. */
-export async function abandonData(core: EngineCore, stack: StackRecord): Promise<AbandonData> {
+async function abandonData(core: EngineCore, stack: StackRecord): Promise<AbandonData> {
   const resources: Record<string, AbandonedResource> = {};
   for (const r of await currentResources(core, stack.id)) resources[r.name] = await abandonedResource(core, stack, r);
   const environment = mergedEnvironment(stack);

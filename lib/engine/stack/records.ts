@@ -2,7 +2,7 @@
 import type { ResourceRecord } from "./ports";
 
 /** Fields that identify a new resource record; everything else starts empty. */
-export type NewResourceFields = Pick<ResourceRecord, "id" | "stackId" | "name" | "type" | "region" | "createdAt">;
+type NewResourceFields = Pick<ResourceRecord, "id" | "stackId" | "name" | "type" | "region" | "createdAt">;
 
 /** A fresh INIT_COMPLETE resource record: no physical resource, no data, healthy. */
 export function initResourceRecord(fields: NewResourceFields): ResourceRecord {
