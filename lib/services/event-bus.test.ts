@@ -1,18 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { EventRecord } from "../engine/stack/ports";
-import { createPrismaClient } from "../store/client";
-import { PrismaStackStore } from "../store/prisma-stack-store";
+import type { EventRecord, StackStore } from "../engine/ports";
+import { openDatabase } from "../store/database";
 import { sampleStack } from "../store/stack-store.contract";
-import { createTempDatabase, type TempDatabase } from "../store/testing/temp-database";
+import type { EventFeed } from "../store/ports";
+import { openTempDatabase, type TempPorts } from "../store/testing/temp-database";
 import { EventBus } from "./event-bus";
 
-let db: TempDatabase;
-let store: PrismaStackStore;
+let db: TempPorts;
+let store: StackStore & EventFeed;
 let bus: EventBus;
 
 beforeEach(async () => {
-  db = await createTempDatabase();
-  store = new PrismaStackStore(db.prisma);
+  db = await openTempDatabase();
+  store = db.database.stacks;
   bus = new EventBus({ store, pollIntervalMs: 10 });
   await store.createStack(sampleStack({ id: "root", name: "root" }));
   await store.createStack(sampleStack({ id: "child", name: "root-inner", parentId: "root", parentResource: "inner" }));
@@ -74,16 +74,16 @@ describe("EventBus", () => {
   it("delivers events written by another process (another client on the same file) by polling", async () => {
     const seen: EventRecord[] = [];
     await bus.subscribe("root", 0, (e) => seen.push(e));
-    const foreign = await createPrismaClient(db.url);
+    const foreign = await openDatabase(db.url);
     try {
-      const other = new PrismaStackStore(foreign);
+      const other = foreign.stacks;
       await other.createStack(sampleStack({ id: "late-child", name: "late", parentId: "child", parentResource: "r" }));
       const base = { stackName: "x", physicalResourceId: null, resourceType: "T", isStackEvent: false, action: "CREATE" as const, status: "COMPLETE" as const, reason: "", time: "t" };
       await other.appendEvent({ ...base, stackId: "root", resourceName: "one" });
       await other.appendEvent({ ...base, stackId: "late-child", resourceName: "two" });
       await other.appendEvent({ ...base, stackId: "other", resourceName: "three" });
     } finally {
-      await foreign.$disconnect();
+      await foreign.close();
     }
     await vi.waitFor(() => expect(seen.map((e) => e.resourceName)).toEqual(["one", "two"]));
     expect(seen[0].seq).toBeLessThan(seen[1].seq);
@@ -113,14 +113,14 @@ describe("EventBus", () => {
     await bus.subscribe("root", 0, (e) => seen.push(e.resourceName));
     await emit("root", "first");
     await vi.waitFor(() => expect(seen).toEqual(["first"]));
-    const foreign = await createPrismaClient(db.url);
+    const foreign = await openDatabase(db.url);
     try {
-      await new PrismaStackStore(foreign).appendEvent({
+      await foreign.stacks.appendEvent({
         stackId: "child", stackName: "x", resourceName: "theirs", physicalResourceId: null, resourceType: "T",
         isStackEvent: false, action: "CREATE", status: "COMPLETE", reason: "", time: "t",
       });
     } finally {
-      await foreign.$disconnect();
+      await foreign.close();
     }
     await emit("root", "ours");
     await vi.waitFor(() => expect(seen).toEqual(["first", "theirs", "ours"]));

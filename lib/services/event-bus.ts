@@ -5,8 +5,8 @@
  * process is delivered at once when it directly follows what every subscriber has seen (and its
  * stack's place in the tree is known), else it wakes the pump, which reads the log from the database.
  */
-import type { EventRecord, EventSink, StackStore } from "../engine/stack/ports";
-import type { EventFeed } from "../store/prisma-stack-store";
+import type { EventRecord, EventSink, StackStore } from "../engine/ports";
+import type { EventFeed } from "../store/ports";
 
 /** Options of the bus. */
 export interface EventBusOptions {

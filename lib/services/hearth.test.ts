@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { EventRecord } from "../engine/stack/ports";
-import { createPrismaClient } from "../store/client";
-import { PrismaStackStore } from "../store/prisma-stack-store";
+import type { EventRecord } from "../engine/ports";
+import { openDatabase } from "../store/database";
 import { sampleStack } from "../store/stack-store.contract";
 import { tempDatabaseFile, type TempDatabaseFile } from "../store/testing/temp-database";
 import { PAIR } from "../../test/api/templates";
@@ -75,13 +74,13 @@ describe("Hearth recovery sweep", () => {
   it("fails a stack another engine left IN_PROGRESS once its lock has expired", async () => {
     await hearth.close();
     hearth = await createHearth({ databaseUrl: file.url, simSpeed: 0, pollIntervalMs: 10, owner: "engine-live", recoverIntervalMs: 20 });
-    const db = await createPrismaClient(file.url);
+    const db = await openDatabase(file.url);
     try {
-      const store = new PrismaStackStore(db);
+      const store = db.stacks;
       await store.createStack(sampleStack({ id: "orphan", name: "orphan", projectId: "admin", action: "CREATE", status: "IN_PROGRESS" }));
       await store.acquireLock("orphan", "engine-dead", 1);
     } finally {
-      await db.$disconnect();
+      await db.close();
     }
     await vi.waitFor(async () => expect((await hearth.getStack("orphan")).stack.status).toBe("FAILED"), { timeout: 5000 });
   });

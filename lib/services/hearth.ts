@@ -4,12 +4,10 @@
  * Wiring from the environment lives in index.ts; this module only composes what it is given.
  */
 import type { SimCloud } from "../cloud/sim";
-import { CloudError } from "../cloud/types";
+import { CloudError, type StackRecord, type StackStore } from "../engine/ports";
 import { ValidationError } from "../engine/diagnostics";
 import { EngineError, notFound } from "../engine/errors";
 import type { StackEngine } from "../engine/stack/api";
-import type { StackRecord } from "../engine/stack/ports";
-import type { PrismaStackStore } from "../store/prisma-stack-store";
 import type { EventBus } from "./event-bus";
 import { haConsole } from "./ha/view";
 import type { Identity } from "./identity";
@@ -24,7 +22,7 @@ export interface CloudAdmin {
 /** Everything the facade is built from. */
 export interface HearthParts {
   engine: StackEngine;
-  store: PrismaStackStore;
+  store: StackStore;
   admin: CloudAdmin;
   bus: EventBus;
   projectId: string;

@@ -1,16 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { PrismaIdentityStore } from "../store/identity-store";
-import { createTempDatabase, type TempDatabase } from "../store/testing/temp-database";
+import { openTempDatabase, type TempPorts } from "../store/testing/temp-database";
 import { createIdentity, hashPassword, verifyPassword, type Identity } from "./identity";
 
-let db: TempDatabase;
+let db: TempPorts;
 let identity: Identity;
 let clock = new Date("2026-11-21T10:00:00Z");
 
 beforeEach(async () => {
-  db = await createTempDatabase();
+  db = await openTempDatabase();
   clock = new Date("2026-11-21T10:00:00Z");
-  identity = createIdentity(new PrismaIdentityStore(db.prisma), { tokenTtlMs: 60_000, now: () => clock });
+  identity = createIdentity(db.database.identity, { tokenTtlMs: 60_000, now: () => clock });
 });
 afterEach(() => db.cleanup());
 

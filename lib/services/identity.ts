@@ -6,7 +6,9 @@
  */
 import { createHash, randomBytes, randomUUID, scrypt, timingSafeEqual } from "node:crypto";
 import { promisify } from "node:util";
-import type { PrismaIdentityStore, ProjectRow, RoleRow } from "../store/identity-store";
+import type { IdentityStore, ProjectRow, RoleRow } from "../store/ports";
+
+export type { ProjectRow, RoleRow } from "../store/ports";
 
 const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, length: number) => Promise<Buffer>;
 
@@ -93,7 +95,7 @@ const tokenHash = (token: string) => createHash("sha256").update(token).digest("
 const newId = () => randomUUID().replaceAll("-", "");
 
 /** Builds the identity service over its store. */
-export function createIdentity(store: PrismaIdentityStore, options: IdentityOptions = {}): Identity {
+export function createIdentity(store: IdentityStore, options: IdentityOptions = {}): Identity {
   const ttl = options.tokenTtlMs ?? 3_600_000;
   const now = options.now ?? (() => new Date());
 

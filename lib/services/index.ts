@@ -3,16 +3,10 @@
  * the environment (see config.ts); `createHearth(overrides)` builds a separate one (tests: a temp
  * database and speed 0). Keep this module out of client components: it opens the database.
  */
-import path from "node:path";
 import { defaultRegistry } from "../engine/resources";
 import { createEngine, systemClock } from "../engine/stack";
 import type { EngineOptions } from "../engine/stack/api";
-import { createPrismaClient } from "../store/client";
-import { MIGRATIONS_DIR, runMigrations } from "../store/migrate";
-import { PrismaStackStore } from "../store/prisma-stack-store";
-import { PrismaIdentityStore } from "../store/identity-store";
-import { PrismaTemplateStore } from "../store/template-store";
-import { PrismaSimPersistence } from "../store/sim-persistence";
+import { openDatabase } from "../store/database";
 import { configFromEnv, type HearthConfig } from "./config";
 import { EventBus } from "./event-bus";
 import { prepareHa } from "./ha";
@@ -54,14 +48,13 @@ export interface CreateHearthOptions extends Partial<HearthConfig> {
  */
 export async function createHearth(options: CreateHearthOptions = {}): Promise<Hearth> {
   const config = { ...configFromEnv(), ...options };
-  const prisma = await createPrismaClient(config.databaseUrl);
+  const db = await openDatabase(config.databaseUrl, { migrateFrom: config.root });
   try {
-    await runMigrations(prisma, path.join(config.root, MIGRATIONS_DIR));
-    const store = new PrismaStackStore(prisma);
-    const persistence = new PrismaSimPersistence(prisma, config.owner);
+    const store = db.stacks;
+    const persistence = db.cloudState(config.owner);
     const cloud = await SharedSimCloud.open({ persistence, speed: config.simSpeed, seed: config.simSeed });
     const bus = new EventBus({ store, pollIntervalMs: options.pollIntervalMs });
-    const ha = await prepareHa(prisma);
+    const ha = await prepareHa(db.secrets);
     const engine = createEngine({
       presigner: ha.presigner,
       ...options.engine,
@@ -72,7 +65,7 @@ export async function createHearth(options: CreateHearthOptions = {}): Promise<H
       owner: config.owner,
       defaultRegion: DEFAULT_REGION,
     });
-    const identity = createIdentity(new PrismaIdentityStore(prisma), { tokenTtlMs: options.tokenTtlMs });
+    const identity = createIdentity(db.identity, { tokenTtlMs: options.tokenTtlMs });
     // First start: the admin user, admin and demo projects, as keystone-manage bootstrap makes them.
     const boot = await identity.bootstrap({ password: config.bootstrapPassword, adminProjectId: config.projectId });
     // stderr, so it never mixes into a CLI command's -f json output
@@ -92,17 +85,17 @@ export async function createHearth(options: CreateHearthOptions = {}): Promise<H
       admin: cloud,
       bus,
       projectId: config.projectId,
-      templates: savedTemplates(new PrismaTemplateStore(prisma)),
+      templates: savedTemplates(db.templates),
       identity,
       signalByToken: haRuntime.signalByToken,
       stop: () => {
         clearInterval(sweep);
         return haRuntime.stop();
       },
-      dispose: () => prisma.$disconnect(),
+      dispose: () => db.close(),
     });
   } catch (error) {
-    await prisma.$disconnect();
+    await db.close();
     throw error;
   }
 }

@@ -1,17 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createPrismaClient, type HearthPrisma } from "../store/client";
-import { PrismaSimPersistence } from "../store/sim-persistence";
-import { createTempDatabase, type TempDatabase } from "../store/testing/temp-database";
+import { openDatabase, type HearthDatabase } from "../store/database";
+import { openTempDatabase, type TempPorts } from "../store/testing/temp-database";
 import { SharedSimCloud } from "./shared-cloud";
 
-let db: TempDatabase;
-let cliClient: HearthPrisma;
+let db: TempPorts;
+let cliDatabase: HearthDatabase;
 beforeEach(async () => {
-  db = await createTempDatabase();
-  cliClient = await createPrismaClient(db.url);
+  db = await openTempDatabase();
+  cliDatabase = await openDatabase(db.url);
 });
 afterEach(async () => {
-  await cliClient.$disconnect();
+  await cliDatabase.close();
   await db.cleanup();
 });
 
@@ -22,9 +21,9 @@ async function networkNames(cloud: SharedSimCloud): Promise<string[]> {
 
 describe("SharedSimCloud (two processes on one database)", () => {
   it("reloads what another process changed before its next call, so ids never collide", async () => {
-    const consoleCloud = await SharedSimCloud.open({ persistence: new PrismaSimPersistence(db.prisma, "console"), seed: 5 });
+    const consoleCloud = await SharedSimCloud.open({ persistence: db.database.cloudState("console"), seed: 5 });
     await consoleCloud.use((sim) => sim.flush());
-    const cliCloud = await SharedSimCloud.open({ persistence: new PrismaSimPersistence(cliClient, "cli"), seed: 5 });
+    const cliCloud = await SharedSimCloud.open({ persistence: cliDatabase.cloudState("cli"), seed: 5 });
     const region = consoleCloud.region("RegionOne");
 
     const fromCli = await cliCloud.region("RegionOne").network.createNetwork({ name: "from-cli" });
@@ -39,7 +38,7 @@ describe("SharedSimCloud (two processes on one database)", () => {
   });
 
   it("keeps unknown regions an error, as the sim reports it", async () => {
-    const cloud = await SharedSimCloud.open({ persistence: new PrismaSimPersistence(db.prisma, "p"), seed: 1 });
+    const cloud = await SharedSimCloud.open({ persistence: db.database.cloudState("p"), seed: 1 });
     expect(() => cloud.region("Atlantis")).toThrow(/Atlantis/);
     expect(cloud.regionNames()).toEqual(["RegionOne", "RegionTwo", "RegionThree"]);
   });

@@ -5,11 +5,11 @@
  * Region clients handed out stay valid across reloads (they look up the current cloud per call).
  */
 import { openSimCloud, type SimCloud, type SimCloudOptions } from "../cloud/sim";
-import type { CloudProvider, ComputeClient, NetworkClient, RegionClient, RegionInfo, VolumeClient } from "../cloud/types";
-import type { PrismaSimPersistence } from "../store/sim-persistence";
+import type { CloudProvider, ComputeClient, NetworkClient, RegionClient, RegionInfo, VolumeClient } from "../engine/ports";
+import type { SharedSimPersistence } from "../store/ports";
 
-/** Options: the sim's, with the Prisma persistence it must use. */
-export type SharedSimCloudOptions = SimCloudOptions & { persistence: PrismaSimPersistence };
+/** Options: the sim's, with the shared persistence it must use. */
+export type SharedSimCloudOptions = SimCloudOptions & { persistence: SharedSimPersistence };
 
 /** A CloudProvider over a SimCloud that is reloaded when another process changed it. */
 export class SharedSimCloud implements CloudProvider {

@@ -1,18 +1,11 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "../store/client";
-import { MIGRATIONS_DIR, runMigrations } from "../store/migrate";
-import { PrismaTemplateStore } from "../store/template-store";
+import { openTempDatabase } from "../store/testing/temp-database";
 import { savedTemplates } from "./templates";
 
-const dir = mkdtempSync(path.join(tmpdir(), "hearth-templates-"));
-const prisma = await createPrismaClient(`file:${path.join(dir, "t.db")}`);
-await runMigrations(prisma, path.resolve(MIGRATIONS_DIR));
+const db = await openTempDatabase("hearth-templates-");
 let tick = 0;
-const templates = savedTemplates(new PrismaTemplateStore(prisma), () => new Date(Date.UTC(2026, 0, 1, 0, 0, tick++)).toISOString());
-afterAll(() => prisma.$disconnect());
+const templates = savedTemplates(db.database.templates, () => new Date(Date.UTC(2026, 0, 1, 0, 0, tick++)).toISOString());
+afterAll(() => db.cleanup());
 
 describe("saved templates", () => {
   it("versions every save of one template and lists the latest", async () => {

@@ -4,9 +4,9 @@
  */
 import { randomUUID } from "node:crypto";
 import { EngineError } from "../engine/errors";
-import type { PrismaTemplateStore, SavedTemplateRecord } from "../store/template-store";
+import type { SavedTemplateRecord, TemplateStore } from "../store/ports";
 
-export type { SavedTemplateRecord } from "../store/template-store";
+export type { SavedTemplateRecord } from "../store/ports";
 
 /** Largest template text accepted (Heat's default max_template_size). */
 export const MAX_TEMPLATE_BYTES = 524_288;
@@ -24,7 +24,7 @@ export interface SavedTemplates {
 }
 
 /** Builds the saved-template service over a store; `now` gives ISO timestamps. */
-export function savedTemplates(store: PrismaTemplateStore, now: () => string = () => new Date().toISOString()): SavedTemplates {
+export function savedTemplates(store: TemplateStore, now: () => string = () => new Date().toISOString()): SavedTemplates {
   return {
     async save({ id, name, text }) {
       const trimmed = name.trim();

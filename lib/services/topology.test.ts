@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createPrismaClient } from "../store/client";
-import { PrismaStackStore } from "../store/prisma-stack-store";
+import { openDatabase } from "../store/database";
 import { sampleStack } from "../store/stack-store.contract";
 import { tempDatabaseFile, type TempDatabaseFile } from "../store/testing/temp-database";
 import { createHearth } from "./index";
@@ -53,12 +52,12 @@ describe("Hearth.topology", () => {
 
   it("reports a stored template that no longer compiles instead of failing the page", async () => {
     await hearth.close();
-    const db = await createPrismaClient(file.url);
+    const db = await openDatabase(file.url);
     try {
       const broken = "heat_template_version: 2018-08-31\nresources:\n  a: { type: OS::Heat::None, depends_on: missing }\n";
-      await new PrismaStackStore(db).createStack(sampleStack({ id: "old", name: "old", projectId: "admin", status: "COMPLETE", template: broken, parameters: {}, environments: [], files: {} }));
+      await db.stacks.createStack(sampleStack({ id: "old", name: "old", projectId: "admin", status: "COMPLETE", template: broken, parameters: {}, environments: [], files: {} }));
     } finally {
-      await db.$disconnect();
+      await db.close();
     }
     hearth = await createHearth({ databaseUrl: file.url, simSpeed: 0, pollIntervalMs: 10, owner: "engine-topology" });
     const topology = await hearth.topology("old");

@@ -1,43 +1,12 @@
 /**
- * Identity rows in the database (users, projects, roles, role assignments, tokens) for the Keystone
- * subset in lib/services/identity.ts. Plain reads and writes: hashing and policy live in the service.
+ * Identity rows in the database (users, projects, roles, role assignments, tokens): the IdentityStore
+ * port (ports.ts) on Prisma.
  */
 import type { HearthPrisma } from "./client";
-
-/** A stored user (the password only as its scrypt hash). */
-export interface UserRow {
-  id: string;
-  name: string;
-  passwordHash: string;
-  createdAt: string;
-}
-
-/** A stored project. */
-export interface ProjectRow {
-  id: string;
-  name: string;
-  description: string;
-  createdAt: string;
-}
-
-/** A stored role. */
-export interface RoleRow {
-  id: string;
-  name: string;
-}
-
-/** A stored token, keyed by the SHA-256 of its value. */
-export interface TokenRow {
-  hash: string;
-  userId: string;
-  projectId: string | null;
-  issuedAt: string;
-  expiresAt: string;
-  revokedAt: string | null;
-}
+import type { IdentityStore, ProjectRow, RoleRow, TokenRow, UserRow } from "./ports";
 
 /** Prisma-backed identity rows. */
-export class PrismaIdentityStore {
+export class PrismaIdentityStore implements IdentityStore {
   constructor(private readonly prisma: HearthPrisma) {}
 
   /** A user by id or name; undefined when absent. */

@@ -6,22 +6,15 @@
 import { randomUUID } from "node:crypto";
 import { Prisma } from "../../generated/prisma/client";
 import { conflict, notFound } from "../engine/errors";
-import type { EventRecord, ResourceRecord, StackFilter, StackLock, StackRecord, StackStore } from "../engine/stack/ports";
+import type { EventRecord, ResourceRecord, StackFilter, StackLock, StackRecord, StackStore } from "../engine/ports";
 import type { HearthPrisma } from "./client";
+import type { EventFeed } from "./ports";
 import { resourceToRow, rowToEvent, rowToResource, rowToStack, stackToRow } from "./records";
 
 /** Options of the store. */
 export interface PrismaStackStoreOptions {
   /** Wall clock for lock expiry (epoch ms); shared by every process, so the default is Date.now. */
   now?: () => number;
-}
-
-/** Reads the global event log in sequence order (for event buses that follow other processes). */
-export interface EventFeed {
-  /** Events of every stack with seq > afterSeq, oldest first. */
-  eventsAfter(afterSeq: number, limit: number): Promise<EventRecord[]>;
-  /** The highest sequence number stored (0 when there are none). */
-  lastEventSeq(): Promise<number>;
 }
 
 /** True when a Prisma error is a unique-constraint violation. */

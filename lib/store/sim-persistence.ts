@@ -4,15 +4,16 @@
  * also increments the CloudSync counter; comparing that counter with the last one this process
  * loaded or wrote tells whether another process (the console, a CLI run) changed the cloud since.
  */
-import type { SimChanges, SimPersistence, SimRow, SimRowKind } from "../cloud/sim/persistence";
+import type { SimChanges, SimRow, SimRowKind } from "../cloud/sim/persistence";
 import type { HearthPrisma } from "./client";
+import type { SharedSimPersistence } from "./ports";
 import { toJson } from "./records";
 
 /** The single CloudSync row's id. */
 const SYNC_ID = 1;
 
 /** SimPersistence backed by the CloudRow table, with change detection across processes. */
-export class PrismaSimPersistence implements SimPersistence {
+export class PrismaSimPersistence implements SharedSimPersistence {
   /** CloudSync version this process's memory reflects (undefined before the first load). */
   private known: number | undefined;
   /** Set when a save found that someone else had written since our last load. */

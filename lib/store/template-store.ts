@@ -1,20 +1,12 @@
 /**
- * Saved designer templates in the database: every save adds a version (1, 2, ...) of one template
- * id; nothing is overwritten, so earlier versions can be reopened.
+ * Saved designer templates in the database (the TemplateStore port of ports.ts): every save adds a
+ * version (1, 2, ...) of one template id; nothing is overwritten, so earlier versions can be reopened.
  */
 import type { HearthPrisma } from "./client";
-
-/** One stored version of a template. */
-export interface SavedTemplateRecord {
-  id: string;
-  version: number;
-  name: string;
-  text: string;
-  createdAt: string;
-}
+import type { SavedTemplateRecord, TemplateStore } from "./ports";
 
 /** Prisma-backed store of saved templates. */
-export class PrismaTemplateStore {
+export class PrismaTemplateStore implements TemplateStore {
   constructor(private readonly prisma: HearthPrisma) {}
 
   /** Adds the next version of template `id` (version 1 when new). */

@@ -2,8 +2,7 @@
  * Keystone v3 answer shapes: the token body (user, project, roles, catalog), the version document,
  * and errors as `{"error": {code, message, title}}`.
  */
-import type { TokenInfo } from "../../services/identity";
-import type { ProjectRow } from "../../store/identity-store";
+import type { ProjectRow, TokenInfo } from "../../services/identity";
 import { classify } from "../heat-faults";
 import { endpointRoot, ENDPOINT_REGIONS } from "../heat/regions";
 import { json } from "../http";

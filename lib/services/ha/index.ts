@@ -3,10 +3,9 @@
  * database) and the presigner it gives the engine; once the engine runs, the signal URL dispatcher
  * (for the route and alarm actions) and the HA monitor, started in this process until stop().
  */
-import type { CloudProvider } from "../../cloud/types";
+import type { Clock, CloudProvider, StackStore } from "../../engine/ports";
 import type { SignalPresigner } from "../../engine/stack/api";
-import type { Clock, StackStore } from "../../engine/stack/ports";
-import type { HearthPrisma } from "../../store/client";
+import type { SecretStore } from "../../store/ports";
 import { HaMonitor } from "./monitor";
 import { createPresigner, publicBaseUrl, type SignalTarget } from "./presign";
 import { loadOrCreateSecret } from "./secret";
@@ -39,8 +38,8 @@ export interface HaWiring {
 }
 
 /** Loads (or creates) the signing secret and prepares the HA services. */
-export async function prepareHa(prisma: HearthPrisma, env: Record<string, string | undefined> = process.env): Promise<HaWiring> {
-  const secret = await loadOrCreateSecret(prisma);
+export async function prepareHa(secrets: SecretStore, env: Record<string, string | undefined> = process.env): Promise<HaWiring> {
+  const secret = await loadOrCreateSecret(secrets);
   return {
     presigner: createPresigner(secret, publicBaseUrl(env)),
     start(parts) {

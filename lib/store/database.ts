@@ -1,0 +1,52 @@
+/**
+ * Hearth's database opened (and migrated) as the ports lib/services builds on. The one module that
+ * names the Prisma implementations, so the services and their callers depend on interfaces only.
+ */
+import path from "node:path";
+import type { StackStore } from "../engine/ports";
+import { createPrismaClient } from "./client";
+import { PrismaIdentityStore } from "./identity-store";
+import { MIGRATIONS_DIR, runMigrations } from "./migrate";
+import type { EventFeed, IdentityStore, SecretStore, SharedSimPersistence, TemplateStore } from "./ports";
+import { PrismaStackStore } from "./prisma-stack-store";
+import { PrismaSecretStore } from "./secret-store";
+import { PrismaSimPersistence } from "./sim-persistence";
+import { PrismaTemplateStore } from "./template-store";
+
+/** Everything Hearth keeps in one database, each part as its port. */
+export interface HearthDatabase {
+  /** Stacks, resources, events and locks (the engine's StackStore), and the global event log. */
+  stacks: StackStore & EventFeed;
+  identity: IdentityStore;
+  templates: TemplateStore;
+  secrets: SecretStore;
+  /** The simulated cloud's saved state, as seen (and written, recorded as `writer`) by this process. */
+  cloudState(writer: string): SharedSimPersistence;
+  /** Closes the connection. */
+  close(): Promise<void>;
+}
+
+/** How to open the database. */
+export interface OpenDatabaseOptions {
+  /** Project root: when given, the pending migrations under its prisma/migrations are applied first. */
+  migrateFrom?: string;
+}
+
+/** Opens the database at `url` (see client.ts for the URL forms); closes it again when migrating fails. */
+export async function openDatabase(url: string, options: OpenDatabaseOptions = {}): Promise<HearthDatabase> {
+  const prisma = await createPrismaClient(url);
+  try {
+    if (options.migrateFrom !== undefined) await runMigrations(prisma, path.join(options.migrateFrom, MIGRATIONS_DIR));
+  } catch (error) {
+    await prisma.$disconnect();
+    throw error;
+  }
+  return {
+    stacks: new PrismaStackStore(prisma),
+    identity: new PrismaIdentityStore(prisma),
+    templates: new PrismaTemplateStore(prisma),
+    secrets: new PrismaSecretStore(prisma),
+    cloudState: (writer) => new PrismaSimPersistence(prisma, writer),
+    close: () => prisma.$disconnect(),
+  };
+}

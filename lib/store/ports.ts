@@ -1,0 +1,117 @@
+/**
+ * The store's ports that lib/services builds on, beside the engine's StackStore: identity rows, saved
+ * templates, service secrets, the global event log and the simulated cloud's shared state. lib/store
+ * implements them on Prisma (database.ts wires the implementations); the services see only these.
+ */
+import type { SimPersistence } from "../cloud/sim/persistence";
+import type { EventRecord } from "../engine/ports";
+
+/** A stored user (the password only as its scrypt hash). */
+export interface UserRow {
+  id: string;
+  name: string;
+  passwordHash: string;
+  createdAt: string;
+}
+
+/** A stored project. */
+export interface ProjectRow {
+  id: string;
+  name: string;
+  description: string;
+  createdAt: string;
+}
+
+/** A stored role. */
+export interface RoleRow {
+  id: string;
+  name: string;
+}
+
+/** A stored token, keyed by the SHA-256 of its value. */
+export interface TokenRow {
+  hash: string;
+  userId: string;
+  projectId: string | null;
+  issuedAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+}
+
+/**
+ * Identity rows (users, projects, roles, role assignments, tokens) for the Keystone subset in
+ * lib/services/identity.ts. Plain reads and writes: hashing and policy live in the service.
+ */
+export interface IdentityStore {
+  /** A user by id or name; undefined when absent. */
+  findUser(ref: string): Promise<UserRow | undefined>;
+  /** Adds a user; false when the name is taken. */
+  addUser(row: UserRow): Promise<boolean>;
+  /** Every user, by name. */
+  listUsers(): Promise<UserRow[]>;
+  /** A project by id or name; undefined when absent. */
+  findProject(ref: string): Promise<ProjectRow | undefined>;
+  /** Adds a project; false when the id or name is taken. */
+  addProject(row: ProjectRow): Promise<boolean>;
+  /** Every project, by name. */
+  listProjects(): Promise<ProjectRow[]>;
+  /** Makes sure each role exists (by name), returning them all. */
+  ensureRoles(roles: RoleRow[]): Promise<RoleRow[]>;
+  /** Every role, by name. */
+  listRoles(): Promise<RoleRow[]>;
+  /** Grants a role (idempotent). */
+  assign(userId: string, projectId: string, roleId: string): Promise<void>;
+  /** The roles `userId` holds on `projectId`, by name. */
+  rolesOn(userId: string, projectId: string): Promise<RoleRow[]>;
+  /** Projects `userId` holds any role on. */
+  projectsOf(userId: string): Promise<ProjectRow[]>;
+  /** Stores an issued token. */
+  addToken(row: TokenRow): Promise<void>;
+  /** A token by hash; undefined when unknown. */
+  findToken(hash: string): Promise<TokenRow | undefined>;
+  /** Marks a token revoked; false when it is unknown. */
+  revokeToken(hash: string, at: string): Promise<boolean>;
+}
+
+/** One stored version of a saved template. */
+export interface SavedTemplateRecord {
+  id: string;
+  version: number;
+  name: string;
+  text: string;
+  createdAt: string;
+}
+
+/** Saved designer templates: every save adds a version (1, 2, ...) of one template id; nothing is overwritten. */
+export interface TemplateStore {
+  /** Adds the next version of template `id` (version 1 when new). */
+  addVersion(id: string, name: string, text: string, createdAt: string): Promise<SavedTemplateRecord>;
+  /** A version of a template (default: the latest); undefined when there is none. */
+  get(id: string, version?: number): Promise<SavedTemplateRecord | undefined>;
+  /** The latest version of every template, newest first. */
+  listLatest(): Promise<SavedTemplateRecord[]>;
+  /** Every version of one template, newest first (without texts). */
+  versions(id: string): Promise<Omit<SavedTemplateRecord, "text">[]>;
+}
+
+/** Named secrets of the services (e.g. the signal URL signing key), shared by every process on one database. */
+export interface SecretStore {
+  /** The secret `name`; undefined when none is stored. */
+  get(name: string): Promise<string | undefined>;
+  /** Stores `value` as `name` unless one is stored already; returns the stored one, so concurrent first writers agree. */
+  putIfAbsent(name: string, value: string): Promise<string>;
+}
+
+/** Reads the global event log in sequence order (for event buses that follow other processes). */
+export interface EventFeed {
+  /** Events of every stack with seq > afterSeq, oldest first. */
+  eventsAfter(afterSeq: number, limit: number): Promise<EventRecord[]>;
+  /** The highest sequence number stored (0 when there are none). */
+  lastEventSeq(): Promise<number>;
+}
+
+/** The simulated cloud's saved state, shared by the processes on one database. */
+export interface SharedSimPersistence extends SimPersistence {
+  /** True when another process saved cloud changes after this one last loaded (reload before use). */
+  changedElsewhere(): Promise<boolean>;
+}
