@@ -16,7 +16,7 @@ import path from "node:path";
 import { createSimCloud } from "../lib/cloud/sim";
 import { defaultRegistry } from "../lib/engine/resources";
 import { createEngine } from "../lib/engine/stack";
-import type { EventRecord } from "../lib/engine/stack/ports";
+import type { EventRecord } from "../lib/engine/ports";
 import { FakeClock, MemoryStackStore } from "../lib/engine/testing";
 import { HaMonitor } from "../lib/services/ha/monitor";
 import { createPresigner } from "../lib/services/ha/presign";

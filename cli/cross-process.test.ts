@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { EventRecord } from "../lib/engine/stack/ports";
+import type { EventRecord } from "../lib/engine/ports";
 import { createHearth } from "../lib/services";
 import type { Hearth } from "../lib/services/types";
 import { tempDatabaseFile } from "../lib/store/testing/temp-database";

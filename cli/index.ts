@@ -3,7 +3,7 @@
  * start argv, parses the rest, runs it and maps failures to exit codes: usage errors 2, everything
  * else (validation, not found, conflicts, cloud faults) one clear message and 1.
  */
-import { CloudError } from "../lib/cloud/types";
+import { CloudError } from "../lib/engine/ports";
 import { formatDiagnostic, ValidationError } from "../lib/engine/diagnostics";
 import { EngineError } from "../lib/engine/errors";
 import { parseArgs, UsageError } from "./args";

@@ -2,7 +2,7 @@
  * Hearth records shaped the way the openstack client shows Heat's answers: field names, column
  * headers and value forms (combined ACTION_STATUS, times without fractions, "None" for nulls).
  */
-import type { EventRecord, ResourceRecord, StackRecord } from "../lib/engine/stack/ports";
+import type { EventRecord, ResourceRecord, StackRecord } from "../lib/engine/ports";
 import { combinedStatus } from "../lib/services/hearth";
 import type { StackSummary } from "../lib/services/types";
 import { heatTime, outputDicts, templateDescription } from "../lib/api/heat/views";

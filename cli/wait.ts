@@ -3,7 +3,7 @@
  * operation ends, and tells whether it ended FAILED.
  */
 import type { OperationHandle } from "../lib/engine/stack/api";
-import type { EventRecord, StackRecord } from "../lib/engine/stack/ports";
+import type { EventRecord, StackRecord } from "../lib/engine/ports";
 import { combinedStatus } from "../lib/services/hearth";
 import type { CliContext } from "./context";
 import { eventLogLine } from "./views";

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import type { EventRecord } from "@/lib/engine/stack/ports";
+import type { EventRecord } from "@/lib/engine/ports";
 import { applyFailoverEvent } from "@/lib/services/ha/history";
 import type { HaGroupView } from "@/lib/services/ha/view";
 import { StreamIndicator } from "../stacks/stream-indicator";

@@ -1,4 +1,4 @@
-import type { EventRecord } from "@/lib/engine/stack/ports";
+import type { EventRecord } from "@/lib/engine/ports";
 import { DataTable, CELL } from "../ui/data-table";
 import { StatusBadge } from "../ui/status-badge";
 import { TimeText } from "../ui/time-text";

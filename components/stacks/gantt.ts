@@ -3,7 +3,7 @@
  * COMPLETE or FAILED event of the same action. A span still open runs until "now". Pure functions,
  * so the server-rendered page and every streamed event give the same bars.
  */
-import type { EventRecord } from "@/lib/engine/stack/ports";
+import type { EventRecord } from "@/lib/engine/ports";
 
 /** One bar: a resource's action from start to end (null while it is still in progress). */
 export interface GanttSpan {

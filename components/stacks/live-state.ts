@@ -2,7 +2,7 @@
  * The detail page's live model: a server-rendered snapshot of a stack, moved forward by the events
  * streamed after it. Pure functions, so the same rules hold for the first render and every update.
  */
-import type { EventRecord, ResourceRecord } from "@/lib/engine/stack/ports";
+import type { EventRecord, ResourceRecord } from "@/lib/engine/ports";
 
 /** One row of the resources table. */
 export interface ResourceRow {

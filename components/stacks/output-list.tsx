@@ -1,4 +1,4 @@
-import type { StackRecord } from "@/lib/engine/stack/ports";
+import type { StackRecord } from "@/lib/engine/ports";
 import { DataTable, CELL } from "../ui/data-table";
 import { ValueText } from "./value-text";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { EventRecord } from "@/lib/engine/stack/ports";
+import type { EventRecord } from "@/lib/engine/ports";
 import { StatusBadge } from "../ui/status-badge";
 import { TimeText } from "../ui/time-text";
 import type { GraphResource } from "../graph/topology-layout";

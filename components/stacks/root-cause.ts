@@ -3,7 +3,7 @@
  * first, and when that resource owns a nested stack, the nested stack's first failed resource, down
  * to the original reason. Also which resource failed first, for highlighting it live.
  */
-import type { EventRecord, ResourceRecord, StackRecord } from "@/lib/engine/stack/ports";
+import type { EventRecord, ResourceRecord, StackRecord } from "@/lib/engine/ports";
 
 /** What one level of the path is read from: a stack, its resources and its own events. */
 export interface StackLevel {

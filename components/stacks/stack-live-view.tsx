@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
-import type { EventRecord } from "@/lib/engine/stack/ports";
+import type { EventRecord } from "@/lib/engine/ports";
 import type { StackDetail, StackTopology } from "@/lib/services/types";
 import { CodeViewer } from "../editor/code-viewer";
 import { graphResources } from "../graph/topology-layout";

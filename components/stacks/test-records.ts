@@ -2,7 +2,7 @@
  * Builders of stored records for the detail page's unit tests: complete records with defaults
  * (stack "s1", a server resource, a CREATE IN_PROGRESS event) and overridable fields.
  */
-import type { EventRecord, ResourceRecord } from "@/lib/engine/stack/ports";
+import type { EventRecord, ResourceRecord } from "@/lib/engine/ports";
 import { initResourceRecord } from "@/lib/engine/stack/records";
 
 /** A resource record of stack s1. */

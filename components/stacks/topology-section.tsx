@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { EventRecord } from "@/lib/engine/stack/ports";
+import type { EventRecord } from "@/lib/engine/ports";
 import { TopologyGraph } from "../graph/topology-graph";
 import type { GraphResource } from "../graph/topology-layout";
 import { ResourceDetails } from "./resource-details";

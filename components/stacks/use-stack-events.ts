@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useEffectEvent, useRef, useState } from "react";
-import type { EventRecord } from "@/lib/engine/stack/ports";
+import type { EventRecord } from "@/lib/engine/ports";
 
 /** Connection state of the event stream, shown to the user as text. */
 export type StreamState = "connecting" | "live" | "reconnecting";

@@ -9,10 +9,9 @@ import type { Identity } from "./identity";
 import type { SavedTemplates } from "./templates";
 import type { HaConsole } from "./ha/view";
 import type { CreateOptions, OperationHandle, PreviewResult, UpdateOptions, UpdatePreview, ValidateResult } from "../engine/stack/api";
-import type { EventRecord, ResourceRecord, StackRecord } from "../engine/stack/ports";
+import type { EventRecord, FloatingIp, Network, Port, RegionInfo, ResourceRecord, Server, StackRecord, Volume } from "../engine/ports";
 import type { AbandonData } from "../engine/stack/abandon";
 import type { StackInput } from "../engine/template/types";
-import type { FloatingIp, Network, Port, RegionInfo, Server, Volume } from "../cloud/types";
 
 /** A stack as lists show it. */
 export interface StackSummary {

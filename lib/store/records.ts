@@ -5,7 +5,7 @@
  */
 import { Prisma } from "../../generated/prisma/client";
 import type { Event, Resource, Stack } from "../../generated/prisma/client";
-import type { Action, EventRecord, ResourceRecord, StackRecord, Status } from "../engine/stack/ports";
+import type { Action, EventRecord, ResourceRecord, StackRecord, Status } from "../engine/ports";
 
 /** A plain JSON copy of a value, typed for Prisma's Json columns. */
 export function toJson(value: unknown): Prisma.InputJsonValue {

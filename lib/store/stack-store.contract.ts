@@ -4,7 +4,7 @@
  * Call `describeStackStoreContract(name, factory)` from a *.test.ts file.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { EventRecord, ResourceRecord, StackRecord, StackStore } from "../engine/stack/ports";
+import type { EventRecord, ResourceRecord, StackRecord, StackStore } from "../engine/ports";
 
 /** A store under test and how to dispose of it. */
 export interface StoreFixture {

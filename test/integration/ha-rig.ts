@@ -4,7 +4,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import type { StackRecord } from "../../lib/engine/stack/ports";
+import type { StackRecord } from "../../lib/engine/ports";
 import { HaMonitor } from "../../lib/services/ha/monitor";
 import { createPresigner } from "../../lib/services/ha/presign";
 import { createSignalDispatcher, type SignalDispatcher } from "../../lib/services/ha/signal-urls";

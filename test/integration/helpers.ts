@@ -5,7 +5,7 @@
  */
 import { createSimCloud, type SimCloud } from "../../lib/cloud/sim";
 import type { SignalPresigner } from "../../lib/engine/stack/api";
-import type { StackStore } from "../../lib/engine/stack/ports";
+import type { StackStore } from "../../lib/engine/ports";
 import { createTestEngine, FakeClock, type TestEngine } from "../../lib/engine/testing";
 
 /** A test engine plus its simulated cloud. */

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import type { EventRecord } from "@/lib/engine/stack/ports";
+import type { EventRecord } from "@/lib/engine/ports";
 import type { Hearth } from "@/lib/services/types";
 
 const session = vi.hoisted(() => ({ hearth: undefined as Hearth | undefined }));

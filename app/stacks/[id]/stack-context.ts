@@ -2,7 +2,7 @@
  * Server-side reads of the stack page beyond the stack itself: its parents (breadcrumb), hidden
  * parameter names (masked values) and the path to the root cause of a failure.
  */
-import type { StackRecord } from "@/lib/engine/stack/ports";
+import type { StackRecord } from "@/lib/engine/ports";
 import type { Hearth } from "@/lib/services/types";
 import { isEngineError } from "@/app/_lib/errors";
 import { rootCausePath, type RootCauseStep, type StackLevel } from "@/components/stacks/root-cause";

@@ -3,7 +3,7 @@
  * query, the links of this endpoint, and the caller's roles; plus stack lookup by name and id as
  * Heat's `/stacks/{stack_name}/{stack_id}` paths require.
  */
-import type { StackRecord } from "../../engine/stack/ports";
+import type { StackRecord } from "../../engine/ports";
 import { notFound } from "../../engine/errors";
 import type { TokenInfo } from "../../services/identity";
 import type { Hearth } from "../../services/types";

@@ -3,7 +3,7 @@
  * signal, mark unhealthy by PATCH) and events of a stack or one resource (filters, sort, marker, limit).
  */
 import { notFound } from "../../engine/errors";
-import type { EventRecord, StackRecord } from "../../engine/stack/ports";
+import type { EventRecord, StackRecord } from "../../engine/ports";
 import { combinedStatus } from "../../services/hearth";
 import { allowFields, badRequest, boolParam, empty, intParam, json, readJsonObject } from "../http";
 import type { Route } from "../router";

@@ -4,7 +4,7 @@
  */
 import { parse } from "yaml";
 import { notFound } from "../../engine/errors";
-import type { StackRecord } from "../../engine/stack/ports";
+import type { StackRecord } from "../../engine/ports";
 import type { UpdatePreview } from "../../engine/stack/api";
 import { mergedEnvironment } from "../../engine/stack/abandon";
 import { adoptInput } from "../../engine/stack/adopt";

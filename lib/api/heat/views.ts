@@ -5,7 +5,7 @@
  */
 import { parse } from "yaml";
 import type { PreviewResult } from "../../engine/stack/api";
-import type { EventRecord, ResourceRecord, StackRecord } from "../../engine/stack/ports";
+import type { EventRecord, ResourceRecord, StackRecord } from "../../engine/ports";
 import { combinedStatus } from "../../services/hearth";
 
 /** Heat's time form: ISO-8601 with seconds and Z, no fraction. */

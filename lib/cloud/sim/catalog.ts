@@ -3,7 +3,7 @@
  * m1.* flavors, three images, default quotas, the "public" (external) and "private" networks with
  * their subnets, and the "default" security group.
  */
-import type { Flavor, Image, Quota } from "../types";
+import type { Flavor, Image, Quota } from "../../engine/ports";
 import { uuidFromKey } from "./hash";
 
 /** DevStack's flavors (same ids in every region, as Nova's defaults). */

@@ -1,5 +1,5 @@
 /** Nova servers of one region: build, power actions, deletion, metadata and metrics. */
-import type { ComputeClient, Flavor, Image, Server, ServerMetrics, ServerSpec, ServerStatus } from "../types";
+import type { ComputeClient, Flavor, Image, Server, ServerMetrics, ServerSpec, ServerStatus } from "../../engine/ports";
 import { FLAVORS } from "./catalog";
 import { badRequest, conflict, serverNotFound } from "./errors";
 import { NO_VALID_HOST, takeFailure } from "./fail-rules";

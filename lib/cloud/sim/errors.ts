@@ -1,5 +1,5 @@
 /** Constructors for the sim's CloudErrors, with OpenStack's wording. */
-import { CloudError } from "../types";
+import { CloudError } from "../../engine/ports";
 
 /** "<What> <id> could not be found." (NotFound). */
 export function notFound(what: string, id: string): CloudError {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CloudError } from "../types";
+import { CloudError } from "../../engine/ports";
 import { createSimCloud } from "./index";
 
 describe("sim fault injection", () => {

@@ -2,7 +2,7 @@
  * Fault injection for the simulated cloud (`sim.faults`). Faults are part of the region state, so they
  * are persisted and survive a restart like everything else.
  */
-import { CloudError, type CloudErrorCode } from "../types";
+import { CloudError, type CloudErrorCode } from "../../engine/ports";
 import { serverNotFound } from "./errors";
 import { OPERATION_NAMES } from "./region-client";
 import type { ServerRecord } from "./records";

@@ -1,5 +1,5 @@
 /** Neutron floating IPs of one region: addresses from an external network, associated with ports. */
-import type { FloatingIp, NetworkClient } from "../types";
+import type { FloatingIp, NetworkClient } from "../../engine/ports";
 import { badRequest, conflict, notFound } from "./errors";
 import { parseIp } from "./ipam";
 import { findByRef } from "./lookup";

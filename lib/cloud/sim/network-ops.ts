@@ -1,5 +1,5 @@
 /** Neutron networks and subnets of one region. */
-import type { Network, NetworkClient, Subnet } from "../types";
+import type { Network, NetworkClient, Subnet } from "../../engine/ports";
 import { conflict, notFound } from "./errors";
 import { formatCidr, formatIp, parseCidr } from "./ipam";
 import { checkQuota } from "./quota";

@@ -1,5 +1,5 @@
 /** Neutron ports of one region: fixed IP allocation from subnet pools, MACs, binding to devices. */
-import type { NetworkClient, Port } from "../types";
+import type { NetworkClient, Port } from "../../engine/ports";
 import { badRequest, conflict, notFound } from "./errors";
 import { cidrContains, formatIp, hostRange, parseCidr, parseIp } from "./ipam";
 import { requireNetwork, requireSubnet } from "./network-ops";

@@ -1,5 +1,5 @@
 /** Quota usage and checks with Nova, Cinder and Neutron's QuotaExceeded messages. */
-import { CloudError, type Quota } from "../types";
+import { CloudError, type Quota } from "../../engine/ports";
 import { FLAVORS } from "./catalog";
 import type { RegionState } from "./region-state";
 

@@ -1,6 +1,6 @@
 /**
  * The simulated cloud's stored records: plain JSON values, one per entity, held in memory per region
- * and written through the persistence port. Public views (lib/cloud/types) are derived from them.
+ * and written through the persistence port. Public views (lib/engine/ports/cloud.ts) are derived from them.
  */
 import type {
   CloudErrorCode,
@@ -13,7 +13,7 @@ import type {
   Subnet,
   Volume,
   VolumeStatus,
-} from "../types";
+} from "../../engine/ports";
 
 /** A transition in progress: the status the entity reaches at time `at` (ms, from the sim's clock). */
 export interface Transition<S extends string> {

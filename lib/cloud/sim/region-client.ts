@@ -2,7 +2,7 @@
  * The RegionClient of one simulated region. Every call goes through `invoke`: API latency, the
  * region-offline check, due transitions, injected failures, then the operation itself.
  */
-import { CloudError, type ComputeClient, type NetworkClient, type Quota, type RegionClient, type VolumeClient } from "../types";
+import { CloudError, type ComputeClient, type NetworkClient, type Quota, type RegionClient, type VolumeClient } from "../../engine/ports";
 import { computeOps } from "./compute-ops";
 import { takeFailure } from "./fail-rules";
 import { floatingIpOps } from "./floating-ip-ops";

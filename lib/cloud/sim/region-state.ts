@@ -3,7 +3,7 @@
  * in use per subnet, entities with a transition in progress). Every change goes through put/remove,
  * which report it to the persistence writer.
  */
-import type { Image } from "../types";
+import type { Image } from "../../engine/ports";
 import { regionImages } from "./catalog";
 import { macFromKey, uuidFromKey } from "./hash";
 import { parseIp } from "./ipam";

@@ -1,5 +1,5 @@
 /** Neutron security groups and their rules, for one region. */
-import type { NetworkClient, SecurityGroup, SecurityGroupRule } from "../types";
+import type { NetworkClient, SecurityGroup, SecurityGroupRule } from "../../engine/ports";
 import { badRequest, conflict, notFound } from "./errors";
 import { parseCidr } from "./ipam";
 import { findByRef } from "./lookup";

@@ -2,7 +2,7 @@
  * SimCloud: the built-in multi-region simulated cloud, implementing the CloudProvider port, with
  * fault controls, an inventory view and write-behind persistence.
  */
-import { CloudError, type CloudProvider, type FloatingIp, type Network, type Port, type Quota, type RegionClient, type RegionInfo, type SecurityGroup, type Server, type Subnet, type Volume } from "../types";
+import { CloudError, type CloudProvider, type FloatingIp, type Network, type Port, type Quota, type RegionClient, type RegionInfo, type SecurityGroup, type Server, type Subnet, type Volume } from "../../engine/ports";
 import { bootstrapRegion } from "./bootstrap";
 import { DEFAULT_QUOTA } from "./catalog";
 import { SimFaults } from "./faults";

@@ -1,5 +1,5 @@
-/** Public views (lib/cloud/types shapes) of stored records: copies, with derived fields filled in. */
-import type { FloatingIp, Network, Port, SecurityGroup, Server, ServerAddress, Subnet, Volume } from "../types";
+/** Public views (the cloud port's shapes, lib/engine/ports/cloud.ts) of stored records: copies, with derived fields filled in. */
+import type { FloatingIp, Network, Port, SecurityGroup, Server, ServerAddress, Subnet, Volume } from "../../engine/ports";
 import type { FloatingIpRecord, NetworkRecord, PortRecord, SecurityGroupRecord, ServerRecord, SubnetRecord, VolumeRecord } from "./records";
 import type { RegionState } from "./region-state";
 

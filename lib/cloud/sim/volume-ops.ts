@@ -1,5 +1,5 @@
 /** Cinder volumes of one region: create, extend, attach/detach to servers, stored content, delete. */
-import type { Volume, VolumeAttachmentInfo, VolumeSpec } from "../types";
+import type { Volume, VolumeAttachmentInfo, VolumeSpec } from "../../engine/ports";
 import { VM_STATE, findImage, stateConflict } from "./compute-ops";
 import { badRequest, conflict, notFound, serverNotFound } from "./errors";
 import { takeFailure } from "./fail-rules";

@@ -3,15 +3,8 @@
  * nested-stack fake and peers, and runs start+poll hooks to completion on a fake clock (each poll
  * advances it by `pollStepMs`, so waits never sleep). The engine's real runner lives in lib/engine/stack.
  */
-import type { CloudProvider, RegionClient } from "../../cloud/types";
-import type {
-  NestedStackOps,
-  PeerResource,
-  PropertySchema,
-  ResourceContext,
-  ResourcePlugin,
-  Token,
-} from "./types";
+import type { CloudProvider, NestedStackOps, RegionClient } from "../ports";
+import type { PeerResource, PropertySchema, ResourceContext, ResourcePlugin, Token } from "./types";
 
 /** A manual clock; harnesses that share one (and a sim cloud reading it) see the same time. */
 export interface ManualClock {

@@ -3,7 +3,7 @@
  * resource names of a JSON template (ref id "<stack>/<name>", attribute "<name>.<attr>[.<path>]"), and
  * can be told to fail.
  */
-import type { NestedStackInput, NestedStackOps, NestedStackView } from "./types";
+import type { NestedStackInput, NestedStackOps, NestedStackView } from "../ports";
 
 /** A recorded call. */
 export interface NestedCall {

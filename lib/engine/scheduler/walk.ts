@@ -5,7 +5,7 @@
  * failure. Cancellation is an AbortSignal; a per-walk timeout aborts the running tasks the same way.
  */
 import type { DependencyGraph } from "../graph";
-import type { Clock } from "../stack/ports";
+import type { Clock } from "../ports";
 
 /** How one node ended. */
 export type NodeOutcome =

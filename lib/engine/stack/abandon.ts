@@ -6,7 +6,7 @@
 import { parse } from "yaml";
 import { type EngineCore, isoNow } from "./core";
 import { liveStack } from "./load";
-import type { Action, ResourceRecord, StackRecord, Status } from "./ports";
+import type { Action, ResourceRecord, StackRecord, Status } from "../ports";
 import { readMetadata } from "./reads";
 import { startOperation } from "./run";
 import { loadEnvironments } from "../template/environment";

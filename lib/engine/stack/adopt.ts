@@ -11,7 +11,7 @@ import type { CreateOptions, OperationHandle } from "./api";
 import type { EngineCore } from "./core";
 import { createStack, type Nesting, storeInitRecords } from "./create";
 import type { Operation } from "./operation";
-import type { ResourceRecord } from "./ports";
+import type { ResourceRecord } from "../ports";
 import { resolvedProperties, transition } from "./resource-ops";
 import { graphOf, resolveOutputs, walkStack } from "./stack-walk";
 

@@ -4,12 +4,11 @@
  * Every operation validates first and refuses bad input with a ValidationError before anything
  * is allocated; a busy stack is refused with EngineError("Conflict").
  */
-import type { CloudProvider } from "../../cloud/types";
+import type { Clock, CloudProvider, EventSink, ResourceRecord, StackRecord, StackStore } from "../ports";
 import type { Diagnostic } from "../diagnostics";
 import type { TypeRegistry } from "../resources/types";
 import type { StackInput, ParameterDefinition, ParameterGroup } from "../template/types";
 import type { AbandonData } from "./abandon";
-import type { Clock, EventSink, ResourceRecord, StackRecord, StackStore } from "./ports";
 
 /** Wiring of an engine instance. */
 export interface EngineOptions {

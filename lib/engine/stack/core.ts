@@ -2,12 +2,11 @@
  * The engine's wiring, shared by every lifecycle module: options with defaults applied, the
  * template compiler, and the operations this engine instance is running right now.
  */
-import type { CloudProvider } from "../../cloud/types";
-import type { NestedStackOps, TypeRegistry } from "../resources/types";
+import type { Clock, CloudProvider, EventSink, NestedStackOps, ResourceRecord, StackStore } from "../ports";
+import type { TypeRegistry } from "../resources/types";
 import type { CompiledStack, CompileOptions, CompileResult, StackInput } from "../template/types";
 import type { EngineOptions, SignalPresigner } from "./api";
 import type { Operation } from "./operation";
-import type { Clock, EventSink, ResourceRecord, StackStore } from "./ports";
 import { systemClock } from "./system-clock";
 
 /** Compiles a template against parameters, environments and the registry (template/compileStack). */

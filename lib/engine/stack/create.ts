@@ -9,7 +9,7 @@ import type { CreateOptions, OperationHandle } from "./api";
 import { type EngineCore, isoNow, newId } from "./core";
 import { compileOrThrow, definitionOf } from "./definition";
 import type { Operation } from "./operation";
-import type { StackRecord } from "./ports";
+import type { StackRecord } from "../ports";
 import { createResource } from "./resource-ops";
 import { startOperation, type StartOptions } from "./run";
 import { graphOf, resolveOutputs, walkStack } from "./stack-walk";

@@ -5,7 +5,7 @@
 import { ValidationError } from "../diagnostics";
 import type { CompiledStack, CompileResult, StackInput } from "../template/types";
 import type { EngineCore } from "./core";
-import type { StackRecord } from "./ports";
+import type { StackRecord } from "../ports";
 
 /** The stored part of a stack that an update replaces and a rollback restores. */
 export type Definition = NonNullable<StackRecord["previous"]>;

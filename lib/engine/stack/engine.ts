@@ -14,7 +14,7 @@ import { deleteStack } from "./delete";
 import { haltingStore } from "./halting-store";
 import { liveStack } from "./load";
 import { nestedOps } from "./nested";
-import type { ResourceRecord } from "./ports";
+import type { ResourceRecord } from "../ports";
 import { previewStack, validateTemplate } from "./preview";
 import { readAllAttributes, readMetadata } from "./reads";
 import { recoverStacks } from "./recover";

@@ -1,5 +1,5 @@
 /** Heat-style failure messages for resources and stacks. */
-import type { Action } from "./ports";
+import type { Action } from "../ports";
 
 /** A resource operation failed; `message` is already in Heat's "Type: resources.name: detail" form. */
 export class ResourceFailure extends Error {

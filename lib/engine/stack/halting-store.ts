@@ -2,7 +2,7 @@
  * A StackStore wrapper that can be cut off: after halt(), every write fails and renewals stop, as if
  * the process had died. Used by the engine's simulated crash (tests of recovery).
  */
-import type { StackStore } from "./ports";
+import type { StackStore } from "../ports";
 
 const READS = ["getStack", "findStackByName", "listStacks", "listResources", "listEvents", "getLock", "expiredLocks"] as const;
 const WRITES = [

@@ -1,6 +1,7 @@
 /**
  * The stack engine: `createEngine(options)` wires the lifecycle (lib/engine/stack) to the template
- * compiler (lib/engine/template). See api.ts for the StackEngine contract and ports.ts for the store.
+ * compiler (lib/engine/template). See api.ts for the StackEngine contract; the ports it runs on
+ * (store, cloud, clock, nested stacks) are in lib/engine/ports.
  */
 import { compileStack } from "../template";
 import type { EngineOptions, StackEngine } from "./api";
@@ -14,4 +15,3 @@ export function createEngine(options: EngineOptions): StackEngine {
 export { HearthEngine } from "./engine";
 export { systemClock } from "./system-clock";
 export type * from "./api";
-export type * from "./ports";

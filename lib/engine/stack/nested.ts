@@ -4,7 +4,6 @@
  * aborts the child), with events stored under the child's id. Each call runs to completion or throws.
  */
 import { parse as parseYaml } from "yaml";
-import type { NestedStackInput, NestedStackOps, NestedStackView } from "../resources/types";
 import type { StackInput } from "../template/types";
 import type { OperationHandle } from "./api";
 import type { EngineCore } from "./core";
@@ -13,7 +12,7 @@ import { deleteStack } from "./delete";
 import { readAttribute } from "./reads";
 import { PROVIDER_REF_KEY } from "./provider";
 import type { Operation } from "./operation";
-import type { ResourceRecord, StackRecord } from "./ports";
+import type { NestedStackInput, NestedStackOps, NestedStackView, ResourceRecord, StackRecord } from "../ports";
 import { runStackAction } from "./stack-actions";
 import { updateStack } from "./update";
 

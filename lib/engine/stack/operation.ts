@@ -7,7 +7,7 @@ import { initResourceRecord } from "./records";
 import type { CompiledResource, CompiledStack } from "../template/types";
 import type { ResourcePlugin } from "../resources/types";
 import { type EngineCore, isoNow, newId } from "./core";
-import type { Action, EventRecord, ResourceRecord, StackRecord, Status } from "./ports";
+import type { Action, EventRecord, ResourceRecord, StackRecord, Status } from "../ports";
 import { providerPlugin } from "./provider";
 
 /** Why an operation was aborted. */

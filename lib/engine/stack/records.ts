@@ -1,5 +1,5 @@
 /** Builders of stored records shared by the engine and tests. */
-import type { ResourceRecord } from "./ports";
+import type { ResourceRecord } from "../ports";
 
 /** Fields that identify a new resource record; everything else starts empty. */
 type NewResourceFields = Pick<ResourceRecord, "id" | "stackId" | "name" | "type" | "region" | "createdAt">;

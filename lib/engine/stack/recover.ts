@@ -6,7 +6,7 @@
  */
 import type { EngineCore } from "./core";
 import { Operation } from "./operation";
-import type { StackRecord } from "./ports";
+import type { StackRecord } from "../ports";
 
 async function failInterrupted(core: EngineCore, stack: StackRecord): Promise<void> {
   const op = await Operation.load(core, stack);

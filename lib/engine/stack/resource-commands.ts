@@ -10,7 +10,7 @@ import type { EngineCore } from "./core";
 import { compileStored } from "./definition";
 import { liveStack } from "./load";
 import { Operation } from "./operation";
-import type { ResourceRecord } from "./ports";
+import type { ResourceRecord } from "../ports";
 import { pauseWhileSettling, settleDeadline } from "./run";
 import { contextFor } from "./runtime";
 

@@ -7,7 +7,7 @@ import type { CompiledResource } from "../template/types";
 import { ResourceFailure, resourceFailureReason } from "./failure";
 import { runHook } from "./hooks";
 import type { Operation } from "./operation";
-import type { Action, ResourceRecord } from "./ports";
+import type { Action, ResourceRecord } from "../ports";
 import { contextFor, resolveLive } from "./runtime";
 
 /**

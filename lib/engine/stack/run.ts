@@ -5,7 +5,7 @@
 import { conflict, EngineError } from "../errors";
 import type { EngineCore, RunningOperation } from "./core";
 import { Operation } from "./operation";
-import type { StackRecord } from "./ports";
+import type { StackRecord } from "../ports";
 
 /** Options of startOperation. */
 export interface StartOptions {

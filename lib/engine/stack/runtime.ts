@@ -6,7 +6,7 @@
 import type { ResourceContext, ResourcePlugin } from "../resources/types";
 import type { RuntimeView } from "../template/types";
 import type { Operation } from "./operation";
-import type { ResourceRecord } from "./ports";
+import type { ResourceRecord } from "../ports";
 
 /** A ResourceContext plus `flush`, which persists what the hook changed (ids, data, notes). */
 export interface HookContext {

@@ -7,7 +7,7 @@ import { walkGraph, type NodeTask } from "../scheduler";
 import type { CompiledStack } from "../template/types";
 import { resourceFailureReason, stackFailureReason, timedOutReason } from "./failure";
 import type { Operation } from "./operation";
-import type { Action, StackRecord } from "./ports";
+import type { Action, StackRecord } from "../ports";
 import { resolveLive } from "./runtime";
 
 /** The dependency graph of a compiled stack. */

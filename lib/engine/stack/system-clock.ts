@@ -1,5 +1,5 @@
 /** The real-time Clock used when an engine is given none. */
-import type { Clock } from "./ports";
+import type { Clock } from "../ports";
 
 /** Wall-clock time and timers; `sleep` rejects with the signal's reason when aborted. */
 export const systemClock: Clock = {

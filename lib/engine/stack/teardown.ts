@@ -1,7 +1,7 @@
 /** Deleting a set of resource records in reverse dependency order (stack delete, rollback, update cleanup). */
 import type { CompiledStack } from "../template/types";
 import type { Operation } from "./operation";
-import type { Action, ResourceRecord } from "./ports";
+import type { Action, ResourceRecord } from "../ports";
 import { deleteResource } from "./resource-ops";
 import { graphFor, walkStack } from "./stack-walk";
 

@@ -5,7 +5,7 @@
  * immutable property is refused.
  */
 import type { PropertyChange, ResourcePlugin } from "../resources/types";
-import type { ResourceRecord } from "./ports";
+import type { ResourceRecord } from "../ports";
 
 /** What to do with one existing resource. */
 export type UpdateDecision = { kind: "none" } | { kind: "update"; change: PropertyChange } | { kind: "replace" };

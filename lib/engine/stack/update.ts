@@ -12,7 +12,7 @@ import type { EngineCore } from "./core";
 import { compileOrThrow, compileStored, type Definition, storedDefinition, updatedDefinition } from "./definition";
 import { liveStack } from "./load";
 import type { Operation } from "./operation";
-import type { Action } from "./ports";
+import type { Action } from "../ports";
 import { createResource, deleteResource, failResource, resolvedProperties, updateResource, wasStarted } from "./resource-ops";
 import { startOperation, type StartOptions } from "./run";
 import { graphOf, resolveOutputs, walkStack } from "./stack-walk";

@@ -2,7 +2,7 @@
  * A manual Clock for tests: time only moves when the test advances it, so timeouts, lock
  * expiry and polling back-off are tested without sleeping.
  */
-import type { Clock } from "../stack/ports";
+import type { Clock } from "../ports";
 
 interface Timer {
   due: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { StackRecord } from "../stack/ports";
+import type { StackRecord } from "../ports";
 import { MemoryStackStore } from "./memory-store";
 
 const stack = (over: Partial<StackRecord>): StackRecord => ({

@@ -3,7 +3,7 @@
  * deep-copied in and out so callers can never mutate stored state behind the store's
  * back, as with a real database. Locks expire on the given clock.
  */
-import type { EventRecord, ResourceRecord, StackFilter, StackLock, StackRecord, StackStore } from "../stack/ports";
+import type { EventRecord, ResourceRecord, StackFilter, StackLock, StackRecord, StackStore } from "../ports";
 
 /** Deep copy of JSON-like data (records hold nothing else); much cheaper than structuredClone. */
 function copy<T>(v: T): T {

@@ -2,14 +2,13 @@
  * Builds an engine for tests: in-memory store, fake clock, zero-latency simulated cloud, the built-in
  * plugins plus the test plugins, and a log of published events.
  */
-import type { CloudProvider } from "../../cloud/types";
+import type { CloudProvider, EventRecord, StackRecord, StackStore } from "../ports";
 import { createSimCloud } from "../../cloud/sim";
 import type { ResourcePlugin, TypeRegistry } from "../resources/types";
 import type { EngineOptions } from "../stack/api";
 import type { Compiler } from "../stack/core";
 import { compileStack } from "../template";
 import { HearthEngine } from "../stack/engine";
-import type { EventRecord, StackRecord, StackStore } from "../stack/ports";
 import { FakeClock } from "./fake-clock";
 import { MemoryStackStore } from "./memory-store";
 import { TestWorld, testRegistry } from "./plugins";

@@ -5,9 +5,8 @@
  * alarm_actions; ok and insufficient data move at once. With repeat_actions the alarm actions fire
  * again at every breaching evaluation.
  */
-import type { RegionClient } from "../../cloud/types";
+import type { RegionClient, ResourceRecord } from "../../engine/ports";
 import { alarmRule, evaluate, matchesMetadata, type AlarmRule, type Sample } from "../../engine/resources/aodh/alarm-rules";
-import type { ResourceRecord } from "../../engine/stack/ports";
 import type { MonitorDeps, Track } from "./monitor-deps";
 
 interface AlarmState {

@@ -6,8 +6,7 @@
  * group replaces the member. No action while one is running or during `grace_period` after it.
  */
 import { isNotFound } from "../../engine/resources/support/cloud-errors";
-import type { RegionClient } from "../../cloud/types";
-import type { ResourceRecord } from "../../engine/stack/ports";
+import type { RegionClient, ResourceRecord } from "../../engine/ports";
 import type { MonitorDeps, Track } from "./monitor-deps";
 
 interface GroupState {

@@ -4,7 +4,7 @@
  * A to B completed in N ms" (lib/engine/resources/heat/failover-steps.ts). Pure, so the console folds
  * streamed events into it as they arrive.
  */
-import type { EventRecord } from "../../engine/stack/ports";
+import type { EventRecord } from "../../engine/ports";
 
 /** The steps of a failover, in order. */
 export const FAILOVER_STEPS = ["quiesce", "detach", "promote", "attach", "activate", "replace"] as const;

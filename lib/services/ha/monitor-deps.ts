@@ -1,6 +1,5 @@
 /** What the HA monitor (alarms and member health checks) needs from the rest of Hearth. */
-import type { CloudProvider } from "../../cloud/types";
-import type { Clock, StackStore } from "../../engine/stack/ports";
+import type { Clock, CloudProvider, StackStore } from "../../engine/ports";
 
 /** The monitor's view of Hearth: the stored stacks, the cloud, a clock and two ways to act. */
 export interface MonitorDeps {

@@ -7,8 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import { EngineError, notFound } from "../../engine/errors";
-import type { ResourceRecord } from "../../engine/stack/ports";
-import type { Server, Volume } from "../../cloud/types";
+import type { ResourceRecord, Server, Volume } from "../../engine/ports";
 import type { Hearth } from "../types";
 import { FAILOVER_STEPS, failoverHistory, type FailoverRun } from "./history";
 

@@ -3,7 +3,7 @@
  * volume or mountpoint moves the attachment in place, as Heat does: detach from the old server, wait,
  * then attach to the new one.
  */
-import type { VolumeAttachmentInfo } from "../../../cloud/types";
+import type { VolumeAttachmentInfo } from "../../ports";
 import { cloudCall, isNotFound, pollRead } from "../support/cloud-errors";
 import { optString, reqString } from "../support/props";
 import { defineResource, type ResourceContext } from "../types";

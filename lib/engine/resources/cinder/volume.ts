@@ -3,7 +3,7 @@
  * it in place (shrinking is refused, as in Heat). The cloud port has no volume rename/metadata call, so
  * name, description and metadata changes are recorded without touching the cloud.
  */
-import type { Volume } from "../../../cloud/types";
+import type { Volume } from "../../ports";
 import { cloudCall, ignoreNotFound, isNotFound, pollRead, ResourceInError } from "../support/cloud-errors";
 import { optBool, optNumber, optString, stringMap } from "../support/props";
 import { physicalName } from "../support/naming";

@@ -7,7 +7,8 @@
 import { isNotFound } from "../support/cloud-errors";
 import { shortId } from "../support/naming";
 import { optMap, optNumber, optString } from "../support/props";
-import type { NestedStackView, ResourceContext } from "../types";
+import type { ResourceContext } from "../types";
+import type { NestedStackView } from "../../ports";
 import { batchMembers, type GroupMember, needsUpdate, nextBatch, removalOrder, storedMembers } from "./autoscaling-group-members";
 import { type MemberDefinition, membersTemplate } from "./group-nested";
 import { nestedOf, requireComplete } from "./nested";

@@ -6,7 +6,8 @@
  * so the group is back to full strength.
  */
 import { optList, optMap, optNumber, optString, reqString } from "../support/props";
-import type { NestedResourceInfo, NestedStackView, ResourceContext } from "../types";
+import type { ResourceContext } from "../types";
+import type { NestedResourceInfo, NestedStackView } from "../../ports";
 import { storedMembers } from "./autoscaling-group-members";
 import { failedMembers } from "./autoscaling-group-ops";
 import { requireComplete } from "./nested";

@@ -4,7 +4,8 @@
  * refs_map, attributes + name, and any other name as the list of that attribute over the members).
  */
 import { selectPath } from "../support/props";
-import type { NestedStackView, PropertySchema } from "../types";
+import type { PropertySchema } from "../types";
+import type { NestedStackView } from "../../ports";
 
 /** A member's resource definition, as a group's resource_def / resource property gives it. */
 export interface MemberDefinition {

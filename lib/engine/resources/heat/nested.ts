@@ -2,7 +2,8 @@
  * Shared lifecycle of resources that own one nested stack (OS::Heat::Stack, OS::Heat::ResourceGroup):
  * the physical id is the nested stack id; suspend/resume/check/delete go to the nested stack.
  */
-import type { NestedStackView, ResourceContext, ResourceHandlers } from "../types";
+import type { ResourceContext, ResourceHandlers } from "../types";
+import type { NestedStackView } from "../../ports";
 
 /** The nested stack of `ctx`, or undefined when it was never created or is gone. */
 export async function nestedOf(ctx: ResourceContext): Promise<NestedStackView | undefined> {

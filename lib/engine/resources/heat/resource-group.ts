@@ -5,7 +5,8 @@
  * that attribute over the members.
  */
 import { selectPath } from "../support/props";
-import { defineResource, type NestedStackInput, type ResourceContext } from "../types";
+import { defineResource, type ResourceContext } from "../types";
+import type { NestedStackInput } from "../../ports";
 import { groupAttribute, memberDefinitionSchema } from "./group-nested";
 import { currentSkiplist, groupCount, memberNames, memberTemplate, nextSkiplist } from "./resource-group-members";
 import { nestedOf, nestedStackHandlers, requireComplete } from "./nested";

@@ -3,7 +3,8 @@
  * (context.region_name). Attributes are the nested stack's outputs and name.
  */
 import { optMap, optNumber, optString } from "../support/props";
-import { defineResource, type NestedStackInput, type ResourceContext } from "../types";
+import { defineResource, type ResourceContext } from "../types";
+import type { NestedStackInput } from "../../ports";
 import { nestedOf, nestedStackHandlers, requireComplete } from "./nested";
 
 function templateText(value: unknown): string {

@@ -1,5 +1,5 @@
 /** Hooks shared by the Neutron plugins: delete-then-wait-until-gone, and attribute lookup with `show`. */
-import type { RegionClient } from "../../../cloud/types";
+import type { RegionClient } from "../../ports";
 import { cloudCall, ignoreNotFound, isNotFound } from "../support/cloud-errors";
 import type { ResourceHandlers } from "../types";
 

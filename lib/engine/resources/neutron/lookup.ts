@@ -2,7 +2,7 @@
  * Name-or-id lookups for Neutron references, as Heat's neutron client plugin does them: an id wins,
  * else exactly one object with that name, else a clear error naming the kind and the reference.
  */
-import type { RegionClient } from "../../../cloud/types";
+import type { RegionClient } from "../../ports";
 import { isNotFound } from "../support/cloud-errors";
 
 async function byRef<T extends { id: string; name: string }>(

@@ -2,7 +2,7 @@
  * OS::Neutron::Port: a port on a network with fixed IPs and security groups. name, security_groups and
  * device_id update in the cloud; a fixed_ips change replaces the port (the cloud port cannot re-address).
  */
-import type { Port } from "../../../cloud/types";
+import type { Port } from "../../ports";
 import { cloudCall, ignoreNotFound } from "../support/cloud-errors";
 import { optList, optString, reqString } from "../support/props";
 import { physicalName } from "../support/naming";

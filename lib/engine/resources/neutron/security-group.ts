@@ -1,5 +1,5 @@
 /** OS::Neutron::SecurityGroup: a security group with its rules; name, description and rules update in place. */
-import type { SecurityGroupRule } from "../../../cloud/types";
+import type { SecurityGroupRule } from "../../ports";
 import { cloudCall, ignoreNotFound } from "../support/cloud-errors";
 import { optList, optNumber, optString } from "../support/props";
 import { physicalName } from "../support/naming";

@@ -2,7 +2,7 @@
  * OS::Neutron::Subnet: a subnet of a network. name, gateway_ip and enable_dhcp update in the cloud;
  * dns_nameservers, allocation_pools and host_routes changes are recorded only (no cloud call for them).
  */
-import type { Subnet } from "../../../cloud/types";
+import type { Subnet } from "../../ports";
 import { cloudCall, ignoreNotFound } from "../support/cloud-errors";
 import { optBool, optList, optNumber, optString, reqString } from "../support/props";
 import { physicalName } from "../support/naming";

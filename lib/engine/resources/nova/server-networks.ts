@@ -3,7 +3,7 @@
  * port when a subnet is asked for, as Heat does), associating floating IPs once the server is ACTIVE,
  * and the addresses / networks attributes in Heat's shapes.
  */
-import type { Port, RegionClient, Server } from "../../../cloud/types";
+import type { Port, RegionClient, Server } from "../../ports";
 import { ignoreNotFound } from "../support/cloud-errors";
 
 /** One entry of the networks property. */

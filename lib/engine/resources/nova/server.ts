@@ -3,7 +3,7 @@
  * then associates floating IPs. name and metadata update in place; flavor, image, networks and user_data
  * changes replace the server (the cloud port has no resize/rebuild/interface calls yet).
  */
-import type { Server } from "../../../cloud/types";
+import type { Server } from "../../ports";
 import { cloudCall, ignoreNotFound, isNotFound, pollRead, ResourceInError } from "../support/cloud-errors";
 import { optList, optString, reqString, stringMap } from "../support/props";
 import { physicalName } from "../support/naming";

@@ -3,7 +3,7 @@
  * transient faults during polling mean "ask again", and everything else becomes a clear message
  * that says what was being done, in which region, and why it failed.
  */
-import { CloudError } from "../../../cloud/types";
+import { CloudError } from "../../ports";
 
 /** True when `err` is a cloud NotFound. */
 export function isNotFound(err: unknown): boolean {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { EventRecord } from "@/lib/engine/stack/ports";
+import type { EventRecord } from "@/lib/engine/ports";
 import { eventRecord as event } from "@/components/stacks/test-records";
 import { createEventStream, formatEvent, resumePoint } from "./event-stream";
 

@@ -3,7 +3,7 @@
  * comments, and cleanup when the client goes away. Kept apart from the route so it can be tested
  * without a server.
  */
-import type { EventRecord } from "@/lib/engine/stack/ports";
+import type { EventRecord } from "@/lib/engine/ports";
 
 /** Response headers of an SSE stream. `no-transform` keeps compression from buffering it. */
 export const SSE_HEADERS: Record<string, string> = {

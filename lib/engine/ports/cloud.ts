@@ -1,9 +1,10 @@
 /**
- * The CloudProvider port: the only way resource plugins reach a cloud.
- * The built-in simulated cloud (lib/cloud/sim) implements it; a real OpenStack driver will too.
+ * The CloudProvider port: the only way resource plugins reach a cloud. The engine owns it;
+ * the built-in simulated cloud (lib/cloud/sim) implements it, a real OpenStack driver will too, and
+ * engine tests use the instant in-memory fake (lib/engine/testing/instant-cloud.ts).
  * Every call is region-scoped: plugins ask `cloud.region(name)` for a client.
- * Long operations follow OpenStack's shape: create returns at once with a transitional status
- * (BUILD, creating, ...), and the caller polls `get*` until the status settles.
+ * Long operations follow OpenStack's shape: create returns at once, possibly with a transitional
+ * status (BUILD, creating, ...), and the caller polls `get*` until the status settles.
  */
 
 /** Errors are classified so plugins and the engine can decide whether to retry, fail or ignore. */

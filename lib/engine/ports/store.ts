@@ -1,5 +1,6 @@
 /**
- * Ports the engine owns and lib/store implements (Prisma) or lib/engine/testing fakes (memory).
+ * The store port: stacks, resources, events and locks. lib/store implements it (Prisma),
+ * lib/engine/testing fakes it (memory).
  * Every state change is written through these before the engine moves on, so another engine
  * process can resume or fail an interrupted operation.
  */
@@ -151,10 +152,4 @@ export interface StackStore {
 /** Notified after each event is stored (feeds SSE streams and the CLI's --wait). */
 export interface EventSink {
   publish(event: EventRecord): void;
-}
-
-/** Time source; tests use a fake one. */
-export interface Clock {
-  now(): number;
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
