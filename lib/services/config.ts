@@ -8,6 +8,7 @@
 import os from "node:os";
 import path from "node:path";
 import { DEFAULT_DATABASE_URL } from "../store/client";
+import { ServiceError } from "./errors";
 
 /** Resolved settings of one Hearth instance. */
 export interface HearthConfig {
@@ -30,12 +31,12 @@ export function absoluteDatabaseUrl(url: string, root: string): string {
   return file === ":memory:" || path.isAbsolute(file) ? url : `file:${path.resolve(root, file)}`;
 }
 
-/** Reads a number variable, or the fallback when unset; anything else is an error naming it. */
+/** Reads a number variable, or the fallback when unset; anything else is an InvalidConfig error naming it. */
 function numberVar(env: Record<string, string | undefined>, name: string, check: (n: number) => boolean, rule: string): number | undefined {
   const text = env[name];
   if (text === undefined || text === "") return undefined;
   const n = Number(text);
-  if (!check(n)) throw new Error(`${name} must be ${rule}, not "${text}"`);
+  if (!check(n)) throw new ServiceError("InvalidConfig", `${name} must be ${rule}, not "${text}"`);
   return n;
 }
 

@@ -19,6 +19,8 @@ describe("createPrismaClient", () => {
     expect(databaseKind("file:./data/hearth.db")).toBe("sqlite");
     expect(databaseKind("postgresql://u@h/db")).toBe("postgres");
     expect(() => databaseKind("mysql://x")).toThrow(/unsupported DATABASE_URL "mysql:\/\/x"/);
+    expect(() => databaseKind("mysql://x")).toThrow(expect.objectContaining({ code: "UnsupportedDatabase" }));
     await expect(createPrismaClient("postgres://u@h/db")).rejects.toThrow(/PostgreSQL, which this build does not support yet/);
+    await expect(createPrismaClient("postgres://u@h/db")).rejects.toMatchObject({ code: "UnsupportedDatabase" });
   });
 });

@@ -9,6 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../../generated/prisma/client";
+import { StoreError } from "./errors";
 
 /** The generated Prisma client type, re-exported so callers need not reach into generated/. */
 export type HearthPrisma = InstanceType<typeof PrismaClient>;
@@ -23,7 +24,7 @@ const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 export function databaseKind(url: string): "sqlite" | "postgres" {
   if (url.startsWith("file:")) return "sqlite";
   if (/^postgres(ql)?:\/\//.test(url)) return "postgres";
-  throw new Error(`unsupported DATABASE_URL "${url}": use a file:<path> URL (SQLite)`);
+  throw new StoreError("UnsupportedDatabase", `unsupported DATABASE_URL "${url}": use a file:<path> URL (SQLite)`);
 }
 
 /**
@@ -32,7 +33,7 @@ export function databaseKind(url: string): "sqlite" | "postgres" {
  */
 export async function createPrismaClient(url: string): Promise<HearthPrisma> {
   if (databaseKind(url) === "postgres") {
-    throw new Error("DATABASE_URL points to PostgreSQL, which this build does not support yet: use a file: URL (SQLite)");
+    throw new StoreError("UnsupportedDatabase", "DATABASE_URL points to PostgreSQL, which this build does not support yet: use a file: URL (SQLite)");
   }
   const file = url.slice("file:".length);
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });

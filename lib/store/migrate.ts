@@ -8,6 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { HearthPrisma } from "./client";
+import { StoreError } from "./errors";
 
 /** Where the migrations live, relative to the project root. */
 export const MIGRATIONS_DIR = path.join("prisma", "migrations");
@@ -20,7 +21,7 @@ export interface MigrationFile {
 
 /** Reads the migrations of `dir` in name (timestamp) order. */
 export function readMigrations(dir: string): MigrationFile[] {
-  if (!fs.existsSync(dir)) throw new Error(`migrations folder not found: ${dir}`);
+  if (!fs.existsSync(dir)) throw new StoreError("MigrationFailed", `migrations folder not found: ${dir}`);
   return fs
     .readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(dir, entry.name, "migration.sql")))
@@ -70,6 +71,6 @@ async function applyOne(prisma: HearthPrisma, migration: MigrationFile): Promise
   } catch (error) {
     const rows = await prisma.$queryRaw<{ name: string }[]>`SELECT "name" FROM "_hearth_migrations" WHERE "name" = ${migration.name}`;
     if (rows.length > 0) return false;
-    throw new Error(`migration ${migration.name} failed: ${(error as Error).message}`);
+    throw new StoreError("MigrationFailed", `migration ${migration.name} failed: ${(error as Error).message}`);
   }
 }

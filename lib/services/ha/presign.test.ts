@@ -36,6 +36,7 @@ describe("pre-signed signal URLs", () => {
     await dispatch.byUrl(createPresigner("k1", "http://h").url(target), { current: "alarm" });
     expect(delivered).toEqual([["s-1", "policy", { current: "alarm" }]]);
     await expect(dispatch.byUrl("http://evil/hook", {})).rejects.toThrow(SignalUrlRefused);
+    await expect(dispatch.byUrl("http://evil/hook", {})).rejects.toMatchObject({ code: "SignalUrlRefused" });
     await expect(dispatch.byUrl(createPresigner("k2", "http://h").url(target), {})).rejects.toThrow(SignalUrlRefused);
     expect(delivered).toHaveLength(1);
   });

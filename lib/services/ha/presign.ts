@@ -5,6 +5,7 @@
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { SignalPresigner } from "../../engine/stack/api";
+import { ServiceError } from "../errors";
 
 /** What a signal URL lets its holder signal. */
 export interface SignalTarget {
@@ -13,10 +14,10 @@ export interface SignalTarget {
   action: string;
 }
 
-/** A token that is malformed or whose signature does not match (the route answers 403). */
-export class SignalUrlRefused extends Error {
+/** A token that is malformed or whose signature does not match: code "SignalUrlRefused" (the route answers 403). */
+export class SignalUrlRefused extends ServiceError {
   constructor() {
-    super("Signal URL refused: the token is malformed or its signature does not match");
+    super("SignalUrlRefused", "Signal URL refused: the token is malformed or its signature does not match");
     this.name = "SignalUrlRefused";
   }
 }
