@@ -8,6 +8,7 @@
  */
 import { IdentityError, type TokenInfo } from "../../services/identity";
 import type { Hearth } from "../../services/types";
+import { callerToken } from "../caller";
 import { heatFault } from "../heat-faults";
 import { HttpError, json, originOf } from "../http";
 import { dispatch, segmentsAfter } from "../router";
@@ -29,11 +30,7 @@ const READ_METHODS = new Set(["GET", "HEAD"]);
 
 /** The caller's token, which must be valid and scoped to `projectId`. */
 async function authorize(hearth: Hearth, request: Request, projectId: string): Promise<TokenInfo> {
-  const token = request.headers.get("x-auth-token");
-  if (!token) throw new IdentityError("Unauthorized", "The request you have made requires authentication.");
-  const info = await hearth.identity.validate(token).catch(() => {
-    throw new IdentityError("Unauthorized", "The request you have made requires authentication.");
-  });
+  const info = await callerToken(hearth.identity, request);
   if (info.project?.id !== projectId) throw new HttpError(404, `The project ${projectId} could not be found.`, "HTTPNotFound");
   return info;
 }

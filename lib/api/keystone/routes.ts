@@ -4,6 +4,7 @@
  * role assignments (changes need the admin role). Answers in Keystone's shapes (views.ts).
  */
 import { IdentityError, type Credentials, type Identity, type TokenInfo } from "../../services/identity";
+import { callerToken } from "../caller";
 import { allowFields, badRequest, empty, json, originOf, readJsonObject } from "../http";
 import { dispatch, segmentsAfter, type Route } from "../router";
 import { keystoneError, projectView, tokenBody, versionDoc } from "./views";
@@ -44,13 +45,7 @@ function credentialsOf(body: Record<string, unknown>): { credentials: Credential
 }
 
 /** The caller's token (X-Auth-Token), validated; 401 when missing or invalid. */
-async function caller(ctx: IdentityContext): Promise<TokenInfo> {
-  const token = ctx.request.headers.get("x-auth-token");
-  if (!token) throw new IdentityError("Unauthorized", "The request you have made requires authentication.");
-  return ctx.identity.validate(token).catch(() => {
-    throw new IdentityError("Unauthorized", "The request you have made requires authentication.");
-  });
-}
+const caller = (ctx: IdentityContext): Promise<TokenInfo> => callerToken(ctx.identity, ctx.request);
 
 /** The caller's token, which must carry the admin role. */
 async function admin(ctx: IdentityContext): Promise<TokenInfo> {
