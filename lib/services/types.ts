@@ -102,7 +102,8 @@ export interface Hearth {
   signal(stack: string, resource: string, details: unknown): Promise<void>;
   /**
    * Delivers the signal of a pre-signed URL (ScalingPolicy signal_url / alarm_url) after checking its
-   * signature; throws SignalUrlRefused (lib/services/ha/presign) for a forged or malformed token.
+   * signature; throws a ServiceError with code "SignalUrlRefused" (lib/services/errors) for a forged or
+   * malformed token.
    */
   signalByToken(token: string, details: unknown): Promise<{ stackId: string; resource: string; action: string }>;
   markUnhealthy(stack: string, resource: string, unhealthy: boolean, reason?: string): Promise<void>;
