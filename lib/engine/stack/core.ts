@@ -45,21 +45,30 @@ export interface EngineCore {
   running: Map<string, RunningOperation>;
   /** Set by close() or a simulated crash: no new operation starts. */
   closed: boolean;
-  /**
-   * Nested stack operations for a resource of a running operation (set by the engine, which owns
-   * the lifecycle functions they call; kept here so lower modules do not import upward).
-   */
-  nestedFor(op: Operation, rec: ResourceRecord, signal: AbortSignal): NestedStackOps;
-  /** Delivers a signal to a resource (set by the engine, like nestedFor; plugins reach it through ctx.signalPeer). */
-  signalResource(stackId: string, resource: string, details: unknown): Promise<void>;
+  /** Nested stack operations for a resource of a running operation (CoreLinks.nestedFor on this core). */
+  readonly nestedFor: (op: Operation, rec: ResourceRecord, signal: AbortSignal) => NestedStackOps;
+  /** Delivers a signal to a resource (CoreLinks.signalResource on this core; plugins reach it through ctx.signalPeer). */
+  readonly signalResource: (stackId: string, resource: string, details: unknown) => Promise<void>;
   presigner?: SignalPresigner;
   /** Signals being handled, by "<stack id>/<resource>": a later signal waits for the earlier one. */
   signalQueues: Map<string, Promise<void>>;
 }
 
-/** Applies the documented defaults to EngineOptions. */
-export function makeCore(options: EngineOptions, compile: Compiler): EngineCore {
-  return {
+/**
+ * Lifecycle functions that lower modules (the resource runtime) call through the core. The engine
+ * passes them in at construction: they run create, update and delete, which import those lower
+ * modules, so importing them here would make a cycle.
+ */
+export interface CoreLinks {
+  /** Nested stack operations for `rec` of `op` (nested.ts, nestedOps). */
+  nestedFor(core: EngineCore, op: Operation, rec: ResourceRecord, signal: AbortSignal): NestedStackOps;
+  /** Delivers a signal to a resource of a stack (resource-commands.ts, signalResource). */
+  signalResource(core: EngineCore, stackId: string, resource: string, details: unknown): Promise<void>;
+}
+
+/** Applies the documented defaults to EngineOptions and binds `links` to the new core. */
+export function makeCore(options: EngineOptions, compile: Compiler, links: CoreLinks): EngineCore {
+  const core: EngineCore = {
     store: options.store,
     cloud: options.cloud,
     registry: options.registry,
@@ -77,11 +86,10 @@ export function makeCore(options: EngineOptions, compile: Compiler): EngineCore 
     compiled: new Map(),
     running: new Map(),
     closed: false,
-    nestedFor: () => {
-      throw new Error("nested stacks are not wired");
-    },
-    signalResource: () => Promise.reject(new Error("signals are not wired")),
+    nestedFor: (op, rec, signal) => links.nestedFor(core, op, rec, signal),
+    signalResource: (stackId, resource, details) => links.signalResource(core, stackId, resource, details),
   };
+  return core;
 }
 
 /** A new unique id (UUID v4), never derived from seeded randomness so restarted engines cannot collide. */

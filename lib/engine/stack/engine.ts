@@ -30,9 +30,7 @@ export class HearthEngine implements StackEngine {
 
   constructor(options: EngineOptions, compile: Compiler) {
     const halting = haltingStore(options.store);
-    this.core = makeCore({ ...options, store: halting.store }, compile);
-    this.core.nestedFor = (op, rec, signal) => nestedOps(this.core, op, rec, signal);
-    this.core.signalResource = (stackId, resource, details) => signalResource(this.core, stackId, resource, details);
+    this.core = makeCore({ ...options, store: halting.store }, compile, { nestedFor: nestedOps, signalResource });
     this.halt = halting.halt;
   }
 
