@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatDuration, ganttGroups, ganttRange, ganttSpans } from "./gantt";
-import { eventRecord } from "./test-records";
+import { eventRecord } from "@/lib/engine/testing/records";
 
 const at = (seconds: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, seconds)).toISOString();
 const ms = (seconds: number) => Date.parse(at(seconds));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyEvent, initialLiveState, mergeEvents } from "./live-state";
-import { eventRecord as event, resourceRecord as resource } from "./test-records";
+import { eventRecord as event, resourceRecord as resource } from "@/lib/engine/testing/records";
 
 const head = { id: "s1", action: "CREATE", status: "IN_PROGRESS", statusReason: "Stack CREATE started" };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { failedStep, firstFailedResource, originalReason, rootCausePath, type StackLevel } from "./root-cause";
-import { eventRecord, resourceRecord } from "./test-records";
+import { eventRecord, resourceRecord } from "@/lib/engine/testing/records";
 
 const failedStack = { id: "s1", name: "web", action: "CREATE", status: "FAILED", statusReason: "Resource CREATE failed: Error: resources.inner: ..." } as const;
 

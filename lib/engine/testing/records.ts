@@ -1,9 +1,9 @@
 /**
- * Builders of stored records for the detail page's unit tests: complete records with defaults
- * (stack "s1", a server resource, a CREATE IN_PROGRESS event) and overridable fields.
+ * Builders of stored records for unit tests of what reads them (the stack page, the event stream):
+ * complete records with defaults (stack "s1", a server resource, a CREATE IN_PROGRESS event) and overridable fields.
  */
-import type { EventRecord, ResourceRecord } from "@/lib/engine/ports";
-import { initResourceRecord } from "@/lib/engine/stack/records";
+import type { EventRecord, ResourceRecord } from "../ports";
+import { initResourceRecord } from "../stack/records";
 
 /** A resource record of stack s1. */
 export function resourceRecord(name: string, patch: Partial<ResourceRecord> = {}): ResourceRecord {
