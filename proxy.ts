@@ -2,11 +2,11 @@
  * The console's gate (Next's proxy, run before every page and route): without a session cookie,
  * pages redirect to /login?next=<page> and the console's own routes under /api answer 401. The
  * Heat API, identity and signed signal URLs have their own authentication and pass. The token itself
- * is checked where the request is served (app/_lib/session.ts), which also learns the current path
+ * is checked where the request is served (lib/console/session.ts), which also learns the current path
  * from the header set here.
  */
 import { NextResponse, type NextRequest } from "next/server";
-import { gateOf, loginUrl, PATH_HEADER, SESSION_COOKIE } from "./app/_lib/session-cookie";
+import { gateOf, loginUrl, PATH_HEADER, SESSION_COOKIE } from "./lib/console/session-cookie";
 
 /** Lets a request with a session cookie through, sends one without it to login (pages) or 401 (routes). */
 export function proxy(request: NextRequest): NextResponse {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { getHearth } from "@/lib/services";
-import { getSession } from "./_lib/session";
+import { getSession } from "@/lib/console/session";
 import { ReadOnlyNotice } from "../components/shell/read-only-notice";
 import { AccessProvider } from "../components/shell/session-context";
 import { SiteHeader } from "../components/ui/site-header";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { connection } from "next/server";
-import { consoleHearth } from "@/app/_lib/session";
+import { consoleHearth } from "@/lib/console/session";
 import { applyFilter, parseFilter, presentStatuses } from "@/components/stack-list/list-filter";
 import { StackList } from "@/components/stack-list/stack-list";
 import { PageHeader } from "@/components/ui/page-header";

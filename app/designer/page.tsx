@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { consoleHearth } from "@/app/_lib/session";
+import { consoleHearth } from "@/lib/console/session";
 import { DesignerLoader } from "@/components/designer/designer-loader";
 import { NEW_TEMPLATE } from "@/components/designer/model/edits";
-import { isEngineError } from "../_lib/errors";
+import { isEngineError } from "@/lib/console/errors";
 
 /** Title of the Designer page. */
 export const metadata: Metadata = { title: "Designer" };

@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import path from "node:path";
 import { configFromEnv } from "@/lib/services";
-import { consoleHearth } from "@/app/_lib/session";
+import { consoleHearth } from "@/lib/console/session";
 import { listExamples } from "@/lib/services/examples";
 import { LaunchForm } from "@/components/launch/launch-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { isEngineError } from "../_lib/errors";
+import { isEngineError } from "@/lib/console/errors";
 
 /** Title of the Launch page. */
 export const metadata: Metadata = { title: "Launch stack" };

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getSession } from "@/app/_lib/session";
-import { loginMessage, safeNext } from "@/app/_lib/session-cookie";
-import { LoginForm } from "./login-form";
+import { getSession } from "@/lib/console/session";
+import { loginMessage, safeNext } from "@/lib/console/session-cookie";
+import { LoginForm } from "@/components/shell/login-form";
 
 /** The login page's title. */
 export const metadata: Metadata = { title: "Log in" };

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { previewDesignerTemplate, saveDesignerTemplate } from "@/app/designer/actions";
+import { previewDesignerTemplate, saveDesignerTemplate } from "./actions";
 import { defaultRegistry } from "@/lib/engine/resources";
 import type { PreviewResult } from "@/lib/engine/stack/api";
 import type { Diagnostic } from "@/lib/engine/diagnostics";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { listDesignerVersions, loadDesignerVersion, type DesignerVersion } from "@/app/designer/version-actions";
+import { listDesignerVersions, loadDesignerVersion, type DesignerVersion } from "./version-actions";
 import { ChangeView } from "./designer-panels";
 import { splitLayout } from "./model/layout-comment";
 import { lineDiff, type DiffLine } from "./model/line-diff";

@@ -1,8 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { consoleHearth } from "@/app/_lib/session";
-import { refusalOf } from "@/app/_lib/form-actions";
+import { consoleHearth } from "@/lib/console/session";
+import { refusalOf } from "@/lib/console/form-actions";
 
 const targetSchema = z.object({ stackId: z.string().min(1), policy: z.string().min(1) });
 

@@ -4,7 +4,7 @@ import { useRef, useState, useTransition, type FormEvent } from "react";
 import type { Diagnostic } from "@/lib/engine/diagnostics";
 import type { PreviewResult, ValidateResult } from "@/lib/engine/stack/api";
 import type { ExampleTemplate } from "@/lib/services/examples";
-import { launchStack, previewLaunch, validateTemplate } from "@/app/launch/actions";
+import { launchStack, previewLaunch, validateTemplate } from "@/components/launch/actions";
 import { useAccess } from "../shell/session-context";
 import { FormAlert } from "../ui/form-alert";
 import { useHydrated } from "../ui/use-hydrated";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { switchProject } from "@/app/_lib/session-actions";
+import { switchProject } from "@/lib/console/session-actions";
 
 /** A project the user holds a role on. */
 export interface ProjectChoice {

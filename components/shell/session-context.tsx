@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useContext, type ReactNode } from "react";
-import type { Access } from "@/app/_lib/session-cookie";
+import type { Access } from "@/lib/console/session-cookie";
 
 const AccessContext = createContext<Access>({ canChange: true });
 

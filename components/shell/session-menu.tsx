@@ -1,5 +1,5 @@
-import { logout } from "@/app/_lib/session-actions";
-import type { Session } from "@/app/_lib/session";
+import { logout } from "@/lib/console/session-actions";
+import type { Session } from "@/lib/console/session";
 import { ProjectSwitcher, type ProjectChoice } from "./project-switcher";
 
 /** The role as the header shows it: an icon and the role's name (a reader's says read-only). */

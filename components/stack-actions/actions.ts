@@ -1,8 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { consoleHearth } from "@/app/_lib/session";
-import { refusalOf } from "@/app/_lib/form-actions";
+import { consoleHearth } from "@/lib/console/session";
+import { refusalOf } from "@/lib/console/form-actions";
 
 /** The actions run straight from a button (update has its own page). */
 const requestSchema = z.object({

@@ -3,8 +3,8 @@
 import { useRef, useState, useTransition, type FormEvent } from "react";
 import type { Diagnostic } from "@/lib/engine/diagnostics";
 import type { UpdatePreview, ValidateResult } from "@/lib/engine/stack/api";
-import { validateTemplate } from "@/app/launch/actions";
-import { previewStackUpdate, updateStack } from "@/app/stacks/[id]/update/actions";
+import { validateTemplate } from "@/components/launch/actions";
+import { previewStackUpdate, updateStack } from "./update-actions";
 import { DiagnosticList } from "../launch/diagnostic-list";
 import { focusDiagnostic } from "../launch/focus-diagnostic";
 import { EnvironmentFiles, type EnvironmentEntry } from "../launch/environment-files";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Session } from "@/app/_lib/session";
+import type { Session } from "@/lib/console/session";
 import { SessionMenu } from "../shell/session-menu";
 import type { ProjectChoice } from "../shell/project-switcher";
 import { NavLink } from "./nav-link";

@@ -3,7 +3,7 @@ import type { EventRecord } from "@/lib/engine/ports";
 import type { Hearth } from "@/lib/services/types";
 
 const session = vi.hoisted(() => ({ hearth: undefined as Hearth | undefined }));
-vi.mock("@/app/_lib/session", () => ({
+vi.mock("@/lib/console/session", () => ({
   routeHearth: async () => session.hearth,
   unauthorized: () => Response.json({ error: "no session" }, { status: 401 }),
 }));

@@ -1,5 +1,5 @@
-import { routeHearth, unauthorized } from "@/app/_lib/session";
-import { SSE_HEADERS, createEventStream } from "../stacks/[id]/events/event-stream";
+import { routeHearth, unauthorized } from "@/lib/console/session";
+import { SSE_HEADERS, createEventStream } from "@/lib/console/event-stream";
 
 /**
  * GET /api/events — status changes of the session project's stacks as Server-Sent Events (stack-level

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { consoleHearth } from "@/app/_lib/session";
+import { consoleHearth } from "@/lib/console/session";
 import type { Hearth } from "@/lib/services/types";
-import { isEngineError } from "@/app/_lib/errors";
+import { isEngineError } from "@/lib/console/errors";
 import { StackLiveView } from "@/components/stacks/stack-live-view";
-import { ancestorsOf, hiddenParameterNames, rootCauseOf } from "./stack-context";
+import { ancestorsOf, hiddenParameterNames, rootCauseOf } from "@/components/stacks/stack-context";
 
 /** Route parameters of /stacks/[id] (a stack id or name). */
 type Params = Promise<{ id: string }>;

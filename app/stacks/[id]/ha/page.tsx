@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { consoleHearth } from "@/app/_lib/session";
-import { isEngineError } from "@/app/_lib/errors";
+import { consoleHearth } from "@/lib/console/session";
+import { isEngineError } from "@/lib/console/errors";
 import { HaLiveView } from "@/components/ha/ha-live-view";
 import { PageHeader } from "@/components/ui/page-header";
 

@@ -1,6 +1,6 @@
-import { isEngineError } from "@/app/_lib/errors";
-import { routeHearth, unauthorized } from "@/app/_lib/session";
-import { SSE_HEADERS, createEventStream, resumePoint } from "./event-stream";
+import { isEngineError } from "@/lib/console/errors";
+import { routeHearth, unauthorized } from "@/lib/console/session";
+import { SSE_HEADERS, createEventStream, resumePoint } from "@/lib/console/event-stream";
 
 /**
  * GET /api/stacks/:id/events — the stack's events as Server-Sent Events: every stored event after

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { EventRecord } from "@/lib/engine/ports";
-import { eventRecord as event } from "@/components/stacks/test-records";
+import { eventRecord as event } from "@/lib/engine/testing/records";
 import { createEventStream, formatEvent, resumePoint } from "./event-stream";
 
 /** A fake feed: records the listener, lets the test push events, counts unsubscribes. */

@@ -4,7 +4,7 @@
  * signals 400, a busy one 409. The signal is delivered before the answer (a failover's steps are
  * stored as events the console streams).
  */
-import { isEngineError } from "@/app/_lib/errors";
+import { isEngineError } from "@/lib/console/errors";
 import type { Hearth } from "@/lib/services";
 
 /** Reads the request body as the signal details: empty means none, otherwise it must be JSON. */

@@ -1,9 +1,9 @@
 "use server";
 
 import { z } from "zod";
-import { consoleHearth } from "@/app/_lib/session";
+import { consoleHearth } from "@/lib/console/session";
 import type { PreviewResult } from "@/lib/engine/stack/api";
-import { parseRequest, refusalOf, type Refusal } from "../_lib/form-actions";
+import { parseRequest, refusalOf, type Refusal } from "@/lib/console/form-actions";
 
 const saveSchema = z.object({ id: z.string().optional(), name: z.string(), text: z.string() });
 

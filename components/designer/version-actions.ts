@@ -5,8 +5,8 @@
  * one of them (lib/services/templates.ts keeps them in the database).
  */
 import { z } from "zod";
-import { consoleHearth } from "@/app/_lib/session";
-import { parseRequest, refusalOf, type Refusal } from "../_lib/form-actions";
+import { consoleHearth } from "@/lib/console/session";
+import { parseRequest, refusalOf, type Refusal } from "@/lib/console/form-actions";
 
 const versionsSchema = z.object({ id: z.string().min(1) });
 

@@ -3,8 +3,8 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { UpdatePreview } from "@/lib/engine/stack/api";
-import { consoleHearth } from "@/app/_lib/session";
-import { parseRequest, refusalOf, type Refusal } from "@/app/_lib/form-actions";
+import { consoleHearth } from "@/lib/console/session";
+import { parseRequest, refusalOf, type Refusal } from "@/lib/console/form-actions";
 
 /** What the update form sends: the new definition and the update's options. */
 const updateSchema = z.object({

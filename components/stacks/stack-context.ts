@@ -4,7 +4,7 @@
  */
 import type { StackRecord } from "@/lib/engine/ports";
 import type { Hearth } from "@/lib/services/types";
-import { isEngineError } from "@/app/_lib/errors";
+import { isEngineError } from "@/lib/console/errors";
 import { rootCausePath, type RootCauseStep, type StackLevel } from "@/components/stacks/root-cause";
 import type { StackCrumb } from "@/components/stacks/stack-breadcrumb";
 

@@ -3,8 +3,8 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { PreviewResult, ValidateResult } from "@/lib/engine/stack/api";
-import { consoleHearth } from "@/app/_lib/session";
-import { parseRequest as parse, refusalOf, type Refusal } from "@/app/_lib/form-actions";
+import { consoleHearth } from "@/lib/console/session";
+import { parseRequest as parse, refusalOf, type Refusal } from "@/lib/console/form-actions";
 
 /** An environment file as the form sends it. */
 const environmentSchema = z.object({ name: z.string(), text: z.string() });

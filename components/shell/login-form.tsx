@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { login, type LoginState } from "@/app/_lib/session-actions";
+import { login, type LoginState } from "@/lib/console/session-actions";
 import { FormAlert } from "@/components/ui/form-alert";
 
 const INPUT = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm";
