@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { FailoverRun } from "@/lib/services/ha/history";
+import type { FailoverRun } from "@/lib/engine/resources/heat/failover-history";
 import { answerOf } from "./drill-status";
 
 const run = (seq: number, startedAt: string): FailoverRun => ({ seq, startedAt, reason: "r", from: "a", to: null, state: "running", steps: [], durationMs: null, error: null });

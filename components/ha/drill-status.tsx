@@ -1,4 +1,4 @@
-import type { FailoverRun } from "@/lib/services/ha/history";
+import type { FailoverRun } from "@/lib/engine/resources/heat/failover-history";
 import type { HaGroupView } from "@/lib/services/ha/view";
 import type { DrillStarted } from "./failover-controls";
 

@@ -1,4 +1,4 @@
-import { FAILOVER_STEPS, type FailoverRun } from "@/lib/services/ha/history";
+import { FAILOVER_STEPS, type FailoverRun } from "@/lib/engine/resources/heat/failover-history";
 import { StatusBadge } from "../ui/status-badge";
 import { TimeText } from "../ui/time-text";
 

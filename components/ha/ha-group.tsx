@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { FailoverRun } from "@/lib/services/ha/history";
+import type { FailoverRun } from "@/lib/engine/resources/heat/failover-history";
 import type { HaGroupView } from "@/lib/services/ha/view";
 import { StatusBadge } from "../ui/status-badge";
 import { DrillStatus } from "./drill-status";

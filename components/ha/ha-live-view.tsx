@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import type { EventRecord } from "@/lib/engine/ports";
-import { applyFailoverEvent } from "@/lib/services/ha/history";
+import { applyFailoverEvent } from "@/lib/engine/resources/heat/failover-history";
 import type { HaGroupView } from "@/lib/services/ha/view";
 import { StreamIndicator } from "../stacks/stream-indicator";
 import { useStackEvents } from "../stacks/use-stack-events";

@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { EngineError, notFound } from "../../engine/errors";
 import type { ResourceRecord, Server, Volume } from "../../engine/ports";
 import type { Hearth } from "../types";
-import { FAILOVER_STEPS, failoverHistory, type FailoverRun } from "./history";
+import { FAILOVER_STEPS, failoverHistory, type FailoverRun } from "../../engine/resources/heat/failover-history";
 
 /** Key of the check record the console writes on a group's volumes. */
 export const CHECK_KEY = "hearth-ha-check";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyFailoverEvent, failoverHistory, type FailoverEvent } from "./history";
+import { applyFailoverEvent, failoverHistory, type FailoverEvent } from "./failover-history";
 
 const at = (seq: number, reason: string, action: FailoverEvent["action"] = "CREATE", status: FailoverEvent["status"] = "COMPLETE"): FailoverEvent => ({
   seq,

@@ -1,10 +1,10 @@
 /**
  * The failover history of an OS::Heat::FailoverPolicy, read back from its events: the policy notes
  * "Failover from A started: reason", one "Failover k/6 step: detail (N ms)" per step and "Failover from
- * A to B completed in N ms" (lib/engine/resources/heat/failover-steps.ts). Pure, so the console folds
- * streamed events into it as they arrive.
+ * A to B completed in N ms" (failover-steps.ts). Pure and beside the policy that writes those notes, so
+ * the services read it and the console's client components fold streamed events into it as they arrive.
  */
-import type { EventRecord } from "../../engine/ports";
+import type { EventRecord } from "../../ports";
 
 /** The steps of a failover, in order. */
 export const FAILOVER_STEPS = ["quiesce", "detach", "promote", "attach", "activate", "replace"] as const;
