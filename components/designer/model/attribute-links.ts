@@ -1,42 +1,12 @@
 /**
  * When an edge needs an attribute: a property that wants a value a resource *produces* (an IP
  * address, a secret, a script, a URL) rather than the resource itself takes {get_attr: [...]}.
- * What a property wants is read from its name (so it covers every type, present and future); what
- * a type produces is this small table of attribute paths, each checked against the type's own
- * attribute schema. A resource never takes an attribute of its own type (two servers are linked by
- * depends_on, not by one's address in the other's network list).
+ * Both sides are read from the registry's schemas: a property's `takes` says which kind of value it
+ * wants, an attribute's `produces` which kind it gives (and the rest of its path). A resource never
+ * takes an attribute of its own type (two servers are linked by depends_on, not by one's address in
+ * the other's network list).
  */
-import type { PropertySchema, ResourcePlugin, TypeRegistry } from "../../../lib/engine/resources/types";
-
-/** Kinds of value a property can want from another resource. */
-export type ValueKind = "ip" | "secret" | "script" | "url";
-
-/** Which property names want which kind of value. */
-const WANTS: [ValueKind, RegExp][] = [
-  ["ip", /(^|_)ip(_address)?$/],
-  ["secret", /(^|_)(pass|password|secret|salt)$/],
-  ["script", /^user_data$/],
-  ["url", /_(actions|url)$/],
-];
-
-/** Attributes that produce each kind, per type: [kind, attribute path]. */
-export const PRODUCES: Record<string, [ValueKind, (string | number)[]][]> = {
-  "OS::Nova::Server": [["ip", ["first_address"]]],
-  "OS::Neutron::Port": [["ip", ["fixed_ips", 0, "ip_address"]]],
-  "OS::Neutron::FloatingIP": [["ip", ["floating_ip_address"]]],
-  "OS::Heat::RandomString": [["secret", ["value"]]],
-  "OS::Heat::SoftwareConfig": [["script", ["config"]]],
-  "OS::Heat::WaitConditionHandle": [
-    ["script", ["curl_cli"]],
-    ["url", ["endpoint"]],
-  ],
-  "OS::Heat::ScalingPolicy": [["url", ["alarm_url"]]],
-};
-
-/** The kind of value a property wants, from its name; undefined for anything else. */
-export function wantedKind(property: string): ValueKind | undefined {
-  return WANTS.find(([, pattern]) => pattern.test(property))?.[0];
-}
+import type { PropertySchema, ResourcePlugin, TypeRegistry, ValueKind } from "../../../lib/engine/resources/types";
 
 /** A property (or list item key) that takes an attribute, and the get_attr arguments to write. */
 export interface AttributeLink {
@@ -50,10 +20,11 @@ export interface AttributeLink {
   schema: PropertySchema;
 }
 
-/** The attribute path of `target` that produces what `property` wants, if any. */
-function produced(target: ResourcePlugin, property: string): (string | number)[] | undefined {
-  const kind = wantedKind(property);
-  return kind ? PRODUCES[target.type]?.find(([k]) => k === kind)?.[1] : undefined;
+/** The get_attr path of the first attribute of `target` that produces `kind`, if any. */
+export function producedAttribute(target: ResourcePlugin, kind: ValueKind | undefined): (string | number)[] | undefined {
+  if (!kind) return undefined;
+  const found = Object.entries(target.attributes).find(([, a]) => a.produces?.kind === kind);
+  return found ? [found[0], ...(found[1].produces?.path ?? [])] : undefined;
 }
 
 /**
@@ -67,16 +38,16 @@ export function findAttributeLink(registry: TypeRegistry, sourceType: string, ta
   for (const [name, schema] of Object.entries(source.properties)) {
     if (schema.hidden) continue;
     if (schema.type === "string" && isFree(name)) {
-      const attribute = produced(target, name);
+      const attribute = producedAttribute(target, schema.takes);
       if (attribute) return { property: name, list: false, attribute, schema };
     }
     if (schema.type === "list" && !schema.items?.schema) {
-      const attribute = produced(target, name);
+      const attribute = producedAttribute(target, schema.takes);
       if (attribute) return { property: name, list: true, attribute, schema };
     }
     for (const [key, item] of Object.entries(schema.items?.schema ?? {})) {
       if (item.hidden || item.type !== "string") continue;
-      const attribute = produced(target, key);
+      const attribute = producedAttribute(target, item.takes);
       if (attribute) return { property: name, itemKey: key, list: true, attribute, schema };
     }
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultRegistry } from "../../../lib/engine/resources";
-import { PRODUCES, findAttributeLink, wantedKind } from "./attribute-links";
+import type { ValueKind } from "../../../lib/engine/resources/types";
+import { findAttributeLink, producedAttribute } from "./attribute-links";
 import { connect, planConnection } from "./connect";
 import { deriveModel } from "./template-model";
 import { validateTemplate } from "./validate";
@@ -74,12 +75,39 @@ describe("edge rules", () => {
     expect(planConnection(defaultRegistry, "OS::Nova::Server", "secret", "OS::Heat::RandomString", (p) => p !== "admin_pass").kind).toBe("depends_on");
   });
 
-  it("names only real attributes and recognises property names by kind", () => {
-    for (const [type, links] of Object.entries(PRODUCES)) {
+  it("reads what each type produces and what each property takes from the registry's schemas", () => {
+    const kinds: ValueKind[] = ["ip", "secret", "script", "url"];
+    const produces = Object.fromEntries(
+      defaultRegistry.list().flatMap((plugin) => {
+        const links = kinds.flatMap((kind) => (producedAttribute(plugin, kind) ? [[kind, producedAttribute(plugin, kind)!] as const] : []));
+        return links.length ? [[plugin.type, links] as const] : [];
+      }),
+    );
+    expect(produces).toEqual({
+      "OS::Nova::Server": [["ip", ["first_address"]]],
+      "OS::Neutron::Port": [["ip", ["fixed_ips", 0, "ip_address"]]],
+      "OS::Neutron::FloatingIP": [["ip", ["floating_ip_address"]]],
+      "OS::Heat::RandomString": [["secret", ["value"]]],
+      "OS::Heat::SoftwareConfig": [["script", ["config"]]],
+      "OS::Heat::WaitConditionHandle": [
+        ["script", ["curl_cli"]],
+        ["url", ["endpoint"]],
+      ],
+      "OS::Heat::ScalingPolicy": [["url", ["alarm_url"]]],
+    });
+    for (const [type, links] of Object.entries(produces)) {
       const attributes = defaultRegistry.get(type)?.attributes ?? {};
       for (const [, path] of links) expect(Object.keys(attributes), `${type} ${path[0]}`).toContain(path[0]);
     }
-    expect([wantedKind("fixed_ip_address"), wantedKind("fixed_ip"), wantedKind("admin_pass"), wantedKind("ok_actions"), wantedKind("flavor")]).toEqual(["ip", "ip", "secret", "url", undefined]);
+    const server = defaultRegistry.get("OS::Nova::Server")!.properties;
+    const takes = [
+      defaultRegistry.get("OS::Neutron::FloatingIPAssociation")!.properties.fixed_ip_address.takes,
+      server.networks.items?.schema?.fixed_ip.takes,
+      server.admin_pass.takes,
+      defaultRegistry.get("OS::Aodh::Alarm")!.properties.ok_actions.takes,
+      server.flavor.takes,
+    ];
+    expect(takes).toEqual(["ip", "ip", "secret", "url", undefined]);
     expect(findAttributeLink(defaultRegistry, "OS::Nope", "OS::Nova::Server", () => true)).toBeUndefined();
   });
 });

@@ -19,6 +19,12 @@ export type PropertyConstraint =
   | { allowedPattern: string; description?: string }
   | { customConstraint: string; description?: string };
 
+/**
+ * Kinds of value a resource produces as an attribute and a property of another resource may take
+ * (the designer writes get_attr for them): an IP address, a secret, a script, a URL.
+ */
+export type ValueKind = "ip" | "secret" | "script" | "url";
+
 /** Schema of one property (or of a list item / map entry, recursively). */
 export interface PropertySchema {
   type: PropertyType;
@@ -42,6 +48,11 @@ export interface PropertySchema {
   region?: "same";
   /** Resource types this property usually references, so the designer can write edges into it. */
   references?: string[];
+  /**
+   * The kind of value this property wants from another resource's attribute (a server's address in
+   * fixed_ip_address, a random string in admin_pass), so the designer can write get_attr into it.
+   */
+  takes?: ValueKind;
   /** Hidden from the designer's inspector (internal or deprecated). */
   hidden?: boolean;
 }
@@ -50,6 +61,11 @@ export interface PropertySchema {
 export interface AttributeSchema {
   description: string;
   type?: PropertyType;
+  /**
+   * The kind of value this attribute gives to properties that take one (PropertySchema.takes), and
+   * the rest of the get_attr path that reaches it (a port's fixed_ips: [0, "ip_address"]).
+   */
+  produces?: { kind: ValueKind; path?: (string | number)[] };
 }
 
 /** Heat-style support status of a type. */

@@ -9,7 +9,7 @@ import { optString } from "../support/props";
 import { defineResource } from "../types";
 import { COMPARISONS, METERS, STATISTICS } from "./alarm-rules";
 
-const actions = (description: string) => ({ type: "list" as const, description, default: [], updateAllowed: true, items: { type: "string" as const, description: "A URL to POST to." } });
+const actions = (description: string) => ({ type: "list" as const, description, default: [], updateAllowed: true, items: { type: "string" as const, description: "A URL to POST to." }, takes: "url" as const });
 
 /** The OS::Aodh::Alarm plugin. */
 export const alarmResource = defineResource({

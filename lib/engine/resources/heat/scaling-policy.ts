@@ -91,7 +91,7 @@ export const scalingPolicyResource = defineResource({
     },
   },
   attributes: {
-    alarm_url: { description: "A signed url to handle the alarm.", type: "string" },
+    alarm_url: { description: "A signed url to handle the alarm.", type: "string", produces: { kind: "url" } },
     signal_url: { description: "A signed url to signal the policy (POST, with an optional JSON body).", type: "string" },
   },
   handlers: {

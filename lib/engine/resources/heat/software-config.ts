@@ -85,6 +85,7 @@ export const softwareConfigResource = defineResource({
     config: {
       description: "The config value of the software config.",
       type: "string",
+      produces: { kind: "script" },
     },
   },
   handlers: {

@@ -75,13 +75,14 @@ export const waitConditionHandleResource = defineResource({
   },
   attributes: {
     token: { description: "Token for stack-user which can be used for signalling handle.", type: "string" },
-    endpoint: { description: "Endpoint/url which can be used for signalling handle.", type: "string" },
+    endpoint: { description: "Endpoint/url which can be used for signalling handle.", type: "string", produces: { kind: "url" } },
     curl_cli: {
       description:
         "Convenience attribute, provides curl CLI command prefix, which can be used for signalling handle " +
         "completion or failure. You can signal success by adding --data-binary '{\"status\": \"SUCCESS\"}', " +
         "or signal failure by adding --data-binary '{\"status\": \"FAILURE\"}'.",
       type: "string",
+      produces: { kind: "script" },
     },
     signal: {
       description:

@@ -31,6 +31,7 @@ const fixedIp = {
   description: "IP address to use if the port has multiple addresses.",
   updateAllowed: true,
   constraints: [{ customConstraint: "ip_addr" }],
+  takes: "ip" as const,
 };
 
 /** The OS::Neutron::FloatingIP plugin. */
@@ -56,7 +57,7 @@ export const floatingIpResource = defineResource({
     tenant_id: { description: "The tenant owning this floating IP.", type: "string" },
     floating_network_id: { description: "ID of the network in which this IP is allocated.", type: "string" },
     fixed_ip_address: { description: "IP address of the associated port, if specified.", type: "string" },
-    floating_ip_address: { description: "The allocated address of this IP.", type: "string" },
+    floating_ip_address: { description: "The allocated address of this IP.", type: "string", produces: { kind: "ip" } },
     port_id: { description: "ID of the port associated with this IP.", type: "string" },
   },
   handlers: {

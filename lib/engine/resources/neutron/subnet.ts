@@ -46,6 +46,7 @@ export const subnetResource = defineResource({
         'The gateway IP address. Set to any of [ null | ~ | "" ] to create/update a subnet without a gateway. ' +
         "If omitted when creation, neutron will assign the first free IP address within the subnet to the gateway automatically.",
       updateAllowed: true,
+      takes: "ip",
     },
     enable_dhcp: { type: "boolean", description: "Set to true if DHCP is enabled and false if DHCP is disabled.", default: true, updateAllowed: true },
     allocation_pools: { type: "list", description: "The start and end addresses for the allocation pools.", updateAllowed: true, items: pool },

@@ -13,6 +13,7 @@ const networkEntry: Record<string, PropertySchema> = {
     type: "string",
     description: "Fixed IP address to specify for the port created on the requested network.",
     constraints: [{ customConstraint: "ip_addr" }],
+    takes: "ip",
   },
   port: {
     type: "string",
@@ -118,9 +119,10 @@ export const serverProperties: Record<string, PropertySchema> = {
     description: "User data script to be executed by cloud-init or CoreOS ignition.",
     default: "",
     updateAllowed: true,
+    takes: "script",
   },
   config_drive: { type: "boolean", description: "If True, enable config drive on the server." },
-  admin_pass: { type: "string", description: "The administrator password for the server.", updateAllowed: true },
+  admin_pass: { type: "string", description: "The administrator password for the server.", updateAllowed: true, takes: "secret" },
   tags: { type: "list", description: "Server tags.", updateAllowed: true },
 };
 
@@ -138,6 +140,7 @@ export const serverAttributes: Record<string, AttributeSchema> = {
   first_address: {
     description: "Convenience attribute to fetch the first assigned network address, or an empty string if nothing has been assigned at this time.",
     type: "string",
+    produces: { kind: "ip" },
   },
   instance_name: { description: "AWS compatible instance name.", type: "string" },
   accessIPv4: { description: "The manually assigned alternative public IPv4 address of the server.", type: "string" },
