@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { createRegistry } from "@/lib/engine/resources";
+import { serverResource } from "@/lib/engine/resources/nova/server";
+import { DEFAULT_EXPECTED_MS } from "@/lib/engine/resources/types";
 import type { GanttSpan } from "./gantt";
-import { DEFAULT_EXPECTED_MS, expectedMs, stuckResources } from "./stuck";
+import { expectedMs, stuckResources } from "./stuck";
 
 function span(resource: string, type: string, start: number, end: number | null = null): GanttSpan {
   return { resource, type, action: "CREATE", start, end, status: end === null ? "IN_PROGRESS" : "COMPLETE", reason: "" };
@@ -29,6 +32,7 @@ describe("stuckResources", () => {
   it("gives slow types more time and accepts other expectations", () => {
     expect(expectedMs("OS::Heat::Stack")).toBe(120_000);
     expect(expectedMs("OS::Neutron::Net")).toBe(DEFAULT_EXPECTED_MS);
-    expect(stuckResources([span("server", "OS::Nova::Server", now - 45_000)], now, { "OS::Nova::Server": 40_000 })).toHaveLength(1);
+    const quickServers = createRegistry([{ ...serverResource, expectedMs: 40_000 }]);
+    expect(stuckResources([span("server", "OS::Nova::Server", now - 45_000)], now, quickServers)).toHaveLength(1);
   });
 });

@@ -87,7 +87,7 @@ export function buildHearth(parts: HearthParts): Hearth {
   const hearth: Hearth = {
     templates: parts.templates,
     ha: haConsole({
-      hearth: () => hearth,
+      source: () => hearth,
       writeVolume: (region, volumeId, serverId, key, content) => admin.use((sim) => sim.region(region).volume.writeData(volumeId, serverId, key, content)),
     }),
     identity: parts.identity,

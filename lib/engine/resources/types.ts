@@ -198,6 +198,38 @@ export interface ResourcePlugin {
   openProperties?: boolean;
   /** Replacement order on update: create the new resource before deleting the old (default true). */
   replaceCreateFirst?: boolean;
+  /**
+   * How long one action of this type (create, update, delete, ...) usually takes at most, in ms
+   * (default DEFAULT_EXPECTED_MS); the console says a stack is stuck on a resource in progress longer.
+   */
+  expectedMs?: number;
+  /** For group types (AutoScalingGroup, ResourceGroup): how others read the group's members. */
+  group?: GroupReader;
+  /** For types that keep one member of a group active (FailoverPolicy): which group and which member. */
+  activeMember?: ActiveMemberReader;
+}
+
+/** How long an action of a type that declares no `expectedMs` usually takes at most (30 s). */
+export const DEFAULT_EXPECTED_MS = 30_000;
+
+/** A stored resource as a plugin's public readers see it (a ResourceRecord fits). */
+export interface StoredResource {
+  properties: Record<string, unknown>;
+  data: Record<string, string>;
+}
+
+/** The public reading of a group's members, so no one outside the plugin parses its private data. */
+export interface GroupReader {
+  /** Member names in the group's order (an AutoScalingGroup's oldest first). */
+  members(resource: StoredResource): string[];
+}
+
+/** The public reading of a resource that keeps one member of a group active. */
+export interface ActiveMemberReader {
+  /** The reference id (get_resource value) of the group it watches; undefined when unset. */
+  group(resource: StoredResource): string | undefined;
+  /** The active member's name; undefined until one is chosen. */
+  active(resource: StoredResource): string | undefined;
 }
 
 /** Helper that fixes the plugin's type at compile time and returns it unchanged. */

@@ -3,12 +3,14 @@
  * watches): members with role and health, the volumes following the active member with a check
  * record written through it, the failover history from the policy's events, and what "Fail over now"
  * would do. Also the operator's actions on a group: fail over, drill (crash the active server in the
- * simulated cloud so the HA monitor must notice) and write the check record.
+ * simulated cloud so the HA monitor must notice) and write the check record. Who is active and who
+ * belongs to the group is read through the plugins' public readers (ResourcePlugin.activeMember, .group).
  */
 import { createHash } from "node:crypto";
 import { EngineError, notFound } from "../../engine/errors";
-import type { ResourceRecord, Server, Volume } from "../../engine/ports";
-import type { Hearth } from "../types";
+import type { EventRecord, ResourceRecord, Server, StackRecord, Volume } from "../../engine/ports";
+import { defaultRegistry } from "../../engine/resources";
+import type { ActiveMemberReader, GroupReader } from "../../engine/resources/types";
 import { FAILOVER_STEPS, failoverHistory, type FailoverRun } from "../../engine/resources/heat/failover-history";
 
 /** Key of the check record the console writes on a group's volumes. */
@@ -90,9 +92,23 @@ export interface HaConsole {
   writeCheck(stack: string, policy: string): Promise<string>;
 }
 
-/** What the HA console is built on: the facade, and writing on a volume as a guest. */
+/**
+ * The reads and actions the HA console is built on, as the facade that owns it provides them (stack
+ * arguments accept a name or an id). Declared here, so this module depends only downward.
+ */
+export interface HaSource {
+  getStack(stack: string): Promise<{ stack: Pick<StackRecord, "id" | "name">; resources: ResourceRecord[] }>;
+  listEvents(stack: string, options: { resource: string }): Promise<EventRecord[]>;
+  cloudInventory(region: string): Promise<{ servers: Server[]; volumes: Volume[] }>;
+  volumeData(volumeId: string, key: string): Promise<string | undefined>;
+  signal(stack: string, resource: string, details: unknown): Promise<void>;
+  fault(command: { kind: "crash-server"; serverId: string }): Promise<void>;
+}
+
+/** What the HA console is built on: its source, and writing on a volume as a guest. */
 export interface HaConsoleDeps {
-  hearth: () => Pick<Hearth, "getStack" | "listEvents" | "cloudInventory" | "volumeData" | "signal" | "fault">;
+  /** The source, read at each use (the facade passes itself while it is being built). */
+  source: () => HaSource;
   writeVolume(region: string, volumeId: string, serverId: string, key: string, content: string): Promise<void>;
   now?: () => number;
   /** Reports a failover that failed after it was started (default: console.error). */
@@ -127,7 +143,7 @@ export function haConsole(deps: HaConsoleDeps): HaConsole {
   const now = deps.now ?? Date.now;
 
   async function policyOf(stack: string, policy: string) {
-    const detail = await deps.hearth().getStack(stack);
+    const detail = await deps.source().getStack(stack);
     const record = detail.resources.find((r) => r.name === policy);
     if (!record) throw notFound(`Resource ${policy} of stack ${detail.stack.name}`);
     if (record.type !== "OS::Heat::FailoverPolicy") throw badRequest(`${policy} is a ${record.type}, not an OS::Heat::FailoverPolicy`);
@@ -135,14 +151,16 @@ export function haConsole(deps: HaConsoleDeps): HaConsole {
   }
 
   async function groupView(stackId: string, policy: ResourceRecord, resources: ResourceRecord[]): Promise<HaGroupView> {
-    const hearth = deps.hearth();
-    const groupRecord = resources.find((r) => r.type === "OS::Heat::AutoScalingGroup" && r.physicalId === policy.properties.auto_scaling_group_id);
-    const order: string[] = groupRecord?.data.members ? (JSON.parse(groupRecord.data.members) as { name: string }[]).map((m) => m.name) : [];
-    const memberRecords = groupRecord?.nestedStackId ? (await hearth.getStack(groupRecord.nestedStackId)).resources.filter((r) => !r.replacedBy) : [];
+    const source = deps.source();
+    const reader = activeMemberReader(policy);
+    const groupRef = reader.group(policy);
+    const groupRecord = resources.find((r) => r.physicalId === groupRef && groupReader(r) !== undefined);
+    const order = groupRecord ? groupReader(groupRecord)!.members(groupRecord) : [];
+    const memberRecords = groupRecord?.nestedStackId ? (await source.getStack(groupRecord.nestedStackId)).resources.filter((r) => !r.replacedBy) : [];
     memberRecords.sort((a, b) => rank(order, a.name) - rank(order, b.name));
-    const [inventory, events] = await Promise.all([hearth.cloudInventory(policy.region), hearth.listEvents(stackId, { resource: policy.name })]);
+    const [inventory, events] = await Promise.all([source.cloudInventory(policy.region), source.listEvents(stackId, { resource: policy.name })]);
     const servers = new Map(inventory.servers.map((s) => [s.id, s]));
-    const active = policy.data.active ?? null;
+    const active = reader.active(policy) ?? null;
     const members: HaMemberView[] = memberRecords.map((m) => {
       const serverId = m.data["OS::stack_id"] ?? m.physicalId;
       const server = serverId ? servers.get(serverId) : undefined;
@@ -158,7 +176,7 @@ export function haConsole(deps: HaConsoleDeps): HaConsole {
     const from = members.find((m) => m.role === "active");
     return {
       policy: policy.name,
-      group: groupRecord?.name ?? String(policy.properties.auto_scaling_group_id),
+      group: groupRecord?.name ?? String(groupRef),
       policyStatus: `${policy.action}_${policy.status}`,
       active,
       members,
@@ -177,7 +195,7 @@ export function haConsole(deps: HaConsoleDeps): HaConsole {
       region: volume.region,
       status: volume.status,
       attachedTo: attachment ? { serverId: attachment.serverId, member: memberOfServer.get(attachment.serverId) ?? null } : null,
-      check: volumeCheck(await deps.hearth().volumeData(volume.id, CHECK_KEY)),
+      check: volumeCheck(await deps.source().volumeData(volume.id, CHECK_KEY)),
     };
   }
 
@@ -191,21 +209,21 @@ export function haConsole(deps: HaConsoleDeps): HaConsole {
 
   return {
     async groups(stack) {
-      const detail = await deps.hearth().getStack(stack);
+      const detail = await deps.source().getStack(stack);
       const policies = detail.resources.filter((r) => r.type === "OS::Heat::FailoverPolicy" && !r.replacedBy);
       return Promise.all(policies.map((p) => groupView(detail.stack.id, p, detail.resources)));
     },
 
     async failover(stack, policy, reason) {
       const { detail, record } = await policyOf(stack, policy);
-      if (!record.data.active) throw badRequest(`${policy} has no active member yet (${record.action}_${record.status})`);
+      if (!activeMemberReader(record).active(record)) throw badRequest(`${policy} has no active member yet (${record.action}_${record.status})`);
       const report = deps.onError ?? ((error: unknown) => console.error(`hearth: failover of ${policy} failed:`, error));
-      deps.hearth().signal(detail.stack.id, policy, { reason, force: true }).catch(report);
+      deps.source().signal(detail.stack.id, policy, { reason, force: true }).catch(report);
     },
 
     async drill(stack, policy) {
       const { member } = await activeOf(stack, policy);
-      await deps.hearth().fault({ kind: "crash-server", serverId: member.serverId! });
+      await deps.source().fault({ kind: "crash-server", serverId: member.serverId! });
       return { member: member.name, serverId: member.serverId!, crashedAt: new Date(now()).toISOString() };
     },
 
@@ -217,6 +235,18 @@ export function haConsole(deps: HaConsoleDeps): HaConsole {
       return content;
     },
   };
+}
+
+/** How a resource's plugin reads its group's members; undefined for a type that is no group. */
+function groupReader(resource: ResourceRecord): GroupReader | undefined {
+  return defaultRegistry.get(resource.type)?.group;
+}
+
+/** How a policy's plugin (OS::Heat::FailoverPolicy, checked by policyOf and groups) reads its group and active member. */
+function activeMemberReader(policy: ResourceRecord): ActiveMemberReader {
+  const reader = defaultRegistry.get(policy.type)?.activeMember;
+  if (!reader) throw new EngineError("Internal", `${policy.type} declares no active member reader`);
+  return reader;
 }
 
 /** Position of a member in the group's order (unknown names last). */

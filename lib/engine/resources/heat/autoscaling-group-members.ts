@@ -17,6 +17,11 @@ export function storedMembers(data: Record<string, string>): GroupMember[] {
   return data.members ? (JSON.parse(data.members) as GroupMember[]) : [];
 }
 
+/** The names of the members stored in a group's data, oldest first (the plugin's GroupReader). */
+export function storedMemberNames(data: Record<string, string>): string[] {
+  return storedMembers(data).map((m) => m.name);
+}
+
 /** Whether more batches are needed: Heat's rolling_update.needs_update. */
 export function needsUpdate(target: number, current: number, upToDate: number): boolean {
   return !(upToDate >= current && current === target);

@@ -10,7 +10,7 @@
  */
 import { optMap, optNumber, optString } from "../support/props";
 import { defineResource, type ResourceContext } from "../types";
-import { newCapacity, storedMembers } from "./autoscaling-group-members";
+import { newCapacity, storedMemberNames, storedMembers } from "./autoscaling-group-members";
 import { createMembers, memberToReplace, resize, rollMembers, sizes } from "./autoscaling-group-ops";
 import { groupAttribute, memberDefinitionSchema, memberValue } from "./group-nested";
 import { cooldownMetadata, cooldownRunning, startCooldown } from "./cooldown";
@@ -52,7 +52,7 @@ async function adjust(ctx: ResourceContext, d: Record<string, unknown>): Promise
 }
 
 async function attributeOf(ctx: ResourceContext, key: string, path: (string | number)[]): Promise<unknown> {
-  const names = storedMembers(ctx.data).map((m) => m.name);
+  const names = storedMemberNames(ctx.data);
   if (key === "current_size") return names.length;
   const memberName = (k: string) => (names.includes(k) || !/^\d+$/.test(k) ? k : (names[Number(k)] ?? k));
   const shape = { group: ctx.name, names, memberName };
@@ -76,6 +76,8 @@ const sizeProperty = (description: string, required = true) => ({
 export const autoScalingGroupResource = defineResource({
   type: "OS::Heat::AutoScalingGroup",
   service: "Heat",
+  expectedMs: 120_000, // waits for all its members
+  group: { members: (resource) => storedMemberNames(resource.data) },
   description:
     "An autoscaling group of resources built from one definition, sized between min_size and max_size; " +
     "a signal {replace: member} replaces a member (replace_oldest), {adjustment, adjustment_type} resizes it.",

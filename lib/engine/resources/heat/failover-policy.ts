@@ -74,6 +74,10 @@ async function attribute(ctx: ResourceContext, name: string): Promise<unknown> {
 export const failoverPolicyResource = defineResource({
   type: "OS::Heat::FailoverPolicy",
   service: "Heat",
+  activeMember: {
+    group: (resource) => optString(resource.properties, "auto_scaling_group_id"),
+    active: (resource) => resource.data.active,
+  },
   description:
     "Keeps resources (e.g. a VolumeAttachment) following the active member of an AutoScalingGroup: '%active%' in the " +
     "resource definition's properties stands for the active member's reference id. Attached at create; a signal fails " +

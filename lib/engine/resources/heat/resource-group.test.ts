@@ -69,6 +69,7 @@ describe("OS::Heat::ResourceGroup", () => {
     expect(Object.keys(template(update).resources)).toEqual(["1", "2"]);
     expect(h.ctx.data.name_blacklist).toBe("0");
     expect(await h.attribute("removed_rsrc_list")).toEqual(["0"]);
+    expect(resourceGroupResource.group?.members({ properties: after, data: h.ctx.data })).toEqual(["1", "2"]);
   });
 
   it("replaces when index_var changes and deletes the nested stack", async () => {

@@ -5,7 +5,7 @@
  * that attribute over the members.
  */
 import { selectPath } from "../support/props";
-import { defineResource, type ResourceContext } from "../types";
+import { defineResource, type ResourceContext, type StoredResource } from "../types";
 import type { NestedStackInput } from "../../ports";
 import { groupAttribute, memberDefinitionSchema } from "./group-nested";
 import { currentSkiplist, groupCount, memberNames, memberTemplate, nextSkiplist } from "./resource-group-members";
@@ -19,17 +19,22 @@ function prepare(ctx: ResourceContext, props: Record<string, unknown>, refs?: Re
   return { template: memberTemplate(props, names), region: ctx.region };
 }
 
+/** The current members' names: `count` of "0", "1", ... minus the stored skiplist (the plugin's GroupReader). */
+function currentMembers(resource: StoredResource): string[] {
+  return memberNames(groupCount(resource.properties), currentSkiplist(resource.data));
+}
+
 async function groupAttributeOf(ctx: ResourceContext, key: string, path: (string | number)[]): Promise<unknown> {
-  const skiplist = currentSkiplist(ctx.data);
-  if (key === "removed_rsrc_list") return selectPath(skiplist, path);
-  const names = memberNames(groupCount(ctx.properties), skiplist);
-  return groupAttribute(await nestedOf(ctx), { group: ctx.name, names }, key, path);
+  if (key === "removed_rsrc_list") return selectPath(currentSkiplist(ctx.data), path);
+  return groupAttribute(await nestedOf(ctx), { group: ctx.name, names: currentMembers(ctx) }, key, path);
 }
 
 /** The OS::Heat::ResourceGroup plugin. */
 export const resourceGroupResource = defineResource({
   type: "OS::Heat::ResourceGroup",
   service: "Heat",
+  expectedMs: 120_000, // waits for all its members
+  group: { members: currentMembers },
   description:
     "Creates one or more identically configured resources in a nested stack; %index% in their properties " +
     "is replaced by each member's index.",

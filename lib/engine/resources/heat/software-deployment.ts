@@ -73,6 +73,7 @@ async function applySignal(ctx: ResourceContext, details: unknown): Promise<void
 export const softwareDeploymentResource = defineResource({
   type: "OS::Heat::SoftwareDeployment",
   service: "Heat",
+  expectedMs: 120_000, // waits for the server to run the config and signal
   description:
     "Applies a software configuration to a server for the chosen lifecycle actions, and waits for the " +
     "server to signal completion with deploy_status_code, deploy_stdout and deploy_stderr (unless NO_SIGNAL).",

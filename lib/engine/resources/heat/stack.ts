@@ -30,6 +30,7 @@ function input(ctx: ResourceContext, props: Record<string, unknown>): NestedStac
 export const stackResource = defineResource({
   type: "OS::Heat::Stack",
   service: "Heat",
+  expectedMs: 120_000, // waits for every resource of its stack
   description:
     "A stack created from a template as a resource of this one, optionally in another region " +
     "(context.region_name); its outputs are available as the outputs attribute.",

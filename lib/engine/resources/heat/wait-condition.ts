@@ -56,6 +56,7 @@ async function waitDone(ctx: ResourceContext, token: unknown): Promise<boolean> 
 export const waitConditionResource = defineResource({
   type: "OS::Heat::WaitCondition",
   service: "Heat",
+  expectedMs: 120_000, // waits for its signals
   description:
     "Stays CREATE_IN_PROGRESS until its WaitConditionHandle has received the given number of success " +
     "signals; fails on a failure signal or a timeout.",

@@ -74,6 +74,7 @@ function needsReplace(change: PropertyChange): boolean {
 export const serverResource = defineResource({
   type: "OS::Nova::Server",
   service: "Nova",
+  expectedMs: 60_000, // boots
   description: "A Nova server (compute instance) with its networks, security groups, metadata and user data.",
   properties: serverProperties,
   attributes: serverAttributes,
