@@ -1,10 +1,14 @@
 /**
- * Recognising engine errors at the console's server boundary (pages, actions, route handlers).
- * Checks the stable `code` / `name` fields rather than `instanceof`, which bundling can split.
+ * Recognising the errors that reach the console's server boundary (pages, actions, route handlers)
+ * from the engine, identity and services. Checks the stable `code` / `name` fields rather than
+ * `instanceof`, which bundling can split.
  */
 import type { Diagnostic } from "@/lib/engine/diagnostics";
 import type { EngineErrorCode } from "@/lib/engine/errors";
 import type { IdentityErrorCode } from "@/lib/services/identity";
+
+/** True when `error` is a ServiceError with this code, e.g. "SignalUrlRefused" (the services' own check, by code). */
+export { isServiceError } from "@/lib/services/errors";
 
 /** True when `error` is an EngineError with this code. */
 export function isEngineError(error: unknown, code: EngineErrorCode): boolean {

@@ -4,7 +4,7 @@
  * signals 400, a busy one 409. The signal is delivered before the answer (a failover's steps are
  * stored as events the console streams).
  */
-import { isEngineError } from "@/lib/console/errors";
+import { isEngineError, isServiceError } from "./errors";
 import type { Hearth } from "@/lib/services";
 
 /** Reads the request body as the signal details: empty means none, otherwise it must be JSON. */
@@ -26,7 +26,7 @@ export async function handleSignalPost(hearth: Pick<Hearth, "signalByToken">, to
     const target = await hearth.signalByToken(token, body.value);
     return Response.json({ stack_id: target.stackId, resource: target.resource, action: target.action, signalled: true });
   } catch (error) {
-    if (error instanceof Error && error.name === "SignalUrlRefused") return Response.json({ error: error.message }, { status: 403 });
+    if (isServiceError(error, "SignalUrlRefused")) return Response.json({ error: error.message }, { status: 403 });
     if (isEngineError(error, "NotFound")) return Response.json({ error: (error as Error).message }, { status: 404 });
     if (isEngineError(error, "BadRequest")) return Response.json({ error: (error as Error).message }, { status: 400 });
     if (isEngineError(error, "Conflict")) return Response.json({ error: (error as Error).message }, { status: 409 });
