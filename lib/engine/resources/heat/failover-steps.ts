@@ -8,7 +8,7 @@
 import { optList, optMap, optNumber, optString, reqString } from "../support/props";
 import type { ResourceContext } from "../types";
 import type { NestedResourceInfo, NestedStackView } from "../../ports";
-import { storedMembers } from "./autoscaling-group-members";
+import { storedMemberNames } from "./autoscaling-group-members";
 import { failedMembers } from "./autoscaling-group-ops";
 import { requireComplete } from "./nested";
 
@@ -27,7 +27,7 @@ export async function groupState(ctx: ResourceContext): Promise<GroupState> {
   if (!peer) throw new Error(`auto_scaling_group_id ${ref} is not a resource of this stack`);
   if (peer.type !== "OS::Heat::AutoScalingGroup") throw new Error(`auto_scaling_group_id must be an OS::Heat::AutoScalingGroup, not ${peer.type}`);
   const view = peer.physicalId ? await ctx.nested.get(peer.physicalId) : undefined;
-  return { ref, members: storedMembers(peer.data).map((m) => m.name), refs: view?.resourceRefs ?? {}, view };
+  return { ref, members: storedMemberNames(peer.data), refs: view?.resourceRefs ?? {}, view };
 }
 
 /** The followers' nested template: the `resource` definition with the active member substituted, plus activation. */
