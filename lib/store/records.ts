@@ -1,5 +1,5 @@
 /**
- * Conversions between the engine's records (lib/engine/stack/ports.ts) and Prisma rows.
+ * Conversions between the engine's records (lib/engine/ports/store.ts) and Prisma rows.
  * JSON-valued fields go through `toJson` so that only plain JSON reaches the database
  * (undefined members are dropped, as JSON.stringify does).
  */
