@@ -5,8 +5,8 @@
 import type { StackRecord } from "@/lib/engine/ports";
 import type { Hearth } from "@/lib/services/types";
 import { isEngineError } from "@/lib/console/errors";
-import { rootCausePath, type RootCauseStep, type StackLevel } from "@/components/stacks/root-cause";
-import type { StackCrumb } from "@/components/stacks/stack-breadcrumb";
+import { rootCausePath, type RootCauseStep, type StackLevel } from "./root-cause";
+import type { StackCrumb } from "./stack-breadcrumb";
 
 /** Parents of a nested stack, top-level first (stops at a parent that is gone). */
 export async function ancestorsOf(hearth: Hearth, stack: StackRecord): Promise<StackCrumb[]> {
