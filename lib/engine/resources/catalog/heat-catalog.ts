@@ -1,0 +1,105 @@
+/**
+ * Heat 19's resource catalogue as generated data (scripts/heat-catalog/dump.py writes heat-types.json
+ * and heat-environment.json from real Heat): the shapes of those files, typed, and the service a type
+ * belongs to. The JSON is Heat's own answer, so it doubles as the golden for every type's schema.
+ */
+import environmentJson from "./heat-environment.json";
+import typesJson from "./heat-types.json";
+import type { PropertySchemaDoc } from "../type-schema";
+
+/** Heat's support statuses (heat.engine.support.SUPPORT_STATUSES). */
+export type HeatStatus = "UNKNOWN" | "SUPPORTED" | "DEPRECATED" | "UNSUPPORTED" | "HIDDEN";
+
+/** A support status as Heat's SupportStatus.to_dict() renders it. */
+export interface HeatSupportStatus {
+  status: HeatStatus;
+  message: string | null;
+  /** The Heat release the status holds from, e.g. "5.0.0". */
+  version: string | null;
+  previous_status: HeatSupportStatus | null;
+}
+
+/** An attribute as GET /resource_types/{type} shows it (a template resource's output may have neither key). */
+export interface HeatAttributeDoc {
+  description?: string;
+  type?: string;
+}
+
+/** The body of GET /resource_types/{type}?with_description=true. */
+export interface HeatTypeShow {
+  resource_type: string;
+  description: string;
+  properties: Record<string, PropertySchemaDoc>;
+  attributes: Record<string, HeatAttributeDoc>;
+  support_status: HeatSupportStatus;
+}
+
+/** One type of the catalogue: Heat's answer plus what the answer leaves out but templates still meet. */
+export interface HeatCatalogEntry {
+  /** Heat's answer; for a hidden type, the answer Heat builds once the type is unhidden. */
+  show: HeatTypeShow;
+  /** Set for hidden types: Heat refuses to show them (NotSupported) and leaves them out of the list. */
+  show_error?: { class: string; message: string };
+  /** HIDDEN top-level properties: not shown, still accepted (usually translated to their successor). */
+  hidden_properties?: Record<string, PropertySchemaDoc>;
+  /** implemented=False properties: not shown; setting one is an error in Heat. */
+  unimplemented_properties?: Record<string, PropertySchemaDoc>;
+  /** Non-SUPPORTED status of properties by dotted path ("*" for list items), nested ones included. */
+  property_status?: Record<string, HeatSupportStatus>;
+  /** HIDDEN attributes: not shown, still resolvable by get_attr. */
+  hidden_attributes?: Record<string, HeatAttributeDoc>;
+  /** Non-SUPPORTED status of attributes. */
+  attribute_status?: Record<string, HeatSupportStatus>;
+  /**
+   * The plugin resolves attribute names beyond its schema (its own get_attribute: None, software
+   * deployments, groups, nested stacks): Heat's validation accepts any get_attr name on it. Absent: no.
+   */
+  open_attributes?: boolean;
+  /** Lifecycle actions the Heat plugin implements itself (create, update, delete, suspend, resume, check, signal ...). */
+  handlers?: string[];
+  /** Heat's client plugin for the type (nova, neutron, keystone ...), absent for pure-Heat types. */
+  client?: string;
+}
+
+/** Header every generated file carries. */
+export interface GeneratedHeader {
+  generated_by: string;
+  from: string;
+  heat_version: string;
+  content: string;
+  note: string;
+}
+
+/** heat-types.json. */
+export interface HeatTypesFile {
+  generated: GeneratedHeader;
+  /** The body of GET /resource_types?with_description=true (hidden types are not listed). */
+  resource_types: { resource_type: string; description: string }[];
+  /** Every class and template resource type Heat registers, hidden ones included, by name. */
+  types: Record<string, HeatCatalogEntry>;
+}
+
+/** heat-environment.json: Heat's default (global) environment. */
+export interface HeatEnvironmentFile {
+  generated: GeneratedHeader;
+  /** environment.d files as Heat reads them (paths under file:///etc/heat/). */
+  environment_d: Record<string, { resource_registry?: Record<string, string> }>;
+  /** Registry entries that are not plugin classes: globs, type-to-type maps, provider templates. */
+  registry_aliases: { name: string; kind: "GlobResourceInfo" | "MapResourceInfo" | "TemplateResourceInfo"; target: string }[];
+  /** Provider templates the aliases name, by URL. */
+  templates: Record<string, string>;
+  /** Names of every custom constraint Heat registers (nova.flavor, ip_addr ...). */
+  custom_constraints: string[];
+}
+
+/** The generated type catalogue. */
+export const heatTypes = typesJson as unknown as HeatTypesFile;
+
+/** The generated default environment. */
+export const heatEnvironment = environmentJson as unknown as HeatEnvironmentFile;
+
+/** The palette group of a type: "AWS" for AWS::*, else the service segment (OS::Neutron::Port -> "Neutron"). */
+export function serviceOf(type: string): string {
+  const [vendor, service] = type.split("::");
+  return vendor === "AWS" ? "AWS" : (service ?? vendor);
+}
