@@ -1,0 +1,105 @@
+/**
+ * The instant cloud: the engine's cloud port in memory, for engine tests. Every region starts as a
+ * small DevStack does ("public" and "private" networks, the "default" security group, m1.tiny..medium,
+ * cirros and ubuntu-22.04); ids are deterministic ("server-1", "port-2", ...); nothing is pending, so a
+ * created server is ACTIVE and a deleted one is gone when the call returns. Quotas are unlimited.
+ * `setRegionAvailable` takes a region offline. The simulator (lib/cloud/sim) is the realistic cloud.
+ *
+ *   const cloud = createInstantCloud();                    // RegionOne, RegionTwo, RegionThree
+ *   const server = await cloud.region("RegionOne").compute.createServer({ name: "a", flavor: "m1.tiny", image: "cirros" });
+ */
+import { CloudError, type CloudProvider, type Quota, type RegionClient, type RegionInfo } from "../../ports";
+import { computeOps } from "./compute";
+import { networkOps } from "./network";
+import { fail, FLAVORS, InstantRegion } from "./region";
+import type { Sync } from "./sync";
+import { volumeOps } from "./volume";
+
+/** Options of createInstantCloud. */
+export interface InstantCloudOptions {
+  /** Region names (default RegionOne, RegionTwo, RegionThree). */
+  regions?: string[];
+  /** The time createdAt fields read (default: a fixed instant, 2026-01-01). */
+  now?: () => number;
+}
+
+const UNLIMITED: Quota = { instances: -1, cores: -1, ramMb: -1, volumes: -1, gigabytes: -1, networks: -1, ports: -1, floatingIps: -1 };
+
+/** What a region holds, counted as its quota usage. */
+function usage(r: InstantRegion): Quota {
+  const flavors = [...r.servers.values()].map((s) => FLAVORS.find((f) => f.id === s.flavorId));
+  return {
+    instances: r.servers.size,
+    cores: flavors.reduce((n, f) => n + (f?.vcpus ?? 0), 0),
+    ramMb: flavors.reduce((n, f) => n + (f?.ramMb ?? 0), 0),
+    volumes: r.volumes.size,
+    gigabytes: [...r.volumes.values()].reduce((n, v) => n + v.sizeGb, 0),
+    networks: r.networks.size,
+    ports: r.ports.size,
+    floatingIps: r.floatingIps.size,
+  };
+}
+
+/** Makes `ops` the async client the port wants: copies in and out, and RegionUnavailable while the region is off. */
+function asClient<T>(r: InstantRegion, ops: Sync<T>): T {
+  const client: Record<string, unknown> = {};
+  for (const [name, op] of Object.entries(ops) as [string, (...args: unknown[]) => unknown][]) {
+    client[name] = async (...args: unknown[]) => {
+      if (!r.available) fail("RegionUnavailable", `Region ${r.name} is unavailable: ${name} got no answer.`);
+      return structuredClone(op(...structuredClone(args)));
+    };
+  }
+  return client as T;
+}
+
+/** The instant in-memory cloud (see the file comment). */
+export class InstantCloud implements CloudProvider {
+  private readonly states = new Map<string, InstantRegion>();
+  private readonly clients = new Map<string, RegionClient>();
+
+  constructor(options: InstantCloudOptions = {}) {
+    const counters = new Map<string, number>();
+    const newId = (kind: string) => {
+      counters.set(kind, (counters.get(kind) ?? 0) + 1);
+      return `${kind}-${counters.get(kind)}`;
+    };
+    const now = options.now ?? (() => Date.UTC(2026, 0, 1));
+    const isoNow = () => new Date(now()).toISOString();
+    (options.regions ?? ["RegionOne", "RegionTwo", "RegionThree"]).forEach((name, index) => this.states.set(name, new InstantRegion(name, index, newId, isoNow)));
+  }
+
+  async regions(): Promise<RegionInfo[]> {
+    return [...this.states.values()].map((r) => ({ name: r.name, available: r.available }));
+  }
+
+  regionNames(): string[] {
+    return [...this.states.keys()];
+  }
+
+  region(name: string): RegionClient {
+    const r = this.stateOf(name);
+    let client = this.clients.get(name);
+    if (!client) {
+      const { quota } = asClient<Pick<RegionClient, "quota">>(r, { quota: () => ({ limits: UNLIMITED, used: usage(r) }) });
+      client = { region: name, compute: asClient(r, computeOps(r)), volume: asClient(r, volumeOps(r)), network: asClient(r, networkOps(r)), quota };
+      this.clients.set(name, client);
+    }
+    return client;
+  }
+
+  /** Takes a region offline (its calls fail with RegionUnavailable) or back online. */
+  setRegionAvailable(name: string, available: boolean): void {
+    this.stateOf(name).available = available;
+  }
+
+  private stateOf(name: string): InstantRegion {
+    const r = this.states.get(name);
+    if (!r) throw new CloudError("NotFound", `Region '${name}' not found. Known regions: ${this.regionNames().join(", ")}.`);
+    return r;
+  }
+}
+
+/** Creates an instant cloud (see InstantCloudOptions). */
+export function createInstantCloud(options: InstantCloudOptions = {}): InstantCloud {
+  return new InstantCloud(options);
+}
