@@ -65,6 +65,18 @@ export interface ResourceHarness {
   asPeer(): PeerResource;
 }
 
+/** Harnesses that share one cloud and one clock, so plugins reach each other's objects (a port's network). */
+export interface CloudBench<C extends CloudProvider = CloudProvider> {
+  cloud: C;
+  clock: ManualClock;
+  harness(plugin: ResourcePlugin, options?: HarnessOptions): ResourceHarness;
+}
+
+/** A CloudBench over `cloud`, on `clock` (default: a new manual clock). */
+export function createCloudBench<C extends CloudProvider>(cloud: C, clock: ManualClock = createManualClock()): CloudBench<C> {
+  return { cloud, clock, harness: (plugin, options = {}) => createHarness(plugin, { cloud, clock, ...options }) };
+}
+
 /** Fills in schema defaults, recursing into maps with a schema and lists of such maps. */
 export function withDefaults(
   schema: Record<string, PropertySchema>,

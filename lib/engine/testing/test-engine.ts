@@ -1,15 +1,15 @@
 /**
- * Builds an engine for tests: in-memory store, fake clock, zero-latency simulated cloud, the built-in
+ * Builds an engine for tests: in-memory store, fake clock, the instant in-memory cloud, the built-in
  * plugins plus the test plugins, and a log of published events.
  */
 import type { CloudProvider, EventRecord, StackRecord, StackStore } from "../ports";
-import { createSimCloud } from "../../cloud/sim";
 import type { ResourcePlugin, TypeRegistry } from "../resources/types";
 import type { EngineOptions } from "../stack/api";
 import type { Compiler } from "../stack/core";
 import { compileStack } from "../template";
 import { HearthEngine } from "../stack/engine";
 import { FakeClock } from "./fake-clock";
+import { createInstantCloud } from "./instant-cloud";
 import { MemoryStackStore } from "./memory-store";
 import { TestWorld, testRegistry } from "./plugins";
 
@@ -21,6 +21,7 @@ export interface TestEngineOptions {
   /** Share a store between engines (restart tests); default a new MemoryStackStore on the clock. */
   store?: StackStore;
   world?: TestWorld;
+  /** Default: a new instant cloud (instant-cloud/); integration tests pass the simulator. */
   cloud?: CloudProvider;
   /** Extra plugins (after the built-ins and the test plugins). */
   plugins?: ResourcePlugin[];
@@ -50,7 +51,7 @@ export function createTestEngine(options: TestEngineOptions = {}): TestEngine {
   const clock = options.clock ?? new FakeClock();
   const store = options.store ?? new MemoryStackStore(() => clock.now());
   const world = options.world ?? new TestWorld();
-  const cloud = options.cloud ?? createSimCloud({ seed: 1, speed: 0, clock });
+  const cloud = options.cloud ?? createInstantCloud({ now: () => clock.now() });
   const registry = testRegistry(world, options.plugins);
   const published: EventRecord[] = [];
   const engine = new HearthEngine(

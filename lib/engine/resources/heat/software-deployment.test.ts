@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { serverResource } from "../nova/server";
-import { createHarness, type HarnessOptions } from "../testing-context";
-import { createSimBench } from "../testing-sim";
+import { createInstantCloud } from "../../testing/instant-cloud";
+import { createCloudBench, createHarness, type HarnessOptions } from "../testing-context";
 import { softwareConfigResource } from "./software-config";
 import { softwareDeploymentResource } from "./software-deployment";
 
@@ -89,7 +89,7 @@ describe("OS::Heat::SoftwareDeployment", () => {
 
 describe("OS::Heat::SoftwareDeployment on delete", () => {
   it("runs a DELETE action (quiesce) and waits for its signal while the server lives", async () => {
-    const bench = createSimBench();
+    const bench = createCloudBench(createInstantCloud());
     const server = bench.harness(serverResource, { properties: { flavor: "m1.tiny", image: "cirros" } });
     await server.create();
     const d = bench.harness(softwareDeploymentResource, { properties: { server: server.ctx.physicalId, actions: ["DELETE"] } });
@@ -103,7 +103,7 @@ describe("OS::Heat::SoftwareDeployment on delete", () => {
   });
 
   it("stops waiting when the server is gone, and skips actions it does not run", async () => {
-    const bench = createSimBench();
+    const bench = createCloudBench(createInstantCloud());
     const server = bench.harness(serverResource, { properties: { flavor: "m1.tiny", image: "cirros" } });
     await server.create();
     const d = bench.harness(softwareDeploymentResource, { properties: { server: server.ctx.physicalId, actions: ["CREATE", "DELETE"] }, maxPolls: 3 });

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { createSimBench } from "../testing-sim";
+import { createInstantCloud } from "../../testing/instant-cloud";
+import { type CloudBench, createCloudBench } from "../testing-context";
 import { floatingIpAssociationResource, floatingIpResource } from "./floating-ip";
 import { netResource } from "./net";
 import { portResource } from "./port";
 import { securityGroupResource } from "./security-group";
 import { subnetResource } from "./subnet";
 
-async function network(bench: ReturnType<typeof createSimBench>) {
+async function network(bench: CloudBench) {
   const net = bench.harness(netResource, { properties: { name: "n1" } });
   await net.create();
   const subnet = bench.harness(subnetResource, {
@@ -18,7 +19,7 @@ async function network(bench: ReturnType<typeof createSimBench>) {
 
 describe("OS::Neutron::Net and Subnet", () => {
   it("creates a network (found by name later) and a subnet with pools, and exposes attributes", async () => {
-    const bench = createSimBench();
+    const bench = createCloudBench(createInstantCloud());
     const { net, subnet } = await network(bench);
     expect(await net.attribute("subnets")).toEqual([subnet.ctx.physicalId]);
     expect(await net.attribute("name")).toBe("n1");
@@ -29,7 +30,7 @@ describe("OS::Neutron::Net and Subnet", () => {
   });
 
   it("updates names and DHCP in place; a cidr change replaces", async () => {
-    const bench = createSimBench();
+    const bench = createCloudBench(createInstantCloud());
     const { net, subnet } = await network(bench);
     expect(await net.update({ name: "n2", admin_state_up: false })).toBe("in-place");
     expect(await net.attribute("admin_state_up")).toBe(false);
@@ -40,7 +41,7 @@ describe("OS::Neutron::Net and Subnet", () => {
   });
 
   it("names an unknown network clearly and deletes in reverse order", async () => {
-    const bench = createSimBench();
+    const bench = createCloudBench(createInstantCloud());
     const bad = bench.harness(subnetResource, { properties: { network: "nope", cidr: "10.1.0.0/24" } });
     await expect(bad.create()).rejects.toThrow("Unable to find network with name or id 'nope'");
     const { net, subnet } = await network(bench);
@@ -53,13 +54,13 @@ describe("OS::Neutron::Net and Subnet", () => {
 
 describe("OS::Neutron::Port and SecurityGroup", () => {
   it("creates a port with a fixed IP and a security group, and updates groups in place", async () => {
-    const bench = createSimBench();
+    const bench = createCloudBench(createInstantCloud());
     const { subnet } = await network(bench);
     const sg = bench.harness(securityGroupResource, {
       properties: { name: "web", rules: [{ protocol: "tcp", port_range_min: 80, port_range_max: 80, remote_ip_prefix: "0.0.0.0/0" }] },
     });
     await sg.create();
-    const group = await bench.sim.region("RegionOne").network.getSecurityGroup(sg.ctx.physicalId!);
+    const group = await bench.cloud.region("RegionOne").network.getSecurityGroup(sg.ctx.physicalId!);
     expect(group.rules).toContainEqual(expect.objectContaining({ direction: "ingress", protocol: "tcp", portRangeMin: 80 }));
     const props = { network: "n1", fixed_ips: [{ subnet: "s1", ip_address: "10.9.0.15" }] };
     const port = bench.harness(portResource, { properties: { ...props, security_groups: ["web"] } });
@@ -73,11 +74,11 @@ describe("OS::Neutron::Port and SecurityGroup", () => {
   });
 
   it("updates rules in place and refuses the name default", async () => {
-    const bench = createSimBench();
+    const bench = createCloudBench(createInstantCloud());
     const sg = bench.harness(securityGroupResource, { properties: { name: "g" } });
     await sg.create();
     expect(await sg.update({ name: "g", rules: [{ direction: "egress", protocol: "udp" }] })).toBe("in-place");
-    const group = await bench.sim.region("RegionOne").network.getSecurityGroup(sg.ctx.physicalId!);
+    const group = await bench.cloud.region("RegionOne").network.getSecurityGroup(sg.ctx.physicalId!);
     expect(group.rules).toContainEqual(expect.objectContaining({ direction: "egress", protocol: "udp" }));
     const bad = bench.harness(securityGroupResource, { properties: { name: "default" } });
     await expect(bad.create()).rejects.toThrow('Security groups cannot be assigned the name "default".');
@@ -86,7 +87,7 @@ describe("OS::Neutron::Port and SecurityGroup", () => {
 
 describe("OS::Neutron::FloatingIP and FloatingIPAssociation", () => {
   it("allocates on public, associates with a port and moves to another port in place", async () => {
-    const bench = createSimBench();
+    const bench = createCloudBench(createInstantCloud());
     await network(bench);
     const p1 = bench.harness(portResource, { properties: { network: "private" } });
     const p2 = bench.harness(portResource, { properties: { network: "private" } });
@@ -104,7 +105,7 @@ describe("OS::Neutron::FloatingIP and FloatingIPAssociation", () => {
   });
 
   it("associates an existing floating IP, re-associates on update and disassociates on delete", async () => {
-    const bench = createSimBench();
+    const bench = createCloudBench(createInstantCloud());
     const p1 = bench.harness(portResource, { properties: { network: "private" } });
     const p2 = bench.harness(portResource, { properties: { network: "private" } });
     await p1.create();
