@@ -7,8 +7,9 @@ export type EngineErrorCode = "NotFound" | "Conflict" | "BadRequest" | "Validati
 /** An error with a stable code. */
 export class EngineError extends Error {
   readonly code: EngineErrorCode;
-  constructor(code: EngineErrorCode, message: string) {
-    super(message);
+  /** `options.cause` keeps the error this one stands for (a plugin's, say). */
+  constructor(code: EngineErrorCode, message: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = "EngineError";
     this.code = code;
   }

@@ -4,6 +4,7 @@
  * which a later adopt (adopt.ts) can take over.
  */
 import { parse } from "yaml";
+import { EngineError } from "../errors";
 import { type EngineCore, isoNow } from "./core";
 import { liveStack } from "./load";
 import type { Action, ResourceRecord, StackRecord, Status } from "../ports";
@@ -111,11 +112,11 @@ export async function abandonStack(core: EngineCore, stackId: string): Promise<A
     data = await abandonData(core, op.stack);
     await op.setStack("DELETE", "IN_PROGRESS", "Stack DELETE started (abandon)");
     await forgetNested(core, stack.id);
-    await op.setStack("DELETE", "COMPLETE", "Stack abandoned: its resources were left in place", { deletedAt: isoNow(core), outputs: [] });
+    await op.setStack("DELETE", "COMPLETE", "Stack abandoned: its resources were left in place", { deletedAt: isoNow(core) });
     core.compiled.delete(stack.id);
   });
   const final = await done;
-  if (!data || !final.deletedAt) throw new Error(`Abandoning stack ${stack.name} failed: ${final.statusReason}`);
+  if (!data || !final.deletedAt) throw new EngineError("Internal", `Abandoning stack ${stack.name} failed: ${final.statusReason}`);
   return data;
 }
 

@@ -5,6 +5,7 @@
  * provided."), as in Heat, and so does the stack (ADOPT_FAILED, nothing rolled back or created).
  * A resource whose data carries a nested stack's data adopts that stack as its child.
  */
+import { EngineError } from "../errors";
 import type { CompiledResource, StackInput } from "../template/types";
 import type { AbandonData, AbandonedResource } from "./abandon";
 import type { CreateOptions, OperationHandle } from "./api";
@@ -17,7 +18,7 @@ import { graphOf, resolveOutputs, walkStack } from "./stack-walk";
 
 /** The stack input abandon data describes: its template and environment; `input` (the request) overrides. */
 export function adoptInput(data: AbandonData | AbandonedResource, input: Partial<StackInput> = {}): StackInput {
-  if (data.template === undefined || data.template === null) throw new Error("The adopt data has no template");
+  if (data.template === undefined || data.template === null) throw new EngineError("BadRequest", "The adopt data has no template");
   const environment = data.environment ? [{ name: "adopt-environment", text: JSON.stringify(data.environment) }] : [];
   return {
     ...input,

@@ -3,6 +3,7 @@
  * abort signal, and the only way lifecycle code changes state. Each change is written to the store
  * and its event appended BEFORE the caller moves on; the event is then published to the sink.
  */
+import { EngineError } from "../errors";
 import { initResourceRecord } from "./records";
 import type { CompiledResource, CompiledStack } from "../template/types";
 import type { ResourcePlugin } from "../resources/types";
@@ -86,7 +87,7 @@ export class Operation {
       const source = { ...res.provider, files: this.stack.files };
       return providerPlugin(res.type, source);
     }
-    throw new Error(`The Resource Type (${res.type}) could not be found.`);
+    throw new EngineError("NotFound", `The Resource Type (${res.type}) could not be found.`);
   }
 
   /** The plugin for a stored record (provider-backed types resolve through the compiled stack). */

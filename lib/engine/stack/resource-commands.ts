@@ -5,7 +5,9 @@
  * is signalled while the create waits for it). Signals to one resource are handled one at a time: a
  * signal arriving while an earlier one is handled is reported (SIGNAL IN_PROGRESS "queued") and waits.
  */
+import { ValidationError } from "../diagnostics";
 import { EngineError, conflict, notFound } from "../errors";
+import { CloudError } from "../ports";
 import type { EngineCore } from "./core";
 import { compileStored } from "./definition";
 import { liveStack } from "./load";
@@ -64,10 +66,21 @@ async function deliver(core: EngineCore, stackId: string, name: string, details:
   const hc = contextFor(op, rec, plugin, rec.properties, op.signal);
   try {
     await hook(hc.ctx, details);
+  } catch (error) {
+    throw typedSignalError(error);
   } finally {
     await hc.flush();
   }
   await op.resourceEvent(rec, "SIGNAL", rec.status === "FAILED" ? "FAILED" : "COMPLETE", signalReason(details));
+}
+
+/**
+ * A plugin's failure to handle a signal as it leaves the engine: typed errors pass, any other is an
+ * EngineError "Internal" with the same message (Heat answers a ResourceFailure in a signal with a 500).
+ */
+function typedSignalError(error: unknown): unknown {
+  if (error instanceof EngineError || error instanceof CloudError || error instanceof ValidationError) return error;
+  return new EngineError("Internal", error instanceof Error ? error.message : String(error), { cause: error });
 }
 
 /** Marks a resource unhealthy (CHECK_FAILED) or healthy again (CHECK_COMPLETE), as Heat's mark-unhealthy. */

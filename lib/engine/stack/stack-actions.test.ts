@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { defineResource } from "../resources/types";
 import { createTestEngine, handCompile } from "../testing";
+import { adoptInput } from "./adopt";
 
 const tpl = (resources: Record<string, unknown>) => JSON.stringify({ resources });
 const P = { projectId: "p1" };
@@ -40,6 +42,20 @@ describe("check, suspend, resume, signal, mark-unhealthy", () => {
     expect((await t.engine.resources(stack.id)).find((r) => r.name === "a")!.data).toEqual({ signals: "1" });
     await expect(t.engine.signal(stack.id, "n", {})).rejects.toMatchObject({ code: "BadRequest" });
     await expect(t.engine.signal(stack.id, "zz", {})).rejects.toMatchObject({ code: "NotFound" });
+  });
+
+  it("gives a plugin's refusal of a signal to the caller typed, with the plugin's message", async () => {
+    const refusing = defineResource({
+      type: "Test::Refusing", description: "refuses signals", service: "Heat", properties: {}, attributes: {},
+      handlers: { create: async () => undefined, signal: async () => Promise.reject(new Error("Signal needs a reason")) },
+    });
+    const t = createTestEngine({ compile: handCompile, plugins: [refusing] });
+    const stack = await t.finish(await t.engine.create("ref", { template: tpl({ r: { type: "Test::Refusing" } }) }, P));
+    await expect(t.engine.signal(stack.id, "r", {})).rejects.toMatchObject({ name: "EngineError", code: "Internal", message: "Signal needs a reason" });
+  });
+
+  it("refuses adopt data without a template as a bad request", () => {
+    expect(() => adoptInput({ resources: {} } as never)).toThrow(expect.objectContaining({ code: "BadRequest", message: "The adopt data has no template" }));
   });
 
   it("marks a resource unhealthy and healthy again; refuses while the stack is busy", async () => {
