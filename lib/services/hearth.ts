@@ -164,7 +164,8 @@ export function buildHearth(parts: HearthParts): Hearth {
         void inProject(event.stackId).then((mine) => (mine ? listener(event) : undefined));
       }),
 
-    cloudInventory: (region) => admin.use((sim) => cloudCall(() => sim.inventory(region))),
+    // a project sees its own cloud objects and the shared ones, never another project's
+    cloudInventory: (region) => admin.use((sim) => cloudCall(() => sim.inventory(region, projectId))),
 
     fault: (command) =>
       admin.use(async (sim) => {

@@ -47,21 +47,22 @@ export class SharedSimCloud implements CloudProvider {
     return this.sim.regionNames();
   }
 
-  region(name: string): RegionClient {
+  region(name: string, project?: string): RegionClient {
     if (!this.sim.regionNames().includes(name)) return this.sim.region(name);
-    let client = this.clients.get(name);
-    if (!client) this.clients.set(name, (client = this.regionProxy(name)));
+    const key = project === undefined ? name : `${name}\u0000${project}`;
+    let client = this.clients.get(key);
+    if (!client) this.clients.set(key, (client = this.regionProxy(name, project)));
     return client;
   }
 
-  /** A region client whose methods run on the current cloud. */
-  private regionProxy(name: string): RegionClient {
+  /** A region client (acting for `project`, when given) whose methods run on the current cloud. */
+  private regionProxy(name: string, project: string | undefined): RegionClient {
     const group = <T extends object>(pick: (client: RegionClient) => T): T =>
       new Proxy({} as T, {
         get: (_target, method) =>
           (...args: unknown[]) =>
             this.use((sim) => {
-              const target = pick(sim.region(name)) as Record<PropertyKey, (...a: unknown[]) => unknown>;
+              const target = pick(sim.region(name, project)) as Record<PropertyKey, (...a: unknown[]) => unknown>;
               return target[method](...args);
             }),
       });
@@ -70,7 +71,7 @@ export class SharedSimCloud implements CloudProvider {
       compute: group<ComputeClient>((c) => c.compute),
       volume: group<VolumeClient>((c) => c.volume),
       network: group<NetworkClient>((c) => c.network),
-      quota: () => this.use((sim) => sim.region(name).quota()),
+      quota: () => this.use((sim) => sim.region(name, project).quota()),
     };
   }
 

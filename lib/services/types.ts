@@ -126,6 +126,7 @@ export interface Hearth {
   /** Stack-level events (status changes) of this project's stacks, nested ones included, from now on. Returns unsubscribe. */
   watchStacks(listener: (event: EventRecord) => void): Promise<() => void>;
 
+  /** The cloud as this project sees it: its own objects and the shared ones (networks made at bootstrap, ...). */
   cloudInventory(region?: string): Promise<CloudInventory>;
   fault(command: FaultCommand): Promise<void>;
   /** Data on a simulated volume (through the server it is attached to). */

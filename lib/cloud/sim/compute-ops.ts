@@ -67,7 +67,7 @@ function plugNetworks(s: RegionState, serverId: string, spec: ServerSpec, groups
         s.put("port", { ...port, deviceId: serverId });
         portIds.push(port.id);
       } else if (request.networkId !== undefined) {
-        const network = findByRef(s.tables.network.values(), request.networkId, "network");
+        const network = findByRef(s.list("network"), request.networkId, "network");
         if (!network) throw badRequest(`Network ${request.networkId} could not be found.`);
         const fixedIps = request.fixedIp === undefined ? undefined : [{ ipAddress: request.fixedIp }];
         const port = addPort(s, { networkId: network.id, fixedIps, securityGroups: groups }, serverId);

@@ -44,7 +44,7 @@ function associate(s: RegionState, id: string, portId: string, fixedIp?: string)
 /** The floating IP operations of NetworkClient. */
 export const floatingIpOps = {
   createFloatingIp(s: RegionState, spec: Parameters<NetworkClient["createFloatingIp"]>[0]): FloatingIp {
-    const network = findByRef(s.tables.network.values(), spec.floatingNetwork, "network");
+    const network = findByRef(s.list("network"), spec.floatingNetwork, "network");
     if (!network) throw notFound("Network", spec.floatingNetwork);
     if (!network.external) throw badRequest(`Bad floatingip request: Network ${network.id} is not a valid external network.`);
     checkQuota(s, { floatingIps: 1 });

@@ -42,8 +42,11 @@ export interface RegionMeta {
   failNext: Record<string, FailRule>;
 }
 
-/** Fields every stored entity has. `seq` orders lists the same way after a reload. */
-interface Base { id: string; seq: number }
+/**
+ * Fields every stored entity has. `seq` orders lists the same way after a reload; `project` is the
+ * project whose client created it (absent: shared by every project, as the bootstrap networks are).
+ */
+interface Base { id: string; seq: number; project?: string }
 
 /** A Nova server. Addresses and volumes are derived from ports, floating IPs and volumes. */
 export interface ServerRecord extends Base {

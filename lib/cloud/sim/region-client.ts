@@ -45,6 +45,8 @@ export const OPERATION_NAMES: readonly string[] = [
 /** How a region client reaches its region: the current state, and a hook run before every call. */
 export interface RegionAccess {
   readonly name: string;
+  /** The project the client acts for (undefined: an operator's client that sees everything). */
+  readonly project?: string;
   /** The region's state now (it is replaced when another process's changes are loaded). */
   state(): RegionState;
   /** Runs before every call (the cloud reloads here when another process has saved). */
@@ -62,7 +64,7 @@ async function invoke<R>(access: RegionAccess, operation: string, run: (s: Regio
   settle(s);
   const failure = takeFailure(s, operation);
   if (failure) throw new CloudError(failure.code, failure.message ?? `Injected fault: ${operation} failed in ${s.name}.`);
-  return run(s);
+  return s.actingFor(access.project, () => run(s));
 }
 
 function bind<T extends OpTable>(access: RegionAccess, prefix: string, table: T): Bound<T> {

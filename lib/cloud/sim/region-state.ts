@@ -29,6 +29,8 @@ export class RegionState {
   /** Ids of servers and volumes with a pending transition. */
   readonly pending = new Map<string, "server" | "volume">();
   readonly images: readonly Image[];
+  /** The project the running call acts for (see `actingFor`); undefined for operator and system calls. */
+  private caller: string | undefined;
 
   constructor(
     readonly meta: RegionMeta,
@@ -66,18 +68,39 @@ export class RegionState {
     return macFromKey(`${this.meta.seed}/${this.meta.name}/mac/${seq}`);
   }
 
-  /** The record of this kind with this id. */
+  /**
+   * Runs a synchronous call on behalf of `project`: while it runs, records of other projects are
+   * invisible (get finds nothing, list skips them) and new records belong to `project`.
+   */
+  actingFor<R>(project: string | undefined, run: () => R): R {
+    const outer = this.caller;
+    this.caller = project;
+    try {
+      return run();
+    } finally {
+      this.caller = outer;
+    }
+  }
+
+  /** Whether the running call may see `record` (shared records and its own project's). */
+  private visible(record: { project?: string }): boolean {
+    return this.caller === undefined || record.project === undefined || record.project === this.caller;
+  }
+
+  /** The record of this kind with this id (undefined when the calling project may not see it). */
   get<K extends EntityKind>(kind: K, id: string): EntityTypes[K] | undefined {
-    return this.tables[kind].get(id);
+    const record = this.tables[kind].get(id);
+    return record && this.visible(record) ? record : undefined;
   }
 
-  /** All records of a kind, oldest first. */
+  /** All records of a kind the calling project may see, oldest first. */
   list<K extends EntityKind>(kind: K): EntityTypes[K][] {
-    return [...this.tables[kind].values()];
+    return [...this.tables[kind].values()].filter((record) => this.visible(record));
   }
 
-  /** Stores a new or changed record (and reports it). */
-  put<K extends EntityKind>(kind: K, record: EntityTypes[K]): void {
+  /** Stores a new or changed record (and reports it); a new record belongs to the calling project. */
+  put<K extends EntityKind>(kind: K, given: EntityTypes[K]): void {
+    const record = this.caller !== undefined && !this.tables[kind].has(given.id) ? { ...given, project: this.caller } : given;
     this.tables[kind].set(record.id, record);
     if (kind === "server" || kind === "volume") {
       const withPending = record as EntityTypes["server" | "volume"];

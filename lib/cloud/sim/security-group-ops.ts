@@ -93,7 +93,7 @@ export function addSecurityGroup(s: RegionState, spec: Parameters<NetworkClient[
 /** Resolves group names or ids to ids; an unknown one is a BadRequest naming it. */
 export function resolveSecurityGroups(s: RegionState, refs: string[]): string[] {
   return refs.map((ref) => {
-    const group = findByRef(s.tables.securityGroup.values(), ref, "security group");
+    const group = findByRef(s.list("securityGroup"), ref, "security group");
     if (!group) throw badRequest(`Security group ${ref} not found.`);
     return group.id;
   });

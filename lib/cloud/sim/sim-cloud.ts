@@ -126,22 +126,26 @@ export class SimCloud implements CloudProvider {
     return [...this.names];
   }
 
-  /** The client of a region; NotFound for an unknown name. */
-  region(name: string): RegionClient {
+  /** The client of a region, acting for `project` when given (see CloudProvider.region); NotFound for an unknown name. */
+  region(name: string, project?: string): RegionClient {
     this.stateOf(name);
-    let client = this.clients.get(name);
+    const key = project === undefined ? name : `${name}\u0000${project}`;
+    let client = this.clients.get(key);
     if (!client) {
-      client = createRegionClient({ name, state: () => this.stateOf(name), beforeCall: () => this.sync() });
-      this.clients.set(name, client);
+      client = createRegionClient({ name, project, state: () => this.stateOf(name), beforeCall: () => this.sync() });
+      this.clients.set(key, client);
     }
     return client;
   }
 
-  /** Everything held in one region (or all), with due transitions applied; works while a region is offline. */
-  inventory(region?: string): SimInventory {
+  /**
+   * Everything held in one region (or all), with due transitions applied; works while a region is
+   * offline. With `project`, only what that project owns and what is shared (as its client sees it).
+   */
+  inventory(region?: string, project?: string): SimInventory {
     const states = region === undefined ? this.regionStates() : [this.stateOf(region)];
     const all = <K extends EntityKind, V>(kind: K, view: (s: RegionState, r: EntityTypes[K]) => V): V[] =>
-      states.flatMap((s) => s.list(kind).map((r) => view(s, r)));
+      states.flatMap((s) => s.actingFor(project, () => s.list(kind).map((r) => view(s, r))));
     states.forEach(settle);
     return {
       regions: states.map((s) => ({ name: s.name, available: s.meta.online })),

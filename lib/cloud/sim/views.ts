@@ -69,13 +69,13 @@ export function networkView(s: RegionState, r: NetworkRecord): Network {
 
 /** The public Subnet. */
 export function subnetView(s: RegionState, r: SubnetRecord): Subnet {
-  const { seq: _seq, ...rest } = r;
+  const { seq: _seq, project: _project, ...rest } = r;
   return { ...structuredClone(rest), region: s.name };
 }
 
 /** The public Port; ACTIVE while bound to a running server (or any other device). */
 export function portView(s: RegionState, r: PortRecord): Port {
-  const { seq: _seq, ...rest } = r;
+  const { seq: _seq, project: _project, ...rest } = r;
   const server = r.deviceId === null ? undefined : s.get("server", r.deviceId);
   const active = r.deviceId !== null && (!server || server.status === "ACTIVE");
   return { ...structuredClone(rest), region: s.name, status: active ? "ACTIVE" : "DOWN" };

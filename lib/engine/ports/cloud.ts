@@ -185,6 +185,12 @@ export interface CloudProvider {
   regions(): Promise<RegionInfo[]>;
   /** Names of regions known to the provider, synchronously (used by template validation). */
   regionNames(): string[];
-  /** A client for one region. Throws CloudError("NotFound") for an unknown region name. */
-  region(name: string): RegionClient;
+  /**
+   * A client for one region. Throws CloudError("NotFound") for an unknown region name.
+   * With `project`, the client acts for that project (as a project-scoped OpenStack token does): what
+   * it creates belongs to the project, and another project's object is "not found", in the same words
+   * as a missing one, whatever call names it (get, delete, attach, a port or volume in a spec ...).
+   * Without it, an operator's client that sees everything.
+   */
+  region(name: string, project?: string): RegionClient;
 }

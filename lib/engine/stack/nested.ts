@@ -4,11 +4,13 @@
  * aborts the child), with events stored under the child's id. Each call runs to completion or throws.
  */
 import { parse as parseYaml } from "yaml";
+import { notFound } from "../errors";
 import type { StackInput } from "../template/types";
 import type { OperationHandle } from "./api";
 import type { EngineCore } from "./core";
 import { createStack } from "./create";
 import { deleteStack } from "./delete";
+import { readOutputs } from "./outputs";
 import { readAttribute } from "./reads";
 import { PROVIDER_REF_KEY } from "./provider";
 import type { Operation } from "./operation";
@@ -52,7 +54,7 @@ export async function nestedView(core: EngineCore, stack: StackRecord): Promise<
     name: stack.name,
     status: `${stack.action}_${stack.status}`,
     statusReason: stack.statusReason,
-    outputs: Object.fromEntries(stack.outputs.map((o) => [o.key, o.value])),
+    outputs: Object.fromEntries((await readOutputs(core, stack.id)).map((o) => [o.key, o.value])),
     resourceRefs: Object.fromEntries(current.map((r) => [r.name, refOf(r)])),
     resources: current.map((r) => ({
       name: r.name,
@@ -75,9 +77,22 @@ async function finish(core: EngineCore, handle: OperationHandle, action: string)
   return stack;
 }
 
-/** The NestedStackOps a hook of `rec` (in operation `op`) receives. */
+/**
+ * The NestedStackOps a hook of `rec` (in operation `op`) receives. A child id comes from a resource's
+ * physical id, which adopt data may name: every call but create first requires the child to be a
+ * live stack of the operation's project, and another project's stack is "not found" as a missing one is.
+ */
 export function nestedOps(core: EngineCore, op: Operation, rec: ResourceRecord, signal: AbortSignal): NestedStackOps {
   const start = { parentSignal: signal };
+  const projectId = op.stack.projectId;
+  async function ownStack(stackId: string): Promise<StackRecord | undefined> {
+    const stack = await core.store.getStack(stackId);
+    return stack && !stack.deletedAt && stack.projectId === projectId ? stack : undefined;
+  }
+  async function own(stackId: string): Promise<string> {
+    if (!(await ownStack(stackId))) throw notFound(`The Stack (${stackId})`);
+    return stackId;
+  }
   return {
     async create(input) {
       const name = `${op.stack.name}-${rec.name}-${suffix(core.random)}`;
@@ -91,28 +106,28 @@ export function nestedOps(core: EngineCore, op: Operation, rec: ResourceRecord, 
       return nestedView(core, await finish(core, handle, "CREATE"));
     },
     async update(stackId, input) {
-      const handle = await updateStack(core, stackId, stackInput(input, op.stack.files), { timeoutMins: input.timeoutMins }, start);
+      const handle = await updateStack(core, await own(stackId), stackInput(input, op.stack.files), { timeoutMins: input.timeoutMins }, start);
       return nestedView(core, await finish(core, handle, "UPDATE"));
     },
     async delete(stackId) {
-      await finish(core, await deleteStack(core, stackId, start), "DELETE");
+      await finish(core, await deleteStack(core, await own(stackId), start), "DELETE");
     },
     async get(stackId) {
-      const stack = await core.store.getStack(stackId);
-      return stack && !stack.deletedAt ? nestedView(core, stack) : undefined;
+      const stack = await ownStack(stackId);
+      return stack && nestedView(core, stack);
     },
     async suspend(stackId) {
-      await finish(core, await runStackAction(core, stackId, "SUSPEND", start), "SUSPEND");
+      await finish(core, await runStackAction(core, await own(stackId), "SUSPEND", start), "SUSPEND");
     },
     async resume(stackId) {
-      await finish(core, await runStackAction(core, stackId, "RESUME", start), "RESUME");
+      await finish(core, await runStackAction(core, await own(stackId), "RESUME", start), "RESUME");
     },
     async check(stackId) {
-      await finish(core, await runStackAction(core, stackId, "CHECK", start), "CHECK");
+      await finish(core, await runStackAction(core, await own(stackId), "CHECK", start), "CHECK");
     },
     async removeResources(stackId, names) {
-      const stack = await core.store.getStack(stackId);
-      if (!stack || stack.deletedAt) throw new Error(`Stack ${stackId} not found`);
+      const stack = await ownStack(stackId);
+      if (!stack) throw notFound(`The Stack (${stackId})`);
       await finish(core, await updateStack(core, stackId, { template: templateWithout(stack, names) }, { existing: true }, start), "UPDATE");
     },
   };

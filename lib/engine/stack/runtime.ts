@@ -49,10 +49,12 @@ export function contextFor(
       metadata ??= resolveMetadata(op, rec.name);
       return metadata;
     },
+    // the cloud acts for the stack's project, so an id from outside (adopt data, a property) that
+    // names another project's object is not found
     get cloud() {
-      return core.cloud.region(rec.region);
+      return core.cloud.region(rec.region, op.stack.projectId);
     },
-    cloudFor: (region) => core.cloud.region(region),
+    cloudFor: (region) => core.cloud.region(region, op.stack.projectId),
     get nested() {
       return core.nestedFor(op, rec, signal);
     },
