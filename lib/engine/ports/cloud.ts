@@ -1,7 +1,7 @@
 /**
  * The CloudProvider port: the only way resource plugins reach a cloud. The engine owns it;
  * the built-in simulated cloud (lib/cloud/sim) implements it, a real OpenStack driver will too, and
- * engine tests use the instant in-memory fake (lib/engine/testing/instant-cloud.ts).
+ * engine tests use the instant in-memory fake (lib/engine/testing/instant-cloud/).
  * Every call is region-scoped: plugins ask `cloud.region(name)` for a client.
  * Long operations follow OpenStack's shape: create returns at once, possibly with a transitional
  * status (BUILD, creating, ...), and the caller polls `get*` until the status settles.
