@@ -7,6 +7,7 @@
 import { createHash, randomBytes, randomUUID, scrypt, timingSafeEqual } from "node:crypto";
 import { promisify } from "node:util";
 import type { IdentityStore, ProjectRow, RoleRow } from "../store/ports";
+import { ADMIN_PROJECT_NAME } from "./identity-policy";
 
 export type { ProjectRow, RoleRow } from "../store/ports";
 
@@ -31,6 +32,8 @@ export interface TokenInfo {
   user: { id: string; name: string };
   /** The project the token is scoped to; null for an unscoped token. */
   project: { id: string; name: string } | null;
+  /** Whether that project is the admin project (Keystone's `is_admin_project`; see identity-policy.ts). */
+  isAdminProject: boolean;
   roles: RoleRow[];
   issuedAt: string;
   expiresAt: string;
@@ -115,7 +118,7 @@ export function createIdentity(store: IdentityStore, options: IdentityOptions = 
   const identity: Identity = {
     async bootstrap({ password, adminProjectId }) {
       const roles = await store.ensureRoles(ROLE_NAMES.map((name) => ({ id: newId(), name })));
-      const adminProject = await ensureProject(adminProjectId, "admin", "Bootstrap project for initializing the cloud.");
+      const adminProject = await ensureProject(adminProjectId, ADMIN_PROJECT_NAME, "Bootstrap project for initializing the cloud.");
       const demoProject = await ensureProject(newId(), "demo", "Demo project for trying Hearth.");
       let user = await store.findUser("admin");
       let generatedPassword: string | undefined;
@@ -173,6 +176,7 @@ export function createIdentity(store: IdentityStore, options: IdentityOptions = 
       return {
         user: { id: user.id, name: user.name },
         project: project && { id: project.id, name: project.name },
+        isAdminProject: project?.name === ADMIN_PROJECT_NAME,
         roles,
         issuedAt: row.issuedAt,
         expiresAt: row.expiresAt,

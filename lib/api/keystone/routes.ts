@@ -1,9 +1,10 @@
 /**
  * The Keystone v3 subset at /identity: version documents, POST/GET/DELETE /v3/auth/tokens (password
  * and token methods, project scope), GET /v3/auth/projects, and minimal projects, users, roles and
- * role assignments (changes need the admin role). Answers in Keystone's shapes (views.ts).
+ * role assignments (changes need the cloud admin: identity-policy.ts). Answers in Keystone's shapes (views.ts).
  */
 import { IdentityError, type Credentials, type Identity, type TokenInfo } from "../../services/identity";
+import { ADMIN_PROJECT_NAME, isCloudAdmin, mayActOnToken } from "../../services/identity-policy";
 import { callerToken } from "../caller";
 import { allowFields, badRequest, empty, json, originOf, readJsonObject } from "../http";
 import { dispatch, segmentsAfter, type Route } from "../router";
@@ -47,11 +48,25 @@ function credentialsOf(body: Record<string, unknown>): { credentials: Credential
 /** The caller's token (X-Auth-Token), validated; 401 when missing or invalid. */
 const caller = (ctx: IdentityContext): Promise<TokenInfo> => callerToken(ctx.identity, ctx.request);
 
-/** The caller's token, which must carry the admin role. */
+/** The caller's token, which must be the cloud admin's (identity-policy.ts): a project's admin is not enough. */
 async function admin(ctx: IdentityContext): Promise<TokenInfo> {
   const info = await caller(ctx);
-  if (!info.roles.some((r) => r.name === "admin")) throw new IdentityError("Forbidden", "You are not authorized to perform the requested action: the admin role is required.");
+  if (!isCloudAdmin(info)) {
+    throw new IdentityError("Forbidden", `You are not authorized to perform the requested action: it needs the admin role on the ${ADMIN_PROJECT_NAME} project (an admin of another project administers only that project's stacks).`);
+  }
   return info;
+}
+
+/**
+ * The token named by X-Subject-Token, which the caller may act on (its own, or any for the cloud
+ * admin); another user's token is "not found", as an invalid one is, so tokens cannot be probed.
+ */
+async function subjectToken(ctx: IdentityContext): Promise<{ token: string; info: TokenInfo }> {
+  const me = await caller(ctx);
+  const token = subject(ctx);
+  const info = await ctx.identity.validate(token);
+  if (!mayActOnToken(me, info)) throw new IdentityError("NotFound", "Could not find token.");
+  return { token, info };
 }
 
 /** The `key` object of an admin's request body, with only `allowed` fields. */
@@ -92,18 +107,16 @@ const ROUTES: Route<IdentityContext>[] = [
     method: "GET",
     pattern: "v3/auth/tokens",
     async handle(ctx) {
-      await caller(ctx);
-      const info = await ctx.identity.validate(subject(ctx));
+      const { token, info } = await subjectToken(ctx);
       const nocatalog = new URL(ctx.request.url).searchParams.has("nocatalog");
-      return json(tokenBody(info, ctx.origin, !nocatalog), 200, { "x-subject-token": subject(ctx) });
+      return json(tokenBody(info, ctx.origin, !nocatalog), 200, { "x-subject-token": token });
     },
   },
   {
     method: "DELETE",
     pattern: "v3/auth/tokens",
     async handle(ctx) {
-      await caller(ctx);
-      await ctx.identity.revoke(subject(ctx));
+      await ctx.identity.revoke((await subjectToken(ctx)).token);
       return empty(204);
     },
   },
@@ -120,8 +133,7 @@ const ROUTES: Route<IdentityContext>[] = [
     pattern: "v3/projects",
     async handle(ctx) {
       const info = await caller(ctx);
-      const isAdmin = info.roles.some((r) => r.name === "admin");
-      const projects = isAdmin ? await ctx.identity.listProjects() : await ctx.identity.projectsOf(info.user.id);
+      const projects = isCloudAdmin(info) ? await ctx.identity.listProjects() : await ctx.identity.projectsOf(info.user.id);
       return json({ projects: projects.map((p) => projectView(p, ctx.origin)) });
     },
   },

@@ -45,6 +45,7 @@ export function tokenBody(info: TokenInfo, origin: string, withCatalog = true): 
         ? {
             project: { domain: DEFAULT_DOMAIN, id: info.project.id, name: info.project.name },
             is_domain: false,
+            is_admin_project: info.isAdminProject,
             roles: info.roles.map(({ id, name }) => ({ id, name })),
             ...(withCatalog ? { catalog: catalog(origin, info.project.id) } : {}),
           }
