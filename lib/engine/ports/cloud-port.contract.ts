@@ -157,6 +157,23 @@ export function describeCloudPortContract(name: string, factory: CloudFactory): 
       await gone(() => net.getNetwork(network.id));
     });
 
+    it("scopes a project's client to its own objects and the shared ones; the operator's sees all", async () => {
+      const { cloud, region, floatingNetwork } = setup();
+      const [a, b] = [cloud.region(region, "project-a"), cloud.region(region, "project-b")];
+      const { network, server } = await serverOnNetwork(a);
+      const volume = await a.volume.createVolume({ sizeGb: 1 });
+      const missing = async (call: () => Promise<unknown>) => expect(call()).rejects.toMatchObject({ code: "NotFound" });
+      await missing(() => b.compute.getServer(server.id));
+      await missing(() => b.volume.getVolume(volume.id));
+      await missing(() => b.network.getNetwork(network.id));
+      expect(await b.compute.listServers()).toEqual([]);
+      expect(await b.volume.listVolumes()).toEqual([]);
+      expect((await b.network.listNetworks()).map((n) => n.name)).toContain(floatingNetwork);
+      expect((await b.network.listNetworks()).map((n) => n.id)).not.toContain(network.id);
+      expect((await a.compute.getServer(server.id)).id).toBe(server.id);
+      expect((await cloud.region(region).compute.listServers()).map((s) => s.id)).toContain(server.id);
+    });
+
     it("counts what a region holds in its quota usage", async () => {
       const { client } = setup();
       const before = await client.quota();

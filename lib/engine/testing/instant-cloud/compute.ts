@@ -36,7 +36,7 @@ function unplug(r: InstantRegion, id: string, owned: string[]): void {
 /** Plugs the requested NICs (default: the "private" network) into server `id`, all or none; returns the ports it created. */
 function plug(r: InstantRegion, id: string, spec: ServerSpec): string[] {
   const groups = spec.securityGroups ?? ["default"];
-  const fallback = [...r.networks.values()].find((n) => n.name === "private");
+  const fallback = r.all(r.networks).find((n) => n.name === "private");
   const nics = spec.networks ?? (fallback ? [{ networkId: fallback.id }] : []);
   const owned: string[] = [];
   try {
@@ -93,11 +93,11 @@ export function computeOps(r: InstantRegion): Sync<ComputeClient> {
         id, name: spec.name, region: r.name, status: "ACTIVE", flavorId: flavor.id, imageId: image.id,
         metadata: spec.metadata ?? {}, ...(spec.userData !== undefined ? { userData: spec.userData } : {}), createdAt: r.isoNow(), ownedPorts,
       };
-      r.servers.set(id, record);
+      r.add(r.servers, record);
       return serverView(r, record);
     },
     getServer: (id) => serverView(r, r.find(r.servers, "Server", id)),
-    listServers: () => [...r.servers.values()].map((s) => serverView(r, s)),
+    listServers: () => r.all(r.servers).map((s) => serverView(r, s)),
     deleteServer: (id) => removeServer(r, r.find(r.servers, "Server", id)),
     stopServer: power(r, "stop", "ACTIVE", "SHUTOFF"),
     startServer: power(r, "start", "SHUTOFF", "ACTIVE"),

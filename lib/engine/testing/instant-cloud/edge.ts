@@ -27,11 +27,10 @@ export function edgeOps(r: InstantRegion): Sync<EdgeClient> {
       const subnet = r.find(r.subnets, "Subnet", network.subnets[0] ?? "");
       const fip: FloatingIp = { id: r.newId("fip"), region: r.name, floatingNetworkId: network.id, address: r.allocate(subnet), portId: null, fixedIp: null };
       if (spec.portId !== undefined) associate(r, fip, spec.portId);
-      r.floatingIps.set(fip.id, fip);
-      return fip;
+      return r.add(r.floatingIps, fip);
     },
     getFloatingIp: (id) => r.find(r.floatingIps, "Floating IP", id),
-    listFloatingIps: () => [...r.floatingIps.values()],
+    listFloatingIps: () => r.all(r.floatingIps),
     associateFloatingIp: (id, portId, fixedIp) => associate(r, r.find(r.floatingIps, "Floating IP", id), portId, fixedIp),
     disassociateFloatingIp: (id) => Object.assign(r.find(r.floatingIps, "Floating IP", id), { portId: null, fixedIp: null }),
     deleteFloatingIp(id) {
@@ -40,11 +39,10 @@ export function edgeOps(r: InstantRegion): Sync<EdgeClient> {
     },
     createSecurityGroup(spec) {
       const group = { id: r.newId("sg"), name: spec.name ?? "", region: r.name, description: spec.description ?? "", rules: rules(spec.rules) };
-      r.securityGroups.set(group.id, group);
-      return group;
+      return r.add(r.securityGroups, group);
     },
     getSecurityGroup: (id) => r.find(r.securityGroups, "Security group", id),
-    listSecurityGroups: () => [...r.securityGroups.values()],
+    listSecurityGroups: () => r.all(r.securityGroups),
     updateSecurityGroup(id, patch) {
       const group = r.find(r.securityGroups, "Security group", id);
       return applyPatch(group, { name: patch.name, description: patch.description, rules: patch.rules && rules(patch.rules) });

@@ -3,6 +3,7 @@
  * small DevStack does ("public" and "private" networks, the "default" security group, m1.tiny..medium,
  * cirros and ubuntu-22.04); ids are deterministic ("server-1", "port-2", ...); nothing is pending, so a
  * created server is ACTIVE and a deleted one is gone when the call returns. Quotas are unlimited.
+ * A client made for a project sees only that project's objects and the shared defaults (the port's rule).
  * `setRegionAvailable` takes a region offline. The simulator (lib/cloud/sim) is the realistic cloud.
  *
  *   const cloud = createInstantCloud();                    // RegionOne, RegionTwo, RegionThree
@@ -25,28 +26,31 @@ export interface InstantCloudOptions {
 
 const UNLIMITED: Quota = { instances: -1, cores: -1, ramMb: -1, volumes: -1, gigabytes: -1, networks: -1, ports: -1, floatingIps: -1 };
 
-/** What a region holds, counted as its quota usage. */
+/** What the caller sees of a region, counted as its quota usage. */
 function usage(r: InstantRegion): Quota {
-  const flavors = [...r.servers.values()].map((s) => FLAVORS.find((f) => f.id === s.flavorId));
+  const flavors = r.all(r.servers).map((s) => FLAVORS.find((f) => f.id === s.flavorId));
   return {
-    instances: r.servers.size,
+    instances: flavors.length,
     cores: flavors.reduce((n, f) => n + (f?.vcpus ?? 0), 0),
     ramMb: flavors.reduce((n, f) => n + (f?.ramMb ?? 0), 0),
-    volumes: r.volumes.size,
-    gigabytes: [...r.volumes.values()].reduce((n, v) => n + v.sizeGb, 0),
-    networks: r.networks.size,
-    ports: r.ports.size,
-    floatingIps: r.floatingIps.size,
+    volumes: r.all(r.volumes).length,
+    gigabytes: r.all(r.volumes).reduce((n, v) => n + v.sizeGb, 0),
+    networks: r.all(r.networks).length,
+    ports: r.all(r.ports).length,
+    floatingIps: r.all(r.floatingIps).length,
   };
 }
 
-/** Makes `ops` the async client the port wants: copies in and out, and RegionUnavailable while the region is off. */
-function asClient<T>(r: InstantRegion, ops: Sync<T>): T {
+/**
+ * Makes `ops` the async client the port wants, acting for `project`: copies in and out, and
+ * RegionUnavailable while the region is off.
+ */
+function asClient<T>(r: InstantRegion, project: string | undefined, ops: Sync<T>): T {
   const client: Record<string, unknown> = {};
   for (const [name, op] of Object.entries(ops) as [string, (...args: unknown[]) => unknown][]) {
     client[name] = async (...args: unknown[]) => {
       if (!r.available) fail("RegionUnavailable", `Region ${r.name} is unavailable: ${name} got no answer.`);
-      return structuredClone(op(...structuredClone(args)));
+      return structuredClone(r.actingFor(project, () => op(...structuredClone(args))));
     };
   }
   return client as T;
@@ -76,13 +80,15 @@ export class InstantCloud implements CloudProvider {
     return [...this.states.keys()];
   }
 
-  region(name: string): RegionClient {
+  region(name: string, project?: string): RegionClient {
     const r = this.stateOf(name);
-    let client = this.clients.get(name);
+    const key = JSON.stringify([name, project]);
+    let client = this.clients.get(key);
     if (!client) {
-      const { quota } = asClient<Pick<RegionClient, "quota">>(r, { quota: () => ({ limits: UNLIMITED, used: usage(r) }) });
-      client = { region: name, compute: asClient(r, computeOps(r)), volume: asClient(r, volumeOps(r)), network: asClient(r, networkOps(r)), quota };
-      this.clients.set(name, client);
+      const as = <T>(ops: Sync<T>) => asClient(r, project, ops);
+      const { quota } = as<Pick<RegionClient, "quota">>({ quota: () => ({ limits: UNLIMITED, used: usage(r) }) });
+      client = { region: name, compute: as(computeOps(r)), volume: as(volumeOps(r)), network: as(networkOps(r)), quota };
+      this.clients.set(key, client);
     }
     return client;
   }

@@ -53,6 +53,13 @@ describe("InstantCloud", () => {
     expect((await client.compute.getServer(server.id)).metadata).toEqual({ role: "web" });
   });
 
+  it("counts a project's quota usage from its own objects", async () => {
+    const cloud = createInstantCloud();
+    await cloud.region("RegionOne", "a").compute.createServer({ name: "a", flavor: "m1.medium", image: "cirros" });
+    expect((await cloud.region("RegionOne", "a").quota()).used).toMatchObject({ instances: 1, cores: 2, ports: 1 });
+    expect((await cloud.region("RegionOne", "b").quota()).used).toMatchObject({ instances: 0, cores: 0, ports: 0 });
+  });
+
   it("has the regions it is given, and unlimited quotas", async () => {
     const cloud = createInstantCloud({ regions: ["East", "West"] });
     expect(cloud.regionNames()).toEqual(["East", "West"]);

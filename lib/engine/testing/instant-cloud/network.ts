@@ -28,8 +28,7 @@ export function createPortOn(r: InstantRegion, spec: PortSpec, deviceId: string 
     id, name: spec.name ?? "", region: r.name, networkId: network.id, fixedIps, macAddress: r.nextMac(), deviceId,
     securityGroups: groupIds(r, spec.securityGroups ?? []), status: "ACTIVE",
   };
-  r.ports.set(id, port);
-  return port;
+  return r.add(r.ports, port);
 }
 
 /** The port's Network for a stored one. */
@@ -44,11 +43,10 @@ export function networkOps(r: InstantRegion): Sync<NetworkClient> {
     createNetwork(spec) {
       const id = r.newId("net");
       const network: NetworkRecord = { id, name: spec.name ?? "", region: r.name, adminStateUp: spec.adminStateUp ?? true, shared: spec.shared ?? false, subnets: [], external: false };
-      r.networks.set(id, network);
-      return networkView(network);
+      return networkView(r.add(r.networks, network));
     },
     getNetwork: (id) => networkView(r.find(r.networks, "Network", id)),
-    listNetworks: () => [...r.networks.values()].map(networkView),
+    listNetworks: () => r.all(r.networks).map(networkView),
     updateNetwork: (id, patch) => networkView(applyPatch(r.find(r.networks, "Network", id), patch)),
     deleteNetwork(id) {
       const network = r.find(r.networks, "Network", id);
@@ -66,12 +64,12 @@ export function networkOps(r: InstantRegion): Sync<NetworkClient> {
         gatewayIp: spec.gatewayIp === undefined ? defaults.gatewayIp : spec.gatewayIp, enableDhcp: spec.enableDhcp ?? true,
         allocationPools: spec.allocationPools ?? [defaults.pool],
       };
-      r.subnets.set(id, subnet);
+      r.add(r.subnets, subnet);
       network.subnets.push(id);
       return subnet;
     },
     getSubnet: (id) => r.find(r.subnets, "Subnet", id),
-    listSubnets: () => [...r.subnets.values()],
+    listSubnets: () => r.all(r.subnets),
     updateSubnet: (id, patch) => applyPatch(r.find(r.subnets, "Subnet", id), patch),
     deleteSubnet(id) {
       const subnet = r.find(r.subnets, "Subnet", id);
@@ -82,7 +80,7 @@ export function networkOps(r: InstantRegion): Sync<NetworkClient> {
     },
     createPort: (spec) => portView(createPortOn(r, spec)),
     getPort: (id) => portView(r.find(r.ports, "Port", id)),
-    listPorts: () => [...r.ports.values()].map(portView),
+    listPorts: () => r.all(r.ports).map(portView),
     updatePort(id, patch) {
       const port = r.find(r.ports, "Port", id);
       if (patch.name !== undefined) port.name = patch.name;

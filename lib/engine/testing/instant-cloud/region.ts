@@ -1,7 +1,7 @@
 /**
  * One region of the instant cloud: its objects in plain maps (in the port's own shapes), the defaults
  * every region starts with ("public" and "private" networks, the "default" security group), lookups
- * that fail as the port says, and IPv4 address allocation. Nothing is ever pending.
+ * that fail as the port says, which project owns what, and IPv4 address allocation. Nothing is ever pending.
  */
 import { CloudError, type CloudErrorCode, type Flavor, type FloatingIp, type Image, type Network, type Port, type SecurityGroup, type Server, type Subnet, type Volume } from "../../ports";
 
@@ -74,6 +74,10 @@ export class InstantRegion {
   readonly securityGroups = new Map<string, SecurityGroup>();
   readonly images: Image[];
   private macs = 0;
+  /** Owner project by object id; objects without one (the defaults, an operator's) are shared. */
+  private readonly owners = new Map<string, string>();
+  /** The project the running call acts for (see `actingFor`); undefined for the operator. */
+  private caller: string | undefined;
 
   /** `index` places the default networks (10.<index>.0.0/24, 172.24.<4 + index>.0/24); `newId` makes ids. */
   constructor(
@@ -98,15 +102,47 @@ export class InstantRegion {
     this.subnets.set(subnetId, { id: subnetId, name: `${name}-subnet`, region: this.name, networkId: id, cidr, ipVersion: 4, gatewayIp, enableDhcp: true, allocationPools: [pool] });
   }
 
-  /** The object with this id, or `code` (NotFound by default) naming it. */
+  /**
+   * Runs a call for `project` (a client made for it): other projects' objects are invisible to `find`
+   * and `all`, in the words of a missing one, and what it adds belongs to the project.
+   */
+  actingFor<R>(project: string | undefined, run: () => R): R {
+    this.caller = project;
+    try {
+      return run();
+    } finally {
+      this.caller = undefined;
+    }
+  }
+
+  private visible(id: string): boolean {
+    const owner = this.owners.get(id);
+    return this.caller === undefined || owner === undefined || owner === this.caller;
+  }
+
+  /** Stores a new object, owned by the calling project; returns it. */
+  add<T extends { id: string }>(table: Map<string, T>, object: T): T {
+    table.set(object.id, object);
+    if (this.caller !== undefined) this.owners.set(object.id, this.caller);
+    return object;
+  }
+
+  /** The objects of `table` the running call may see. */
+  all<T extends { id: string }>(table: Map<string, T>): T[] {
+    return [...table.values()].filter((o) => this.visible(o.id));
+  }
+
+  /** The object with this id the running call may see, or `code` (NotFound by default) naming it. */
   find<T>(table: Map<string, T>, what: string, id: string, code: CloudErrorCode = "NotFound"): T {
-    return table.get(id) ?? fail(code, `${what} ${id} could not be found.`);
+    const object = table.get(id);
+    return object !== undefined && this.visible(id) ? object : fail(code, `${what} ${id} could not be found.`);
   }
 
   /** The object with this id, else the only one with this name (as Neutron and Nova resolve references). */
   findByRef<T extends { id: string; name: string }>(table: Map<string, T>, what: string, ref: string, code: CloudErrorCode = "NotFound"): T {
-    const named = [...table.values()].filter((o) => o.name === ref);
-    return table.get(ref) ?? (named.length === 1 ? named[0] : fail(code, `${what} ${ref} could not be found.`));
+    const named = this.all(table).filter((o) => o.name === ref);
+    if (table.has(ref) && this.visible(ref)) return table.get(ref)!;
+    return named.length === 1 ? named[0] : fail(code, `${what} ${ref} could not be found.`);
   }
 
   /** Disassociates the floating IPs whose port is gone (as Neutron does when a port is deleted). */

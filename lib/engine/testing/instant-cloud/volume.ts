@@ -24,11 +24,11 @@ export function volumeOps(r: InstantRegion): Sync<VolumeClient> {
         id, name: spec.name ?? "", region: r.name, sizeGb: spec.sizeGb, status: "available", multiattach: spec.multiattach ?? false,
         attachments: [], metadata: spec.metadata ?? {}, createdAt: r.isoNow(), data: {},
       };
-      r.volumes.set(id, volume);
+      r.add(r.volumes, volume);
       return volumeView(volume);
     },
     getVolume: (id) => volumeView(r.find(r.volumes, "Volume", id)),
-    listVolumes: () => [...r.volumes.values()].map(volumeView),
+    listVolumes: () => r.all(r.volumes).map(volumeView),
     deleteVolume(id) {
       if (r.find(r.volumes, "Volume", id).attachments.length > 0) fail("Conflict", `Volume ${id} is still attached, detach volume first.`);
       r.volumes.delete(id);
