@@ -1,55 +1,68 @@
 /**
- * Region rules: a property whose schema says `region: "same"` must not reference a resource that
- * lives in another region (a volume in RegionOne attached to a server in RegionTwo). Checked at
- * compile time, before anything is allocated, naming both resources and both regions.
+ * Region rules: a property whose schema says `region: "same"` must not use a resource that lives in
+ * another region (a volume in RegionOne attached to a server in RegionTwo), wherever in the template
+ * tree either of them is: provider templates, OS::Heat::Stack children and group members are followed
+ * (region-provenance.ts). Checked at compile time, before anything is allocated, naming both resources,
+ * both regions and the path through the templates.
  */
-import { isMapping, snippetReferences } from "../functions";
-import type { PropertySchema } from "../resources/types";
+import { isMapping, type Path } from "../functions";
+import { RegionTree, type Frame, type Origin, type RegionViolation } from "./region-provenance";
 import type { ResourceEntry } from "./resources";
 import { report, type CompileState } from "./state";
 
-/** Reports every same-region property (at any depth) that references a resource in another region. */
-export function checkRegions(state: CompileState, entries: Map<string, ResourceEntry>): void {
-  const ctx = state.contexts.compileCtx;
-  for (const entry of entries.values()) {
-    if (!isMapping(entry.properties)) continue;
-    const checked: [unknown, (string | number)[]][] = [];
-    for (const [prop, schema] of Object.entries(entry.propertySchema)) {
-      if (prop in entry.properties) checked.push(...sameRegionValues(schema, entry.properties[prop], [prop]));
-    }
-    const uses: { ref: string; at: (string | number)[] }[] = [];
-    for (const [value, at] of checked) {
-      try {
-        for (const ref of snippetReferences(value, ctx)) if (entries.has(ref)) uses.push({ ref, at });
-      } catch {
-        // bad references are reported elsewhere
-      }
-    }
-    // Resources this one connects in its own region: named too, so the message shows both ends.
-    const partners = [...new Set(uses.filter((u) => entries.get(u.ref)!.region === entry.region).map((u) => u.ref))];
-    for (const { ref, at } of uses) {
-      const other = entries.get(ref)!;
-      if (other.region === entry.region) continue;
-      const joins = partners.map((p) => `"${p}" (${entries.get(p)!.type}) in region ${entry.region}`).join(" and ");
-      report(
-        state,
-        "error",
-        "region.cross",
-        `Resource "${entry.name}" (${entry.type}) in region ${entry.region} cannot use "${ref}" (${other.type}) in region ${other.region} for property ${at.join(".")}: they must be in the same region` +
-          (joins ? `; it would connect "${ref}" to ${joins}` : ""),
-        ["resources", entry.name, "properties", ...at],
-      );
-    }
+/**
+ * Reports every same-region property in the tree under this template that uses a resource in another
+ * region. Runs on the root template only: a provider template compiled inside it is part of its tree.
+ */
+export function checkRegions(state: CompileState, entries: Map<string, ResourceEntry>, params: Map<string, unknown>): void {
+  if (state.ancestry.length) return;
+  const { registry, regions } = state.options;
+  const tree = new RegionTree({ registry, regions, env: state.env, files: state.files });
+  for (const v of tree.violations(rootFrame(state, entries, params))) {
+    report(state, "error", "region.cross", message(v), v.consumer.pathOf?.(v.at) ?? v.origin.entry ?? ["resources", v.consumer.rootName]);
   }
 }
 
-/** The parts of a property value whose schema (or a nested item / key schema) says `region: "same"`. */
-function sameRegionValues(schema: PropertySchema, value: unknown, at: (string | number)[]): [unknown, (string | number)[]][] {
-  if (schema.region === "same") return [[value, at]];
-  if (schema.items && Array.isArray(value)) return value.flatMap((v, i) => sameRegionValues(schema.items!, v, [...at, i]));
-  if (schema.schema && isMapping(value)) {
-    const nested = schema.schema;
-    return Object.entries(value).flatMap(([k, v]) => (nested[k] ? sameRegionValues(nested[k], v, [...at, k]) : []));
+/** The root template as the analysis' first frame: the compiled resources with their raw properties. */
+function rootFrame(state: CompileState, entries: Map<string, ResourceEntry>, params: Map<string, unknown>): Frame {
+  const data = isMapping(state.doc.data) ? state.doc.data : {};
+  const defs = isMapping(data.resources) ? data.resources : {};
+  const frame: Frame = {
+    prefix: "",
+    templateName: state.templateName,
+    region: state.options.region,
+    depth: 0,
+    ancestry: [],
+    resources: new Map(),
+    outputs: isMapping(data.outputs) ? data.outputs : {},
+    params: new Map(),
+    literals: params,
+  };
+  for (const e of entries.values()) {
+    const def = defs[e.name];
+    frame.resources.set(e.name, {
+      label: e.name,
+      type: e.type,
+      region: e.region,
+      properties: isMapping(def) && isMapping(def.properties) ? def.properties : {},
+      local: true,
+      pathOf: (at: Path) => ["resources", e.name, "properties", ...at],
+      rootName: e.name,
+      evalFrame: frame,
+    });
   }
-  return [];
+  return frame;
+}
+
+const named = (o: Pick<Origin, "label" | "type" | "region">) => `"${o.label}" (${o.type}) in region ${o.region}`;
+
+/** Both resources and regions, what else the property connects, and (across templates) the path. */
+function message({ consumer, origin, at, partners }: RegionViolation): string {
+  const joins = partners.map(named).join(" and ");
+  const text =
+    `Resource ${named(consumer)} cannot use ${named(origin)} for property ${at.join(".")}: they must be in the same region` +
+    (joins ? `; it would connect "${origin.label}" to ${joins}` : "");
+  if (consumer.local && origin.via.length === 0) return text;
+  const via = origin.via.length ? ` via ${origin.via.join(", ")}` : "";
+  return `${text}; ${origin.label} (${origin.region}) -> ${consumer.label} (${consumer.region})${via}`;
 }
