@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { adminSession } from "./harness";
+
+const session = adminSession();
+const base = "/heat-api/v1/admin";
+
+/** A provider template attaching the volume it is given to its own server. */
+const APP = `heat_template_version: 2018-08-31
+parameters:
+  vol_id: { type: string }
+resources:
+  server: { type: OS::Nova::Server, properties: { image: cirros, flavor: m1.tiny } }
+  attach:
+    type: OS::Cinder::VolumeAttachment
+    properties: { instance_uuid: { get_resource: server }, volume_id: { get_param: vol_id } }
+`;
+
+const MAIN = `heat_template_version: 2018-08-31
+resources:
+  volume: { type: OS::Cinder::Volume, properties: { size: 1 } }
+  app:
+    type: app.yaml
+    region: RegionTwo
+    properties: { vol_id: { get_resource: volume } }
+`;
+
+const PATH = "volume (RegionOne) -> app.yaml:attach (RegionTwo) via parameter vol_id of resource app";
+
+describe("the Heat API refuses cross-region connections inside nested templates", () => {
+  it("POST /validate answers 400 naming both resources and the path", async () => {
+    const answer = await session.api.call("POST", `${base}/validate`, { token: session.token, body: { template: MAIN, files: { "app.yaml": APP } } });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.message).toContain(PATH);
+    expect(answer.body.error.message).toContain('"app.yaml:server" (OS::Nova::Server) in region RegionTwo');
+  });
+
+  it("POST /stacks answers 400 and allocates nothing", async () => {
+    const answer = await session.api.call("POST", `${base}/stacks`, { token: session.token, body: { stack_name: "nested", template: MAIN, files: { "app.yaml": APP } } });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.message).toContain(PATH);
+    expect((await session.api.call("GET", `${base}/stacks`, { token: session.token })).body.stacks).toEqual([]);
+    const inventory = await session.api.hearth.cloudInventory();
+    expect([inventory.servers, inventory.volumes]).toEqual([[], []]);
+  });
+});
