@@ -15,6 +15,7 @@ const TITLES: Record<number, [string, string]> = {
   404: ["Not Found", "The resource could not be found."],
   405: ["Method Not Allowed", "The server could not comply with the request since the method is not allowed."],
   409: ["Conflict", "There was a conflict when trying to complete your request."],
+  429: ["Too Many Requests", "Too many requests in too short a time: wait before trying again."],
   500: ["Internal Server Error", "The server has either erred or is incapable of performing the requested operation."],
 };
 
@@ -26,7 +27,7 @@ const ENGINE_STATUS: Record<EngineError["code"], [number, string]> = {
   Internal: [500, "InternalError"],
 };
 
-const IDENTITY_STATUS: Record<IdentityError["code"], number> = { BadRequest: 400, Unauthorized: 401, Forbidden: 403, NotFound: 404, Conflict: 409 };
+const IDENTITY_STATUS: Record<IdentityError["code"], number> = { BadRequest: 400, Unauthorized: 401, Forbidden: 403, NotFound: 404, Conflict: 409, TooManyRequests: 429 };
 
 /**
  * Whether `error` is an instance of `kind`, also across module copies: Next may bundle lib/ twice

@@ -10,6 +10,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getHearth } from "@/lib/services";
 import type { Identity } from "@/lib/services/identity";
+import { clientAddress } from "@/lib/services/login-throttle";
 import { isIdentityError } from "./errors";
 import { getSession } from "./session";
 import { loginUrl, safeNext, sessionCookie, SESSION_COOKIE } from "./session-cookie";
@@ -48,11 +49,12 @@ export async function login(_previous: LoginState, form: FormData): Promise<Logi
   let unscoped: string;
   let userId: string;
   try {
-    const result = await identity.authenticate({ method: "password", user, password });
+    const result = await identity.authenticate({ method: "password", user, password }, undefined, { address: clientAddress(await headers()) });
     unscoped = result.token;
     userId = result.info.user.id;
   } catch (error) {
     if (isIdentityError(error, "Unauthorized")) return { error: "Wrong user name or password.", user, project };
+    if (isIdentityError(error, "TooManyRequests")) return { error: (error as Error).message, user, project };
     throw error;
   }
   try {

@@ -44,10 +44,44 @@ export function gateOf(pathname: string): "public" | "route" | "page" {
   return pathname === "/api" || pathname.startsWith("/api/") ? "route" : "page";
 }
 
-/** A safe place to go back to after login: a path of this site, never another origin or the login page itself. */
+/** An origin no request has: a `next` resolved against it must stay on it. */
+const PROBE_ORIGIN = "http://hearth.invalid";
+
+/** Control characters (browsers drop tabs and newlines from URLs) and backslashes (read as slashes). */
+const AMBIGUOUS = /[\u0000-\u001f\u007f\\]/;
+
+/** Whether some percent-decoding of `path` could be read as another host (`//evil`, `/\evil`) or is malformed. */
+function decodesAmbiguously(path: string): boolean {
+  let text = path;
+  for (let round = 0; round < 4; round++) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(text);
+    } catch {
+      return true;
+    }
+    if (decoded === text) return false;
+    if (AMBIGUOUS.test(decoded) || decoded.startsWith("//")) return true;
+    text = decoded;
+  }
+  return true;
+}
+
+/**
+ * A safe place to go back to after login: a console page of this site, never another origin or the
+ * login page itself. Anything a browser might read as another host (`//evil`, `/\evil`, `/%2F%2Fevil`,
+ * tabs or newlines inside) is refused; what is returned is the normalised path that was checked.
+ */
 export function safeNext(next: string | null | undefined): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
-  return gateOf(next.split(/[?#]/)[0]) === "page" ? next : "/";
+  if (!next || !next.startsWith("/") || next.startsWith("//") || AMBIGUOUS.test(next) || decodesAmbiguously(next)) return "/";
+  let url: URL;
+  try {
+    url = new URL(next, PROBE_ORIGIN);
+  } catch {
+    return "/";
+  }
+  if (url.origin !== PROBE_ORIGIN) return "/";
+  return gateOf(url.pathname) === "page" ? `${url.pathname}${url.search}${url.hash}` : "/";
 }
 
 /** The login page's URL that comes back to `next` afterwards, with an optional reason to show. */

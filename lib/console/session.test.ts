@@ -88,6 +88,23 @@ describe("login", () => {
     expect(await login({}, form({ user: "rita", password: "reads", project: "admin" }))).toMatchObject({ error: "User rita has no role on project admin." });
     expect(request.cookies.size).toBe(0);
   });
+
+  it("never goes back to another host, whatever next says (test/hostile/login.test.ts has the full list)", async () => {
+    for (const next of ["//evil.example", "/\\evil.example", "/%2F%2Fevil.example", "/\t/evil.example", "https://evil.example"]) {
+      request.cookies.clear();
+      expect(await redirected(() => login({}, form({ user: "admin", password: "secret", next }))), next).toBe("/");
+    }
+  });
+
+  it("throttles guessing per user and per address, with a message saying when to try again", async () => {
+    request.headers = new Headers({ "x-forwarded-for": "203.0.113.5" });
+    for (let i = 0; i < 5; i++) expect((await login({}, form({ user: "admin", password: "nope" }))).error).toBe("Wrong user name or password.");
+    expect(await login({}, form({ user: "admin", password: "secret" }))).toEqual({ error: "Too many failed logins for user admin (5 in 60 s): try again in 60 s.", user: "admin", project: "" });
+    expect((await login({}, form({ user: "rita", password: "reads" }))).error).toBe("Too many failed logins for address 203.0.113.5 (5 in 60 s): try again in 60 s.");
+    expect(request.cookies.size).toBe(0);
+    clock = new Date("2026-11-21T10:01:01Z");
+    expect(await redirected(() => login({}, form({ user: "admin", password: "secret" })))).toBe("/");
+  });
 });
 
 describe("the session", () => {

@@ -8,6 +8,7 @@ import { createHash, randomBytes, randomUUID, scrypt, timingSafeEqual } from "no
 import { promisify } from "node:util";
 import type { IdentityStore, ProjectRow, RoleRow } from "../store/ports";
 import { ADMIN_PROJECT_NAME } from "./identity-policy";
+import { createLoginThrottle, throttleMessage, type LoginThrottleOptions } from "./login-throttle";
 
 export type { ProjectRow, RoleRow } from "../store/ports";
 
@@ -16,8 +17,8 @@ const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, length
 /** Roles Hearth knows: admin and member may change a project's stacks, reader may only look. */
 export const ROLE_NAMES = ["admin", "member", "reader"] as const;
 
-/** Why an identity call was refused (mapped to 400 / 401 / 403 / 404 / 409). */
-export type IdentityErrorCode = "BadRequest" | "Unauthorized" | "Forbidden" | "NotFound" | "Conflict";
+/** Why an identity call was refused (mapped to 400 / 401 / 403 / 404 / 409 / 429). */
+export type IdentityErrorCode = "BadRequest" | "Unauthorized" | "Forbidden" | "NotFound" | "Conflict" | "TooManyRequests";
 
 /** A refused identity call. */
 export class IdentityError extends Error {
@@ -57,13 +58,18 @@ export interface IdentityOptions {
   /** Token lifetime (default one hour). */
   tokenTtlMs?: number;
   now?: () => Date;
+  /** Throttling of failed password logins (default 5 failures per minute, per user and per address). */
+  loginThrottle?: LoginThrottleOptions;
 }
 
 /** The identity service. */
 export interface Identity {
   bootstrap(options: { password?: string; adminProjectId: string }): Promise<BootstrapResult>;
-  /** Issues a token; scope names a project by id or name (omit for an unscoped token). */
-  authenticate(credentials: Credentials, scope?: { project: string }): Promise<{ token: string; info: TokenInfo }>;
+  /**
+   * Issues a token; scope names a project by id or name (omit for an unscoped token). Password
+   * attempts are throttled per user and per `client.address` (IdentityError "TooManyRequests").
+   */
+  authenticate(credentials: Credentials, scope?: { project: string }, client?: { address?: string }): Promise<{ token: string; info: TokenInfo }>;
   /** What a token stands for; throws IdentityError("NotFound") for an unknown, expired or revoked token. */
   validate(token: string): Promise<TokenInfo>;
   revoke(token: string): Promise<void>;
@@ -94,6 +100,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(actual, expected);
 }
 
+/** A hash of no one's password: an unknown user costs the same scrypt as a known one, so timing tells nothing. */
+let dummyHash: Promise<string> | undefined;
+const unknownUserHash = () => (dummyHash ??= hashPassword(randomBytes(16).toString("base64url")));
+
 const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
 const newId = () => randomUUID().replaceAll("-", "");
 
@@ -101,6 +111,22 @@ const newId = () => randomUUID().replaceAll("-", "");
 export function createIdentity(store: IdentityStore, options: IdentityOptions = {}): Identity {
   const ttl = options.tokenTtlMs ?? 3_600_000;
   const now = options.now ?? (() => new Date());
+  const throttle = createLoginThrottle(() => now().getTime(), options.loginThrottle);
+
+  /** The user whose password this is; refused (throttled, unknown or wrong) in the same words and time. */
+  async function passwordUser(credentials: Extract<Credentials, { method: "password" }>, address: string | undefined): Promise<string> {
+    const attempt = { user: credentials.user, address };
+    const refusal = throttle.refusal(attempt);
+    if (refusal) throw new IdentityError("TooManyRequests", throttleMessage(refusal, attempt));
+    const user = await store.findUser(credentials.user);
+    const matches = await verifyPassword(credentials.password, user?.passwordHash ?? (await unknownUserHash()));
+    if (!user || !matches) {
+      throttle.failed(attempt);
+      throw new IdentityError("Unauthorized", "The request you have made requires authentication.");
+    }
+    throttle.succeeded(attempt);
+    return user.id;
+  }
 
   async function mustFind<T>(found: Promise<T | undefined>, what: string): Promise<T> {
     const row = await found;
@@ -134,17 +160,13 @@ export function createIdentity(store: IdentityStore, options: IdentityOptions = 
       return { adminUserId: user.id, adminProjectId: adminProject, demoProjectId: demoProject, generatedPassword };
     },
 
-    async authenticate(credentials, scope) {
+    async authenticate(credentials, scope, client = {}) {
       let userId: string;
       let methods: string[];
       // A token made from a token ends when the original does, as in Keystone (re-scoping never extends a session).
       let endsBy: string | undefined;
       if (credentials.method === "password") {
-        const user = await store.findUser(credentials.user);
-        if (!user || !(await verifyPassword(credentials.password, user.passwordHash))) {
-          throw new IdentityError("Unauthorized", "The request you have made requires authentication.");
-        }
-        userId = user.id;
+        userId = await passwordUser(credentials, client.address);
         methods = ["password"];
       } else {
         const info = await identity.validate(credentials.token).catch(() => {

@@ -5,6 +5,7 @@
  */
 import { IdentityError, type Credentials, type Identity, type TokenInfo } from "../../services/identity";
 import { ADMIN_PROJECT_NAME, isCloudAdmin, mayActOnToken } from "../../services/identity-policy";
+import { clientAddress } from "../../services/login-throttle";
 import { callerToken } from "../caller";
 import { allowFields, badRequest, empty, json, originOf, readJsonObject } from "../http";
 import { dispatch, segmentsAfter, type Route } from "../router";
@@ -99,7 +100,7 @@ const ROUTES: Route<IdentityContext>[] = [
     pattern: "v3/auth/tokens",
     async handle(ctx) {
       const { credentials, scope } = credentialsOf(await readJsonObject(ctx.request));
-      const { token, info } = await ctx.identity.authenticate(credentials, scope);
+      const { token, info } = await ctx.identity.authenticate(credentials, scope, { address: clientAddress(ctx.request.headers) });
       return json(tokenBody(info, ctx.origin), 201, { "x-subject-token": token });
     },
   },

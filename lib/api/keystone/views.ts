@@ -70,7 +70,7 @@ export function versionDoc(origin: string): unknown {
   };
 }
 
-const TITLES: Record<number, string> = { 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed", 409: "Conflict", 500: "Internal Server Error" };
+const TITLES: Record<number, string> = { 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed", 409: "Conflict", 429: "Too Many Requests", 500: "Internal Server Error" };
 
 /** A Keystone error body for `error` (401s carry WWW-Authenticate, as Keystone's do). */
 export function keystoneError(error: unknown, origin: string): Response {
