@@ -47,7 +47,8 @@ export type DiagnosticCode =
   | "region.cross"
   | "environment.structure"
   | "output.structure"
-  | "condition.structure";
+  | "condition.structure"
+  | "limit.exceeded";
 
 /** One finding of validation. Errors stop an operation before anything is allocated; warnings do not. */
 export interface Diagnostic {

@@ -3,6 +3,7 @@
  * list_concat, list_concat_unique, and 2013-era Fn::Select.
  */
 import { pyContains, pyEquals, pyJson } from "./python";
+import { ITEM_COST } from "./budget";
 import { FnCall, FunctionError, isMapping, type FunctionSpec } from "./types";
 
 /** map_merge: later maps win. */
@@ -16,13 +17,10 @@ export const mapMerge: FunctionSpec = {
         call.path,
       );
     }
-    const out: Record<string, unknown> = {};
-    for (const m of args) {
-      if (m === null || m === undefined) continue;
-      if (!isMapping(m)) throw new FunctionError("Incorrect arguments: Items to merge must be maps.", call.path);
-      Object.assign(out, m);
-    }
-    return out;
+    const maps = args.filter((m) => m !== null && m !== undefined);
+    if (!maps.every(isMapping)) throw new FunctionError("Incorrect arguments: Items to merge must be maps.", call.path);
+    ctx.budget.list(maps.reduce((n, m) => n + Object.keys(m).length, 0), call.path, "a map");
+    return Object.assign({}, ...maps) as Record<string, unknown>;
   },
 };
 
@@ -44,6 +42,7 @@ export const mapReplace: FunctionSpec = {
     if (Object.keys(repl).some((k) => k !== "keys" && k !== "values")) throw bad();
     const keys = ensureMap(repl.keys ?? {});
     const values = ensureMap(repl.values ?? {});
+    ctx.budget.list(Object.keys(input).length, call.path, "a map");
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(input)) {
       let key = keys[k] as unknown;
@@ -111,8 +110,12 @@ export function repeat(kind: string, opts: { maps: boolean; permutations: boolea
         throw new FunctionError(`For ${call.name}, the length of for_each values should be equal if no nested loop.`, call.path);
       }
       const template = ctx.resolve(args.template);
+      // Sized before anything is built: the number of combinations, then a copy of the template each.
+      const count = nested ? lists.reduce((n, l) => n * l.length, 1) : lists.length ? Math.min(...lists.map((l) => l.length)) : 1;
+      ctx.budget.list(count, call.path);
+      ctx.budget.work(count * (keys.length * ITEM_COST + ctx.budget.measure(template, call.path)), call.path);
       const combos = nested ? product(lists) : zip(lists);
-      return combos.map((vals) => substitute(template, keys, vals));
+      return combos.map((vals) => substitute(template, keys, vals, (length) => ctx.budget.string(length, call.path)));
     },
   };
 }
@@ -127,8 +130,11 @@ function zip(lists: unknown[][]): unknown[][] {
   return Array.from({ length: n }, (_, i) => lists.map((l) => l[i]));
 }
 
-/** Replaces every key by its value in strings found anywhere in `t` (map keys too). */
-function substitute(t: unknown, keys: string[], values: unknown[]): unknown {
+/**
+ * Replaces every key by its value in strings found anywhere in `t` (map keys too); `charge` is told
+ * each new string's length before it is built.
+ */
+function substitute(t: unknown, keys: string[], values: unknown[], charge: (length: number) => void): unknown {
   if (typeof t === "string") {
     let s = t;
     keys.forEach((k, i) => {
@@ -137,14 +143,16 @@ function substitute(t: unknown, keys: string[], values: unknown[]): unknown {
         if (s.includes(k)) throw new FunctionError(`repeat values must be strings, got ${pyJson(v)}`, []);
         return;
       }
-      s = s.split(k).join(v);
+      const parts = s.split(k);
+      charge(s.length + (parts.length - 1) * (v.length - k.length));
+      s = parts.join(v);
     });
     return s;
   }
-  if (Array.isArray(t)) return t.map((x) => substitute(x, keys, values));
+  if (Array.isArray(t)) return t.map((x) => substitute(x, keys, values, charge));
   if (isMapping(t)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(t)) out[substitute(k, keys, values) as string] = substitute(v, keys, values);
+    for (const [k, v] of Object.entries(t)) out[substitute(k, keys, values, charge) as string] = substitute(v, keys, values, charge);
     return out;
   }
   return t;
@@ -170,6 +178,7 @@ export const filter: FunctionSpec = {
     const values = ctx.resolve(valuesArg);
     if (!truthy(values)) return seq;
     if (!Array.isArray(values)) throw new FunctionError(`"${call.name}" filters a list of values`, call.path);
+    ctx.budget.work(seq.length * (values.length + ITEM_COST), call.path);
     return seq.filter((i) => !pyContains(values, i));
   },
 };
@@ -194,16 +203,20 @@ export function listConcat(kind: string, unique: boolean): FunctionSpec {
           call.path,
         );
       }
+      const lists = args.filter((m) => m !== null && m !== undefined);
+      const bad = lists.find((m) => !Array.isArray(m));
+      if (bad !== undefined) {
+        throw new FunctionError(
+          `Incorrect arguments: Items to concat must be lists. ${pyJson(args)} contains an item that is not a list: ${pyJson(bad)}`,
+          call.path,
+        );
+      }
+      ctx.budget.list((lists as unknown[][]).reduce((n, l) => n + l.length, 0), call.path);
       const out: unknown[] = [];
-      for (const m of args) {
-        if (m === null || m === undefined) continue;
-        if (!Array.isArray(m)) {
-          throw new FunctionError(
-            `Incorrect arguments: Items to concat must be lists. ${pyJson(args)} contains an item that is not a list: ${pyJson(m)}`,
-            call.path,
-          );
-        }
-        for (const item of m) if (!unique || !out.some((x) => pyEquals(x, item))) out.push(item);
+      for (const item of (lists as unknown[][]).flat()) {
+        // each comparison of the unique form is work too
+        if (unique) ctx.budget.work(out.length, call.path);
+        if (!unique || !out.some((x) => pyEquals(x, item))) out.push(item);
       }
       return out;
     },

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseSnippet, resolveSnippet, snippetReferences, validateSnippet, type ParseOptions } from "./evaluate";
+import { FunctionBudget } from "./budget";
+import { HEAT_LIMITS } from "../limits";
 import { FUNCTION_TABLES } from "./table";
 import { FnCall, FunctionError, type ResolveContext, type ValidateContext } from "./types";
 
@@ -15,6 +17,7 @@ function context(): ValidateContext {
     },
     hasResource: (n) => n === "a" || n === "b",
     resolve: (s) => resolveSnippet(s, ctx),
+    budget: new FunctionBudget(HEAT_LIMITS),
     attributesOf: () => ["value"],
     runtime: {
       referenceId: (r) => `${r}-id`,

@@ -4,6 +4,7 @@
  * resolve (Fn::GetAZs, resource_facade ...).
  */
 import { pyRepr } from "./python";
+import { joinWithin, splitCount } from "./strings";
 import { FunctionError, isMapping, type FunctionSpec } from "./types";
 
 /** A function of an older version that this version removed: using it is an error. */
@@ -74,13 +75,12 @@ export const cfnJoin: FunctionSpec = {
     const [delim, strings] = ctx.resolve(call.args) as unknown[];
     if (typeof delim !== "string") throw new FunctionError(`"${call.name}" delimiter must be a string`, call.path);
     if (!Array.isArray(strings ?? [])) throw new FunctionError(`"${call.name}" must operate on a list`, call.path);
-    return ((strings ?? []) as unknown[])
-      .map((s) => {
-        if (s === null || s === undefined) return "";
-        if (typeof s !== "string") throw new FunctionError(`Items to join must be strings not ${pyRepr(s).slice(0, 200)}`, call.path);
-        return s;
-      })
-      .join(delim);
+    const items = ((strings ?? []) as unknown[]).map((s) => {
+      if (s === null || s === undefined) return "";
+      if (typeof s !== "string") throw new FunctionError(`Items to join must be strings not ${pyRepr(s).slice(0, 200)}`, call.path);
+      return s;
+    });
+    return joinWithin(items, delim, call, ctx.budget);
   },
 };
 
@@ -95,6 +95,7 @@ export const cfnSplit: FunctionSpec = {
   resolve(call, ctx) {
     const [delim, s] = ctx.resolve(call.args) as unknown[];
     if (typeof delim !== "string" || typeof s !== "string") throw new FunctionError(`"${call.name}" arguments must be strings`, call.path);
+    ctx.budget.list(splitCount(s, delim), call.path);
     return s.split(delim);
   },
 };

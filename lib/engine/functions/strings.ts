@@ -2,6 +2,7 @@
  * String functions: list_join (one list, then several lists), str_replace and its strict
  * variants, str_split, digest.
  */
+import type { FunctionBudget } from "./budget";
 import { DIGEST_ALGORITHMS, hexDigest } from "./hash";
 import { pyJson, pyRepr, pyStr } from "./python";
 import { FnCall, FunctionError, isMapping, type FunctionSpec } from "./types";
@@ -30,15 +31,21 @@ export function listJoin(kind: string, multiple: boolean): FunctionSpec {
       }
       const delim = ctx.resolve(args[0]);
       if (typeof delim !== "string") throw new FunctionError(`"${call.name}" delimiter must be a string`, call.path);
-      return items.map((s) => joinItem(s, multiple, call)).join(delim);
+      return joinWithin(items.map((s) => joinItem(s, multiple, call, ctx.budget)), delim, call, ctx.budget);
     },
   };
 }
 
-function joinItem(s: unknown, multiple: boolean, call: FnCall): string {
+/** Joins strings after charging the budget for the result's length. */
+export function joinWithin(strings: string[], delim: string, call: FnCall, budget: FunctionBudget): string {
+  budget.string(strings.reduce((n, s) => n + s.length, 0) + delim.length * Math.max(0, strings.length - 1), call.path);
+  return strings.join(delim);
+}
+
+function joinItem(s: unknown, multiple: boolean, call: FnCall, budget: FunctionBudget): string {
   if (s === null || s === undefined) return "";
   if (typeof s === "string") return s;
-  if (multiple && typeof s === "object") return pyJson(s);
+  if (multiple && typeof s === "object") return jsonWithin(s, call, budget);
   const what = pyRepr(s).slice(0, 200);
   throw new FunctionError(
     multiple ? `Items to join must be string, map or list not ${what}` : `Items to join must be strings not ${what}`,
@@ -71,17 +78,23 @@ export function strReplace(kind: string, opts: { json: boolean; strict: boolean;
       if (!isMapping(mapping)) throw new FunctionError(`"${call.name}" params must be a map`, call.path);
       const keys = Object.keys(mapping).sort().sort((x, y) => y.length - x.length);
       const unreplaced = new Set(keys);
-      const values = new Map(keys.map((k) => [k, replacement(mapping[k], k, call, opts)]));
-      const replace = (strings: string[], i: number): string[] => {
-        if (i >= keys.length) return strings;
-        const key = keys[i];
-        return strings.map((s) => {
-          const parts = s.split(key);
+      const values = new Map(keys.map((k) => [k, replacement(mapping[k], k, call, opts, ctx.budget)]));
+      // A key is replaced at most as often as it occurs in the template: that bounds the result.
+      ctx.budget.work(keys.length * template.length, call.path);
+      ctx.budget.string(keys.reduce((n, k) => n + occurrences(template, k) * Math.max(0, values.get(k)!.length - k.length), template.length), call.path);
+      // Longer keys first; what a key's value put in is never searched again (as Heat's replace does).
+      let segments: { text: string; replaced: boolean }[] = [{ text: template, replaced: false }];
+      for (const key of keys) {
+        ctx.budget.work(segments.length, call.path);
+        const value = values.get(key)!;
+        segments = segments.flatMap((segment) => {
+          if (segment.replaced) return [segment];
+          const parts = segment.text.split(key);
           if (parts.length > 1) unreplaced.delete(key);
-          return replace(parts, i + 1).join(values.get(key)!);
+          return parts.flatMap((text, i) => (i === 0 ? [{ text, replaced: false }] : [{ text: value, replaced: true }, { text, replaced: false }]));
         });
-      };
-      const out = replace([template], 0)[0];
+      }
+      const out = segments.map((segment) => segment.text).join("");
       if (opts.strict && unreplaced.size > 0) {
         const missing = [...unreplaced].sort().sort((x, y) => y.length - x.length);
         throw new FunctionError(`The following params were not found in the template: ${missing.join(",")}`, call.path);
@@ -91,7 +104,21 @@ export function strReplace(kind: string, opts: { json: boolean; strict: boolean;
   };
 }
 
-function replacement(value: unknown, key: string, call: FnCall, opts: { json: boolean; vstrict: boolean }): string {
+/** How many times `key` occurs in `text`, without overlaps (an empty key: between every two characters). */
+function occurrences(text: string, key: string): number {
+  if (key === "") return Math.max(0, text.length - 1);
+  let n = 0;
+  for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + key.length)) n++;
+  return n;
+}
+
+/** pyJson of a value, once the budget has been charged for its size. */
+function jsonWithin(value: object, call: FnCall, budget: FunctionBudget): string {
+  budget.string(budget.measure(value, call.path), call.path);
+  return pyJson(value);
+}
+
+function replacement(value: unknown, key: string, call: FnCall, opts: { json: boolean; vstrict: boolean }, budget: FunctionBudget): string {
   const empty = () =>
     new FunctionError(`${call.name} has an undefined or empty value for param ${key}, must be a defined non-empty value`, call.path);
   if (value === null || value === undefined) {
@@ -101,7 +128,7 @@ function replacement(value: unknown, key: string, call: FnCall, opts: { json: bo
   if (typeof value === "object") {
     if (!opts.json) throw new FunctionError(`"${call.name}" params must be strings or numbers, param ${key} is not valid`, call.path);
     if (opts.vstrict && Object.keys(value).length === 0) throw empty();
-    return pyJson(value);
+    return jsonWithin(value, call, budget);
   }
   const s = pyStr(value);
   if (opts.vstrict && s === "") throw empty();
@@ -127,6 +154,7 @@ export const strSplit: FunctionSpec = {
     if (typeof str !== "string" || typeof delim !== "string") {
       throw new FunctionError(`Incorrect arguments to "${call.name}" should be: ${example}`, call.path);
     }
+    ctx.budget.list(splitCount(str, delim), call.path);
     const list = str.split(delim);
     if (args.length < 3) return list;
     const i = typeof index === "number" ? Math.trunc(index) : /^\s*[-+]?\d+\s*$/.test(String(index)) ? Number(index) : NaN;
@@ -152,9 +180,15 @@ export const digest: FunctionSpec = {
     if (!(DIGEST_ALGORITHMS as readonly string[]).includes(algo)) {
       throw new FunctionError(`Algorithm must be one of {${DIGEST_ALGORITHMS.map((a) => `'${a}'`).join(", ")}}`, call.path);
     }
+    ctx.budget.work((args[1] as string).length, call.path);
     return hexDigest(algo, latin1(args[1] as string, call));
   },
 };
+
+/** The number of pieces str_split / Fn::Split make of `text`. */
+export function splitCount(text: string, delim: string): number {
+  return occurrences(text, delim) + 1;
+}
 
 function latin1(s: string, call: FnCall): Uint8Array {
   const out = new Uint8Array(s.length);

@@ -5,6 +5,7 @@
  * them against the stack (references, attributes), and resolve to a value.
  */
 import type { RuntimeView } from "../template/types";
+import type { FunctionBudget } from "./budget";
 
 /** A path into the template, e.g. ["resources", "server", "properties", "flavor"]. */
 export type Path = (string | number)[];
@@ -13,7 +14,7 @@ export type Path = (string | number)[];
 export class FunctionError extends Error {
   readonly path: Path;
   readonly code: "function.arguments" | "function.unsupported" | "function.version" | "reference.resource" | "reference.parameter"
-    | "reference.attribute" | "reference.condition" | "reference.file";
+    | "reference.attribute" | "reference.condition" | "reference.file" | "limit.exceeded";
   constructor(message: string, path: Path, code: FunctionError["code"] = "function.arguments") {
     super(message);
     this.name = "FunctionError";
@@ -49,6 +50,8 @@ export interface ResolveContext {
   hasResource(name: string): boolean;
   /** Resolves a parsed snippet. */
   resolve(snippet: unknown): unknown;
+  /** What functions may still build; each charges what it makes before making it. */
+  budget: FunctionBudget;
 }
 
 /** What compile-time validation of a call sees. */

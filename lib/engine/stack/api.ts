@@ -6,6 +6,7 @@
  */
 import type { Clock, CloudProvider, EventSink, ResourceRecord, StackRecord, StackStore } from "../ports";
 import type { Diagnostic } from "../diagnostics";
+import type { EngineLimits } from "../limits";
 import type { TypeRegistry } from "../resources/types";
 import type { StackInput, ParameterDefinition, ParameterGroup } from "../template/types";
 import type { AbandonData } from "./abandon";
@@ -32,6 +33,8 @@ export interface EngineOptions {
   random?: () => number;
   /** Makes pre-signed signal URLs (ScalingPolicy's signal_url and alarm_url); lib/services provides one. */
   presigner?: SignalPresigner;
+  /** Limits over Heat's defaults (HEAT_LIMITS): template size, resources per stack, nesting depth, function budget. */
+  limits?: Partial<EngineLimits>;
 }
 
 /** Makes pre-signed URLs that deliver a signal to one resource; only the holder of the secret can make them. */

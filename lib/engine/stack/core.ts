@@ -2,6 +2,7 @@
  * The engine's wiring, shared by every lifecycle module: options with defaults applied, the
  * template compiler, and the operations this engine instance is running right now.
  */
+import { HEAT_LIMITS, type EngineLimits } from "../limits";
 import type { Clock, CloudProvider, EventSink, NestedStackOps, ResourceRecord, StackStore } from "../ports";
 import type { TypeRegistry } from "../resources/types";
 import type { CompiledStack, CompileOptions, CompileResult, StackInput } from "../template/types";
@@ -38,6 +39,8 @@ export interface EngineCore {
   lockTtlMs: number;
   pollIntervalMs: number;
   random: () => number;
+  /** The limits every compile and create enforces. */
+  limits: EngineLimits;
   compile: Compiler;
   /** The last compiled definition of each stack, so later operations need not compile it again. */
   compiled: Map<string, { key: string; stack: CompiledStack }>;
@@ -80,6 +83,7 @@ export function makeCore(options: EngineOptions, compile: Compiler, links: CoreL
     lockTtlMs: options.lockTtlMs ?? 30_000,
     pollIntervalMs: options.pollIntervalMs ?? 20,
     random: options.random ?? Math.random,
+    limits: { ...HEAT_LIMITS, ...options.limits },
     presigner: options.presigner,
     signalQueues: new Map(),
     compile,

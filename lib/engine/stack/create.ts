@@ -10,6 +10,7 @@ import { type EngineCore, isoNow, newId } from "./core";
 import { compileOrThrow, definitionOf } from "./definition";
 import type { Operation } from "./operation";
 import type { StackRecord } from "../ports";
+import { checkNewStack, checkTreeResources } from "./limits";
 import { createResource } from "./resource-ops";
 import { startOperation, type StartOptions } from "./run";
 import { graphOf, resolveOutputs, walkStack } from "./stack-walk";
@@ -29,7 +30,9 @@ export async function createStack(core: EngineCore, name: string, input: StackIn
   const def = definitionOf(input);
   const who = { name, id: newId(), projectId: options.projectId, region: options.region ?? core.defaultRegion };
   if (await core.store.findStackByName(options.projectId, name)) throw conflict(`The Stack (${name}) already exists.`);
+  const root = await checkNewStack(core, options.projectId, nesting?.parentId);
   const compiled = compileOrThrow(core, def, who);
+  await checkTreeResources(core, root, Object.keys(compiled.resources).length);
   const record: StackRecord = {
     ...who,
     ...def,

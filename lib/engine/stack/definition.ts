@@ -75,6 +75,7 @@ export function compileDefinition(core: EngineCore, def: Definition, who: StackI
     region: who.region,
     regions: core.cloud.regionNames(),
     mode,
+    limits: core.limits,
   });
 }
 

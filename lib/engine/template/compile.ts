@@ -9,6 +9,8 @@ import { invalidInCondition } from "../functions/conditions";
 import { buildCompiledStack } from "./compiled-stack";
 import { createContexts } from "./context";
 import { parseTemplateDocument, type TemplateDocument } from "./document";
+import { checkTextSize } from "./document-screen";
+import { exceeds, HEAT_LIMITS, limitDiagnostic, TOO_MANY_RESOURCES, type EngineLimits } from "../limits";
 import { dirOf, loadEnvironments } from "./environment";
 import { parameterValues } from "./parameter-values";
 import { parseParameterSection } from "./parameters";
@@ -29,8 +31,12 @@ const fatal = (doc: TemplateDocument, code: Diagnostic["code"], message: string,
 });
 
 function compileWithAncestry(input: StackInput, options: CompileOptions, ancestry: string[]): CompileResult {
-  // 1. Text -> data; syntax errors stop here.
-  const doc = parseTemplateDocument(input.template, input.templateName);
+  const limits = options.limits ?? HEAT_LIMITS;
+  // 0. Every text of the request within max_template_size, before any is parsed.
+  const oversized = oversizedFiles(input, limits);
+  if (oversized.length) return { diagnostics: oversized };
+  // 1. Text -> data; syntax errors and data over the limits stop here.
+  const doc = parseTemplateDocument(input.template, input.templateName, limits);
   if (doc.diagnostics.length) return { diagnostics: doc.diagnostics };
   const data = doc.data ?? {};
   if (!isMapping(data)) return fatal(doc, "template.structure", "The template is not a JSON object or YAML mapping.");
@@ -48,7 +54,7 @@ function compileWithAncestry(input: StackInput, options: CompileOptions, ancestr
     return fatal(doc, "template.version", message, ["heat_template_version"]);
   }
   // 3. Environments and parameters (schemas, then values).
-  const { env, diagnostics } = loadEnvironments(input.environments ?? []);
+  const { env, diagnostics } = loadEnvironments(input.environments ?? [], limits);
   const table = FUNCTION_TABLES[version.date];
   const { definitions, issues } = parseParameterSection(data.parameters, version);
   const params = parameterValues(definitions, input.parameters, env, options);
@@ -63,11 +69,13 @@ function compileWithAncestry(input: StackInput, options: CompileOptions, ancestr
     conditionTable: conditionTable(table),
     resources: resourceNames,
     attributesOf: (r) => entries.get(r)?.attributes,
+    limits,
   });
   const state: CompileState = {
     options, version, table, doc, env, files, contexts, diagnostics, ancestry,
     templateName: input.templateName,
-    compileChild: (child, chain) => compileWithAncestry(child, { ...options, mode: "validate" }, chain),
+    // a provider template sees the stack's environment, as in Heat (an alias may name a provider that uses it again)
+    compileChild: (child, chain) => compileWithAncestry({ environments: input.environments, ...child }, { ...options, mode: "validate" }, chain),
   };
   for (const i of [...issues, ...params.issues]) report(state, "error", i.code, i.message, i.path);
   // 4. Sections, groups and conditions.
@@ -76,6 +84,10 @@ function compileWithAncestry(input: StackInput, options: CompileOptions, ancestr
   checkConditions(state, data.conditions);
   // 5. Resources: structure, conditions, then each definition; function checks need every name.
   const { raw: defs, all } = screenResources(state, data.resources);
+  // Heat counts every resource the template defines, before conditions.
+  if (exceeds(Object.keys(defs).length, limits.maxResourcesPerStack)) {
+    return { diagnostics: [...diagnostics, { ...limitDiagnostic(TOO_MANY_RESOURCES, ["resources"]), range: doc.locate(["resources"]) }] };
+  }
   const kept = Object.keys(defs).filter((n) => resourceEnabled(state, n, defs[n]));
   kept.forEach((n) => resourceNames.add(n));
   for (const name of kept) {
@@ -100,6 +112,15 @@ function compileWithAncestry(input: StackInput, options: CompileOptions, ancestr
     outputs,
   });
   return { stack, diagnostics };
+}
+
+/** The files and environments of a request over max_template_size, each named (the template's own size is checked as it is parsed). */
+function oversizedFiles(input: StackInput, limits: EngineLimits): Diagnostic[] {
+  const texts = [...Object.entries(input.files ?? {}), ...(input.environments ?? []).map((e) => [e.name, e.text] as const)];
+  return texts.flatMap(([name, text]) => {
+    const d = checkTextSize(text, limits);
+    return d ? [{ ...d, message: `${name}: ${d.message}` }] : [];
+  });
 }
 
 /** Inside `conditions`, only condition functions are valid; other live functions are errors. */

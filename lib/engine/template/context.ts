@@ -4,10 +4,12 @@
  * exist after conditions. Functions resolve against it at compile time and at run time.
  */
 import {
+  FunctionBudget,
   FunctionError,
   parseSnippet,
   resolveSnippet,
   type FunctionSpec,
+  type FunctionLimits,
   type FunctionTable,
   type Path,
   type ResolveContext,
@@ -29,6 +31,8 @@ export interface ContextData {
   resources: Set<string>;
   /** Attribute names per resource type, when known. */
   attributesOf(resource: string): string[] | undefined;
+  /** What the functions of one resolution (the whole compile, or one run-time read) may build. */
+  limits: FunctionLimits;
 }
 
 const IN_PROGRESS = Symbol("in-progress");
@@ -45,6 +49,7 @@ export function createContexts(data: ContextData) {
       runtime,
       hasResource: (name) => data.resources.has(name),
       resolve: (snippet) => resolveSnippet(snippet, ctx),
+      budget: new FunctionBudget(data.limits),
       attributesOf: (r) => data.attributesOf(r),
       condition: (name, path) => conditionValue(name, path),
     };

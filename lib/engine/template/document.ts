@@ -5,6 +5,8 @@
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import type { Diagnostic, SourceRange } from "../diagnostics";
+import { HEAT_LIMITS, limitDiagnostic, limitMessage } from "../limits";
+import { checkTextSize, isStackOverflow, jsonDepthPosition, screenData, tooDeepMessage, type DocumentLimits } from "./document-screen";
 
 /** A parsed document: its plain data plus a way to locate paths in the source text. */
 export interface TemplateDocument {
@@ -63,21 +65,35 @@ const YAML_OPTIONS = {
 /**
  * Parses YAML or JSON text into data and a path locator. Never throws. Like Heat, JSON is tried
  * first (it is also much faster); the YAML syntax tree behind `locate` is then built on first use.
+ * A text over the size limit is not parsed; parsed data is screened (document-screen.ts).
  */
-export function parseTemplateDocument(text: string, name?: string): TemplateDocument {
+export function parseTemplateDocument(text: string, name?: string, limits: DocumentLimits = HEAT_LIMITS): TemplateDocument {
+  const tooBig = checkTextSize(text, limits);
+  if (tooBig) return { data: undefined, diagnostics: [tooBig], locate: () => undefined };
+  const doc = parseText(text, name, limits);
+  if (doc.diagnostics.length) return doc;
+  const problem = screenData(doc.data, text.length, limits);
+  if (!problem) return doc;
+  // JSON nested too deeply is located by a scan of its text (the YAML tree behind locate would be costly)
+  const deep = doc.json ? jsonDepthPosition(text, limits.maxTemplateDepth) : undefined;
+  const range = deep ? { start: deep, end: deep, file: name } : doc.locate(problem.path);
+  return { ...doc, data: undefined, diagnostics: [{ ...problem, range }] };
+}
+
+function parseText(text: string, name: string | undefined, limits: DocumentLimits): TemplateDocument & { json?: boolean } {
   if (text.trimStart().startsWith("{")) {
     try {
       const data: unknown = JSON.parse(text);
       let located: TemplateDocument | undefined;
-      return { data, diagnostics: [], locate: (path) => (located ??= parseYaml(text, name)).locate(path) };
+      return { data, json: true, diagnostics: [], locate: (path) => (located ??= parseYaml(text, name, limits)).locate(path) };
     } catch {
       // not JSON after all: YAML flow syntax, or an error the YAML parser will locate
     }
   }
-  return parseYaml(text, name);
+  return parseYaml(text, name, limits);
 }
 
-function parseYaml(text: string, name?: string): TemplateDocument {
+function parseYaml(text: string, name: string | undefined, limits: DocumentLimits): TemplateDocument {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter });
   const toRange = (offsets: readonly number[] | undefined): SourceRange | undefined => {
@@ -89,6 +105,7 @@ function parseYaml(text: string, name?: string): TemplateDocument {
   const diagnostics: Diagnostic[] = doc.errors.map((err) => {
     const range = toRange(err.pos);
     const where = range ? ` at line ${range.start.line}, column ${range.start.column}` : "";
+    if (isStackOverflow(err.message)) return { ...limitDiagnostic(`${tooDeepMessage(limits)}${where}`), range };
     return {
       severity: "error",
       code: "yaml.syntax",
@@ -102,7 +119,9 @@ function parseYaml(text: string, name?: string): TemplateDocument {
     try {
       data = doc.toJS({ maxAliasCount: 1000 });
     } catch (e) {
-      diagnostics.push({ severity: "error", code: "yaml.syntax", message: String((e as Error).message), path: [] });
+      const message = String((e as Error).message);
+      if (isStackOverflow(message)) diagnostics.push(limitDiagnostic(tooDeepMessage(limits)));
+      else diagnostics.push({ severity: "error", code: "yaml.syntax", message: limitAware(message), path: [] });
     }
   }
   const locate = (path: readonly (string | number)[]) => {
@@ -120,6 +139,11 @@ function parseYaml(text: string, name?: string): TemplateDocument {
     return range;
   };
   return { data, locate, diagnostics };
+}
+
+/** yaml's alias guard, worded as the limit it is. */
+function limitAware(message: string): string {
+  return message.includes("Excessive alias count") ? limitMessage(`the template's YAML aliases expand too much (${message})`) : message;
 }
 
 function firstLine(message: string): string {

@@ -5,6 +5,7 @@
 import type { Diagnostic } from "../diagnostics";
 import { isMapping } from "../functions";
 import { parseTemplateDocument } from "./document";
+import type { DocumentLimits } from "./document-screen";
 
 const SECTIONS = ["parameters", "resource_registry", "parameter_defaults", "encrypted_param_names", "event_sinks", "parameter_merge_strategies"];
 
@@ -19,11 +20,11 @@ export interface Environment {
 }
 
 /** Parses and merges environment texts; problems become diagnostics naming the file. */
-export function loadEnvironments(envs: readonly { name: string; text: string }[]): { env: Environment; diagnostics: Diagnostic[] } {
+export function loadEnvironments(envs: readonly { name: string; text: string }[], limits?: DocumentLimits): { env: Environment; diagnostics: Diagnostic[] } {
   const env: Environment = { parameters: {}, parameterDefaults: {}, registry: {}, resourceRegistry: {} };
   const diagnostics: Diagnostic[] = [];
   for (const file of envs) {
-    const doc = parseTemplateDocument(file.text, file.name);
+    const doc = parseTemplateDocument(file.text, file.name, limits);
     diagnostics.push(...doc.diagnostics);
     if (doc.diagnostics.length) continue;
     const data = doc.data ?? {};

@@ -40,11 +40,12 @@ export function compileProvider(state: CompileState, name: string, file: string)
     report(state, "error", "reference.file", `Could not fetch remote template "${file}": it is not in the files map`, path);
     return undefined;
   }
-  const doc = parseTemplateDocument(text, file);
+  const doc = parseTemplateDocument(text, file, state.options.limits);
   const data = isMapping(doc.data) ? doc.data : {};
   const version = typeof data.heat_template_version === "string" ? findVersion(data.heat_template_version) : undefined;
   if (doc.diagnostics.length || !version) {
-    report(state, "error", "template.structure", `${file}: not a valid HOT template`, path);
+    const overLimit = doc.diagnostics.find((d) => d.code === "limit.exceeded");
+    report(state, "error", overLimit ? overLimit.code : "template.structure", `${file}: ${overLimit?.message ?? "not a valid HOT template"}`, path);
     return undefined;
   }
   // Heat's template validate reads only the provider's parameters; stack create validates it whole.

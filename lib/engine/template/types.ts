@@ -5,6 +5,7 @@
  * evaluate conditions, map types through resource_registry, compute dependencies and regions.
  */
 import type { Diagnostic, SourceRange } from "../diagnostics";
+import type { EngineLimits } from "../limits";
 import type { TypeRegistry, PropertySchema } from "../resources/types";
 
 /** What a user hands Hearth for validate / preview / create / update. */
@@ -128,6 +129,8 @@ export interface CompileOptions {
   regions: string[];
   /** "validate" = Heat's template validate; "strict" = also check parameter and property values. */
   mode: "validate" | "strict";
+  /** The limits to enforce (default HEAT_LIMITS). */
+  limits?: EngineLimits;
 }
 
 /** Result of compiling: a stack, or the errors that prevented it (and warnings either way). */
