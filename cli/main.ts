@@ -1,12 +1,11 @@
 /**
- * Process entry of the `hearth` binary (bin/hearth.mjs loads it through tsx): runs the CLI against
- * the Hearth of this process (same DATABASE_URL as the console, so both share state), closes it,
- * and exits with the command's code.
+ * Process entry of the `hearth` binary (bin/hearth.mjs runs it prebuilt: scripts/cli-build.mjs):
+ * runs the CLI against the Hearth of this process (same DATABASE_URL as the console, so both share
+ * state), closes it, and exits with the command's code.
  */
 import readline from "node:readline/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createHearth } from "../lib/services";
 import type { Hearth } from "../lib/services/types";
 import { isWorker, runInBackground, shouldRunInBackground, workerIo } from "./background";
 import { runCli, type CliIo } from "./index";
@@ -33,8 +32,9 @@ const terminalIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
-  // the HA monitor runs in the server process only, not in short-lived CLI runs
-  openHearth: () => (opened ??= createHearth({ haMonitor: false })),
+  // Loaded on first use, so `--help` and usage errors never load the store or the cloud; the HA
+  // monitor runs in the server process only, not in short-lived CLI runs.
+  openHearth: () => (opened ??= import("../lib/services").then(({ createHearth }) => createHearth({ haMonitor: false }))),
   confirm: process.stdin.isTTY ? confirm : undefined,
 };
 const io = isWorker() ? workerIo(terminalIo) : terminalIo;
