@@ -43,6 +43,8 @@ if (reason) {
 }
 
 const port = process.env.PORT || "3000";
+// The server's own address, which it records for signal URLs (lib/services/ha/public-url.ts).
+env.PORT = port;
 console.log(`hearth: starting the console on http://127.0.0.1:${port}`);
 console.log(`hearth: log in as "admin" with ${process.env.HEARTH_BOOTSTRAP_PASSWORD ? "the password in HEARTH_BOOTSTRAP_PASSWORD" : "the password printed below on a first start (set HEARTH_BOOTSTRAP_PASSWORD to choose it)"}`);
 const server = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", port], { cwd: root, env, stdio: "inherit" });

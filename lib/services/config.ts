@@ -3,7 +3,9 @@
  * DATABASE_URL (default file:./data/hearth.db, relative to the project root), HEARTH_ROOT (the
  * project root; default the working folder), HEARTH_SIM_SPEED (latency multiplier, default 1),
  * HEARTH_SIM_SEED (integer seed of a fresh simulated cloud), HEARTH_PROJECT (default "admin"; the id of
- * the bootstrap admin project), HEARTH_BOOTSTRAP_PASSWORD (the identity admin's first password).
+ * the bootstrap admin project), HEARTH_BOOTSTRAP_PASSWORD (the identity admin's first password),
+ * HEARTH_PUBLIC_URL (the base URL of pre-signed signal URLs, e.g. https://hearth.example; default the
+ * console's own address, see ha/public-url.ts) and PORT (the console's port, default 3000).
  */
 import os from "node:os";
 import path from "node:path";
@@ -25,6 +27,12 @@ export interface HearthConfig {
 }
 
 /** Makes a relative `file:` URL absolute against `root` (so the console and the CLI share one file). */
+  /** Base URL of pre-signed signal URLs when configured (HEARTH_PUBLIC_URL), without a trailing slash. */
+  publicUrl?: string;
+  /** The console's address as this process sees it: http://127.0.0.1:${PORT:-3000}. */
+  consoleUrl: string;
+  /** True inside the console server (Next's Node.js runtime, which sets PORT to the port it listens on). */
+  servesConsole: boolean;
 export function absoluteDatabaseUrl(url: string, root: string): string {
   if (!url.startsWith("file:")) return url;
   const file = url.slice("file:".length);
@@ -45,6 +53,20 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
   const root = path.resolve(env.HEARTH_ROOT || process.cwd());
   return {
     root,
+/** Reads an http(s) URL variable without its trailing slashes; anything else is an InvalidConfig error naming it. */
+function urlVar(env: Record<string, string | undefined>, name: string): string | undefined {
+  const text = env[name];
+  if (text === undefined || text === "") return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !["http:", "https:"].includes(url.protocol)) throw new ServiceError("InvalidConfig", `${name} must be an http or https URL, not "${text}"`);
+  return text.replace(/\/+$/, "");
+}
+
     databaseUrl: absoluteDatabaseUrl(env.DATABASE_URL || DEFAULT_DATABASE_URL, root),
     simSpeed: numberVar(env, "HEARTH_SIM_SPEED", (n) => Number.isFinite(n) && n >= 0, "a number >= 0") ?? 1,
     simSeed: numberVar(env, "HEARTH_SIM_SEED", Number.isInteger, "an integer"),
@@ -53,3 +75,6 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     owner: `engine-${os.hostname()}-${process.pid}`,
   };
 }
+    publicUrl: urlVar(env, "HEARTH_PUBLIC_URL"),
+    consoleUrl: `http://127.0.0.1:${env.PORT || "3000"}`,
+    servesConsole: env.NEXT_RUNTIME === "nodejs",

@@ -54,7 +54,7 @@ export async function createHearth(options: CreateHearthOptions = {}): Promise<H
     const persistence = db.cloudState(config.owner);
     const cloud = await SharedSimCloud.open({ persistence, speed: config.simSpeed, seed: config.simSeed });
     const bus = new EventBus({ store, pollIntervalMs: options.pollIntervalMs });
-    const ha = await prepareHa(db.secrets);
+    const ha = await prepareHa(db.secrets, config);
     const engine = createEngine({
       presigner: ha.presigner,
       ...options.engine,

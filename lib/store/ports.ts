@@ -100,6 +100,8 @@ export interface SecretStore {
   get(name: string): Promise<string | undefined>;
   /** Stores `value` as `name` unless one is stored already; returns the stored one, so concurrent first writers agree. */
   putIfAbsent(name: string, value: string): Promise<string>;
+  /** Stores `value` as `name`, replacing any stored one (settings a process announces, e.g. the console's address). */
+  put(name: string, value: string): Promise<void>;
 }
 
 /** Reads the global event log in sequence order (for event buses that follow other processes). */

@@ -14,4 +14,8 @@ export class PrismaSecretStore implements SecretStore {
     await this.prisma.serviceSecret.upsert({ where: { name }, create: { name, value }, update: {} });
     return (await this.prisma.serviceSecret.findUniqueOrThrow({ where: { name } })).value;
   }
+
+  async put(name: string, value: string): Promise<void> {
+    await this.prisma.serviceSecret.upsert({ where: { name }, create: { name, value }, update: { value } });
+  }
 }

@@ -7,7 +7,8 @@ import type { Clock, CloudProvider, StackStore } from "../../engine/ports";
 import type { SignalPresigner } from "../../engine/stack/api";
 import type { SecretStore } from "../../store/ports";
 import { HaMonitor } from "./monitor";
-import { createPresigner, publicBaseUrl, type SignalTarget } from "./presign";
+import { createPresigner, type SignalTarget } from "./presign";
+import { signalBaseUrl, type SignalSites } from "./public-url";
 import { loadOrCreateSecret } from "./secret";
 import { createSignalDispatcher } from "./signal-urls";
 
@@ -37,11 +38,11 @@ export interface HaWiring {
   start(parts: HaParts): HaRuntime;
 }
 
-/** Loads (or creates) the signing secret and prepares the HA services. */
-export async function prepareHa(secrets: SecretStore, env: Record<string, string | undefined> = process.env): Promise<HaWiring> {
+/** Loads (or creates) the signing secret, settles the signal URLs' base URL and prepares the HA services. */
+export async function prepareHa(secrets: SecretStore, sites: SignalSites): Promise<HaWiring> {
   const secret = await loadOrCreateSecret(secrets);
   return {
-    presigner: createPresigner(secret, publicBaseUrl(env)),
+    presigner: createPresigner(secret, await signalBaseUrl(secrets, sites)),
     start(parts) {
       const dispatch = createSignalDispatcher(secret, parts.signal);
       const monitor = new HaMonitor({ store: parts.store, cloud: parts.cloud, clock: parts.clock, signal: parts.signal, post: dispatch.byUrl }, { tickMs: parts.tickMs });

@@ -69,13 +69,7 @@ export function tokenOfUrl(url: string): string | undefined {
   return token && !token.includes("/") ? decodeURIComponent(token) : undefined;
 }
 
-/** Base URL of signal URLs: HEARTH_PUBLIC_URL, else http://127.0.0.1:${PORT:-3000}. */
-export function publicBaseUrl(env: Record<string, string | undefined> = process.env): string {
-  const base = env.HEARTH_PUBLIC_URL || `http://127.0.0.1:${env.PORT || "3000"}`;
-  return base.replace(/\/+$/, "");
-}
-
-/** The engine's presigner over `secret`. */
+/** The engine's presigner over `secret`, making URLs under `baseUrl` (see public-url.ts). */
 export function createPresigner(secret: string, baseUrl: string): SignalPresigner {
   return { url: (target) => `${baseUrl}${SIGNAL_PATH}${signToken(secret, target)}` };
 }
