@@ -48,7 +48,7 @@ describe("a CLI process and a long-running process sharing one database", () => 
     const signal = JSON.stringify({ status: "SUCCESS", reason: "booted", data: "ready", id: "1" });
     await execFileAsync(process.execPath, ["bin/hearth.mjs", "stack", "resource", "signal", "waits", "handle", "--data", signal], { cwd: root, env });
     await vi.waitFor(async () => expect((await consoleHearth.getStack("waits")).stack.status).toBe("COMPLETE"), { timeout: 15_000, interval: 100 });
-    const { outputs } = await consoleHearth.getStack("waits");
+    const outputs = await consoleHearth.outputs("waits");
     expect(outputs.find((o) => o.key === "data")?.value).toBe('{"1": "ready"}');
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { EventRecord, ResourceRecord, StackRecord } from "../lib/engine/ports";
 import { combinedStatus } from "../lib/services/hearth";
+import type { StackOutput } from "../lib/engine/stack/api";
 import type { StackSummary } from "../lib/services/types";
 import { heatTime, outputDicts, templateDescription } from "../lib/api/heat/views";
 
@@ -38,8 +39,8 @@ export function stackRows(stacks: readonly StackRow[], nested = false): Rows {
   return { columns: [...columns, "Parent"], rows: rows.map((row, i) => [...row, stacks[i].parentId]) };
 }
 
-/** `openstack stack show` fields; `short` is what create/update print (the first seven). */
-export function stackFields(stack: StackRecord, short = false): Fields {
+/** `openstack stack show` fields with the outputs computed for it; without `full`, what create/update print (the first seven). */
+export function stackFields(stack: StackRecord, full?: { outputs: readonly StackOutput[] }): Fields {
   const head: [string, unknown][] = [
     ["id", stack.id],
     ["stack_name", stack.name],
@@ -51,7 +52,7 @@ export function stackFields(stack: StackRecord, short = false): Fields {
   ];
   const tail: [string, unknown][] = [
     ["parameters", { "OS::project_id": stack.projectId, "OS::stack_id": stack.id, "OS::stack_name": stack.name, ...stack.parameters }],
-    ["outputs", outputDicts(stack)],
+    ["outputs", outputDicts(full?.outputs ?? [])],
     ["parent", stack.parentId],
     ["disable_rollback", stack.disableRollback],
     ["deletion_time", heatTime(stack.deletedAt)],
@@ -60,7 +61,7 @@ export function stackFields(stack: StackRecord, short = false): Fields {
     ["tags", stack.tags.length ? stack.tags : null],
     ["region", stack.region],
   ];
-  const pairs = short ? head : [...head, ...tail];
+  const pairs = full ? [...head, ...tail] : head;
   return { columns: pairs.map(([k]) => k), values: pairs.map(([, v]) => v) };
 }
 

@@ -97,8 +97,8 @@ const outputList: Command = {
   spec: { usage: "hearth stack output list <stack> [-f table|json|value]", options: FORMAT_OPTION, positionals: ["stack"] },
   async run(args, ctx) {
     const format = parseFormat(args.string("format"), ["table", "json", "value"], "table");
-    const { stack } = await (await ctx.open()).getStack(args.arg("stack"));
-    ctx.print(formatList(["output_key", "description"], outputDicts(stack).map((o) => [o.output_key, o.description]), format));
+    const outputs = await (await ctx.open()).outputs(args.arg("stack"), { resolve: false });
+    ctx.print(formatList(["output_key", "description"], outputDicts(outputs).map((o) => [o.output_key, o.description]), format));
   },
 };
 
@@ -111,8 +111,7 @@ const outputShow: Command = {
     const key = args.positionals.output;
     if (!args.flag("all") && key === undefined) throw new UsageError("Either <OUTPUT NAME> or --all must be specified.");
     if (args.flag("all") && key !== undefined) throw new UsageError("Cannot specify both <OUTPUT NAME> and --all.");
-    const { stack } = await (await ctx.open()).getStack(args.arg("stack"));
-    const outputs = outputDicts(stack);
+    const outputs = outputDicts(await (await ctx.open()).outputs(args.arg("stack"), key === undefined ? {} : { key }));
     if (args.flag("all")) return ctx.print(formatShow(outputs.map((o) => String(o.output_key)), outputs, format));
     const output = outputs.find((o) => o.output_key === key);
     if (!output) throw new EngineError("NotFound", `Stack ${args.arg("stack")} or output ${key} not found.`);

@@ -38,7 +38,7 @@ export async function finish(ctx: CliContext, args: ParsedArgs, handle: Operatio
     }
   }
   const { stack } = await hearth.getStack(handle.stackId);
-  const { columns, values } = stackFields(stack, true);
+  const { columns, values } = stackFields(stack);
   ctx.print(formatShow(columns, values, format));
   return 0;
 }
@@ -129,8 +129,9 @@ const show: Command = {
   spec: { usage: "hearth stack show <stack> [-f table|json|value]", options: FORMAT_OPTION, positionals: ["stack"] },
   async run(args, ctx) {
     const format = parseFormat(args.string("format"), ["table", "json", "value"], "table");
-    const { stack } = await (await ctx.open()).getStack(args.arg("stack"));
-    const { columns, values } = stackFields(stack);
+    const hearth = await ctx.open();
+    const { stack } = await hearth.getStack(args.arg("stack"));
+    const { columns, values } = stackFields(stack, { outputs: await hearth.outputs(stack.id) });
     ctx.print(formatShow(columns, values, format));
   },
 };

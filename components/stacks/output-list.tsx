@@ -1,15 +1,15 @@
-import type { StackRecord } from "@/lib/engine/ports";
+import type { StackOutput } from "@/lib/engine/stack/api";
 import { DataTable, CELL } from "../ui/data-table";
 import { ValueText } from "./value-text";
 
-/** A stack's outputs; an output that could not be resolved shows its error. */
-export function OutputList({ outputs }: { outputs: StackRecord["outputs"] }) {
+/** A stack's outputs, as computed when the page was read; an output that could not be resolved shows its error. */
+export function OutputList({ outputs }: { outputs: readonly StackOutput[] }) {
   return (
     <DataTable
       caption="Outputs"
       columns={["Key", "Value", "Description"]}
       isEmpty={outputs.length === 0}
-      empty="No outputs (yet): they are resolved when an operation completes."
+      empty="This stack's template declares no outputs."
       testId="output-table"
     >
       {outputs.map((o) => (

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import type { EventRecord } from "@/lib/engine/ports";
+import type { StackOutput } from "@/lib/engine/stack/api";
 import type { StackDetail, StackTopology } from "@/lib/services/types";
 import { CodeViewer } from "../editor/code-viewer";
 import { graphResources } from "../graph/topology-layout";
@@ -28,6 +29,8 @@ import { useStackEvents } from "./use-stack-events";
 /** Props: a server-read snapshot, the events up to `lastSeq` (newest first, nested stacks' too) and what the server derived. */
 export interface StackLiveViewProps {
   detail: StackDetail;
+  /** The stack's outputs, computed from its resources' current attributes when the page was read. */
+  outputs: readonly StackOutput[];
   events: EventRecord[];
   lastSeq: number;
   hiddenParameters: string[];
@@ -43,16 +46,17 @@ export interface StackLiveViewProps {
 /**
  * The stack detail page's body. Renders the server snapshot first, then applies streamed events:
  * status, graph, table, timeline and warnings change live. When the stack reaches a final state the
- * server snapshot is refreshed (outputs, attributes, root cause) and newer streamed events still apply.
+ * server snapshot is refreshed (outputs, attributes, root cause) and newer streamed events still apply;
+ * so it is when a signal to one of its resources was handled (a failover moves the outputs too).
  */
-export function StackLiveView({ detail, events, lastSeq, hiddenParameters, topology, rootCause, ancestors, renderedAt }: StackLiveViewProps) {
+export function StackLiveView({ detail, outputs, events, lastSeq, hiddenParameters, topology, rootCause, ancestors, renderedAt }: StackLiveViewProps) {
   const router = useRouter();
   const { stack } = detail;
   const [streamed, setStreamed] = useState<EventRecord[]>([]);
 
   const streamState = useStackEvents(stack.id, lastSeq, (event) => {
     setStreamed((previous) => mergeEvents(previous, [event]));
-    if (event.isStackEvent && event.stackId === stack.id && isFinalStatus(`${event.action}_${event.status}`)) router.refresh();
+    if (changesSnapshot(event, stack.id)) router.refresh();
   });
 
   const live = useMemo(
@@ -80,11 +84,18 @@ export function StackLiveView({ detail, events, lastSeq, hiddenParameters, topol
           { id: "resources", label: `Resources (${live.resources.length})`, panel: <ResourceTable resources={live.resources} firstFailure={firstFailure} /> },
           { id: "events", label: `Events (${allEvents.length})`, panel: <EventList events={allEvents} stackId={stack.id} /> },
           { id: "timeline", label: "Timeline", panel: <GanttChart spans={spans} regionOf={regionOf} now={now} firstFailure={firstFailure} /> },
-          { id: "outputs", label: `Outputs (${detail.outputs.length})`, panel: <OutputList outputs={detail.outputs} /> },
+          { id: "outputs", label: `Outputs (${outputs.length})`, panel: <OutputList outputs={outputs} /> },
           { id: "parameters", label: "Parameters", panel: <ParameterList parameters={stack.parameters} hidden={hiddenParameters} /> },
           { id: "template", label: "Template", panel: <CodeViewer value={stack.template} label={`Template of stack ${stack.name} (read-only)`} /> },
         ]}
       />
     </div>
   );
+}
+
+/** Whether an event makes the server snapshot stale: the stack reached a final state, or a signal to one of its resources was handled. */
+function changesSnapshot(event: EventRecord, stackId: string): boolean {
+  if (event.stackId !== stackId) return false;
+  if (event.isStackEvent) return isFinalStatus(`${event.action}_${event.status}`);
+  return event.action === "SIGNAL" && event.status !== "IN_PROGRESS";
 }

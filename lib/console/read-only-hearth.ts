@@ -26,6 +26,7 @@ const KINDS: Record<Exclude<keyof Hearth, "ha" | "templates" | "forProject">, Ki
   listStacks: "read",
   getStack: "read",
   getResource: "read",
+  outputs: "read",
   resourceMetadata: "read",
   listEvents: "read",
   topology: "read",

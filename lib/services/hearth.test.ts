@@ -31,7 +31,7 @@ describe("Hearth facade (SQLite, simulated cloud at speed 0)", () => {
     const detail = await hearth.getStack("greet");
     expect(detail.stack.id).toBe(handle.stackId);
     expect(detail.resources.map((r) => r.name).sort()).toEqual(["first", "second"]);
-    expect(detail.outputs).toEqual([{ key: "said", value: "hi", description: "what second stored" }]);
+    expect(await hearth.outputs("greet")).toEqual([{ key: "said", value: "hi", description: "what second stored" }]);
     expect((await hearth.getStack(handle.stackId)).stack.name).toBe("greet");
 
     const { resource } = await hearth.getResource("greet", "second");

@@ -121,8 +121,10 @@ export function buildHearth(parts: HearthParts): Hearth {
         engine.resources(stack.id),
         store.listStacks({ parentId: stack.id, projectId, includeNested: true }),
       ]);
-      return { stack, resources, outputs: stack.outputs, children: await Promise.all(children.map(summarize)) };
+      return { stack, resources, children: await Promise.all(children.map(summarize)) };
     },
+
+    outputs: async (ref, query) => engine.outputs((await resolve(ref)).id, query),
 
     async getResource(ref, name) {
       const stack = await resolve(ref);

@@ -8,7 +8,7 @@ import type { Diagnostic } from "../engine/diagnostics";
 import type { Identity } from "./identity";
 import type { SavedTemplates } from "./templates";
 import type { HaConsole } from "./ha/view";
-import type { CreateOptions, OperationHandle, PreviewResult, UpdateOptions, UpdatePreview, ValidateResult } from "../engine/stack/api";
+import type { CreateOptions, OperationHandle, OutputQuery, PreviewResult, StackOutput, UpdateOptions, UpdatePreview, ValidateResult } from "../engine/stack/api";
 import type { EventRecord, FloatingIp, Network, Port, RegionInfo, ResourceRecord, Server, StackRecord, Volume } from "../engine/ports";
 import type { AbandonData } from "../engine/stack/abandon";
 import type { StackInput } from "../engine/template/types";
@@ -25,11 +25,10 @@ export interface StackSummary {
   parentId: string | null;
 }
 
-/** A stack with everything the detail page and `stack show` need. */
+/** A stack with its resources and children (its outputs are computed on request: Hearth.outputs). */
 export interface StackDetail {
   stack: StackRecord;
   resources: ResourceRecord[];
-  outputs: StackRecord["outputs"];
   /** Nested stacks owned by this stack's resources. */
   children: StackSummary[];
 }
@@ -112,6 +111,11 @@ export interface Hearth {
   /** Throws EngineError("NotFound") for an unknown stack. */
   getStack(stack: string): Promise<StackDetail>;
   getResource(stack: string, resource: string): Promise<{ resource: ResourceRecord; attributes: Record<string, unknown> }>;
+  /**
+   * A stack's outputs computed now from its resources' current attributes, as Heat computes them on
+   * show (never a stored copy); each unresolvable output carries its error. See StackEngine.outputs.
+   */
+  outputs(stack: string, query?: OutputQuery): Promise<StackOutput[]>;
   /** A resource's metadata as Heat shows it (template `metadata` resolved, under what the resource set itself). */
   resourceMetadata(stack: string, resource: string): Promise<Record<string, unknown>>;
   /** A stack's events in sequence order; `nested` adds those of its nested stacks (as `subscribe` replays them). */

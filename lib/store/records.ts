@@ -13,7 +13,7 @@ export function toJson(value: unknown): Prisma.InputJsonValue {
 }
 
 /** Columns of Stack that hold JSON. */
-const STACK_JSON_FIELDS = ["environments", "files", "parameters", "outputs", "tags"] as const;
+const STACK_JSON_FIELDS = ["environments", "files", "parameters", "tags"] as const;
 
 /** Converts a (partial) stack record into column values; only the fields present are set. */
 export function stackToRow(record: Partial<StackRecord>): Prisma.StackUncheckedUpdateInput {
@@ -47,7 +47,6 @@ export function rowToStack(row: Stack): StackRecord {
     previous: (row.previous ?? null) as unknown as StackRecord["previous"],
     disableRollback: row.disableRollback,
     timeoutMins: row.timeoutMins,
-    outputs: row.outputs as unknown as StackRecord["outputs"],
     tags: row.tags as unknown as string[],
     generation: row.generation,
     createdAt: row.createdAt,

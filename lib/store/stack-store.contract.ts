@@ -35,7 +35,6 @@ export function sampleStack(overrides: Partial<StackRecord> = {}): StackRecord {
     previous: null,
     disableRollback: true,
     timeoutMins: 60,
-    outputs: [{ key: "ip", value: "10.0.0.5", description: "the address" }, { key: "bad", error: "boom" }],
     tags: ["a", "b"],
     generation: 1,
     createdAt: "2026-01-01T00:00:00.000Z",
@@ -130,9 +129,9 @@ export function describeStackStoreContract(name: string, factory: StoreFactory):
 
     it("patches only the given fields of a stack and refuses an unknown one", async () => {
       await store.createStack(sampleStack());
-      await store.updateStack("stack-1", { status: "COMPLETE", outputs: [{ key: "k", value: { n: 1 } }], previous: null, generation: 2 });
+      await store.updateStack("stack-1", { status: "COMPLETE", parameters: { k: { n: 1 } }, previous: null, generation: 2 });
       const after = await store.getStack("stack-1");
-      expect(after).toEqual(sampleStack({ status: "COMPLETE", outputs: [{ key: "k", value: { n: 1 } }], generation: 2 }));
+      expect(after).toEqual(sampleStack({ status: "COMPLETE", parameters: { k: { n: 1 } }, generation: 2 }));
       await expect(store.updateStack("missing", { status: "FAILED" })).rejects.toThrow(/not found/);
     });
 

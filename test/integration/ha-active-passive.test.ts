@@ -24,7 +24,7 @@ describe("examples/ha/active-passive.yaml (the seed's active/passive pair)", () 
     expect(attachedServer(r, out.volume as string)).toBe(out.active_member);
     expect(out.standby_members).toHaveLength(1);
     expect(out.standby_members).not.toContain(out.active_member);
-    const urls = stack.outputs.find((o) => o.key === "failover_url")!.value as string;
+    const urls = (await r.engine.outputs(stack.id)).find((o) => o.key === "failover_url")!.value as string;
     expect(urls).toMatch(/^http:\/\/127\.0\.0\.1:3000\/api\/signals\/[\w-]+\.[\w-]+$/);
   });
 
@@ -33,7 +33,7 @@ describe("examples/ha/active-passive.yaml (the seed's active/passive pair)", () 
     const stack = await r.launch("pair", "active-passive.yaml");
     const before = await outputs(r, stack.id);
     await r.sim.region("RegionOne").volume.writeData(before.volume as string, before.active_member as string, "db", "row-1");
-    const url = stack.outputs.find((o) => o.key === "failover_url")!.value as string;
+    const url = (await r.engine.outputs(stack.id)).find((o) => o.key === "failover_url")!.value as string;
     await r.clock.run(r.dispatch.byUrl(url, { reason: "operator drill" }));
     const after = await outputs(r, stack.id);
     expect(after.active_member).toBe((before.standby_members as string[])[0]);
@@ -64,7 +64,7 @@ describe("examples/ha/active-passive.yaml (the seed's active/passive pair)", () 
   it("refuses a forged signal URL", async () => {
     const r = haRig();
     const stack = await r.launch("pair", "active-passive.yaml");
-    const url = stack.outputs.find((o) => o.key === "failover_url")!.value as string;
+    const url = (await r.engine.outputs(stack.id)).find((o) => o.key === "failover_url")!.value as string;
     const [payload] = url.split("/").pop()!.split(".");
     await expect(r.dispatch.byUrl(url.replace(/[^/]+$/, `${payload}.AAAA`), {})).rejects.toThrow(/signature does not match/);
   });

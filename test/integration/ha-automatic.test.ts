@@ -104,7 +104,7 @@ describe("examples/ha/harestarter.yaml (HARestarter replacement)", () => {
     const r = haRig();
     const stack = await r.launch("restarter", "harestarter.yaml");
     expect(stack.status).toBe("COMPLETE");
-    const first = stack.outputs.find((o) => o.key === "server")!.value as string;
+    const first = (await r.engine.outputs(stack.id)).find((o) => o.key === "server")!.value as string;
     expect(r.sim.inventory().servers.map((s) => s.id)).toEqual([first]);
     r.sim.faults.crashServer(first);
     const took = await monitorUntil(r, async () => {

@@ -36,7 +36,7 @@ describe("OS::Heat::AutoScalingGroup (real engine, simulated cloud)", () => {
     const r = rig();
     const stack = await r.finish(await r.engine.create("asg", { template: basic }, PROJECT));
     expect(stack.status).toBe("COMPLETE");
-    const out = Object.fromEntries(stack.outputs.map((o) => [o.key, o.value]));
+    const out = Object.fromEntries((await r.engine.outputs(stack.id)).map((o) => [o.key, o.value]));
     expect(out.size).toBe(2);
     expect([...(out.refs as string[])].sort()).toEqual(await activeServers(r));
     expect((out.names as string[]).every((n) => typeof n === "string" && n.length > 0)).toBe(true);
@@ -63,7 +63,7 @@ describe("OS::Heat::AutoScalingGroup (real engine, simulated cloud)", () => {
     const r = rig();
     const h = await r.engine.create("asg", { template: basic.replace("desired_capacity: 2", "desired_capacity: 3") }, PROJECT);
     const stack = await r.finish(h);
-    const refs = stack.outputs.find((o) => o.key === "refs")!.value as string[];
+    const refs = (await r.engine.outputs(stack.id)).find((o) => o.key === "refs")!.value as string[];
     r.sim.faults.crashServer(refs[1]);
     await r.clock.run(r.engine.signal(h.stackId, "group", { adjustment: -1 }));
     const left = r.sim.inventory().servers.map((s) => s.id);
@@ -141,7 +141,7 @@ outputs:
       resource: { type: ha_server.yaml }`);
     const stack = await r.finish(await r.engine.create("prov", { template, files: { "ha_server.yaml": haServer } }, PROJECT));
     expect(stack.status).toBe("COMPLETE");
-    const refs = stack.outputs.find((o) => o.key === "refs")!.value as string[];
+    const refs = (await r.engine.outputs(stack.id)).find((o) => o.key === "refs")!.value as string[];
     expect([...refs].sort()).toEqual(await activeServers(r));
   });
 });

@@ -20,7 +20,7 @@ outputs:
 `;
     const stack = await r.finish(await r.engine.create("grp", { template: template(3) }, PROJECT));
     expect(stack.statusReason).toBe("Stack CREATE completed successfully");
-    const outputs = Object.fromEntries(stack.outputs.map((o) => [o.key, o.value]));
+    const outputs = Object.fromEntries((await r.engine.outputs(stack.id)).map((o) => [o.key, o.value]));
     expect(outputs.refs).toHaveLength(3);
     expect(outputs.all).toEqual({ "0": "member 0", "1": "member 1", "2": "member 2" });
     const [group] = await r.engine.resources(stack.id);
@@ -57,6 +57,6 @@ outputs:
     expect(stack.statusReason).toBe("Stack CREATE completed successfully");
     const servers = r.sim.inventory("RegionTwo").servers;
     expect(servers).toHaveLength(1);
-    expect(stack.outputs[0].value).toBe(servers[0].id);
+    expect((await r.engine.outputs(stack.id))[0].value).toBe(servers[0].id);
   });
 });

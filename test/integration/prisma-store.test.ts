@@ -20,9 +20,9 @@ outputs:
 `;
       const first = rig({ clock, store, owner: "engine-1", lockTtlMs: 30_000 });
       const created = await first.finish(await first.engine.create("db", { template: template("one") }, PROJECT));
-      expect(created.outputs).toEqual([{ key: "b", value: "one" }]);
+      expect(await first.engine.outputs(created.id)).toEqual([{ key: "b", value: "one" }]);
       const updated = await first.finish(await first.engine.update(created.id, { template: template("two") }));
-      expect(updated.outputs).toEqual([{ key: "b", value: "two" }]);
+      expect(await first.engine.outputs(updated.id)).toEqual([{ key: "b", value: "two" }]);
 
       const slow = await first.engine.update(created.id, { template: template("three").replace("value: three }", "value: three, wait_secs: 600 }") });
       await clock.advance(1_000);

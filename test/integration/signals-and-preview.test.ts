@@ -25,7 +25,7 @@ outputs:
     await r.engine.signal(h.stackId, "handle", { status: "SUCCESS", reason: "booted", data: "ready", id: "1" });
     const stack = await r.finish(h);
     expect(stack.statusReason).toBe("Stack CREATE completed successfully");
-    expect(stack.outputs[0].value).toBe('{"1": "ready"}'); // a JSON string, as Heat's json.dumps writes it
+    expect((await r.engine.outputs(stack.id))[0].value).toBe('{"1": "ready"}'); // a JSON string, as Heat's json.dumps writes it
     const signals = (await r.store.listEvents(h.stackId)).filter((e) => e.action === "SIGNAL");
     expect(signals.map((e) => [e.resourceName, e.reason])).toEqual([["handle", "Signal: booted"]]);
   });
@@ -39,7 +39,7 @@ outputs:
     await a.clock.advance(5_000);
     const stack = await a.finish(h);
     expect(stack.status).toBe("COMPLETE");
-    expect(stack.outputs[0].value).toBe('{"1": "up"}');
+    expect((await a.engine.outputs(stack.id))[0].value).toBe('{"1": "up"}');
   });
 
   it("the WaitCondition times out without a signal", async () => {

@@ -46,7 +46,7 @@ describe("a whole stack on the simulated cloud", () => {
     expect(r.sim.inventory("RegionTwo").servers).toHaveLength(1);
     const [volume] = r.sim.inventory("RegionOne").volumes;
     expect(volume.status).toBe("in-use");
-    expect(stack.outputs[0].value).toMatch(/^10\.0\.0\.\d+$/);
+    expect((await r.engine.outputs(stack.id))[0].value).toMatch(/^10\.0\.0\.\d+$/);
 
     // name is update_allowed: in place, same server
     const before = r.sim.inventory("RegionOne").servers[0].id;

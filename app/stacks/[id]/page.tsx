@@ -30,7 +30,8 @@ async function loadStack(hearth: Hearth, id: string) {
   try {
     const events = await hearth.listEvents(id, { nested: true });
     const detail = await hearth.getStack(id);
-    return { events, detail };
+    const outputs = await hearth.outputs(detail.stack.id);
+    return { events, detail, outputs };
   } catch (error) {
     if (isEngineError(error, "NotFound")) notFound();
     throw error;
@@ -42,7 +43,7 @@ export default async function StackPage({ params }: { params: Params }) {
   await connection();
   const { id } = await params;
   const hearth = await consoleHearth();
-  const { events, detail } = await loadStack(hearth, id);
+  const { events, detail, outputs } = await loadStack(hearth, id);
   const { stack } = detail;
   const own = events.filter((e) => e.stackId === stack.id);
   const [hiddenParameters, topology, rootCause, ancestors] = await Promise.all([
@@ -54,6 +55,7 @@ export default async function StackPage({ params }: { params: Params }) {
   return (
     <StackLiveView
       detail={detail}
+      outputs={outputs}
       events={events.toSorted((a, b) => b.seq - a.seq)}
       lastSeq={events.reduce((max, e) => Math.max(max, e.seq), 0)}
       hiddenParameters={hiddenParameters}

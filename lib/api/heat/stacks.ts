@@ -177,10 +177,10 @@ export const STACK_ROUTES: Route<HeatContext>[] = [
     method: "GET",
     pattern: "stacks/:name/:id",
     async handle(ctx, p) {
-      const detail = stackDetail(await stackAt(ctx, p.name, p.id), ctx.links);
-      // resolve_outputs=false: Heat leaves the outputs out
-      if (boolParam(ctx.query.get("resolve_outputs") ?? undefined, "resolve_outputs") === false) delete detail.outputs;
-      return json({ stack: detail });
+      const stack = await stackAt(ctx, p.name, p.id);
+      // resolve_outputs=false: Heat leaves the outputs out (and computes none)
+      const resolve = boolParam(ctx.query.get("resolve_outputs") ?? undefined, "resolve_outputs") !== false;
+      return json({ stack: stackDetail(stack, ctx.links, resolve ? await ctx.hearth.outputs(stack.id) : undefined) });
     },
   },
   updateRoute("PUT", false),
@@ -206,14 +206,15 @@ export const STACK_ROUTES: Route<HeatContext>[] = [
     pattern: "stacks/:name/:id/outputs",
     async handle(ctx, p) {
       const stack = await stackAt(ctx, p.name, p.id);
-      return json({ outputs: outputDicts(stack).map(({ output_key, description }) => ({ output_key, description })) });
+      return json({ outputs: outputDicts(await ctx.hearth.outputs(stack.id, { resolve: false })).map(({ output_key, description }) => ({ output_key, description })) });
     },
   },
   {
     method: "GET",
     pattern: "stacks/:name/:id/outputs/:key",
     async handle(ctx, p) {
-      const output = outputDicts(await stackAt(ctx, p.name, p.id)).find((o) => o.output_key === p.key);
+      const stack = await stackAt(ctx, p.name, p.id);
+      const [output] = outputDicts(await ctx.hearth.outputs(stack.id, { key: p.key }));
       if (!output) throw notFound(`Specified output key ${p.key}`);
       return json({ output });
     },

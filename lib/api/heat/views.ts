@@ -4,7 +4,7 @@
  * The CLI's tables (cli/views.ts) share the value forms defined here.
  */
 import { parse } from "yaml";
-import type { PreviewResult } from "../../engine/stack/api";
+import type { PreviewResult, StackOutput } from "../../engine/stack/api";
 import type { EventRecord, ResourceRecord, StackRecord } from "../../engine/ports";
 import { combinedStatus } from "../../services/hearth";
 
@@ -13,9 +13,9 @@ export function heatTime(iso: string | null): string | null {
   return iso === null ? null : iso.replace(/\.\d+Z$/, "Z");
 }
 
-/** A stack's outputs as Heat lists them (with values). */
-export function outputDicts(stack: Pick<StackRecord, "outputs">): Record<string, unknown>[] {
-  return stack.outputs.map((o) => ({
+/** A stack's outputs (computed when read: Hearth.outputs) as Heat lists them, with values. */
+export function outputDicts(outputs: readonly StackOutput[]): Record<string, unknown>[] {
+  return outputs.map((o) => ({
     output_key: o.key,
     output_value: o.value ?? null,
     description: o.description ?? "No description given",
@@ -67,8 +67,8 @@ export function stackListItem(stack: StackRecord, links: Linker): Record<string,
   };
 }
 
-/** A stack as GET /stacks/{name}/{id} shows it. */
-export function stackDetail(stack: StackRecord, links: Linker): Record<string, unknown> {
+/** A stack as GET /stacks/{name}/{id} shows it; without `outputs` (resolve_outputs=false) the field is left out, as Heat does. */
+export function stackDetail(stack: StackRecord, links: Linker, outputs?: readonly StackOutput[]): Record<string, unknown> {
   return {
     ...stackListItem(stack, links),
     template_description: templateDescription(stack.template),
@@ -77,7 +77,7 @@ export function stackDetail(stack: StackRecord, links: Linker): Record<string, u
     notification_topics: [],
     capabilities: [],
     parameters: { "OS::project_id": stack.projectId, "OS::stack_id": stack.id, "OS::stack_name": stack.name, ...stringParams(stack.parameters) },
-    outputs: outputDicts(stack),
+    ...(outputs ? { outputs: outputDicts(outputs) } : {}),
     region: stack.region,
   };
 }

@@ -45,8 +45,6 @@ export interface StackRecord {
   previous: { template: string; templateName: string | null; environments: { name: string; text: string }[]; files: Record<string, string>; parameters: Record<string, unknown> } | null;
   disableRollback: boolean;
   timeoutMins: number | null;
-  /** Resolved outputs from the last completed operation. */
-  outputs: { key: string; value?: unknown; description?: string; error?: string }[];
   tags: string[];
   /** Increases on every operation; used to detect a concurrent writer (split brain). */
   generation: number;

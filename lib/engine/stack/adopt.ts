@@ -17,7 +17,7 @@ import type { ResourceRecord } from "../ports";
 import type { ResourcePlugin } from "../resources/types";
 import { resolvedProperties, transition } from "./resource-ops";
 import { contextFor } from "./runtime";
-import { graphOf, resolveOutputs, walkStack } from "./stack-walk";
+import { graphOf, walkStack } from "./stack-walk";
 
 /** The stack input abandon data describes: its template and environment; `input` (the request) overrides. */
 export function adoptInput(data: AbandonData | AbandonedResource, input: Partial<StackInput> = {}): StackInput {
@@ -41,9 +41,8 @@ async function runAdopt(op: Operation, entries: Record<string, AbandonedResource
   await op.setStack("ADOPT", "IN_PROGRESS", "Stack ADOPT started");
   await storeInitRecords(op);
   const failure = await walkStack(op, graphOf(compiled), "ADOPT", (name, signal) => adoptResource(op, compiled.resources[name], op.records.get(name)!, entries[name], signal));
-  const outputs = await resolveOutputs(op);
-  if (failure) return op.setStack("ADOPT", "FAILED", failure, { outputs });
-  await op.setStack("ADOPT", "COMPLETE", "Stack ADOPT completed successfully", { outputs });
+  if (failure) return op.setStack("ADOPT", "FAILED", failure);
+  await op.setStack("ADOPT", "COMPLETE", "Stack ADOPT completed successfully");
 }
 
 /** Takes over one physical resource (and its nested stack, if the data has one). */

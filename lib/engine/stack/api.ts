@@ -62,6 +62,22 @@ export interface UpdateOptions {
   /** Reuse the stored template/parameters/environments where the input leaves them out (PATCH). */
   existing?: boolean;
   enableRollback?: boolean;
+/** One output of a stack, computed when read; an output that cannot be resolved carries its error instead of a value. */
+export interface StackOutput {
+  key: string;
+  value?: unknown;
+  description?: string;
+  error?: string;
+}
+
+/** Which outputs StackEngine.outputs computes. */
+export interface OutputQuery {
+  /** Only this output (none when the template has no output of that name). */
+  key?: string;
+  /** false: keys and descriptions only, no value is computed (Heat's output list). */
+  resolve?: boolean;
+}
+
   timeoutMins?: number;
 }
 
@@ -141,6 +157,11 @@ export interface StackEngine {
   /** Live attributes of a resource (for `resource show`). */
   resourceAttributes(stackId: string, resource: string): Promise<Record<string, unknown>>;
   /** A resource's metadata as Heat shows it: the template's resolved `metadata`, under what the resource set itself. */
+  /**
+   * A stack's outputs computed now from its resources' current attributes (as Heat does on show);
+   * `key` picks one, `resolve: false` gives keys and descriptions only. A deleted stack has none.
+   */
+  outputs(stackId: string, query?: OutputQuery): Promise<StackOutput[]>;
   resourceMetadata(stackId: string, resource: string): Promise<Record<string, unknown>>;
   /** Resources of a stack, current copies only. */
   resources(stackId: string): Promise<ResourceRecord[]>;

@@ -25,7 +25,7 @@ describe("create", () => {
     const net = resources.find((r) => r.name === "net")!;
     expect(server.properties).toMatchObject({ value: "net", ref: net.physicalId });
     expect(net.attributes).toMatchObject({ info: { name: "net", value: "n" } });
-    expect(stack.outputs).toEqual([
+    expect(await t.engine.outputs(stack.id)).toEqual([
       { key: "server_ref", value: server.physicalId, description: undefined },
       { key: "net_value", value: "n", description: undefined },
     ]);

@@ -13,7 +13,7 @@ import type { StackRecord } from "../ports";
 import { checkNewStack, checkTreeResources } from "./limits";
 import { createResource } from "./resource-ops";
 import { startOperation, type StartOptions } from "./run";
-import { graphOf, resolveOutputs, walkStack } from "./stack-walk";
+import { graphOf, walkStack } from "./stack-walk";
 import { allRecords, deleteRecords } from "./teardown";
 
 /** Where a nested stack hangs in its parent. */
@@ -44,7 +44,6 @@ export async function createStack(core: EngineCore, name: string, input: StackIn
     previous: null,
     disableRollback: !options.enableRollback,
     timeoutMins: options.timeoutMins ?? null,
-    outputs: [],
     tags: options.tags ?? [],
     generation: 1,
     createdAt: isoNow(core),
@@ -78,12 +77,11 @@ async function runCreate(op: Operation): Promise<void> {
   await op.setStack("CREATE", "IN_PROGRESS", "Stack CREATE started");
   await storeInitRecords(op);
   const failure = await walkStack(op, graphOf(compiled), "CREATE", (name, signal) => createResource(op, compiled.resources[name], op.records.get(name)!, signal));
-  const outputs = await resolveOutputs(op);
-  if (!failure) return op.setStack("CREATE", "COMPLETE", "Stack CREATE completed successfully", { outputs });
-  await op.setStack("CREATE", "FAILED", failure, { outputs });
+  if (!failure) return op.setStack("CREATE", "COMPLETE", "Stack CREATE completed successfully");
+  await op.setStack("CREATE", "FAILED", failure);
   if (!op.shouldRollback()) return;
   await op.setStack("ROLLBACK", "IN_PROGRESS", "Stack ROLLBACK started");
   const rollbackFailure = await deleteRecords(op, allRecords(op), "DELETE", compiled);
   if (rollbackFailure) await op.setStack("ROLLBACK", "FAILED", rollbackFailure);
-  else await op.setStack("ROLLBACK", "COMPLETE", "Stack ROLLBACK completed successfully", { outputs: [] });
+  else await op.setStack("ROLLBACK", "COMPLETE", "Stack ROLLBACK completed successfully");
 }

@@ -31,6 +31,6 @@ async function runDelete(op: Operation): Promise<void> {
   const previous = op.stack.previous ? compileStored(op.core, op.stack, op.stack.previous) : undefined;
   const failure = await deleteRecords(op, allRecords(op), "DELETE", op.compiled, previous);
   if (failure) return op.setStack("DELETE", "FAILED", failure);
-  await op.setStack("DELETE", "COMPLETE", "Stack DELETE completed successfully", { deletedAt: isoNow(op.core), outputs: [] });
+  await op.setStack("DELETE", "COMPLETE", "Stack DELETE completed successfully", { deletedAt: isoNow(op.core) });
   op.core.compiled.delete(op.stack.id);
 }

@@ -5,7 +5,7 @@
  */
 import { EngineError } from "../errors";
 import type { StackInput } from "../template/types";
-import type { CreateOptions, EngineOptions, OperationHandle, PreviewResult, StackEngine, UpdateOptions, UpdatePreview, ValidateResult } from "./api";
+import type { CreateOptions, EngineOptions, OperationHandle, OutputQuery, PreviewResult, StackEngine, StackOutput, UpdateOptions, UpdatePreview, ValidateResult } from "./api";
 import { type Compiler, type EngineCore, makeCore } from "./core";
 import { abandonStack, exportStack, type AbandonData } from "./abandon";
 import { adoptStack } from "./adopt";
@@ -15,6 +15,7 @@ import { haltingStore } from "./halting-store";
 import { liveStack } from "./load";
 import { nestedOps } from "./nested";
 import type { ResourceRecord } from "../ports";
+import { readOutputs } from "./outputs";
 import { previewStack, validateTemplate } from "./preview";
 import { readAllAttributes, readMetadata } from "./reads";
 import { recoverStacks } from "./recover";
@@ -111,6 +112,10 @@ export class HearthEngine implements StackEngine {
     const stack = await this.core.store.getStack(stackId);
     if (!stack) throw new EngineError("NotFound", `The Stack (${stackId}) not found`);
     return (await this.core.store.listResources(stackId)).filter((r) => !r.replacedBy);
+  }
+
+  outputs(stackId: string, query?: OutputQuery): Promise<StackOutput[]> {
+    return readOutputs(this.core, stackId, query);
   }
 
   recover(): Promise<string[]> {

@@ -90,9 +90,9 @@ describe("signal capabilities for plugins", () => {
   it("gives plugins pre-signed URLs only when the engine has a presigner", async () => {
     const plain = createTestEngine({ plugins: [counter, caller] });
     const s1 = await plain.finish(await plain.engine.create("s", { template }, { projectId: "p" }));
-    expect(s1.outputs[0].value ?? null).toBeNull();
+    expect((await plain.engine.outputs(s1.id))[0].value ?? null).toBeNull();
     const signed = createTestEngine({ plugins: [counter, caller], presigner: { url: (x) => `https://h/${x.stackId}/${x.resource}/${x.action}` } });
     const s2 = await signed.finish(await signed.engine.create("s", { template }, { projectId: "p" }));
-    expect(s2.outputs[0].value).toBe(`https://h/${s2.id}/caller/signal`);
+    expect((await signed.engine.outputs(s2.id))[0].value).toBe(`https://h/${s2.id}/caller/signal`);
   });
 });

@@ -10,7 +10,7 @@ import { liveStack } from "./load";
 import type { Operation } from "./operation";
 import { simpleAction, wasStarted } from "./resource-ops";
 import { startOperation, type StartOptions } from "./run";
-import { graphFor, resolveOutputs, walkStack } from "./stack-walk";
+import { graphFor, walkStack } from "./stack-walk";
 
 /** The stack actions run by this module. */
 export type SimpleStackAction = "CHECK" | "SUSPEND" | "RESUME";
@@ -34,6 +34,5 @@ async function run(op: Operation, action: SimpleStackAction): Promise<void> {
     reverse: action === "SUSPEND",
   });
   if (failure) return op.setStack(action, "FAILED", failure);
-  const outputs = action === "SUSPEND" ? op.stack.outputs : await resolveOutputs(op);
-  await op.setStack(action, "COMPLETE", `Stack ${action} completed successfully`, { outputs });
+  await op.setStack(action, "COMPLETE", `Stack ${action} completed successfully`);
 }

@@ -7,8 +7,7 @@ import { walkGraph, type NodeTask } from "../scheduler";
 import type { CompiledStack } from "../template/types";
 import { resourceFailureReason, stackFailureReason, timedOutReason } from "./failure";
 import type { Operation } from "./operation";
-import type { Action, StackRecord } from "../ports";
-import { resolveLive } from "./runtime";
+import type { Action } from "../ports";
 
 /** The dependency graph of a compiled stack. */
 export function graphOf(compiled: CompiledStack): DependencyGraph {
@@ -49,20 +48,4 @@ export async function walkStack(op: Operation, graph: DependencyGraph, action: A
   const outcome = result.outcomes.get(first);
   const error = outcome?.status === "failed" ? outcome.error : undefined;
   return stackFailureReason(action, resourceFailureReason(error, first));
-}
-
-/** Resolves every output against live state; a failing one carries its error (Heat's output_error). */
-export async function resolveOutputs(op: Operation): Promise<StackRecord["outputs"]> {
-  const compiled = op.compiled;
-  if (!compiled) return [];
-  const out: StackRecord["outputs"] = [];
-  for (const o of Object.values(compiled.outputs)) {
-    try {
-      const r = await resolveLive(op, (view) => compiled.resolveOutput(o.name, view));
-      out.push({ key: o.name, description: o.description, ...r });
-    } catch (error) {
-      out.push({ key: o.name, description: o.description, error: error instanceof Error ? error.message : String(error) });
-    }
-  }
-  return out;
 }

@@ -15,7 +15,7 @@ import type { Operation } from "./operation";
 import type { Action } from "../ports";
 import { createResource, deleteResource, failResource, resolvedProperties, updateResource, wasStarted } from "./resource-ops";
 import { startOperation, type StartOptions } from "./run";
-import { graphOf, resolveOutputs, walkStack } from "./stack-walk";
+import { graphOf, walkStack } from "./stack-walk";
 import { deleteRecords } from "./teardown";
 import { checkImmutableParameters } from "./parameters";
 import { decideUpdate, mustReplace } from "./update-diff";
@@ -50,9 +50,7 @@ export async function updateStack(core: EngineCore, stackId: string, input: Part
 
 async function runUpdate(op: Operation, target: CompiledStack, current: CompiledStack | undefined, previous: Definition): Promise<void> {
   const failure = await converge(op, target, current, "UPDATE", false);
-  if (!failure) {
-    return op.setStack("UPDATE", "COMPLETE", "Stack UPDATE completed successfully", { outputs: await resolveOutputs(op) });
-  }
+  if (!failure) return op.setStack("UPDATE", "COMPLETE", "Stack UPDATE completed successfully");
   await op.setStack("UPDATE", "FAILED", failure);
   if (!op.shouldRollback()) return;
   await op.setStack("ROLLBACK", "IN_PROGRESS", "Stack ROLLBACK started");
@@ -60,7 +58,7 @@ async function runUpdate(op: Operation, target: CompiledStack, current: Compiled
   if (!back) return op.setStack("ROLLBACK", "FAILED", "The previous template no longer compiles");
   const rollbackFailure = await converge(op, back, target, "ROLLBACK", true);
   if (rollbackFailure) return op.setStack("ROLLBACK", "FAILED", rollbackFailure);
-  await op.setStack("ROLLBACK", "COMPLETE", "Stack ROLLBACK completed successfully", { ...previous, outputs: await resolveOutputs(op) });
+  await op.setStack("ROLLBACK", "COMPLETE", "Stack ROLLBACK completed successfully", previous);
 }
 
 /** Converges onto `target`; `other` is the definition being left (for cleanup order and policies). */

@@ -5,7 +5,7 @@ import { MemoryStackStore } from "./memory-store";
 const stack = (over: Partial<StackRecord>): StackRecord => ({
   id: "s1", name: "web", projectId: "p", parentId: null, parentResource: null, region: "RegionOne",
   action: "CREATE", status: "COMPLETE", statusReason: "", template: "", templateName: null, environments: [],
-  files: {}, parameters: {}, previous: null, disableRollback: true, timeoutMins: null, outputs: [], tags: [],
+  files: {}, parameters: {}, previous: null, disableRollback: true, timeoutMins: null, tags: [],
   generation: 1, createdAt: "2026-01-01T00:00:00.000Z", updatedAt: null, deletedAt: null, ...over,
 });
 

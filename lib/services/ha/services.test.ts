@@ -40,7 +40,7 @@ describe("HA services in createHearth (SQLite)", () => {
     const first = await start();
     const done = await (await first.create("scale", { template: TEMPLATE })).done;
     expect(done.status).toBe("COMPLETE");
-    const url = done.outputs.find((o) => o.key === "url")!.value as string;
+    const url = (await first.outputs(done.id)).find((o) => o.key === "url")!.value as string;
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/signals\//);
     await first.close();
     open.pop();
