@@ -1,11 +1,12 @@
 /**
  * `hearth cloud ...`: the simulated cloud's inventory (columns as `openstack server|volume|network
- * list`, plus Region) and its fault injection (`hearth cloud fault ...`).
+ * list`, plus Region), volume data read and written through the attached server (`hearth cloud volume
+ * write|read`, to check that data survives a failover) and fault injection (`hearth cloud fault ...`).
  */
 import type { CloudInventory, FaultCommand } from "../../lib/services/types";
 import { UsageError, type CommandSpec, type ParsedArgs } from "../args";
 import { FORMAT_OPTION, type Command } from "../context";
-import { formatList, parseFormat } from "../format";
+import { formatList, formatShow, parseFormat } from "../format";
 
 const LIST_SPEC = (what: string): CommandSpec => ({
   usage: `hearth cloud ${what} list [--region <region>] [-f table|json|value]`,
@@ -35,6 +36,44 @@ const regionList: Command = {
     const format = parseFormat(args.string("format"), ["table", "json", "value"], "table");
     const { regions } = await (await ctx.open()).cloudInventory();
     ctx.print(formatList(["Region", "Available"], regions.map((r) => [r.name, r.available]), format));
+  },
+};
+
+const GUEST_COLUMNS = ["Volume", "Server", "Region", "Key", "Content"];
+
+const volumeWrite: Command = {
+  path: ["cloud", "volume", "write"],
+  summary: "Write data on a volume through the server it is attached to",
+  spec: {
+    usage: "hearth cloud volume write <volume> <key> <content> [--server <server>] [-f table|json|value]",
+    options: { ...FORMAT_OPTION, server: { type: "string" } },
+    positionals: ["volume", "key", "content"],
+  },
+  async run(args, ctx) {
+    const format = parseFormat(args.string("format"), ["table", "json", "value"], "table");
+    const content = args.arg("content");
+    const at = await (await ctx.open()).volumeGuest.write(args.arg("volume"), args.arg("key"), content, args.string("server"));
+    ctx.print(formatShow(GUEST_COLUMNS, [at.volumeId, at.serverId, at.region, args.arg("key"), content], format));
+  },
+};
+
+const volumeRead: Command = {
+  path: ["cloud", "volume", "read"],
+  summary: "Read data on a volume through the server it is attached to (exit 1 when the key holds nothing)",
+  spec: {
+    usage: "hearth cloud volume read <volume> <key> [--server <server>] [-f table|json|value]",
+    options: { ...FORMAT_OPTION, server: { type: "string" } },
+    positionals: ["volume", "key"],
+  },
+  async run(args, ctx) {
+    const format = parseFormat(args.string("format"), ["table", "json", "value"], "table");
+    const key = args.arg("key");
+    const read = await (await ctx.open()).volumeGuest.read(args.arg("volume"), key, args.string("server"));
+    if (read.content === undefined) {
+      ctx.warn(`Nothing is stored under "${key}" on volume ${read.volumeId} (read through server ${read.serverId}).`);
+      return 1;
+    }
+    ctx.print(formatShow(GUEST_COLUMNS, [read.volumeId, read.serverId, read.region, key, read.content], format));
   },
 };
 
@@ -95,6 +134,8 @@ export const cloudCommands: Command[] = [
     v.attachments.map((a) => `Attached to ${a.serverId} on ${a.device}`).join("\n"),
     v.region,
   ]),
+  volumeWrite,
+  volumeRead,
   inventoryList("network", ["ID", "Name", "Subnets", "Region"], (inv) => inv.networks, (n) => [n.id, n.name, n.subnets.join(", "), n.region]),
   ...faultCommands,
 ];

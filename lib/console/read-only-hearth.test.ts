@@ -20,6 +20,7 @@ function recordingHearth(calls: string[], projectId = "p1"): Hearth {
     abandon: record("abandon"),
     ha: { groups: record("ha.groups"), failover: record("ha.failover"), drill: record("ha.drill"), writeCheck: record("ha.writeCheck") },
     templates: { list: record("templates.list"), save: record("templates.save") },
+    volumeGuest: { read: record("volumeGuest.read"), write: record("volumeGuest.write") },
   } as unknown as Hearth;
 }
 
@@ -30,6 +31,7 @@ describe("readOnlyHearth", () => {
     expect(await hearth.listStacks()).toBe("listStacks");
     expect(await hearth.ha.groups("s")).toBe("ha.groups");
     expect(await hearth.templates.list()).toBe("templates.list");
+    expect(await hearth.volumeGuest.read("v", "k")).toBe("volumeGuest.read");
     const refusals = [
       hearth.create("s", { template: "" }),
       hearth.delete("s"),
@@ -40,10 +42,11 @@ describe("readOnlyHearth", () => {
       hearth.ha.drill("s", "p"),
       hearth.ha.writeCheck("s", "p"),
       hearth.templates.save({ name: "t", text: "" }),
+      hearth.volumeGuest.write("v", "k", "data"),
     ];
     for (const refusal of refusals) await expect(refusal).rejects.toMatchObject({ name: "EngineError", code: "BadRequest", message: expect.stringMatching(/^Your role in project demo is reader\. \(.+ refused\)$/) });
     await expect(hearth.delete("s")).rejects.toThrow("(delete refused)");
-    expect(calls).toEqual(["p1:listStacks", "p1:ha.groups", "p1:templates.list"]);
+    expect(calls).toEqual(["p1:listStacks", "p1:ha.groups", "p1:templates.list", "p1:volumeGuest.read"]);
   });
 
   it("stays read-only in another project", async () => {

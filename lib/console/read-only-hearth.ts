@@ -7,15 +7,16 @@ import { EngineError } from "@/lib/engine/errors";
 import type { HaConsole } from "@/lib/services/ha/view";
 import type { SavedTemplates } from "@/lib/services/templates";
 import type { Hearth } from "@/lib/services/types";
+import type { VolumeGuest } from "@/lib/services/volume-data";
 
-/** Members a reader gets as they are, or refused; `ha`, `templates` and `forProject` are wrapped below. */
+/** Members a reader gets as they are, or refused; `ha`, `templates`, `volumeGuest` and `forProject` are wrapped below. */
 type Kind = "read" | "change";
 
 /**
  * Every member of Hearth, sorted by what it does. The compiler insists each one is listed, so a
  * method added to Hearth later must be classified here before the console builds.
  */
-const KINDS: Record<Exclude<keyof Hearth, "ha" | "templates" | "forProject">, Kind> = {
+const KINDS: Record<Exclude<keyof Hearth, "ha" | "templates" | "volumeGuest" | "forProject">, Kind> = {
   projectId: "read",
   identity: "read", // the console changes identities only through its session actions, never through this Hearth
   validate: "read",
@@ -49,9 +50,10 @@ const KINDS: Record<Exclude<keyof Hearth, "ha" | "templates" | "forProject">, Ki
   fault: "change",
 };
 
-/** The same for the HA console and saved templates (named as their refusals say). */
+/** The same for the HA console, saved templates and volume data (named as their refusals say). */
 const HA_KINDS: Record<keyof HaConsole, Kind> = { groups: "read", failover: "change", drill: "change", writeCheck: "change" };
 const TEMPLATE_KINDS: Record<keyof SavedTemplates, Kind> = { list: "read", get: "read", versions: "read", save: "change" };
+const VOLUME_KINDS: Record<keyof VolumeGuest, Kind> = { read: "read", write: "change" };
 
 /** `target` with each member `kinds` calls a change replaced by a refusal named by `names` (default: the member's name). */
 function refuseChanges<T extends object>(target: T, kinds: Record<keyof T, Kind>, refuse: (what: string) => () => Promise<never>, names: Partial<Record<keyof T, string>> = {}): T {
@@ -59,13 +61,14 @@ function refuseChanges<T extends object>(target: T, kinds: Record<keyof T, Kind>
   return { ...target, ...Object.fromEntries(refused) };
 }
 
-/** `hearth` with every changing call (stack operations, HA actions, saving templates) refused with `reason`. */
+/** `hearth` with every changing call (stack operations, HA actions, saving templates, volume writes) refused with `reason`. */
 export function readOnlyHearth(hearth: Hearth, reason: string): Hearth {
   const refuse = (what: string) => () => Promise.reject(new EngineError("BadRequest", `${reason} (${what} refused)`));
   return {
-    ...refuseChanges(hearth, { ...KINDS, ha: "read", templates: "read", forProject: "read" }, refuse),
+    ...refuseChanges(hearth, { ...KINDS, ha: "read", templates: "read", volumeGuest: "read", forProject: "read" }, refuse),
     forProject: (projectId) => readOnlyHearth(hearth.forProject(projectId), reason),
     ha: refuseChanges(hearth.ha, HA_KINDS, refuse, { writeCheck: "volume write" }),
     templates: refuseChanges(hearth.templates, TEMPLATE_KINDS, refuse, { save: "saving a template" }),
+    volumeGuest: refuseChanges(hearth.volumeGuest, VOLUME_KINDS, refuse, { write: "volume write" }),
   };
 }

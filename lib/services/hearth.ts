@@ -13,6 +13,7 @@ import { haConsole } from "./ha/view";
 import type { Identity } from "./identity";
 import type { SavedTemplates } from "./templates";
 import type { FaultCommand, Hearth, StackSummary } from "./types";
+import { volumeGuest } from "./volume-data";
 
 /** The operator's side of the simulated cloud: runs inventory, volume reads, faults and flushes on its current state. */
 export interface CloudAdmin {
@@ -176,6 +177,7 @@ export function buildHearth(parts: HearthParts): Hearth {
       }),
 
     volumeData: (volumeId, key) => admin.use((sim) => cloudCall(() => sim.readVolumeData(volumeId, key))),
+    volumeGuest: volumeGuest((fn) => admin.use(fn), projectId),
 
     async describeTemplate(input) {
       const result = await engine.validate(input);

@@ -8,6 +8,7 @@ import type { Diagnostic } from "../engine/diagnostics";
 import type { Identity } from "./identity";
 import type { SavedTemplates } from "./templates";
 import type { HaConsole } from "./ha/view";
+import type { VolumeGuest } from "./volume-data";
 import type { CreateOptions, OperationHandle, OutputQuery, PreviewResult, StackOutput, UpdateOptions, UpdatePreview, ValidateResult } from "../engine/stack/api";
 import type { EventRecord, FloatingIp, Network, Port, RegionInfo, ResourceRecord, Server, StackRecord, Volume } from "../engine/ports";
 import type { AbandonData } from "../engine/stack/abandon";
@@ -135,6 +136,8 @@ export interface Hearth {
   fault(command: FaultCommand): Promise<void>;
   /** Data on a simulated volume (through the server it is attached to). */
   volumeData(volumeId: string, key: string): Promise<string | undefined>;
+  /** Volume data written and read through the server the volume is attached to, as a guest does (volume-data.ts). */
+  volumeGuest: VolumeGuest;
 
   /** HA groups (FailoverPolicy + AutoScalingGroup): read model, fail over, drill, volume check (lib/services/ha/view.ts). */
   ha: HaConsole;
