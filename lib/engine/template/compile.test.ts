@@ -198,7 +198,10 @@ outputs:
 
 describe("template versions", () => {
   it("lists every version with aliases and its functions", () => {
-    const list = listTemplateVersions();
+    const all = listTemplateVersions();
+    expect(all.filter((v) => v.type === "cfn").map((v) => v.version)).toEqual(["AWSTemplateFormatVersion.2010-09-09", "HeatTemplateFormatVersion.2012-12-12"]);
+    expect(all[0].conditionFunctions).toEqual(["Fn::And", "Fn::Equals", "Fn::FindInMap", "Fn::Not", "Fn::Or", "Ref"]);
+    const list = all.filter((v) => v.type === "hot");
     expect(list.map((v) => v.version.split(".")[1])).toEqual(TEMPLATE_VERSIONS.map((v) => v.date));
     const pike = list.find((v) => v.aliases.includes("pike"))!;
     expect(pike.functions).toContain("make_url");

@@ -20,6 +20,7 @@ import { checkConditions, checkSections, compileOutputs, parameterGroups } from 
 import { report, type CompileState } from "./state";
 import type { CompileOptions, CompileResult, StackInput } from "./types";
 import { findVersion, validVersionValues } from "./versions";
+import { cfnPseudoParameters, isCfnData, readCfn } from "./cfn";
 
 /** Compiles a template with its environments and parameters against the registry. */
 export function compileStack(input: StackInput, options: CompileOptions): CompileResult {
@@ -36,17 +37,18 @@ function compileWithAncestry(input: StackInput, options: CompileOptions, ancestr
   const oversized = oversizedFiles(input, limits);
   if (oversized.length) return { diagnostics: oversized };
   // 1. Text -> data; syntax errors and data over the limits stop here.
-  const doc = parseTemplateDocument(input.template, input.templateName, limits);
-  if (doc.diagnostics.length) return { diagnostics: doc.diagnostics };
-  const data = doc.data ?? {};
-  if (!isMapping(data)) return fatal(doc, "template.structure", "The template is not a JSON object or YAML mapping.");
-  // 2. The version picks sections and the function table.
-  const raw = data.heat_template_version;
-  if (raw === undefined) {
-    const cfn = "AWSTemplateFormatVersion" in data || "HeatTemplateFormatVersion" in data;
-    return fatal(doc, "template.version", cfn ? "Hearth supports HOT templates only (heat_template_version)" : "Template format version not found.");
-  }
-  const version = typeof raw === "string" ? findVersion(raw) : undefined;
+  const source = parseTemplateDocument(input.template, input.templateName, limits);
+  if (source.diagnostics.length) return { diagnostics: source.diagnostics };
+  const sourceData = source.data ?? {};
+  if (!isMapping(sourceData)) return fatal(source, "template.structure", "The template is not a JSON object or YAML mapping.");
+  // 2. The version picks sections and the function table; a CFN template is compiled as its HOT reading.
+  const cfn = isCfnData(sourceData) ? readCfn(source, sourceData) : undefined;
+  if (cfn && "error" in cfn) return fatal(source, "template.version", cfn.error, cfn.path);
+  const doc = cfn?.doc ?? source;
+  const data = (cfn?.doc.data ?? sourceData) as Record<string, unknown>;
+  const raw = cfn ? cfn.version.date : data.heat_template_version;
+  if (raw === undefined) return fatal(doc, "template.version", "Template format version not found.");
+  const version = cfn?.version ?? (typeof raw === "string" ? findVersion(raw) : undefined);
   if (!version) {
     const message = typeof raw === "string"
       ? `The template version is invalid: "heat_template_version: ${raw}". "heat_template_version" should be one of: ${validVersionValues().join(", ")}`
@@ -55,9 +57,10 @@ function compileWithAncestry(input: StackInput, options: CompileOptions, ancestr
   }
   // 3. Environments and parameters (schemas, then values).
   const { env, diagnostics } = loadEnvironments(input.environments ?? [], limits);
-  const table = FUNCTION_TABLES[version.date];
+  const table = cfn?.table ?? FUNCTION_TABLES[version.date];
   const { definitions, issues } = parseParameterSection(data.parameters, version);
   const params = parameterValues(definitions, input.parameters, env, options);
+  if (cfn) for (const [name, value] of cfnPseudoParameters(options)) params.values.set(name, value);
   const files = filesFor(input);
   const entries = new Map<string, ResourceEntry>();
   const resourceNames = new Set<string>();
@@ -74,6 +77,7 @@ function compileWithAncestry(input: StackInput, options: CompileOptions, ancestr
   const state: CompileState = {
     options, version, table, doc, env, files, contexts, diagnostics, ancestry,
     templateName: input.templateName,
+    front: cfn,
     // a provider template sees the stack's environment, as in Heat (an alias may name a provider that uses it again)
     compileChild: (child, chain) => compileWithAncestry({ environments: input.environments, ...child }, { ...options, mode: "validate" }, chain),
   };

@@ -131,13 +131,14 @@ export function compileResource(
       return undefined;
     }
     propertySchema = plugin.properties;
-    // Types with argument-taking attributes (groups: resource.0, member attributes) accept any name, as Heat does.
-    attributes = plugin.handlers.attributeAt ? undefined : Object.keys(plugin.attributes).concat("show");
+    // Types with open attributes (deployments' outputs, groups' resource.0, nested stacks) accept any name, as Heat does.
+    attributes = plugin.openAttributes || plugin.handlers.attributeAt ? undefined : Object.keys(plugin.attributes).concat("show");
     openProperties = plugin.openProperties === true;
   }
   if (!openProperties && isMapping(properties)) {
     for (const issue of validateProperties(propertySchema, properties, state.options.mode === "strict", ctx)) {
-      report(state, "error", issue.code, `Property error: ${[...path, "properties", ...issue.path].join(".")}: ${issue.message}`, [...path, "properties", ...issue.path]);
+      const at = [...path, "properties", ...issue.path];
+      report(state, "error", issue.code, `Property error: ${(state.front?.sourcePath(at) ?? at).join(".")}: ${issue.message}`, at);
     }
   }
   let references: string[] = [];

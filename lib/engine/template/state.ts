@@ -26,6 +26,16 @@ export interface CompileState {
   ancestry: string[];
   /** Compiles a provider template in validate mode, one level deeper. */
   compileChild(input: StackInput, ancestry: string[]): CompileResult;
+  /** Set when the source is another format read as HOT (CFN: template/cfn.ts); diagnostics then speak its names. */
+  front?: SourceFront;
+}
+
+/** How diagnostics of a template read as HOT are worded in the source format's own names. */
+export interface SourceFront {
+  /** The source's path of a path into the translated data. */
+  sourcePath(path: Path): Path;
+  /** The source format's wording of a message (the same message when it has no other wording). */
+  sourceMessage(message: string): string;
 }
 
 /** Adds a diagnostic at `path`, with its source range. */
@@ -36,9 +46,11 @@ export function report(
   message: string,
   path: Path,
 ): void {
-  const key = path.join(".");
-  if (state.diagnostics.some((d) => d.message === message && d.path.join(".") === key)) return;
-  state.diagnostics.push({ severity, code, message, path, range: state.doc.locate(path) });
+  const source = state.front?.sourcePath(path) ?? path;
+  const text = state.front?.sourceMessage(message) ?? message;
+  const key = source.join(".");
+  if (state.diagnostics.some((d) => d.message === text && d.path.join(".") === key)) return;
+  state.diagnostics.push({ severity, code, message: text, path: source, range: state.doc.locate(path) });
 }
 
 /** Reports a FunctionError as an error diagnostic (Heat prefixes the dotted path). */
@@ -59,7 +71,8 @@ export function parseMain(state: CompileState, raw: unknown, path: Path): unknow
 /** Warns when a one-key map names a function that only a later version has (Heat keeps it as data). */
 export function warnVersionGated(state: CompileState, name: string, path: Path): void {
   const first = firstVersionWith(name);
-  if (!first || first <= state.version.date) return;
+  // HOT function names in a CFN template are plain data there, as in Heat.
+  if (!first || first <= state.version.date || state.version.format === "cfn") return;
   report(
     state,
     "warning",

@@ -3,11 +3,14 @@
  * (sections, resource keys, output keys, parameter keys, constraint kinds, deletion policies).
  */
 import { FUNCTION_TABLES, functionNames } from "../functions";
+import { CFN_VERSIONS, cfnFunctionTable, type CfnVersionKey } from "../functions/cfn";
 
-/** What one HOT version allows. */
+/** What one template version (HOT, or CFN read as HOT: template/cfn.ts) allows. */
 export interface TemplateVersion {
   /** Canonical date, e.g. "2016-10-14". */
   date: string;
+  /** The template format: HOT (heat_template_version) or CFN (AWSTemplateFormatVersion, HeatTemplateFormatVersion). */
+  format: "hot" | "cfn";
   /** Release-name aliases, e.g. ["newton"]. */
   aliases: string[];
   sections: string[];
@@ -37,6 +40,7 @@ function describe(date: string): TemplateVersion {
   const policies = ["Delete", "Retain", "Snapshot"];
   return {
     date,
+    format: "hot",
     aliases: Object.keys(ALIASES).filter((a) => ALIASES[a] === date),
     sections: ["heat_template_version", "description", "parameter_groups", "parameters", "resources", "outputs",
       ...(conditions ? ["conditions"] : [])],
@@ -67,19 +71,29 @@ export function validVersionValues(): string[] {
 /** One entry of GET /template_versions (plus the functions each version has). */
 export interface TemplateVersionInfo {
   version: string;
-  type: "hot";
+  type: "hot" | "cfn";
   aliases: string[];
   functions: string[];
   conditionFunctions: string[];
 }
 
-/** Canonical dates, aliases and function names per version (for GET /template_versions). */
+/** Canonical dates, aliases and function names per version, CFN ones first as Heat lists them (for GET /template_versions). */
 export function listTemplateVersions(): TemplateVersionInfo[] {
-  return TEMPLATE_VERSIONS.map((v) => ({
+  const cfn = (Object.keys(CFN_VERSIONS) as CfnVersionKey[]).map((key): TemplateVersionInfo => {
+    const table = cfnFunctionTable(key, {});
+    return {
+      version: `${key}.${CFN_VERSIONS[key]}`,
+      type: "cfn",
+      aliases: [],
+      functions: Object.keys(table.functions).sort(),
+      conditionFunctions: Object.keys(table.conditionFunctions).sort(),
+    };
+  });
+  return [...cfn, ...TEMPLATE_VERSIONS.map((v): TemplateVersionInfo => ({
     version: `heat_template_version.${v.date}`,
     type: "hot",
     aliases: v.aliases,
     functions: functionNames(v.date),
     conditionFunctions: Object.keys(FUNCTION_TABLES[v.date].conditionFunctions).sort(),
-  }));
+  }))];
 }
