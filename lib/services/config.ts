@@ -24,15 +24,15 @@ export interface HearthConfig {
   bootstrapPassword?: string;
   /** This process's identity in stack locks. */
   owner: string;
-}
-
-/** Makes a relative `file:` URL absolute against `root` (so the console and the CLI share one file). */
   /** Base URL of pre-signed signal URLs when configured (HEARTH_PUBLIC_URL), without a trailing slash. */
   publicUrl?: string;
   /** The console's address as this process sees it: http://127.0.0.1:${PORT:-3000}. */
   consoleUrl: string;
   /** True inside the console server (Next's Node.js runtime, which sets PORT to the port it listens on). */
   servesConsole: boolean;
+}
+
+/** Makes a relative `file:` URL absolute against `root` (so the console and the CLI share one file). */
 export function absoluteDatabaseUrl(url: string, root: string): string {
   if (!url.startsWith("file:")) return url;
   const file = url.slice("file:".length);
@@ -48,11 +48,6 @@ function numberVar(env: Record<string, string | undefined>, name: string, check:
   return n;
 }
 
-/** Settings from environment variables. */
-export function configFromEnv(env: Record<string, string | undefined> = process.env): HearthConfig {
-  const root = path.resolve(env.HEARTH_ROOT || process.cwd());
-  return {
-    root,
 /** Reads an http(s) URL variable without its trailing slashes; anything else is an InvalidConfig error naming it. */
 function urlVar(env: Record<string, string | undefined>, name: string): string | undefined {
   const text = env[name];
@@ -67,14 +62,19 @@ function urlVar(env: Record<string, string | undefined>, name: string): string |
   return text.replace(/\/+$/, "");
 }
 
+/** Settings from environment variables. */
+export function configFromEnv(env: Record<string, string | undefined> = process.env): HearthConfig {
+  const root = path.resolve(env.HEARTH_ROOT || process.cwd());
+  return {
+    root,
     databaseUrl: absoluteDatabaseUrl(env.DATABASE_URL || DEFAULT_DATABASE_URL, root),
     simSpeed: numberVar(env, "HEARTH_SIM_SPEED", (n) => Number.isFinite(n) && n >= 0, "a number >= 0") ?? 1,
     simSeed: numberVar(env, "HEARTH_SIM_SEED", Number.isInteger, "an integer"),
     projectId: env.HEARTH_PROJECT || "admin",
     bootstrapPassword: env.HEARTH_BOOTSTRAP_PASSWORD || undefined,
     owner: `engine-${os.hostname()}-${process.pid}`,
-  };
-}
     publicUrl: urlVar(env, "HEARTH_PUBLIC_URL"),
     consoleUrl: `http://127.0.0.1:${env.PORT || "3000"}`,
     servesConsole: env.NEXT_RUNTIME === "nodejs",
+  };
+}
