@@ -1,17 +1,11 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../../lib/engine/diagnostics";
 import { PROJECT, rig } from "./helpers";
 
-/** A provider template that attaches the volume it is given to its own server. */
-const APP = `heat_template_version: 2018-08-31
-parameters:
-  vol_id: { type: string }
-resources:
-  server: { type: OS::Nova::Server, properties: { image: cirros, flavor: m1.tiny } }
-  attach:
-    type: OS::Cinder::VolumeAttachment
-    properties: { instance_uuid: { get_resource: server }, volume_id: { get_param: vol_id } }
-`;
+/** The example provider template: it attaches the volume it is given (vol_id) to its own server. */
+const APP = fs.readFileSync(path.resolve(import.meta.dirname, "../../examples/regions/volume-server.yaml"), "utf8");
 
 const withApp = (region: string) => `heat_template_version: 2018-08-31
 resources:
