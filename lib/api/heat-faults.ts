@@ -1,8 +1,10 @@
 /**
  * Errors as Heat's fault middleware answers them: a JSON body with `explanation`, `code`,
  * `error: {message, traceback, type}` and `title`, with the matching HTTP status. Engine, validation
- * and identity errors are mapped to the status and type Heat would use.
+ * and identity errors are mapped to the status and type Heat would use; anything else is a 500 whose
+ * answer carries only a request id (the error itself goes to the server log).
  */
+import { randomUUID } from "node:crypto";
 import { ValidationError } from "../engine/diagnostics";
 import { EngineError } from "../engine/errors";
 import { IdentityError } from "../services/identity";
@@ -45,18 +47,34 @@ export function classify(error: unknown): { status: number; type: string; messag
   }
   if (isKind(error, EngineError, "EngineError") && error.code in ENGINE_STATUS) {
     const [status, type] = ENGINE_STATUS[error.code];
-    return { status, type, message: error.message };
+    return { status, type, message: status >= 500 ? internalMessage() : error.message };
   }
   if (isKind(error, IdentityError, "IdentityError") && error.code in IDENTITY_STATUS) {
     return { status: IDENTITY_STATUS[error.code], type: error.code, message: error.message };
   }
-  return { status: 500, type: "InternalError", message: error instanceof Error ? error.message : String(error) };
+  return { status: 500, type: "InternalError", message: internalMessage() };
+}
+
+/** What any 500 says: never the error itself (a database call, a template, a stack trace). */
+function internalMessage(requestId?: string): string {
+  return `The server hit an internal error${requestId ? ` (request ${requestId})` : ""}; the details are in the server log.`;
+}
+
+/**
+ * The status, type and message to answer `error` with. A 5xx is logged in full under a new request
+ * id and answered with only that id (also as X-OpenStack-Request-ID), so internals never reach a client.
+ */
+export function answerOf(error: unknown, where: string): { status: number; type: string; message: string; headers: Record<string, string> } {
+  const { status, type, message } = classify(error);
+  if (status < 500) return { status, type, message, headers: {} };
+  const requestId = `req-${randomUUID()}`;
+  console.error(`${where}: internal error ${requestId}:`, error);
+  return { status, type, message: internalMessage(requestId), headers: { "x-openstack-request-id": requestId } };
 }
 
 /** A Heat fault body for `error`. */
 export function heatFault(error: unknown): Response {
-  const { status, type, message } = classify(error);
-  if (status >= 500) console.error("heat-api: internal error:", error);
+  const { status, type, message, headers } = answerOf(error, "heat-api");
   const [title, explanation] = TITLES[status] ?? TITLES[500];
-  return json({ explanation, code: status, error: { message, traceback: null, type }, title }, status);
+  return json({ explanation, code: status, error: { message, traceback: null, type }, title }, status, headers);
 }

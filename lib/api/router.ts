@@ -39,8 +39,14 @@ export async function dispatch<C>(routes: readonly Route<C>[], method: string, s
   throw new HttpError(404, `The resource /${segments.join("/")} could not be found.`, "HTTPNotFound");
 }
 
-/** The path segments of a URL after `prefix` (decoded, no empty ones). */
+/** The path segments of a URL after `prefix` (decoded, no empty ones); a 400 naming a segment that is not valid %-encoding. */
 export function segmentsAfter(url: URL, prefix: string): string[] {
   const rest = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : url.pathname;
-  return rest.split("/").filter(Boolean).map(decodeURIComponent);
+  return rest.split("/").filter(Boolean).map((segment, index) => {
+    try {
+      return decodeURIComponent(segment);
+    } catch {
+      throw new HttpError(400, `Path segment ${index + 1} ("${segment.slice(0, 80)}") is not valid percent-encoding (UTF-8 bytes as %XX).`, "HTTPBadRequest");
+    }
+  });
 }

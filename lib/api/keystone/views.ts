@@ -3,7 +3,7 @@
  * and errors as `{"error": {code, message, title}}`.
  */
 import type { ProjectRow, TokenInfo } from "../../services/identity";
-import { classify } from "../heat-faults";
+import { answerOf } from "../heat-faults";
 import { endpointRoot, ENDPOINT_REGIONS } from "../heat/regions";
 import { json } from "../http";
 
@@ -74,8 +74,7 @@ const TITLES: Record<number, string> = { 400: "Bad Request", 401: "Unauthorized"
 
 /** A Keystone error body for `error` (401s carry WWW-Authenticate, as Keystone's do). */
 export function keystoneError(error: unknown, origin: string): Response {
-  const { status, message } = classify(error);
-  if (status >= 500) console.error("identity: internal error:", error);
-  const headers: Record<string, string> = status === 401 ? { "www-authenticate": `Keystone uri="${origin}/identity"` } : {};
+  const { status, message, headers: faultHeaders } = answerOf(error, "identity");
+  const headers: Record<string, string> = status === 401 ? { "www-authenticate": `Keystone uri="${origin}/identity"` } : faultHeaders;
   return json({ error: { code: status, message, title: TITLES[status] ?? "Error" } }, status, headers);
 }
