@@ -96,6 +96,8 @@ export class RegionTree {
   private readonly children = new Map<ResourceNode, Frame | null>();
   private readonly members = new Map<ResourceNode, ResourceNode | null>();
   private readonly outputsDone = new Map<Frame, Map<string, Origin[] | "pending">>();
+  /** Parsed nested templates by text: a provider used by many resources is parsed once. */
+  private readonly parsed = new Map<string, unknown>();
 
   constructor(private readonly ctx: TreeContext) {}
 
@@ -211,17 +213,21 @@ export class RegionTree {
     if (isTemplateName(node.type)) {
       if (parent.ancestry.includes(node.type)) return null;
       const text = lookup(this.ctx.files, node.type, parent.templateName);
-      const data = text === undefined ? undefined : parseTemplateDocument(text, node.type).data;
-      return this.frame(node, data, node.type, node.region, node.properties, []);
+      return this.frame(node, text === undefined ? undefined : this.parse(text), node.type, node.region, node.properties, []);
     }
     if (node.type !== "OS::Heat::Stack") return null;
     const template = literalIn(parent, node.properties.template, this.ctx.files);
-    const data = typeof template === "string" ? parseTemplateDocument(template).data : template;
+    const data = typeof template === "string" ? this.parse(template) : template;
     const context = node.properties.context;
     const named = isMapping(context) ? literalIn(parent, context.region_name, this.ctx.files) : undefined;
     const region = typeof named === "string" && this.ctx.regions.includes(named) ? named : node.region;
     const params = isMapping(node.properties.parameters) ? node.properties.parameters : {};
     return this.frame(node, data, undefined, region, params, ["parameters"]);
+  }
+
+  private parse(text: string): unknown {
+    if (!this.parsed.has(text)) this.parsed.set(text, parseTemplateDocument(text).data);
+    return this.parsed.get(text);
   }
 
   /** A child frame for `node`: parameters evaluated in the parent, resources in the child's region. */
