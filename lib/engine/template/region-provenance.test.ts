@@ -204,3 +204,21 @@ resources:
     ]);
   });
 });
+
+describe("region provenance from a CFN template", () => {
+  it("follows Ref and Fn::GetAtt into a provider template's parameters as it follows get_resource and get_attr", () => {
+    const template = `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  volume: {Type: OS::Cinder::Volume, Properties: {size: 1}}
+  app: {Type: app.yaml, Properties: {vol_id: {Ref: volume}}}
+  other: {Type: app.yaml, Properties: {vol_id: {"Fn::GetAtt": [volume, show]}}}
+`;
+    // CFN resources have no region key: the provider's resources name theirs.
+    const app = APP.replace(/(type: OS::(Nova::Server|Cinder::VolumeAttachment))/g, "$1\n    region: RegionTwo");
+    const errs = crossRegion(compile({ template, files: { "app.yaml": app } }));
+    expect(errs.map((e) => e.message.replace(/.*; /, "")).sort()).toEqual([
+      "volume (RegionOne) -> app.yaml:attach (RegionTwo) via parameter vol_id of resource app",
+      "volume (RegionOne) -> app.yaml:attach (RegionTwo) via parameter vol_id of resource other",
+    ]);
+  });
+});

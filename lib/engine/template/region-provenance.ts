@@ -136,22 +136,25 @@ export class RegionTree {
     return uses.filter((u) => u.origin.region !== node.region).map((u) => ({ consumer: node, ...u, partners }));
   }
 
-  /** Origins of a raw snippet in `frame`: references, parameters, and the union over anything else. */
+  /**
+   * Origins of a raw snippet in `frame`: references (HOT's get_resource / get_attr, CFN's Ref /
+   * Fn::GetAtt), parameters (get_param, a Ref to a parameter), and the union over anything else.
+   */
   private originsIn(frame: Frame, raw: unknown): Origin[] {
     if (Array.isArray(raw)) return raw.flatMap((v) => this.originsIn(frame, v));
     if (!isMapping(raw)) return [];
     const keys = Object.keys(raw);
     if (keys.length === 1) {
-      const arg = raw[keys[0]];
-      if (keys[0] === "get_resource" && typeof arg === "string") return this.referenceTo(frame.resources.get(arg), undefined);
-      if (keys[0] === "get_attr" && Array.isArray(arg) && typeof arg[0] === "string") {
+      const [fn] = keys;
+      const arg = raw[fn];
+      const param = (name: unknown) => (typeof name === "string" ? (frame.params.get(name) ?? []) : []);
+      if ((fn === "get_resource" || fn === "Ref") && typeof arg === "string" && frame.resources.has(arg)) return this.referenceTo(frame.resources.get(arg), undefined);
+      if ((fn === "get_attr" || fn === "Fn::GetAtt") && Array.isArray(arg) && typeof arg[0] === "string") {
         const attrs = arg.slice(1).map((a) => literalIn(frame, a, this.ctx.files));
         return this.referenceTo(frame.resources.get(arg[0]), attrs);
       }
-      if (keys[0] === "get_param") {
-        const name = Array.isArray(arg) ? arg[0] : arg;
-        return typeof name === "string" ? (frame.params.get(name) ?? []) : [];
-      }
+      if (fn === "get_param") return param(Array.isArray(arg) ? arg[0] : arg);
+      if (fn === "Ref") return param(arg);
     }
     return Object.values(raw).flatMap((v) => this.originsIn(frame, v));
   }
