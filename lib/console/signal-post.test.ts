@@ -9,9 +9,10 @@ function hearthThrowing(error?: Error) {
   const calls: unknown[] = [];
   return {
     calls,
-    signalByToken: async (token: string, details: unknown) => {
-      calls.push([token, details]);
+    // as the real dispatcher: a refusal comes before the details are read
+    signalByToken: async (token: string, readDetails: () => Promise<unknown>) => {
       if (error) throw error;
+      calls.push([token, await readDetails()]);
       return { stackId: "s", resource: "policy", action: "signal" };
     },
   };

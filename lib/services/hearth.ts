@@ -32,7 +32,7 @@ export interface HearthParts {
   /** Users, projects, roles and tokens (the Keystone subset). */
   identity: Identity;
   /** Verifies a pre-signed signal URL's token and delivers the signal (lib/services/ha). */
-  signalByToken(token: string, details: unknown): Promise<{ stackId: string; resource: string; action: string }>;
+  signalByToken(token: string, readDetails: () => Promise<unknown>): Promise<{ stackId: string; resource: string; action: string }>;
   /** Stops background work (the recovery sweep, the HA monitor) before the engine closes. */
   stop(): void | Promise<void>;
   /** Releases what the parts hold (database connection), after the engine and bus are closed. */
@@ -107,7 +107,7 @@ export function buildHearth(parts: HearthParts): Hearth {
     suspend: async (ref) => engine.suspend((await resolve(ref)).id),
     resume: async (ref) => engine.resume((await resolve(ref)).id),
     signal: async (ref, resource, details) => engine.signal((await resolve(ref)).id, resource, details),
-    signalByToken: (token, details) => parts.signalByToken(token, details),
+    signalByToken: (token, readDetails) => parts.signalByToken(token, readDetails),
     markUnhealthy: async (ref, resource, unhealthy, reason) => engine.markUnhealthy((await resolve(ref)).id, resource, unhealthy, reason),
 
     async listStacks(filter = {}) {

@@ -103,9 +103,9 @@ export interface Hearth {
   /**
    * Delivers the signal of a pre-signed URL (ScalingPolicy signal_url / alarm_url) after checking its
    * signature; throws a ServiceError with code "SignalUrlRefused" (lib/services/errors) for a forged or
-   * malformed token.
+   * malformed token. `readDetails` (the request body) is called only after the signature matched.
    */
-  signalByToken(token: string, details: unknown): Promise<{ stackId: string; resource: string; action: string }>;
+  signalByToken(token: string, readDetails: () => Promise<unknown>): Promise<{ stackId: string; resource: string; action: string }>;
   markUnhealthy(stack: string, resource: string, unhealthy: boolean, reason?: string): Promise<void>;
 
   listStacks(filter?: { name?: string; status?: string; includeNested?: boolean }): Promise<StackSummary[]>;

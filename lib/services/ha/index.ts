@@ -10,7 +10,7 @@ import { HaMonitor } from "./monitor";
 import { createPresigner, type SignalTarget } from "./presign";
 import { signalBaseUrl, type SignalSites } from "./public-url";
 import { loadOrCreateSecret } from "./secret";
-import { createSignalDispatcher } from "./signal-urls";
+import { createSignalDispatcher, type ReadDetails } from "./signal-urls";
 
 /** What the HA runtime needs once the engine exists. */
 export interface HaParts {
@@ -27,7 +27,7 @@ export interface HaParts {
 /** The running HA services. */
 export interface HaRuntime {
   /** Verifies a signal URL token and delivers its signal. */
-  signalByToken(token: string, details: unknown): Promise<SignalTarget>;
+  signalByToken(token: string, readDetails: ReadDetails): Promise<SignalTarget>;
   /** Stops the monitor and waits for the actions it started. */
   stop(): Promise<void>;
 }

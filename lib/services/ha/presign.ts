@@ -37,13 +37,18 @@ export function signToken(secret: string, target: SignalTarget): string {
   return `${payload}.${b64(mac(secret, payload))}`;
 }
 
-/** The target a token grants; throws SignalUrlRefused when it is malformed or forged. */
+/**
+ * The target a token grants; throws SignalUrlRefused when it is malformed or forged. The signature
+ * is compared as text with the one canonical spelling signToken writes (a base64url decoder would also
+ * take padding, `+` and `/`, stray characters and other low bits in the last character), so each
+ * target has exactly one valid token.
+ */
 export function verifyToken(secret: string, token: string): SignalTarget {
   const [payload, signature, ...rest] = token.split(".");
   const refused = new SignalUrlRefused();
   if (!payload || !signature || rest.length > 0) throw refused;
-  const given = Buffer.from(signature, "base64url");
-  const expected = mac(secret, payload);
+  const given = Buffer.from(signature, "utf8");
+  const expected = Buffer.from(b64(mac(secret, payload)), "utf8");
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw refused;
   let parts: unknown;
   try {

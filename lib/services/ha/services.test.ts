@@ -46,10 +46,10 @@ describe("HA services in createHearth (SQLite)", () => {
     open.pop();
 
     const second = await start();
-    const target = await second.signalByToken(tokenOfUrl(url)!, { reason: "load" });
+    const target = await second.signalByToken(tokenOfUrl(url)!, async () => ({ reason: "load" }));
     expect(target).toMatchObject({ resource: "up", action: "signal" });
     const group = await second.getResource("scale", "group");
     expect(group.attributes.current_size).toBe(2);
-    await expect(second.signalByToken(`${tokenOfUrl(url)!.split(".")[0]}.forged`, {})).rejects.toThrow(/signature does not match/);
+    await expect(second.signalByToken(`${tokenOfUrl(url)!.split(".")[0]}.forged`, async () => ({}))).rejects.toThrow(/signature does not match/);
   });
 });

@@ -7,19 +7,22 @@ import { SignalUrlRefused, tokenOfUrl, verifyToken, type SignalTarget } from "./
 /** Delivers a verified signal (engine.signal). */
 export type Deliver = (stackId: string, resource: string, details: unknown) => Promise<void>;
 
+/** Reads a signal's details, called only once its token is verified (an HTTP body is read then, not before). */
+export type ReadDetails = () => Promise<unknown>;
+
 /** Verifies signal tokens and URLs under `secret` and delivers them. */
 export interface SignalDispatcher {
-  /** Verifies `token` and signals its resource; the details carry the action ("signal" or "alarm"). */
-  byToken(token: string, details: unknown): Promise<SignalTarget>;
+  /** Verifies `token`, then reads the details and signals its resource (the action is "signal" or "alarm"). */
+  byToken(token: string, readDetails: ReadDetails): Promise<SignalTarget>;
   /** The same for a full signal URL; any other URL is refused (Hearth makes no outside calls). */
   byUrl(url: string, details: unknown): Promise<void>;
 }
 
 /** Builds the dispatcher. */
 export function createSignalDispatcher(secret: string, deliver: Deliver): SignalDispatcher {
-  const byToken = async (token: string, details: unknown): Promise<SignalTarget> => {
+  const byToken = async (token: string, readDetails: ReadDetails): Promise<SignalTarget> => {
     const target = verifyToken(secret, token);
-    await deliver(target.stackId, target.resource, details);
+    await deliver(target.stackId, target.resource, await readDetails());
     return target;
   };
   return {
@@ -27,7 +30,7 @@ export function createSignalDispatcher(secret: string, deliver: Deliver): Signal
     async byUrl(url, details) {
       const token = tokenOfUrl(url);
       if (!token) throw new SignalUrlRefused();
-      await byToken(token, details);
+      await byToken(token, async () => details);
     },
   };
 }
