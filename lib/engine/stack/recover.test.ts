@@ -44,4 +44,22 @@ describe("locks and recovery", () => {
     await t.engine.cancel(h.stackId, { rollback: false });
     expect((await t.finish(h)).statusReason).toBe("Stack CREATE cancelled");
   });
+
+  it("keeps the reason a resource recorded before the crash instead of \"Engine went down\"", async () => {
+    const first = createTestEngine({ compile: handCompile, owner: "engine-a", lockTtlMs: 30_000 });
+    const mixed = JSON.stringify({ resources: { broken: { type: "Test::Failing" }, slow: { type: "Test::Slow", properties: { delay_ms: 600_000 } } } });
+    const h = await first.engine.create("half", { template: mixed }, { ...P, enableRollback: false });
+    await first.clock.advance(5_000);
+    const broken = (await first.engine.resources(h.stackId)).find((r) => r.name === "broken")!;
+    expect(broken.status).toBe("FAILED");
+    first.engine.simulateCrash();
+    await first.clock.advance(31_000);
+    const second = createTestEngine({ compile: handCompile, owner: "engine-b", clock: first.clock, store: first.store, world: first.world });
+    expect(await second.engine.recover()).toEqual([h.stackId]);
+    const stack = (await second.store.getStack(h.stackId))!;
+    expect(stack).toMatchObject({ status: "FAILED", statusReason: `Resource CREATE failed: ${broken.statusReason}` });
+    expect(stack.statusReason).not.toContain("Engine went down");
+    const slow = (await second.engine.resources(h.stackId)).find((r) => r.name === "slow")!;
+    expect(slow.statusReason).toBe("Engine went down during resource CREATE");
+  });
 });

@@ -2,18 +2,25 @@
  * Recovery after a crash: every stack left IN_PROGRESS whose lock has expired (or that has no lock)
  * is failed cleanly, as Heat does when an engine restarts: resources that were IN_PROGRESS become
  * FAILED ("Engine went down during resource CREATE"), then the stack ("Engine went down during stack
- * CREATE"). A later update or delete carries on from there.
+ * CREATE"), unless a resource had already failed in that action: then the stack keeps that recorded
+ * reason ("Resource CREATE failed: ..."). A later update or delete carries on from there.
  */
 import type { EngineCore } from "./core";
+import { stackFailureReason } from "./failure";
 import { Operation } from "./operation";
 import type { StackRecord } from "../ports";
 
 async function failInterrupted(core: EngineCore, stack: StackRecord): Promise<void> {
   const op = await Operation.load(core, stack);
-  for (const rec of [...op.records.values(), ...op.retired]) {
+  const records = [...op.records.values(), ...op.retired];
+  // a resource that had already failed in this action is why the stack fails: its recorded reason is
+  // kept, as the crashed engine would have reported it, rather than replaced by "Engine went down"
+  const failedFirst = records.find((rec) => rec.action === stack.action && rec.status === "FAILED" && rec.statusReason);
+  for (const rec of records) {
     if (rec.status === "IN_PROGRESS") await op.setResource(rec, rec.action, "FAILED", `Engine went down during resource ${rec.action}`);
   }
-  await op.setStack(stack.action, "FAILED", `Engine went down during stack ${stack.action}`);
+  const reason = failedFirst ? stackFailureReason(stack.action, failedFirst.statusReason) : `Engine went down during stack ${stack.action}`;
+  await op.setStack(stack.action, "FAILED", reason);
 }
 
 /** Fails every abandoned IN_PROGRESS stack; returns their ids. */
