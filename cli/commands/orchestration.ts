@@ -4,7 +4,7 @@
  * registry and function tables directly: no database, no cloud.
  */
 import { stringify } from "yaml";
-import { defaultRegistry, resourceTypeSchema } from "../../lib/engine/resources";
+import { defaultRegistry, resourceTypeRefusal, resourceTypeSchema } from "../../lib/engine/resources";
 import { listTemplateVersions } from "../../lib/engine/template";
 import { UsageError } from "../args";
 import { FORMAT_OPTION, type Command } from "../context";
@@ -30,9 +30,10 @@ const typeShow: Command = {
   spec: { usage: "hearth orchestration resource type show <type> [-f yaml|json]", options: FORMAT_OPTION, positionals: ["type"] },
   async run(args, ctx) {
     const format = parseFormat(args.string("format"), ["yaml", "json"], "yaml");
+    const refusal = resourceTypeRefusal(args.arg("type"));
     const schema = resourceTypeSchema(args.arg("type"));
-    if (!schema) {
-      ctx.warn(`ERROR: The Resource Type (${args.arg("type")}) could not be found.`);
+    if (refusal || !schema) {
+      ctx.warn(`ERROR: ${refusal?.message ?? `The Resource Type (${args.arg("type")}) could not be found.`}`);
       return 1;
     }
     ctx.print(format === "json" ? JSON.stringify(schema, null, 2) : stringify(schema).trimEnd());

@@ -5,7 +5,7 @@
  * Region clients handed out stay valid across reloads (they look up the current cloud per call).
  */
 import { openSimCloud, type SimCloud, type SimCloudOptions } from "../cloud/sim";
-import type { CloudProvider, ComputeClient, NetworkClient, RegionClient, RegionInfo, VolumeClient } from "../engine/ports";
+import type { CloudProvider, ComputeClient, NetworkClient, ObjectClient, RegionClient, RegionInfo, VolumeClient } from "../engine/ports";
 import type { SharedSimPersistence } from "../store/ports";
 
 /** Options: the sim's, with the shared persistence it must use. */
@@ -71,6 +71,7 @@ export class SharedSimCloud implements CloudProvider {
       compute: group<ComputeClient>((c) => c.compute),
       volume: group<VolumeClient>((c) => c.volume),
       network: group<NetworkClient>((c) => c.network),
+      objects: group<ObjectClient>((c) => c.objects),
       quota: () => this.use((sim) => sim.region(name, project).quota()),
     };
   }

@@ -127,6 +127,9 @@ def type_entry(svc, ctx, name, support, base):
     # A plugin with its own get_attribute (None, deployments, groups, nested stacks) answers names its
     # schema does not list: Heat's template validation accepts any get_attr name on it.
     extras['open_attributes'] = cls.get_attribute is not base.get_attribute
+    # OS::Heat::None and the retired types Heat now runs on it (HARestarter ...) accept any property.
+    from heat.engine.resources.openstack.heat.none_resource import NoneResource
+    extras['open_properties'] = issubclass(cls, NoneResource)
     client = getattr(cls, 'default_client_name', None)
     if client:
         extras['client'] = client

@@ -3,7 +3,7 @@
  * and their functions, build_info, and template validate. The registry and version tables of
  * lib/engine are the one source of truth for all of them.
  */
-import { defaultRegistry, resourceTypeSchema } from "../../engine/resources";
+import { defaultRegistry, resourceTypeRefusal, resourceTypeSchema } from "../../engine/resources";
 import { notFound } from "../../engine/errors";
 import { listTemplateVersions, type ParameterDefinition } from "../../engine/template";
 import { badRequest, boolParam, json, readJsonObject } from "../http";
@@ -11,8 +11,10 @@ import type { Route } from "../router";
 import type { HeatContext } from "./context";
 import { requireTemplate, stackInputOf } from "./stack-input";
 
-/** The schema of a type, or Heat's 404. */
+/** The schema of a type, or Heat's refusal: 404 for an unknown type, 400 NotSupported for a HIDDEN one. */
 function schemaOf(type: string) {
+  const refusal = resourceTypeRefusal(type);
+  if (refusal?.code === "NotSupported") throw badRequest(refusal.message, refusal.code);
   const schema = resourceTypeSchema(type);
   if (!schema) throw notFound(`The Resource Type (${type})`);
   return schema;

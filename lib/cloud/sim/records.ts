@@ -4,6 +4,7 @@
  */
 import type {
   CloudErrorCode,
+  CloudObject,
   FloatingIp,
   Network,
   Port,
@@ -94,6 +95,9 @@ export interface FloatingIpRecord extends Base, Omit<FloatingIp, "region"> { sub
 /** A security group with its rules. */
 export type SecurityGroupRecord = Base & Omit<SecurityGroup, "region">;
 
+/** A placeholder object (lib/engine/ports/objects.ts) of a type the sim has no model of its own for. */
+export type CloudObjectRecord = Base & Omit<CloudObject, "region">;
+
 /** Record type per entity kind. */
 export interface EntityTypes {
   server: ServerRecord;
@@ -103,6 +107,7 @@ export interface EntityTypes {
   port: PortRecord;
   floatingIp: FloatingIpRecord;
   securityGroup: SecurityGroupRecord;
+  object: CloudObjectRecord;
 }
 
 /** The kinds of stored entities. */
@@ -110,5 +115,5 @@ export type EntityKind = keyof EntityTypes;
 
 /** Every entity kind, in the order lists and loads use. */
 export const ENTITY_KINDS: readonly EntityKind[] = [
-  "network", "subnet", "securityGroup", "port", "floatingIp", "server", "volume",
+  "network", "subnet", "securityGroup", "port", "floatingIp", "server", "volume", "object",
 ];

@@ -2,11 +2,12 @@
  * The RegionClient of one simulated region. Every call goes through `invoke`: API latency, the
  * region-offline check, due transitions, injected failures, then the operation itself.
  */
-import { CloudError, type ComputeClient, type NetworkClient, type Quota, type RegionClient, type VolumeClient } from "../../engine/ports";
+import { CloudError, type ComputeClient, type NetworkClient, type ObjectClient, type Quota, type RegionClient, type VolumeClient } from "../../engine/ports";
 import { computeOps } from "./compute-ops";
 import { takeFailure } from "./fail-rules";
 import { floatingIpOps } from "./floating-ip-ops";
 import { networkOps } from "./network-ops";
+import { objectOps } from "./object-ops";
 import { portOps } from "./port-ops";
 import { quotaUsage } from "./quota";
 import type { RegionState } from "./region-state";
@@ -26,6 +27,7 @@ const SERVICES = {
   compute: computeOps,
   volume: volumeOps,
   network: { ...networkOps, ...portOps, ...floatingIpOps, ...securityGroupOps },
+  objects: objectOps,
 } as const;
 
 const quotaOps = {
@@ -81,5 +83,6 @@ export function createRegionClient(access: RegionAccess): RegionClient {
   const compute: ComputeClient = bind(access, "compute", SERVICES.compute);
   const volume: VolumeClient = bind(access, "volume", SERVICES.volume);
   const network: NetworkClient = bind(access, "network", SERVICES.network);
-  return { region: access.name, compute, volume, network, ...bind(access, "", quotaOps) };
+  const objects: ObjectClient = bind(access, "objects", SERVICES.objects);
+  return { region: access.name, compute, volume, network, objects, ...bind(access, "", quotaOps) };
 }

@@ -174,6 +174,25 @@ export function describeCloudPortContract(name: string, factory: CloudFactory): 
       expect((await cloud.region(region).compute.listServers()).map((s) => s.id)).toContain(server.id);
     });
 
+    it("keeps placeholder objects: create, read, list by kind, update, suspend and resume, delete, per project", async () => {
+      const { cloud, region, client } = setup();
+      const a = cloud.region(region, "project-a");
+      const object = await a.objects.createObject({ kind: "OS::Keystone::Role", name: "reader", properties: { name: "reader", domain: "default" } });
+      expect(object).toMatchObject({ kind: "OS::Keystone::Role", name: "reader", region, status: "ACTIVE", properties: { domain: "default" } });
+      expect(await a.objects.getObject(object.id)).toEqual(object);
+      expect((await a.objects.listObjects("OS::Keystone::Role")).map((o) => o.id)).toEqual([object.id]);
+      expect(await a.objects.listObjects("OS::Swift::Container")).toEqual([]);
+      expect((await a.objects.updateObject(object.id, { name: "reader", domain: "other" })).properties).toEqual({ name: "reader", domain: "other" });
+      expect((await a.objects.setObjectStatus(object.id, "SUSPENDED")).status).toBe("SUSPENDED");
+      await expect(a.objects.setObjectStatus(object.id, "SUSPENDED")).rejects.toMatchObject({ code: "Conflict" });
+      expect((await a.objects.setObjectStatus(object.id, "ACTIVE")).status).toBe("ACTIVE");
+      await expect(cloud.region(region, "project-b").objects.getObject(object.id)).rejects.toMatchObject({ code: "NotFound" });
+      expect((await client.objects.listObjects()).map((o) => o.id)).toContain(object.id);
+      await a.objects.deleteObject(object.id);
+      await expect(a.objects.getObject(object.id)).rejects.toMatchObject({ code: "NotFound" });
+      await expect(a.objects.deleteObject(object.id)).rejects.toMatchObject({ code: "NotFound" });
+    });
+
     it("counts what a region holds in its quota usage", async () => {
       const { client } = setup();
       const before = await client.quota();

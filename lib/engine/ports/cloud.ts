@@ -7,6 +7,8 @@
  * status (BUILD, creating, ...), and the caller polls `get*` until the status settles.
  */
 
+import type { ObjectClient } from "./objects";
+
 /** Errors are classified so plugins and the engine can decide whether to retry, fail or ignore. */
 export type CloudErrorCode =
   | "NotFound"
@@ -177,6 +179,8 @@ export interface RegionClient {
   compute: ComputeClient;
   volume: VolumeClient;
   network: NetworkClient;
+  /** Placeholder objects of the types the cloud has no model of their own for (ports/objects.ts). */
+  objects: ObjectClient;
   quota(): Promise<{ limits: Quota; used: Quota }>;
 }
 

@@ -5,4 +5,5 @@
 export * from "./cloud";
 export type * from "./clock";
 export type * from "./nested";
+export type * from "./objects";
 export type * from "./store";

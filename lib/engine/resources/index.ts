@@ -1,6 +1,8 @@
 /**
- * The explicit resource type registry: every built-in plugin, listed by hand (no discovery), plus the
- * schema rendering used by `GET /resource_types/{type}`, the designer palette and the docs.
+ * The resource type registry: every type of Heat 19's catalogue with Heat's own schema (generated data,
+ * catalog/), run by a hand-written plugin where one is listed below, else by the generic placeholder
+ * plugin; plus Hearth's own types. The schema rendering used by `GET /resource_types/{type}`, the
+ * designer palette and the docs.
  */
 import { alarmResource } from "./aodh/alarm";
 import { volumeResource } from "./cinder/volume";
@@ -24,13 +26,19 @@ import { portResource } from "./neutron/port";
 import { securityGroupResource } from "./neutron/security-group";
 import { subnetResource } from "./neutron/subnet";
 import { serverResource } from "./nova/server";
+import { heatTypes } from "./catalog/heat-catalog";
+import { placeholderPlugin } from "./placeholder/placeholder";
 import { pluginSchemaDoc, type ResourceTypeSchemaDoc } from "./type-schema";
 import type { ResourcePlugin, TypeRegistry } from "./types";
 
 export type { ResourceTypeSchemaDoc, PropertySchemaDoc } from "./type-schema";
 
-/** Every built-in plugin, in palette order. */
-export const builtinPlugins: readonly ResourcePlugin[] = [
+/**
+ * Heat types with hooks of their own. Every other type of Heat's catalogue runs on the placeholder
+ * plugin (placeholder/placeholder.ts); to give a type real semantics, write its plugin with
+ * defineResource (hooks and Hearth's annotations only: the schema is Heat's) and add it here.
+ */
+const withHooks: readonly ResourcePlugin[] = [
   noneResource,
   testResource,
   randomStringResource,
@@ -39,7 +47,6 @@ export const builtinPlugins: readonly ResourcePlugin[] = [
   resourceGroupResource,
   autoScalingGroupResource,
   scalingPolicyResource,
-  failoverPolicyResource,
   waitConditionHandleResource,
   waitConditionResource,
   softwareConfigResource,
@@ -56,19 +63,41 @@ export const builtinPlugins: readonly ResourcePlugin[] = [
   alarmResource,
 ];
 
-/** A registry over `plugins` (default: the built-ins); a type listed twice is an error. */
+/** Hearth's own types, beyond Heat's catalogue (documented extensions). */
+const hearthTypes: readonly ResourcePlugin[] = [failoverPolicyResource];
+
+for (const p of withHooks) if (!heatTypes.types[p.type]) throw new Error(`${p.type} is not a Heat type: list it with Hearth's own types`);
+for (const p of hearthTypes) if (heatTypes.types[p.type]) throw new Error(`${p.type} is a Heat type: list it with the types that have hooks`);
+
+/** Every built-in plugin: each Heat type (hooks of its own, else the placeholder's) and Hearth's own types. */
+export const builtinPlugins: readonly ResourcePlugin[] = [
+  ...withHooks,
+  ...hearthTypes,
+  ...Object.keys(heatTypes.types)
+    .filter((type) => !withHooks.some((p) => p.type === type))
+    .map(placeholderPlugin),
+];
+
+/** A registry over `plugins` (default: the built-ins); a type listed twice is an error. HIDDEN types are found, not listed. */
 export function createRegistry(plugins: readonly ResourcePlugin[] = builtinPlugins): TypeRegistry {
   const byType = new Map<string, ResourcePlugin>();
   for (const p of plugins) {
     if (byType.has(p.type)) throw new Error(`Resource type ${p.type} is registered twice`);
     byType.set(p.type, p);
   }
-  const sorted = [...byType.values()].sort((a, b) => a.type.localeCompare(b.type));
-  return { get: (type) => byType.get(type), list: () => sorted };
+  const listed = [...byType.values()].filter((p) => p.supportStatus?.status !== "HIDDEN").sort((a, b) => a.type.localeCompare(b.type));
+  return { get: (type) => byType.get(type), list: () => listed };
 }
 
 /** The registry with every built-in type. */
 export const defaultRegistry: TypeRegistry = createRegistry();
+
+/** Why Heat refuses to show a type: unknown (NotFound), or HIDDEN (NotSupported); undefined when it shows it. */
+export function resourceTypeRefusal(type: string, registry: TypeRegistry = defaultRegistry): { code: "NotFound" | "NotSupported"; message: string } | undefined {
+  const plugin = registry.get(type);
+  if (!plugin) return { code: "NotFound", message: `The Resource Type (${type}) could not be found.` };
+  return plugin.supportStatus?.status === "HIDDEN" ? { code: "NotSupported", message: `${type} is not supported.` } : undefined;
+}
 
 /**
  * A type's schema as Heat's `GET /resource_types/{type}` renders it; undefined for an unknown type.

@@ -6,6 +6,7 @@
  * editor completions, `GET /resource_types` and the docs.
  */
 import type { NestedStackOps, RegionClient } from "../ports";
+import { buildPlugin, type PluginDefinition } from "./catalog/overlay";
 
 /** Property and parameter value types, as Heat names them. */
 export type PropertyType = "string" | "integer" | "number" | "boolean" | "list" | "map" | "any";
@@ -53,14 +54,37 @@ export interface PropertySchema {
    * fixed_ip_address, a random string in admin_pass), so the designer can write get_attr into it.
    */
   takes?: ValueKind;
-  /** Hidden from the designer's inspector (internal or deprecated). */
+  /**
+   * Heat's HIDDEN property: accepted in templates (usually translated to its successor, `translateTo`),
+   * left out of `GET /resource_types` and the designer's inspector.
+   */
   hidden?: boolean;
+  /** A hidden property Heat translates (its translation rules): its value moves to this property. */
+  translateTo?: string;
+  /** false for Heat's not-implemented properties: setting one is refused ("not implemented yet"). */
+  implemented?: false;
+  /** Heat's support status of the property when it is not plainly SUPPORTED (deprecated, hidden ...). */
+  status?: SupportStatus;
+  /**
+   * A Hearth extension, with what it adds: a property Heat lacks, or a Heat property Hearth relaxes
+   * (`heat` then keeps Heat's own schema). Heat-compatible answers show Heat's schema only.
+   */
+  extension?: string;
+  /** Heat's schema of a property Hearth extends (see `extension`). */
+  heat?: PropertySchema;
 }
 
 /** Schema of one attribute (get_attr). */
 export interface AttributeSchema {
-  description: string;
+  /** Absent when Heat gives none (a template resource's outputs). */
+  description?: string;
   type?: PropertyType;
+  /** Heat's HIDDEN attribute: resolvable by get_attr, not shown. */
+  hidden?: boolean;
+  /** Heat's support status of the attribute when it is not plainly SUPPORTED. */
+  status?: SupportStatus;
+  /** A Hearth extension (an attribute Heat lacks), with what it gives; Heat-compatible answers leave it out. */
+  extension?: string;
   /**
    * The kind of value this attribute gives to properties that take one (PropertySchema.takes), and
    * the rest of the get_attr path that reaches it (a port's fixed_ips: [0, "ip_address"]).
@@ -68,8 +92,19 @@ export interface AttributeSchema {
   produces?: { kind: ValueKind; path?: (string | number)[] };
 }
 
-/** Heat-style support status of a type. */
-export type SupportStatus = "SUPPORTED" | "DEPRECATED" | "UNSUPPORTED";
+/** Heat's support statuses (heat.engine.support.SUPPORT_STATUSES). */
+export type SupportStatusName = "UNKNOWN" | "SUPPORTED" | "DEPRECATED" | "UNSUPPORTED" | "HIDDEN";
+
+/**
+ * Heat's support status of a type, property or attribute: a HIDDEN type is usable in templates but
+ * neither listed nor shown; `version` is the Heat release the status holds from ("5.0.0").
+ */
+export interface SupportStatus {
+  status: SupportStatusName;
+  message: string | null;
+  version: string | null;
+  previousStatus: SupportStatus | null;
+}
 
 /** What an update of a resource is asked to do. */
 export interface PropertyChange {
@@ -187,6 +222,7 @@ export interface ResourcePlugin {
   description: string;
   /** Palette group in the designer: Heat, Nova, Cinder, Neutron, Aodh. */
   service: string;
+  /** Absent: SUPPORTED, as Heat's default. */
   supportStatus?: SupportStatus;
   properties: Record<string, PropertySchema>;
   attributes: Record<string, AttributeSchema>;
@@ -196,6 +232,11 @@ export interface ResourcePlugin {
    * and a change to such a property is an in-place update (calls `update`), never a replacement.
    */
   openProperties?: boolean;
+  /**
+   * Resolves attribute names beyond `attributes` (Heat's own get_attribute: None, software deployments
+   * whose config declares outputs, groups, nested stacks): validation accepts any get_attr name on it.
+   */
+  openAttributes?: boolean;
   /** Replacement order on update: create the new resource before deleting the old (default true). */
   replaceCreateFirst?: boolean;
   /**
@@ -232,13 +273,19 @@ export interface ActiveMemberReader {
   active(resource: StoredResource): string | undefined;
 }
 
-/** Helper that fixes the plugin's type at compile time and returns it unchanged. */
-export function defineResource(plugin: ResourcePlugin): ResourcePlugin {
-  return plugin;
+/**
+ * Makes a plugin from its module's definition: over Heat's schema of the type when Heat has it (the
+ * definition then keeps only hooks and Hearth's annotations or documented extensions, see
+ * catalog/overlay.ts), else as written (a type of Hearth's own).
+ */
+export function defineResource(definition: PluginDefinition): ResourcePlugin {
+  return buildPlugin(definition);
 }
 
 /** Lookup of resource types by name; lib/engine/resources/index.ts builds the default one. */
 export interface TypeRegistry {
+  /** The type's plugin, HIDDEN types included (templates may still use them, as in Heat). */
   get(type: string): ResourcePlugin | undefined;
+  /** Every type a user may pick, sorted: HIDDEN types are left out, as Heat lists them. */
   list(): ResourcePlugin[];
 }

@@ -6,7 +6,8 @@ import { ValidationError, type Diagnostic } from "../diagnostics";
 import { FunctionError, isMapping, OMIT, resolveSnippet } from "../functions";
 import type { PropertySchema } from "../resources/types";
 import { checkConstraints } from "./constraints";
-import { convertProperty, nullPropertyValue } from "./properties";
+import { convertProperty, nullPropertyValue, propertyDefault } from "./properties";
+import { translateProperties, unimplementedProperties } from "./translation";
 import type { ResourceEntry } from "./resources";
 import type { OutputEntry } from "./sections";
 import type { CompileState } from "./state";
@@ -101,16 +102,19 @@ function publicResource(r: ResourceEntry, state: CompileState): CompiledResource
 /** Applies defaults, converts types and checks constraints of resolved property values. */
 function applySchema(
   schema: Record<string, PropertySchema>,
-  values: Record<string, unknown>,
+  given: Record<string, unknown>,
   path: (string | number)[],
   fail: (path: (string | number)[], message: string, code?: Diagnostic["code"]) => never,
   passThrough: boolean,
 ): Record<string, unknown> {
-  if (passThrough) return values;
+  if (passThrough) return given;
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(values)) if (!(key in schema)) fail(path, `Unknown Property ${key}`, "property.unknown");
+  for (const key of Object.keys(given)) if (!(key in schema)) fail(path, `Unknown Property ${key}`, "property.unknown");
+  for (const key of unimplementedProperties(schema, given)) fail(path, `Property ${key} not implemented yet`, "property.unknown");
+  const { values, conflict } = translateProperties(schema, given);
+  if (conflict) fail([...path, conflict.property], conflict.message, "property.constraint");
   for (const [key, s] of Object.entries(schema)) {
-    const v = values[key] === null ? nullPropertyValue(s) : values[key] ?? s.default;
+    const v = values[key] === null ? nullPropertyValue(s) : values[key] ?? propertyDefault(s);
     if (v === undefined || v === null) {
       if (s.required) fail(path, `Property ${key} not assigned`, "property.required");
       continue;

@@ -3,6 +3,7 @@
  * templates, per-resource overrides), merged in order so later files win.
  */
 import type { Diagnostic } from "../diagnostics";
+import { GLOBAL_REGISTRY } from "../resources/catalog/global-environment";
 import { isMapping } from "../functions";
 import { parseTemplateDocument } from "./document";
 import type { DocumentLimits } from "./document-screen";
@@ -86,10 +87,11 @@ export function mapType(env: Environment, resource: string, type: string): strin
   if (own) current = own;
   while (!seen.has(current)) {
     seen.add(current);
-    const direct = env.registry[current];
-    const wildcard = direct ?? wildcardTarget(env.registry, current);
-    if (!wildcard || wildcard === current) break;
-    current = wildcard;
+    // the stack's environments first, then Heat's global environment (the lowest layer)
+    const inStack = env.registry[current] ?? wildcardTarget(env.registry, current);
+    const next = inStack ?? GLOBAL_REGISTRY[current] ?? wildcardTarget(GLOBAL_REGISTRY, current);
+    if (!next || next === current) break;
+    current = next;
   }
   return current;
 }

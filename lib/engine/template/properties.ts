@@ -6,6 +6,7 @@
 import type { PropertySchema } from "../resources/types";
 import { FnCall, forEachCall, isMapping, pyRepr, pyStr, type ResolveContext } from "../functions";
 import { checkConstraints } from "./constraints";
+import { translateProperties, unimplementedProperties } from "./translation";
 
 /** One property problem; `path` is relative to the resource's properties. */
 export interface PropertyIssue {
@@ -25,9 +26,18 @@ function readsResources(parsed: unknown): boolean {
 
 const EMPTY: Record<PropertySchema["type"], unknown> = { string: "", integer: 0, number: 0, boolean: false, list: [], map: {}, any: null };
 
+/**
+ * A property's default as Heat reads it: a list property whose default is empty or not a list (some
+ * Heat schemas default a list to {}) reads as [], as Heat's `default() or []` does.
+ */
+export function propertyDefault(s: PropertySchema): unknown {
+  if (s.type === "list" && s.default !== undefined && !(Array.isArray(s.default) && s.default.length > 0)) return [];
+  return s.default;
+}
+
 /** What Heat reads for a property given as null: its default, else the type's empty value. */
 export function nullPropertyValue(s: PropertySchema): unknown {
-  return s.default ?? EMPTY[s.type];
+  return propertyDefault(s) ?? EMPTY[s.type];
 }
 
 /** Checks names (always) and, in strict mode, values of `props` against `schema`. */
@@ -41,7 +51,11 @@ export function validateProperties(
   for (const key of Object.keys(props)) {
     if (!(key in schema)) issues.push({ code: "property.unknown", message: `Unknown Property ${key}`, path: [] });
   }
+  for (const key of unimplementedProperties(schema, props)) issues.push({ code: "property.unknown", message: `Property ${key} not implemented yet`, path: [] });
   if (!strict || issues.length) return issues;
+  const translated = translateProperties(schema, props);
+  if (translated.conflict) return [{ code: "property.constraint", message: translated.conflict.message, path: [translated.conflict.property] }];
+  props = translated.values;
   for (const [key, s] of Object.entries(schema)) {
     if (key in props && props[key] === null) {
       // Heat reads an explicit null as the default, else the type's empty value, and checks that.

@@ -7,40 +7,17 @@
 import { randomUuid } from "../support/naming";
 import { optString } from "../support/props";
 import { defineResource } from "../types";
-import { COMPARISONS, METERS, STATISTICS } from "./alarm-rules";
 
-const actions = (description: string) => ({ type: "list" as const, description, default: [], updateAllowed: true, items: { type: "string" as const, description: "A URL to POST to." }, takes: "url" as const });
-
-/** The OS::Aodh::Alarm plugin. */
+/** The OS::Aodh::Alarm plugin (Heat's schema; the actions take URLs such as a ScalingPolicy's alarm_url). */
 export const alarmResource = defineResource({
   type: "OS::Aodh::Alarm",
-  service: "Aodh",
-  description:
-    "A threshold alarm over server metrics (meter cpu_util or server_health), evaluated by Hearth's HA monitor; " +
-    "on a state change it POSTs to the matching actions, such as a ScalingPolicy's alarm_url.",
   properties: {
-    meter_name: { type: "string", description: "Meter name watched by the alarm.", required: true, constraints: [{ allowedValues: [...METERS] }] },
-    statistic: { type: "string", description: "Meter statistic to evaluate.", default: "avg", updateAllowed: true, constraints: [{ allowedValues: [...STATISTICS] }] },
-    period: { type: "integer", description: "Period (seconds) to evaluate over.", default: 60, updateAllowed: true, constraints: [{ range: { min: 1 } }] },
-    evaluation_periods: { type: "integer", description: "Number of periods to evaluate over.", default: 1, updateAllowed: true, constraints: [{ range: { min: 1 } }] },
-    threshold: { type: "number", description: "Threshold to evaluate against.", required: true, updateAllowed: true },
-    comparison_operator: { type: "string", description: "Operator used to compare specified statistic with threshold.", default: "gt", updateAllowed: true, constraints: [{ allowedValues: [...COMPARISONS] }] },
-    matching_metadata: {
-      type: "map",
-      description: "Meter should match this resource metadata (key=value): servers whose metadata has metering.<key> (or <key>) equal to the value.",
-      default: {},
-      updateAllowed: true,
-    },
-    alarm_actions: actions("A list of URLs (webhooks) to invoke when state transitions to alarm."),
-    ok_actions: actions("A list of URLs (webhooks) to invoke when state transitions to ok."),
-    insufficient_data_actions: actions("A list of URLs (webhooks) to invoke when state transitions to insufficient data."),
-    repeat_actions: { type: "boolean", description: "False to trigger actions when the threshold is reached AND the alarm's state has changed. By default, actions are called each time the threshold is reached.", default: true, updateAllowed: true },
-    enabled: { type: "boolean", description: "True if alarm evaluation/actioning is enabled.", default: true, updateAllowed: true },
-    severity: { type: "string", description: "Severity of the alarm.", default: "low", updateAllowed: true, constraints: [{ allowedValues: ["low", "moderate", "critical"] }] },
-    description: { type: "string", description: "Description for the alarm.", updateAllowed: true },
+    alarm_actions: { takes: "url" },
+    ok_actions: { takes: "url" },
+    insufficient_data_actions: { takes: "url" },
   },
   attributes: {
-    state: { description: "The alarm's state: insufficient data, ok or alarm.", type: "string" },
+    state: { description: "The alarm's state: insufficient data, ok or alarm.", type: "string", extension: "Hearth's monitor evaluates the alarm and keeps its state here." },
   },
   handlers: {
     async create(ctx) {

@@ -5,39 +5,12 @@
  */
 import environmentJson from "./heat-environment.json";
 import typesJson from "./heat-types.json";
-import type { PropertySchemaDoc } from "../type-schema";
-
-/** Heat's support statuses (heat.engine.support.SUPPORT_STATUSES). */
-export type HeatStatus = "UNKNOWN" | "SUPPORTED" | "DEPRECATED" | "UNSUPPORTED" | "HIDDEN";
-
-/** A support status as Heat's SupportStatus.to_dict() renders it. */
-export interface HeatSupportStatus {
-  status: HeatStatus;
-  message: string | null;
-  /** The Heat release the status holds from, e.g. "5.0.0". */
-  version: string | null;
-  previous_status: HeatSupportStatus | null;
-}
-
-/** An attribute as GET /resource_types/{type} shows it (a template resource's output may have neither key). */
-export interface HeatAttributeDoc {
-  description?: string;
-  type?: string;
-}
-
-/** The body of GET /resource_types/{type}?with_description=true. */
-export interface HeatTypeShow {
-  resource_type: string;
-  description: string;
-  properties: Record<string, PropertySchemaDoc>;
-  attributes: Record<string, HeatAttributeDoc>;
-  support_status: HeatSupportStatus;
-}
+import type { AttributeSchemaDoc, PropertySchemaDoc, ResourceTypeSchemaDoc, SupportStatusDoc } from "../type-schema";
 
 /** One type of the catalogue: Heat's answer plus what the answer leaves out but templates still meet. */
 export interface HeatCatalogEntry {
   /** Heat's answer; for a hidden type, the answer Heat builds once the type is unhidden. */
-  show: HeatTypeShow;
+  show: ResourceTypeSchemaDoc;
   /** Set for hidden types: Heat refuses to show them (NotSupported) and leaves them out of the list. */
   show_error?: { class: string; message: string };
   /** HIDDEN top-level properties: not shown, still accepted (usually translated to their successor). */
@@ -45,16 +18,18 @@ export interface HeatCatalogEntry {
   /** implemented=False properties: not shown; setting one is an error in Heat. */
   unimplemented_properties?: Record<string, PropertySchemaDoc>;
   /** Non-SUPPORTED status of properties by dotted path ("*" for list items), nested ones included. */
-  property_status?: Record<string, HeatSupportStatus>;
+  property_status?: Record<string, SupportStatusDoc>;
   /** HIDDEN attributes: not shown, still resolvable by get_attr. */
-  hidden_attributes?: Record<string, HeatAttributeDoc>;
+  hidden_attributes?: Record<string, AttributeSchemaDoc>;
   /** Non-SUPPORTED status of attributes. */
-  attribute_status?: Record<string, HeatSupportStatus>;
+  attribute_status?: Record<string, SupportStatusDoc>;
   /**
    * The plugin resolves attribute names beyond its schema (its own get_attribute: None, software
    * deployments, groups, nested stacks): Heat's validation accepts any get_attr name on it. Absent: no.
    */
   open_attributes?: boolean;
+  /** The plugin is Heat's NoneResource (None, and retired types Heat runs on it): it accepts any property. */
+  open_properties?: boolean;
   /** Lifecycle actions the Heat plugin implements itself (create, update, delete, suspend, resume, check, signal ...). */
   handlers?: string[];
   /** Heat's client plugin for the type (nova, neutron, keystone ...), absent for pure-Heat types. */

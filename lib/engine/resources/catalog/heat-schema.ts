@@ -1,27 +1,29 @@
 /**
  * Converts between Heat's resource type schema (GET /resource_types/{type}, as heat-types.json keeps
- * it) and Hearth's plugin schema (PropertySchema / AttributeSchema), both ways. The reverse renders
- * properties with the registry's own propertyDoc, so a round trip that equals Heat's answer proves that
- * `GET /resource_types/{type}` can serve Heat's schemas from Hearth's format.
+ * it) and Hearth's plugin schema (PropertySchema / AttributeSchema), both ways. What Heat's answer
+ * leaves out comes in too: hidden properties (with the successor Heat translates them to), properties
+ * not implemented, hidden attributes, support statuses. The reverse is the registry's own rendering
+ * (heatTypeDoc), so a round trip that equals Heat's answer proves `GET /resource_types/{type}` serves
+ * Heat's schemas from Hearth's format.
  */
-import type { HeatAttributeDoc, HeatCatalogEntry, HeatSupportStatus, HeatTypeShow } from "./heat-catalog";
-import { propertyDoc, type PropertySchemaDoc } from "../type-schema";
+import type { HeatCatalogEntry } from "./heat-catalog";
+import { pluginSchemaDoc, type AttributeSchemaDoc, type PropertySchemaDoc, type ResourceTypeSchemaDoc, type SupportStatusDoc } from "../type-schema";
 import type { AttributeSchema, PropertyConstraint, PropertySchema, PropertyType, SupportStatus } from "../types";
 
-/** A type's schema in Hearth's format, with what Hearth's format cannot hold kept beside it. */
+/** A type's schema in Hearth's format: what the registry lays a plugin's hooks over. */
 export interface CatalogTypeSchema {
   type: string;
   description: string;
-  /** Hearth's coarse status: HIDDEN and UNKNOWN have no Hearth spelling and become UNSUPPORTED. */
-  supportStatus: SupportStatus;
-  /** Heat's full status (HIDDEN, message, version, previous status), which SupportStatus cannot say. */
-  heatSupportStatus: HeatSupportStatus;
-  /** Shown properties, plus Heat's hidden ones flagged `hidden` (accepted, not shown). */
+  /** Absent when SUPPORTED with no message or version (Heat's default). */
+  supportStatus?: SupportStatus;
+  /** Shown properties, plus Heat's hidden (`hidden`, maybe `translateTo`) and not-implemented ones. */
   properties: Record<string, PropertySchema>;
-  /** Shown attributes; an attribute Heat gives no description gets "". */
+  /** Shown attributes, plus Heat's hidden ones (`hidden`). */
   attributes: Record<string, AttributeSchema>;
-  /** Heat's hidden attributes (resolvable, not shown): AttributeSchema has no `hidden` flag. */
-  hiddenAttributes: Record<string, AttributeSchema>;
+  /** Heat's plugin resolves get_attr names beyond its schema. */
+  openAttributes: boolean;
+  /** Heat's plugin accepts any property (NoneResource). */
+  openProperties: boolean;
 }
 
 const PROPERTY_TYPES: readonly PropertyType[] = ["string", "integer", "number", "boolean", "list", "map", "any"];
@@ -78,44 +80,87 @@ export function propertyFromHeat(doc: PropertySchemaDoc, where: string): Propert
   return s;
 }
 
-function attributeFromHeat(doc: HeatAttributeDoc, where: string): AttributeSchema {
-  return { description: doc.description ?? "", ...(doc.type ? { type: propertyType(doc.type, where) } : {}) };
+/** Heat's status dict in Hearth's spelling. */
+export function statusFromHeat(s: SupportStatusDoc): SupportStatus {
+  return { status: s.status, message: s.message, version: s.version, previousStatus: s.previous_status ? statusFromHeat(s.previous_status) : null };
 }
 
-function attributeDoc(a: AttributeSchema): HeatAttributeDoc {
-  return { ...(a.description ? { description: a.description } : {}), ...(a.type ? { type: a.type } : {}) };
+/** Hearth's status in Heat's spelling (SupportStatus.to_dict()). */
+export function statusToHeat(s: SupportStatus): SupportStatusDoc {
+  return { status: s.status, message: s.message, version: s.version, previous_status: s.previousStatus ? statusToHeat(s.previousStatus) : null };
 }
 
-function coarseStatus(s: HeatSupportStatus): SupportStatus {
-  return s.status === "SUPPORTED" || s.status === "DEPRECATED" ? s.status : "UNSUPPORTED";
+const PLAIN_SUPPORTED = (s: SupportStatusDoc) => s.status === "SUPPORTED" && s.message === null && s.version === null && s.previous_status === null;
+
+function attributeFromHeat(doc: AttributeSchemaDoc, where: string): AttributeSchema {
+  return { ...(doc.description !== undefined ? { description: doc.description } : {}), ...(doc.type ? { type: propertyType(doc.type, where) } : {}) };
 }
 
-/** A catalogue entry (Heat's answer and its hidden properties/attributes) in Hearth's format. */
+/** The property a dotted status path ("fixed_ips.*.subnet_id") names, or undefined. */
+function propertyAt(properties: Record<string, PropertySchema>, path: string): PropertySchema | undefined {
+  const [first, ...rest] = path.split(".");
+  let s: PropertySchema | undefined = properties[first];
+  for (const key of rest) s = key === "*" ? s?.items : s?.schema?.[key];
+  return s;
+}
+
+/** The property Heat's deprecation message names ("Use property network."), this status or an earlier one. */
+function successorNamed(status: SupportStatusDoc | null): string | undefined {
+  for (let s = status; s; s = s.previous_status) {
+    const m = /^Use property (\w+)/.exec(s.message ?? "");
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+/**
+ * The successor a hidden property translates to (Heat's REPLACE translation rules): the property its
+ * status names, when the value fits it as is or as the one item of a list.
+ */
+function translationOf(hidden: PropertySchema, status: SupportStatusDoc | undefined, shown: Record<string, PropertySchema>): string | undefined {
+  const name = successorNamed(status ?? null);
+  const target = name ? shown[name] : undefined;
+  if (!target || !name) return undefined;
+  return target.type === hidden.type || target.items?.type === hidden.type ? name : undefined;
+}
+
+/** A catalogue entry (Heat's answer and what it leaves out) in Hearth's format. */
 export function typeFromHeat(entry: HeatCatalogEntry): CatalogTypeSchema {
   const { show } = entry;
   const at = (name: string) => `${show.resource_type} ${name}`;
-  const hidden = mapValues(entry.hidden_properties ?? {}, (d, k) => ({ ...propertyFromHeat(d, at(k)), hidden: true }));
+  const shown = mapValues(show.properties, (d, k) => propertyFromHeat(d, at(k)));
+  const hidden = mapValues(entry.hidden_properties ?? {}, (d, k) => {
+    const s: PropertySchema = { ...propertyFromHeat(d, at(k)), hidden: true };
+    const to = translationOf(s, entry.property_status?.[k], shown);
+    return to ? { ...s, translateTo: to } : s;
+  });
+  const unimplemented = mapValues(entry.unimplemented_properties ?? {}, (d, k): PropertySchema => ({ ...propertyFromHeat(d, at(k)), hidden: true, implemented: false }));
+  const properties = { ...shown, ...hidden, ...unimplemented };
+  for (const [path, status] of Object.entries(entry.property_status ?? {})) {
+    const s = propertyAt(properties, path);
+    if (s) s.status = statusFromHeat(status);
+  }
+  const attributes = {
+    ...mapValues(show.attributes, (d, k) => attributeFromHeat(d, at(k))),
+    ...mapValues(entry.hidden_attributes ?? {}, (d, k): AttributeSchema => ({ ...attributeFromHeat(d, at(k)), hidden: true })),
+  };
+  for (const [name, status] of Object.entries(entry.attribute_status ?? {})) {
+    if (attributes[name] && !PLAIN_SUPPORTED(status)) attributes[name].status = statusFromHeat(status);
+  }
   return {
     type: show.resource_type,
     description: show.description,
-    supportStatus: coarseStatus(show.support_status),
-    heatSupportStatus: show.support_status,
-    properties: { ...mapValues(show.properties, (d, k) => propertyFromHeat(d, at(k))), ...hidden },
-    attributes: mapValues(show.attributes, (d, k) => attributeFromHeat(d, at(k))),
-    hiddenAttributes: mapValues(entry.hidden_attributes ?? {}, (d, k) => attributeFromHeat(d, at(k))),
+    ...(PLAIN_SUPPORTED(show.support_status) ? {} : { supportStatus: statusFromHeat(show.support_status) }),
+    properties,
+    attributes,
+    openAttributes: entry.open_attributes === true,
+    openProperties: entry.open_properties === true,
   };
 }
 
 /** What GET /resource_types/{type}?with_description=true answers for a schema in Hearth's format. */
-export function typeToHeat(schema: CatalogTypeSchema): HeatTypeShow {
-  const shown = Object.entries(schema.properties).filter(([, s]) => !s.hidden);
-  return {
-    resource_type: schema.type,
-    description: schema.description,
-    properties: Object.fromEntries(shown.map(([k, s]) => [k, propertyDoc(s)])),
-    attributes: mapValues(schema.attributes, attributeDoc),
-    support_status: schema.heatSupportStatus,
-  };
+export function typeToHeat(schema: CatalogTypeSchema): ResourceTypeSchemaDoc {
+  return pluginSchemaDoc(schema);
 }
 
 function mapValues<A, B>(o: Record<string, A>, f: (v: A, k: string) => B): Record<string, B> {

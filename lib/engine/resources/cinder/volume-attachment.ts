@@ -75,36 +75,10 @@ async function startDetach(ctx: ResourceContext): Promise<MoveToken["detach"]> {
 /** The OS::Cinder::VolumeAttachment plugin. */
 export const volumeAttachmentResource = defineResource({
   type: "OS::Cinder::VolumeAttachment",
-  service: "Cinder",
-  description:
-    "Attaches a Cinder volume to a Nova server of the same region; changing the server moves the volume " +
-    "(detach, then attach) without replacing the resource.",
   properties: {
-    instance_uuid: {
-      type: "string",
-      description: "The ID of the server to which the volume attaches.",
-      required: true,
-      updateAllowed: true,
-      constraints: [{ customConstraint: "nova.server" }],
-      region: "same",
-      references: ["OS::Nova::Server"],
-    },
-    volume_id: {
-      type: "string",
-      description: "The ID of the volume to be attached.",
-      required: true,
-      updateAllowed: true,
-      constraints: [{ customConstraint: "cinder.volume" }],
-      region: "same",
-      references: ["OS::Cinder::Volume"],
-    },
-    mountpoint: {
-      type: "string",
-      description: "The location where the volume is exposed on the instance. This assignment may not be honored.",
-      updateAllowed: true,
-    },
+    instance_uuid: { region: "same", references: ["OS::Nova::Server"] },
+    volume_id: { region: "same", references: ["OS::Cinder::Volume"] },
   },
-  attributes: {},
   handlers: {
     async create(ctx) {
       const t = target(ctx.properties);

@@ -8,7 +8,6 @@ import { cloudCall, ignoreNotFound, isNotFound, pollRead, ResourceInError } from
 import { optBool, optNumber, optString, stringMap } from "../support/props";
 import { physicalName } from "../support/naming";
 import { defineResource, type ResourceContext } from "../types";
-import { volumeAttributes, volumeProperties } from "./volume-schema";
 
 /** The volume once its status is one of `settled`; undefined while it is changing; "error" fails. */
 async function settled(ctx: ResourceContext, settledIn: Volume["status"][]): Promise<Volume | undefined> {
@@ -36,10 +35,6 @@ function attachmentsList(volume: Volume): Record<string, unknown>[] {
 /** The OS::Cinder::Volume plugin. */
 export const volumeResource = defineResource({
   type: "OS::Cinder::Volume",
-  service: "Cinder",
-  description: "A Cinder block storage volume; it can be extended in place and attached to servers of its region.",
-  properties: volumeProperties,
-  attributes: volumeAttributes,
   handlers: {
     async create(ctx) {
       const p = ctx.properties;

@@ -64,46 +64,21 @@ async function attributeOf(ctx: ResourceContext, key: string, path: (string | nu
   return groupAttribute(view, shape, key, path);
 }
 
-const sizeProperty = (description: string, required = true) => ({
-  type: "integer" as const,
-  description,
-  required,
-  updateAllowed: true,
-  constraints: [{ range: { min: 0 } }],
-});
-
 /** The OS::Heat::AutoScalingGroup plugin. */
 export const autoScalingGroupResource = defineResource({
   type: "OS::Heat::AutoScalingGroup",
-  service: "Heat",
   expectedMs: 120_000, // waits for all its members
   group: { members: (resource) => storedMemberNames(resource.data) },
-  description:
-    "An autoscaling group of resources built from one definition, sized between min_size and max_size; " +
-    "a signal {replace: member} replaces a member (replace_oldest), {adjustment, adjustment_type} resizes it.",
   properties: {
-    desired_capacity: sizeProperty("Desired initial number of resources.", false),
-    max_size: sizeProperty("Maximum number of resources in the group."),
-    min_size: sizeProperty("Minimum number of resources in the group."),
-    cooldown: { type: "integer", description: "Cooldown period, in seconds.", updateAllowed: true },
-    resource: memberDefinitionSchema(
-      "Resource definition for the resources in the group, in HOT format: an inline type or a provider template such as ha_server.yaml.",
-      "members",
-    ),
-    rolling_updates: {
-      type: "map",
-      description: "Policy for rolling updates for this scaling group.",
-      updateAllowed: true,
-      schema: {
-        min_in_service: { type: "integer", description: "The minimum number of resources in service while rolling updates are being executed.", default: 0, constraints: [{ range: { min: 0 } }] },
-        max_batch_size: { type: "integer", description: "The maximum number of resources to replace at once.", default: 1, constraints: [{ range: { min: 1 } }] },
-        pause_time: { type: "number", description: "The number of seconds to wait between batches of updates.", default: 0, constraints: [{ range: { min: 0 } }] },
-      },
+    resource: {
+      ...memberDefinitionSchema("Resource definition for the resources in the group, in HOT format: an inline type or a provider template such as ha_server.yaml.", "members"),
+      extension: "Hearth spells out the member definition's keys (type, properties, metadata) for the designer's inspector.",
     },
     health_check: {
       type: "map",
+      extension: "Hearth's HA health checks of the members.",
       description:
-        "Hearth extension: the HA monitor polls each member's server and, after evaluation_periods failed checks, " +
+        "The HA monitor polls each member's server and, after evaluation_periods failed checks, " +
         "replaces it (or fails over, when a FailoverPolicy watches the group).",
       updateAllowed: true,
       schema: {
@@ -113,13 +88,6 @@ export const autoScalingGroupResource = defineResource({
         http: { type: "boolean", description: "Also ask the guest (an HTTP-style check): a hung server fails it.", default: false },
       },
     },
-  },
-  attributes: {
-    outputs: { description: "A map of resource names to the specified attribute of each individual resource.", type: "map" },
-    outputs_list: { description: "A list of the specified attribute of each individual resource.", type: "list" },
-    current_size: { description: "The current size of AutoscalingResourceGroup.", type: "integer" },
-    refs: { description: "A list of resource IDs for the resources in the group, oldest first.", type: "list" },
-    refs_map: { description: "A map of resource names to IDs for the resources in the group.", type: "map" },
   },
   handlers: {
     validate: checkSizes,

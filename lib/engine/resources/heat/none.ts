@@ -8,12 +8,7 @@ import { defineResource } from "../types";
 /** The OS::Heat::None plugin. */
 export const noneResource = defineResource({
   type: "OS::Heat::None",
-  service: "Heat",
-  description:
-    "Does nothing, but accepts any properties and returns null for any attribute, so it can stub out any " +
-    "other resource through the resource_registry. It is never replaced on update.",
   properties: {},
-  attributes: {},
   openProperties: true,
   handlers: {
     async create(ctx) {

@@ -32,70 +32,14 @@ async function groupAttributeOf(ctx: ResourceContext, key: string, path: (string
 /** The OS::Heat::ResourceGroup plugin. */
 export const resourceGroupResource = defineResource({
   type: "OS::Heat::ResourceGroup",
-  service: "Heat",
   expectedMs: 120_000, // waits for all its members
   group: { members: currentMembers },
-  description:
-    "Creates one or more identically configured resources in a nested stack; %index% in their properties " +
-    "is replaced by each member's index.",
   properties: {
-    count: {
-      type: "integer",
-      description: "The number of resources to create.",
-      default: 1,
-      constraints: [{ range: { min: 0 } }],
-      updateAllowed: true,
-    },
-    index_var: {
-      type: "string",
-      description:
-        "A variable that this resource will use to replace with the current index of a given resource in " +
-        "the group. Can be used, for example, to customize the name property of grouped servers.",
-      default: "%index%",
-      constraints: [{ length: { min: 3 } }],
-    },
     resource_def: memberDefinitionSchema(
       "Resource definition for the resources in the group. The value of this property is the definition " +
         "of a resource just as if it had been declared in the template itself.",
       "resources in the group",
     ),
-    removal_policies: {
-      type: "list",
-      description: "Policies for removal of resources on update.",
-      default: [],
-      updateAllowed: true,
-      items: {
-        type: "map",
-        description: "Policy to be processed when doing an update which requires removal of specific resources.",
-        schema: {
-          resource_list: {
-            type: "list",
-            description:
-              "List of resources to be removed when doing an update which requires removal of specific " +
-              "resources: member names or reference ids (see refs). Once removed, a name is never reused.",
-            default: [],
-          },
-        },
-      },
-    },
-    removal_policies_mode: {
-      type: "string",
-      description:
-        'How to handle changes to removal_policies on update. The default "append" mode appends to the ' +
-        'internal list, "update" replaces it on update.',
-      default: "append",
-      constraints: [{ allowedValues: ["append", "update"] }],
-      updateAllowed: true,
-    },
-  },
-  attributes: {
-    refs: { description: "A list of resource IDs for the resources in the group.", type: "list" },
-    refs_map: { description: "A map of resource names to IDs for the resources in the group.", type: "map" },
-    attributes: {
-      description: "A map of resource names to the specified attribute of each individual resource.",
-      type: "map",
-    },
-    removed_rsrc_list: { description: "A list of removed resource names.", type: "list" },
   },
   handlers: {
     async create(ctx) {

@@ -53,46 +53,25 @@ async function handleSignal(ctx: ResourceContext, details: unknown): Promise<voi
 /** The OS::Heat::ScalingPolicy plugin. */
 export const scalingPolicyResource = defineResource({
   type: "OS::Heat::ScalingPolicy",
-  service: "Heat",
-  description:
-    "A resource to manage scaling of OS::Heat::AutoScalingGroup: a signal adjusts the group's capacity, or with " +
-    "adjustment_type replace_oldest replaces its unhealthy (else oldest) member; auto_scaling_policy_id chains to an " +
-    "OS::Heat::FailoverPolicy instead. signal_url and alarm_url are pre-signed: POST to them to trigger it.",
   properties: {
     auto_scaling_group_id: {
-      type: "string",
-      description: "AutoScaling group ID to apply policy to.",
+      extension: "Not required when auto_scaling_policy_id names a FailoverPolicy instead (exactly one of the two).",
+      required: false,
       references: ["OS::Heat::AutoScalingGroup"],
     },
     auto_scaling_policy_id: {
       type: "string",
-      description: "Hearth extension: a FailoverPolicy to signal instead of a group (adjustment_type replace_oldest).",
+      description: "A FailoverPolicy to signal instead of a group (adjustment_type replace_oldest).",
+      extension: "Policies chain as in the HA proposal: a ScalingPolicy may signal a FailoverPolicy.",
       references: ["OS::Heat::FailoverPolicy"],
     },
     adjustment_type: {
-      type: "string",
-      description: "Type of adjustment (absolute or percentage), or replace_oldest to replace a member.",
-      required: true,
-      updateAllowed: true,
+      extension: "Also replace_oldest: a signal replaces the group's unhealthy member, else its oldest.",
       constraints: [{ allowedValues: TYPES }],
-    },
-    scaling_adjustment: {
-      type: "number",
-      description: "Size of adjustment (ignored by replace_oldest, which replaces one member).",
-      required: true,
-      updateAllowed: true,
-    },
-    cooldown: { type: "number", description: "Cooldown period, in seconds.", updateAllowed: true },
-    min_adjustment_step: {
-      type: "integer",
-      description: "Minimum number of resources that are added or removed when the AutoScaling group scales up or down. Used only with percent_change_in_capacity.",
-      updateAllowed: true,
-      constraints: [{ range: { min: 0 } }],
     },
   },
   attributes: {
-    alarm_url: { description: "A signed url to handle the alarm.", type: "string", produces: { kind: "url" } },
-    signal_url: { description: "A signed url to signal the policy (POST, with an optional JSON body).", type: "string" },
+    alarm_url: { produces: { kind: "url" } },
   },
   handlers: {
     validate(props) {

@@ -45,26 +45,7 @@ const ioSchema = (what: string, extra: Record<string, PropertySchema>): Property
 /** The OS::Heat::SoftwareConfig plugin. */
 export const softwareConfigResource = defineResource({
   type: "OS::Heat::SoftwareConfig",
-  service: "Heat",
-  description:
-    "A configuration script or document, with its inputs and outputs, to be applied to servers by " +
-    "OS::Heat::SoftwareDeployment. It cannot be changed: any change replaces it.",
   properties: {
-    group: {
-      type: "string",
-      description:
-        "Namespace to group this software config by when delivered to a server. This may imply what " +
-        "configuration tool is going to perform the configuration.",
-      default: "Heat::Ungrouped",
-    },
-    config: {
-      type: "string",
-      description: "Configuration script or manifest which specifies what actual configuration is performed.",
-    },
-    options: {
-      type: "map",
-      description: "Map containing options specific to the configuration management tool used by this resource.",
-    },
     inputs: ioSchema("input", {
       default: { type: "any", description: "Default value for the input if none is specified." },
       replace_on_change: {
@@ -82,11 +63,7 @@ export const softwareConfigResource = defineResource({
     }),
   },
   attributes: {
-    config: {
-      description: "The config value of the software config.",
-      type: "string",
-      produces: { kind: "script" },
-    },
+    config: { produces: { kind: "script" } },
   },
   handlers: {
     async create(ctx) {

@@ -72,57 +72,10 @@ async function applySignal(ctx: ResourceContext, details: unknown): Promise<void
 /** The OS::Heat::SoftwareDeployment plugin. */
 export const softwareDeploymentResource = defineResource({
   type: "OS::Heat::SoftwareDeployment",
-  service: "Heat",
-  expectedMs: 120_000, // waits for the server to run the config and signal
-  description:
-    "Applies a software configuration to a server for the chosen lifecycle actions, and waits for the " +
-    "server to signal completion with deploy_status_code, deploy_stdout and deploy_stderr (unless NO_SIGNAL).",
+  expectedMs: 120_000,
   properties: {
-    config: {
-      type: "string",
-      description: "ID of software configuration resource to execute when applying to the server.",
-      updateAllowed: true,
-      references: ["OS::Heat::SoftwareConfig"],
-    },
-    server: {
-      type: "string",
-      description: "ID of resource to apply configuration to. Normally this should be a Nova server ID.",
-      required: true,
-      region: "same",
-      references: ["OS::Nova::Server"],
-    },
-    input_values: {
-      type: "map",
-      description: "Input values to apply to the software configuration on this server.",
-      updateAllowed: true,
-    },
-    actions: {
-      type: "list",
-      description: "Which lifecycle actions of the deployment resource will result in this deployment being triggered.",
-      updateAllowed: true,
-      default: ["CREATE", "UPDATE"],
-      constraints: [{ allowedValues: ACTIONS }],
-    },
-    name: {
-      type: "string",
-      description:
-        "Name of the derived config associated with this deployment. This is used to apply a sort order to " +
-        "the list of configurations currently deployed to a server.",
-      updateAllowed: true,
-    },
-    signal_transport: {
-      type: "string",
-      description:
-        "How the server should signal to heat with the deployment output values. NO_SIGNAL will result in " +
-        "the resource going to the COMPLETE state without waiting for any signal.",
-      default: "CFN_SIGNAL",
-      constraints: [{ allowedValues: TRANSPORTS }],
-    },
-  },
-  attributes: {
-    deploy_stdout: { description: "Captured stdout from the configuration execution.", type: "string" },
-    deploy_stderr: { description: "Captured stderr from the configuration execution.", type: "string" },
-    deploy_status_code: { description: "Returned status code from the configuration execution.", type: "string" },
+    config: { references: ["OS::Heat::SoftwareConfig"] },
+    server: { region: "same", references: ["OS::Nova::Server"] },
   },
   handlers: {
     create: async (ctx) => startAction(ctx, "CREATE", ctx.properties),

@@ -29,33 +29,8 @@ function input(ctx: ResourceContext, props: Record<string, unknown>): NestedStac
 /** The OS::Heat::Stack plugin. */
 export const stackResource = defineResource({
   type: "OS::Heat::Stack",
-  service: "Heat",
-  expectedMs: 120_000, // waits for every resource of its stack
-  description:
-    "A stack created from a template as a resource of this one, optionally in another region " +
-    "(context.region_name); its outputs are available as the outputs attribute.",
-  properties: {
-    context: {
-      type: "map",
-      description: "Context for this stack.",
-      updateAllowed: true,
-      schema: {
-        region_name: { type: "string", description: "Region name in which this stack will be created." },
-      },
-    },
-    template: {
-      type: "string",
-      description: "Template that specifies the stack to be created as a resource.",
-      required: true,
-      updateAllowed: true,
-    },
-    timeout: { type: "integer", description: "Number of minutes to wait for this stack creation.", updateAllowed: true },
-    parameters: { type: "map", description: "Set of parameters passed to this stack.", default: {}, updateAllowed: true },
-  },
-  attributes: {
-    stack_name: { description: "Name of the stack.", type: "string" },
-    outputs: { description: "A dict of key-value pairs output from the stack.", type: "map" },
-  },
+  expectedMs: 120_000,
+  properties: {},
   handlers: {
     async create(ctx) {
       const view = await ctx.nested.create(input(ctx, ctx.properties));

@@ -32,48 +32,11 @@ const secs = (description: string) => ({ type: "number" as const, description, u
 /** The OS::Heat::TestResource plugin. */
 export const testResource = defineResource({
   type: "OS::Heat::TestResource",
-  service: "Heat",
-  description: "A resource which stores the string value that was provided, and waits or fails on request.",
   properties: {
-    value: { type: "string", description: "The input string to be stored.", default: "test_string", updateAllowed: true },
-    update_replace_value: { type: "string", description: "Some value that can be stored but can not be updated." },
-    fail: {
-      type: "boolean",
-      description: "Value which can be set to fail the resource operation to test failure scenarios.",
-      default: false,
-      updateAllowed: true,
-    },
-    update_replace: {
-      type: "boolean",
-      description: "Value which can be set to trigger update replace for the particular resource.",
-      default: false,
-      updateAllowed: true,
-    },
-    wait_secs: { ...secs("Seconds to wait after an action (-1 is infinite)."), default: 0 },
-    action_wait_secs: {
-      type: "map",
-      description: "Options for simulating waiting.",
-      updateAllowed: true,
-      schema: {
-        create: secs("Seconds to wait after a create. Defaults to the global wait_secs."),
-        update: secs("Seconds to wait after an update. Defaults to the global wait_secs."),
-        delete: secs("Seconds to wait after a delete. Defaults to the global wait_secs."),
-      },
-    },
-    client_name: { type: "string", description: "Client to poll.", default: "", updateAllowed: true },
-    entity_name: { type: "string", description: "Client entity to poll.", default: "", updateAllowed: true },
-    constraint_prop_secs: {
-      ...secs("Number value for delay during resolve constraint."),
-      default: 0,
-      constraints: [{ customConstraint: "test_constr" }],
-    },
-    attr_wait_secs: { ...secs("Number value for timeout during resolving output value."), default: 0 },
-  },
-  attributes: {
-    output: {
-      description: "The string that was stored. This value is also available by referencing the resource.",
-      type: "string",
-    },
+    wait_secs: { ...secs("Seconds to wait after an action (-1 is infinite).") },
+    action_wait_secs: { schema: { create: secs("Seconds to wait after a create. Defaults to the global wait_secs."), update: secs("Seconds to wait after an update. Defaults to the global wait_secs."), delete: secs("Seconds to wait after a delete. Defaults to the global wait_secs.") } },
+    constraint_prop_secs: { ...secs("Number value for delay during resolve constraint.") },
+    attr_wait_secs: { ...secs("Number value for timeout during resolving output value.") },
   },
   handlers: {
     async create(ctx) {

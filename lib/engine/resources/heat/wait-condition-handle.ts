@@ -59,37 +59,10 @@ const TRANSPORTS = ["CFN_SIGNAL", "TEMP_URL_SIGNAL", "HEAT_SIGNAL", "NO_SIGNAL",
 /** The OS::Heat::WaitConditionHandle plugin. */
 export const waitConditionHandleResource = defineResource({
   type: "OS::Heat::WaitConditionHandle",
-  service: "Heat",
-  description:
-    "Receives signals from instances (status SUCCESS or FAILURE, reason, data, id) and keeps them for the " +
-    "OS::Heat::WaitCondition that references it.",
-  properties: {
-    signal_transport: {
-      type: "string",
-      description:
-        "How the client will signal the wait condition. TOKEN_SIGNAL allows an HTTP POST to a Heat API " +
-        "endpoint with the provided token; NO_SIGNAL makes the resource go to a signalled state without waiting.",
-      default: "TOKEN_SIGNAL",
-      constraints: [{ allowedValues: TRANSPORTS }],
-    },
-  },
+  properties: {},
   attributes: {
-    token: { description: "Token for stack-user which can be used for signalling handle.", type: "string" },
-    endpoint: { description: "Endpoint/url which can be used for signalling handle.", type: "string", produces: { kind: "url" } },
-    curl_cli: {
-      description:
-        "Convenience attribute, provides curl CLI command prefix, which can be used for signalling handle " +
-        "completion or failure. You can signal success by adding --data-binary '{\"status\": \"SUCCESS\"}', " +
-        "or signal failure by adding --data-binary '{\"status\": \"FAILURE\"}'.",
-      type: "string",
-      produces: { kind: "script" },
-    },
-    signal: {
-      description:
-        "JSON serialized map that includes the endpoint, token and/or other attributes the client must use " +
-        "for signalling this handle.",
-      type: "string",
-    },
+    endpoint: { produces: { kind: "url" } },
+    curl_cli: { produces: { kind: "script" } },
   },
   handlers: {
     async create(ctx) {

@@ -55,38 +55,9 @@ async function waitDone(ctx: ResourceContext, token: unknown): Promise<boolean> 
 /** The OS::Heat::WaitCondition plugin. */
 export const waitConditionResource = defineResource({
   type: "OS::Heat::WaitCondition",
-  service: "Heat",
-  expectedMs: 120_000, // waits for its signals
-  description:
-    "Stays CREATE_IN_PROGRESS until its WaitConditionHandle has received the given number of success " +
-    "signals; fails on a failure signal or a timeout.",
+  expectedMs: 120_000,
   properties: {
-    handle: {
-      type: "string",
-      description: "A reference to the wait condition handle used to signal this wait condition.",
-      required: true,
-      references: ["OS::Heat::WaitConditionHandle"],
-    },
-    timeout: {
-      type: "number",
-      description: "The number of seconds to wait for the correct number of signals to arrive.",
-      required: true,
-      constraints: [{ range: { min: 1, max: 43200 }, description: "timeout must be between 1 and 43200 seconds (12 hours)" }],
-    },
-    count: {
-      type: "integer",
-      description:
-        "The number of success signals that must be received before the stack creation process continues.",
-      default: 1,
-      constraints: [{ range: { min: 1 } }],
-      updateAllowed: true,
-    },
-  },
-  attributes: {
-    data: {
-      description: "JSON string containing data associated with wait condition signals sent to the handle.",
-      type: "string",
-    },
+    handle: { references: ["OS::Heat::WaitConditionHandle"] },
   },
   handlers: {
     async create(ctx) {

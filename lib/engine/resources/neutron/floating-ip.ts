@@ -37,28 +37,13 @@ const fixedIp = {
 /** The OS::Neutron::FloatingIP plugin. */
 export const floatingIpResource = defineResource({
   type: "OS::Neutron::FloatingIP",
-  service: "Neutron",
-  description: "A floating IP address on an external network, optionally associated with a port.",
   properties: {
-    floating_network: {
-      type: "string",
-      description: "Network to allocate floating IP from.",
-      required: true,
-      constraints: [{ customConstraint: "neutron.network" }],
-      region: "same",
-      references: ["OS::Neutron::Net"],
-    },
+    floating_network: { region: "same", references: ["OS::Neutron::Net"] },
     port_id: portRef,
     fixed_ip_address: fixedIp,
-    value_specs: { type: "map", description: "Extra parameters to include in the request.", default: {} },
   },
   attributes: {
-    router_id: { description: "ID of the router used as gateway, set when associated with a port.", type: "string" },
-    tenant_id: { description: "The tenant owning this floating IP.", type: "string" },
-    floating_network_id: { description: "ID of the network in which this IP is allocated.", type: "string" },
-    fixed_ip_address: { description: "IP address of the associated port, if specified.", type: "string" },
-    floating_ip_address: { description: "The allocated address of this IP.", type: "string", produces: { kind: "ip" } },
-    port_id: { description: "ID of the port associated with this IP.", type: "string" },
+    floating_ip_address: { produces: { kind: "ip" } },
   },
   handlers: {
     async create(ctx) {
@@ -96,21 +81,11 @@ export const floatingIpResource = defineResource({
 /** The OS::Neutron::FloatingIPAssociation plugin. */
 export const floatingIpAssociationResource = defineResource({
   type: "OS::Neutron::FloatingIPAssociation",
-  service: "Neutron",
-  description: "Associates an existing floating IP with a port; changing the port moves the address in place.",
   properties: {
-    floatingip_id: {
-      type: "string",
-      description: "ID of the floating IP to associate.",
-      required: true,
-      updateAllowed: true,
-      region: "same",
-      references: ["OS::Neutron::FloatingIP"],
-    },
-    port_id: { ...portRef, required: true },
+    floatingip_id: { region: "same", references: ["OS::Neutron::FloatingIP"] },
+    port_id: { ...portRef },
     fixed_ip_address: fixedIp,
   },
-  attributes: {},
   handlers: {
     async create(ctx) {
       const fip = reqString(ctx.properties, "floatingip_id");

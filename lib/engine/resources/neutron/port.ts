@@ -43,62 +43,13 @@ function portAttributes(ctx: ResourceContext, p: Port): Record<string, unknown> 
 /** The OS::Neutron::Port plugin. */
 export const portResource = defineResource({
   type: "OS::Neutron::Port",
-  service: "Neutron",
-  description: "A port on a Neutron network, with fixed IPs and security groups, to plug a server into.",
   properties: {
-    network: {
-      type: "string",
-      description: "Network this port belongs to.",
-      required: true,
-      constraints: [{ customConstraint: "neutron.network" }],
-      region: "same",
-      references: ["OS::Neutron::Net"],
-    },
-    name: { type: "string", description: "A symbolic name for this port.", updateAllowed: true },
-    fixed_ips: {
-      type: "list",
-      description: "Desired IPs for this port.",
-      updateAllowed: true,
-      region: "same",
-      items: {
-        type: "map",
-        schema: {
-          subnet: {
-            type: "string",
-            description: "Subnet in which to allocate the IP address for this port.",
-            constraints: [{ customConstraint: "neutron.subnet" }],
-            region: "same",
-            references: ["OS::Neutron::Subnet"],
-          },
-          ip_address: { type: "string", description: "IP address desired in the subnet for this port.", constraints: [{ customConstraint: "ip_addr" }], takes: "ip" },
-        },
-      },
-    },
-    security_groups: {
-      type: "list",
-      description: "Security group IDs to associate with this port.",
-      updateAllowed: true,
-      region: "same",
-      references: ["OS::Neutron::SecurityGroup"],
-    },
-    admin_state_up: { type: "boolean", description: "The administrative state of this port.", default: true, updateAllowed: true },
-    device_id: { type: "string", description: "Device ID of this port.", default: "", updateAllowed: true },
-    device_owner: { type: "string", description: "Name of the network owning the port. The value is typically network:floatingip or network:router_interface or network:dhcp.", default: "", updateAllowed: true },
-    mac_address: { type: "string", description: "MAC address to give to this port. The default update policy of this property in neutron is that allow admin role only.", constraints: [{ customConstraint: "mac_addr" }] },
-    value_specs: { type: "map", description: "Extra parameters to include in the request.", default: {}, updateAllowed: true },
+    network: { region: "same", references: ["OS::Neutron::Net"] },
+    fixed_ips: { region: "same", items: { schema: { subnet: { region: "same", references: ["OS::Neutron::Subnet"] }, ip_address: { takes: "ip" } } } },
+    security_groups: { region: "same", references: ["OS::Neutron::SecurityGroup"] },
   },
   attributes: {
-    admin_state_up: { description: "The administrative state of this port.", type: "string" },
-    device_id: { description: "Unique identifier for the device.", type: "string" },
-    device_owner: { description: "Name of the network owning the port.", type: "string" },
-    fixed_ips: { description: "Fixed IP addresses.", type: "list", produces: { kind: "ip", path: [0, "ip_address"] } },
-    mac_address: { description: "MAC address of the port.", type: "string" },
-    name: { description: "Friendly name of the port.", type: "string" },
-    network_id: { description: "Unique identifier for the network owning the port.", type: "string" },
-    security_groups: { description: "A list of security groups for the port.", type: "list" },
-    status: { description: "The status of the port.", type: "string" },
-    tenant_id: { description: "Tenant owning the port.", type: "string" },
-    subnets: { description: "Subnets of this network.", type: "list" },
+    fixed_ips: { produces: { kind: "ip", path: [0, "ip_address"] } },
   },
   handlers: {
     async create(ctx) {

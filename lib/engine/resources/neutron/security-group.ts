@@ -32,51 +32,9 @@ function spec(ctx: ResourceContext, props: Record<string, unknown>) {
   };
 }
 
-const port = (which: string) => ({
-  type: "integer" as const,
-  description: `The ${which} port number in the range that is matched by the security group rule.`,
-  constraints: [{ range: { min: 0, max: 65535 } }],
-});
-
 /** The OS::Neutron::SecurityGroup plugin. */
 export const securityGroupResource = defineResource({
   type: "OS::Neutron::SecurityGroup",
-  service: "Neutron",
-  description: "A security group: ingress and egress rules applied to ports and servers.",
-  properties: {
-    name: { type: "string", description: "A string specifying a symbolic name for the security group, which is not required to be unique.", updateAllowed: true },
-    description: { type: "string", description: "Description of the security group.", updateAllowed: true },
-    rules: {
-      type: "list",
-      description: "List of security group rules.",
-      default: [],
-      updateAllowed: true,
-      items: {
-        type: "map",
-        schema: {
-          direction: {
-            type: "string",
-            description: "The direction in which the security group rule is applied.",
-            default: "ingress",
-            constraints: [{ allowedValues: ["ingress", "egress"] }],
-          },
-          ethertype: { type: "string", description: "Ethertype of the traffic.", default: "IPv4", constraints: [{ allowedValues: ["IPv4", "IPv6"] }] },
-          port_range_min: port("minimum"),
-          port_range_max: port("maximum"),
-          protocol: { type: "string", description: "The protocol that is matched by the security group rule. Allowed values are ah, dccp, egp, esp, gre, icmp, icmpv6, igmp, ipv6-encap, ipv6-frag, ipv6-icmp, ipv6-nonxt, ipv6-opts, ipv6-route, ospf, pgm, rsvp, sctp, tcp, udp, udplite, vrrp and integer representations [0-255]." },
-          remote_mode: {
-            type: "string",
-            description: "Whether to specify a remote group or a remote IP prefix.",
-            default: "remote_ip_prefix",
-            constraints: [{ allowedValues: ["remote_ip_prefix", "remote_group_id"] }],
-          },
-          remote_group_id: { type: "string", description: "The remote group ID to be associated with this security group rule." },
-          remote_ip_prefix: { type: "string", description: "The remote IP prefix (CIDR) to be associated with this security group rule.", constraints: [{ customConstraint: "net_cidr" }] },
-        },
-      },
-    },
-  },
-  attributes: {},
   handlers: {
     async create(ctx) {
       const s = spec(ctx, ctx.properties);

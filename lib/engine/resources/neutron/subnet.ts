@@ -25,46 +25,10 @@ const pool = { type: "map" as const, schema: {
 /** The OS::Neutron::Subnet plugin. */
 export const subnetResource = defineResource({
   type: "OS::Neutron::Subnet",
-  service: "Neutron",
-  description: "A subnet: an IP address block of a network from which ports get their addresses.",
   properties: {
-    network: {
-      type: "string",
-      description: "The ID of the attached network.",
-      required: true,
-      constraints: [{ customConstraint: "neutron.network" }],
-      region: "same",
-      references: ["OS::Neutron::Net"],
-    },
-    cidr: { type: "string", description: "The CIDR.", constraints: [{ customConstraint: "net_cidr" }] },
-    name: { type: "string", description: "The name of the subnet.", updateAllowed: true },
-    ip_version: { type: "integer", description: "The IP version, which is 4 or 6.", default: 4, constraints: [{ allowedValues: [4, 6] }] },
-    dns_nameservers: { type: "list", description: "A specified set of DNS name servers to be used.", default: [], updateAllowed: true },
-    gateway_ip: {
-      type: "string",
-      description:
-        'The gateway IP address. Set to any of [ null | ~ | "" ] to create/update a subnet without a gateway. ' +
-        "If omitted when creation, neutron will assign the first free IP address within the subnet to the gateway automatically.",
-      updateAllowed: true,
-      takes: "ip",
-    },
-    enable_dhcp: { type: "boolean", description: "Set to true if DHCP is enabled and false if DHCP is disabled.", default: true, updateAllowed: true },
-    allocation_pools: { type: "list", description: "The start and end addresses for the allocation pools.", updateAllowed: true, items: pool },
-    host_routes: { type: "list", description: "A list of host route dictionaries for the subnet.", updateAllowed: true },
-    value_specs: { type: "map", description: "Extra parameters to include in the request.", default: {}, updateAllowed: true },
-    tenant_id: { type: "string", description: "The ID of the tenant who owns the network." },
-  },
-  attributes: {
-    name: { description: "Friendly name of the subnet.", type: "string" },
-    network_id: { description: "Parent network of the subnet.", type: "string" },
-    tenant_id: { description: "Tenant owning the subnet.", type: "string" },
-    allocation_pools: { description: "Ip allocation pools and their ranges.", type: "list" },
-    gateway_ip: { description: "Ip of the subnet's gateway.", type: "string" },
-    host_routes: { description: "Additional routes for this subnet.", type: "list" },
-    ip_version: { description: "Ip version for the subnet.", type: "string" },
-    cidr: { description: "CIDR block notation for this subnet.", type: "string" },
-    dns_nameservers: { description: "List of dns nameservers.", type: "list" },
-    enable_dhcp: { description: "'true' if DHCP is enabled for this subnet; 'false' otherwise.", type: "string" },
+    network: { region: "same", references: ["OS::Neutron::Net"] },
+    gateway_ip: { takes: "ip" },
+    allocation_pools: { items: pool },
   },
   handlers: {
     async create(ctx) {

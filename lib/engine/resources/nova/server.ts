@@ -8,7 +8,6 @@ import { cloudCall, ignoreNotFound, isNotFound, pollRead, ResourceInError } from
 import { optList, optString, reqString, stringMap } from "../support/props";
 import { physicalName } from "../support/naming";
 import { defineResource, type PropertyChange, type ResourceContext } from "../types";
-import { serverProperties, serverAttributes } from "./server-schema";
 import {
   addressesAttr,
   associateFloatingIps,
@@ -73,11 +72,27 @@ function needsReplace(change: PropertyChange): boolean {
 /** The OS::Nova::Server plugin. */
 export const serverResource = defineResource({
   type: "OS::Nova::Server",
-  service: "Nova",
   expectedMs: 60_000, // boots
-  description: "A Nova server (compute instance) with its networks, security groups, metadata and user data.",
-  properties: serverProperties,
-  attributes: serverAttributes,
+  properties: {
+    security_groups: { region: "same", references: ["OS::Neutron::SecurityGroup"] },
+    networks: {
+      region: "same",
+      items: {
+        schema: {
+          network: { region: "same", references: ["OS::Neutron::Net"] },
+          fixed_ip: { takes: "ip" },
+          port: { region: "same", references: ["OS::Neutron::Port"] },
+          subnet: { region: "same", references: ["OS::Neutron::Subnet"] },
+          floating_ip: { region: "same", references: ["OS::Neutron::FloatingIP"] },
+        },
+      },
+    },
+    user_data: { takes: "script" },
+    admin_pass: { takes: "secret" },
+  },
+  attributes: {
+    first_address: { produces: { kind: "ip" } },
+  },
   handlers: {
     async create(ctx) {
       return { id: await createServer(ctx), associated: false };

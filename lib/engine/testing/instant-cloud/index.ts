@@ -12,6 +12,7 @@
 import { CloudError, type CloudProvider, type Quota, type RegionClient, type RegionInfo } from "../../ports";
 import { computeOps } from "./compute";
 import { networkOps } from "./network";
+import { objectOps } from "./objects";
 import { fail, FLAVORS, InstantRegion } from "./region";
 import type { Sync } from "./sync";
 import { volumeOps } from "./volume";
@@ -87,7 +88,7 @@ export class InstantCloud implements CloudProvider {
     if (!client) {
       const as = <T>(ops: Sync<T>) => asClient(r, project, ops);
       const { quota } = as<Pick<RegionClient, "quota">>({ quota: () => ({ limits: UNLIMITED, used: usage(r) }) });
-      client = { region: name, compute: as(computeOps(r)), volume: as(volumeOps(r)), network: as(networkOps(r)), quota };
+      client = { region: name, compute: as(computeOps(r)), volume: as(volumeOps(r)), network: as(networkOps(r)), objects: as(objectOps(r)), quota };
       this.clients.set(key, client);
     }
     return client;
