@@ -13,21 +13,36 @@ export interface PaletteProps {
   onAdd: (type: string) => void;
 }
 
-/** Plugins grouped by service, filtered by a search over type and description. */
-function groupPlugins(plugins: readonly ResourcePlugin[], query: string): [string, ResourcePlugin[]][] {
-  const q = query.trim().toLowerCase();
-  const groups = new Map<string, ResourcePlugin[]>();
-  for (const p of plugins) {
-    if (q && !p.type.toLowerCase().includes(q) && !p.description.toLowerCase().includes(q)) continue;
-    groups.set(p.service, [...(groups.get(p.service) ?? []), p]);
+/** A palette entry with its search text, lowercased once. */
+interface PaletteEntry {
+  plugin: ResourcePlugin;
+  haystack: string;
+}
+
+/** The plugins grouped by service (services sorted), each with its search text: built once per plugin list. */
+function indexPlugins(plugins: readonly ResourcePlugin[]): [string, PaletteEntry[]][] {
+  const groups = new Map<string, PaletteEntry[]>();
+  for (const plugin of plugins) {
+    const group = groups.get(plugin.service) ?? [];
+    group.push({ plugin, haystack: `${plugin.type}\n${plugin.description}`.toLowerCase() });
+    groups.set(plugin.service, group);
   }
   return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
+}
+
+/** The groups whose entries match a search over type and description (empty groups left out). */
+function filterGroups(index: [string, PaletteEntry[]][], query: string): [string, ResourcePlugin[]][] {
+  const q = query.trim().toLowerCase();
+  return index
+    .map(([service, entries]) => [service, entries.filter((e) => !q || e.haystack.includes(q)).map((e) => e.plugin)] as [string, ResourcePlugin[]])
+    .filter(([, items]) => items.length > 0);
 }
 
 /** Searchable list of every registered resource type, grouped by service: drag onto the canvas or press Enter. */
 export function Palette({ plugins, onAdd }: PaletteProps) {
   const [query, setQuery] = useState("");
-  const groups = useMemo(() => groupPlugins(plugins, query), [plugins, query]);
+  const index = useMemo(() => indexPlugins(plugins), [plugins]);
+  const groups = useMemo(() => filterGroups(index, query), [index, query]);
   const onKey = (event: KeyboardEvent<HTMLLIElement>, type: string) => {
     if (event.key === "Enter" || event.key === " ") {
       event.preventDefault();
