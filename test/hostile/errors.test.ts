@@ -2,8 +2,11 @@
  * Hostile requests that used to answer 500 with internals: every one is now a clear 4xx with a code
  * and a message naming the place, and a real 500 says only its request id (details in the server log).
  */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { handleHeatRequest } from "../../lib/api/heat";
+import { installMethodGuard } from "../../lib/console/method-guard";
 import { refuseRequest } from "../../lib/console/request-guard";
 import type { Hearth } from "../../lib/services/types";
 import { adminSession, ORIGIN } from "../api/harness";
@@ -86,5 +89,32 @@ describe("requests the console refuses before serving them", () => {
     expect(action({ origin: "http://hearth.test:3000" })).toBeUndefined();
     expect(action({ origin: "https://hearth.example", "x-forwarded-host": "hearth.example" })).toBeUndefined();
     expect(refuseRequest("POST", "/heat-api/v1/admin/stacks", headers({ host: "hearth.test", origin: "https://evil.example" }))).toBeUndefined();
+  });
+});
+
+describe("the HTTP server's method guard", () => {
+  it("answers TRACE with the 405 before any listener (Next would answer 500), and passes the rest on", async () => {
+    installMethodGuard(http.Server);
+    const server = http.createServer((_request, response) => response.end("served"));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    const send = (method: string) =>
+      new Promise<{ status: number; body: string; allow?: string }>((resolve, reject) => {
+        const request = http.request({ host: "127.0.0.1", port, method, path: "/stacks?x=1" }, (response) => {
+          let body = "";
+          response.on("data", (chunk: Buffer) => (body += chunk.toString()));
+          response.on("end", () => resolve({ status: response.statusCode!, body, allow: response.headers.allow }));
+        });
+        request.on("error", reject);
+        request.end();
+      });
+    try {
+      const trace = await send("TRACE");
+      expect(trace).toMatchObject({ status: 405, allow: "GET, HEAD, POST, PUT, PATCH, DELETE" });
+      expect(JSON.parse(trace.body).error).toEqual({ code: "MethodNotAllowed", message: "The method TRACE is not allowed for /stacks: use one of GET, HEAD, POST, PUT, PATCH, DELETE." });
+      expect(await send("GET")).toMatchObject({ status: 200, body: "served" });
+    } finally {
+      server.close();
+    }
   });
 });
