@@ -1,11 +1,15 @@
 /**
  * Server-side reads of the stack page beyond the stack itself: its parents (breadcrumb), hidden
- * parameter names (masked values) and the path to the root cause of a failure.
+ * parameter names (masked values), the path to the root cause of a failure, and how long each type
+ * usually takes (read from the registry here, so the page does not load the registry in the browser).
  */
 import type { StackRecord } from "@/lib/engine/ports";
 import type { Hearth } from "@/lib/services/types";
 import { isEngineError } from "@/lib/console/errors";
+import { defaultRegistry } from "@/lib/engine/resources";
+import { DEFAULT_EXPECTED_MS, type TypeRegistry } from "@/lib/engine/resources/types";
 import { rootCausePath, type RootCauseStep, type StackLevel } from "./root-cause";
+import type { TypeExpectations } from "./stuck";
 import type { StackCrumb } from "./stack-breadcrumb";
 
 /** Parents of a nested stack, top-level first (stops at a parent that is gone). */
@@ -49,4 +53,10 @@ async function readLevel(hearth: Hearth, id: string, withEvents: boolean): Promi
     if (isEngineError(error, "NotFound")) return undefined;
     throw error;
   }
+}
+
+/** How long the registry's types usually take: the types that declare it (ResourcePlugin.expectedMs), else the default. */
+export function typeExpectations(registry: TypeRegistry = defaultRegistry): TypeExpectations {
+  const declared = registry.list().filter((p) => p.expectedMs !== undefined);
+  return { byType: Object.fromEntries(declared.map((p) => [p.type, p.expectedMs!])), fallback: DEFAULT_EXPECTED_MS };
 }

@@ -20,7 +20,7 @@ import { firstFailedResource, type RootCauseStep } from "./root-cause";
 import { RootCausePanel } from "./root-cause-panel";
 import { StackBreadcrumb, type StackCrumb } from "./stack-breadcrumb";
 import { StackHeader } from "./stack-header";
-import { stuckResources } from "./stuck";
+import { stuckResources, type TypeExpectations } from "./stuck";
 import { StuckWarning } from "./stuck-warning";
 import { TopologySection } from "./topology-section";
 import { useNow } from "./use-now";
@@ -41,6 +41,8 @@ export interface StackLiveViewProps {
   ancestors: StackCrumb[];
   /** When the server rendered the page (epoch ms): the first "now" of durations. */
   renderedAt: number;
+  /** How long each type usually takes (the registry's, read on the server). */
+  expectations: TypeExpectations;
 }
 
 /**
@@ -49,7 +51,7 @@ export interface StackLiveViewProps {
  * server snapshot is refreshed (outputs, attributes, root cause) and newer streamed events still apply;
  * so it is when a signal to one of its resources was handled (a failover moves the outputs too).
  */
-export function StackLiveView({ detail, outputs, events, lastSeq, hiddenParameters, topology, rootCause, ancestors, renderedAt }: StackLiveViewProps) {
+export function StackLiveView({ detail, outputs, events, lastSeq, hiddenParameters, topology, rootCause, ancestors, renderedAt, expectations }: StackLiveViewProps) {
   const router = useRouter();
   const { stack } = detail;
   const [streamed, setStreamed] = useState<EventRecord[]>([]);
@@ -76,7 +78,7 @@ export function StackLiveView({ detail, outputs, events, lastSeq, hiddenParamete
       <StackBreadcrumb ancestors={ancestors} current={stack.name} parentResource={stack.parentResource} />
       <StackHeader detail={detail} status={live.status} statusReason={live.statusReason} streamState={streamState} />
       {live.status.endsWith("_FAILED") ? <RootCausePanel stackName={stack.name} stackReason={live.statusReason} path={rootCause} /> : null}
-      {inProgress ? <StuckWarning stuck={stuckResources(spans, now)} /> : null}
+      {inProgress ? <StuckWarning stuck={stuckResources(spans, now, expectations)} /> : null}
       <TopologySection resources={resources} events={allEvents} stackId={stack.id} firstFailure={firstFailure} edgesError={topology.error} />
       <Tabs
         label="Stack details"

@@ -3,6 +3,7 @@ import { createRegistry } from "@/lib/engine/resources";
 import { serverResource } from "@/lib/engine/resources/nova/server";
 import { DEFAULT_EXPECTED_MS } from "@/lib/engine/resources/types";
 import type { GanttSpan } from "./gantt";
+import { typeExpectations } from "./stack-context";
 import { expectedMs, stuckResources } from "./stuck";
 
 function span(resource: string, type: string, start: number, end: number | null = null): GanttSpan {
@@ -22,6 +23,7 @@ describe("stuckResources", () => {
         span("done", "OS::Heat::TestResource", 0, 150_000),
       ],
       now,
+      typeExpectations(),
     );
     expect(stuck).toEqual([
       { resource: "slower", type: "OS::Cinder::Volume", action: "CREATE", elapsedMs: 90_000, expectedMs: DEFAULT_EXPECTED_MS },
@@ -30,9 +32,9 @@ describe("stuckResources", () => {
   });
 
   it("gives slow types more time and accepts other expectations", () => {
-    expect(expectedMs("OS::Heat::Stack")).toBe(120_000);
-    expect(expectedMs("OS::Neutron::Net")).toBe(DEFAULT_EXPECTED_MS);
+    expect(expectedMs("OS::Heat::Stack", typeExpectations())).toBe(120_000);
+    expect(expectedMs("OS::Neutron::Net", typeExpectations())).toBe(DEFAULT_EXPECTED_MS);
     const quickServers = createRegistry([{ ...serverResource, expectedMs: 40_000 }]);
-    expect(stuckResources([span("server", "OS::Nova::Server", now - 45_000)], now, quickServers)).toHaveLength(1);
+    expect(stuckResources([span("server", "OS::Nova::Server", now - 45_000)], now, typeExpectations(quickServers))).toHaveLength(1);
   });
 });

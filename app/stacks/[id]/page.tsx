@@ -5,7 +5,7 @@ import { consoleHearth } from "@/lib/console/session";
 import type { Hearth } from "@/lib/services/types";
 import { isEngineError } from "@/lib/console/errors";
 import { StackLiveView } from "@/components/stacks/stack-live-view";
-import { ancestorsOf, hiddenParameterNames, rootCauseOf } from "@/components/stacks/stack-context";
+import { ancestorsOf, hiddenParameterNames, rootCauseOf, typeExpectations } from "@/components/stacks/stack-context";
 
 /** Route parameters of /stacks/[id] (a stack id or name). */
 type Params = Promise<{ id: string }>;
@@ -63,6 +63,7 @@ export default async function StackPage({ params }: { params: Params }) {
       rootCause={rootCause}
       ancestors={ancestors}
       renderedAt={Date.now()}
+      expectations={typeExpectations()}
     />
   );
 }
