@@ -1,24 +1,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { heatTypes, serviceOf } from "../../lib/engine/resources/catalog/heat-catalog";
-import { typeFromHeat } from "../../lib/engine/resources/catalog/heat-schema";
-import { createRegistry } from "../../lib/engine/resources";
-import type { ResourcePlugin } from "../../lib/engine/resources/types";
+import { defaultRegistry as registry } from "../../lib/engine/resources";
 import { compileStack } from "../../lib/engine/template";
 
 const FIXTURES = join(__dirname, "fixtures");
 const read = (name: string) => readFileSync(join(FIXTURES, name), "utf8");
 
-/** A validate-only plugin with Heat's own schema of `type` (the registry gives every Heat type one). */
-function catalogPlugin(type: string): ResourcePlugin {
-  const schema = typeFromHeat(heatTypes.types[type]);
-  return { ...schema, service: serviceOf(type), openAttributes: schema.openAttributes, handlers: {} } as ResourcePlugin;
-}
-
 describe("fixture cfn-wordpress-eip (heat-templates' WordPress_Single_Instance_With_EIP)", () => {
   const heat = JSON.parse(read("cfn-wordpress-eip.heat.json"));
-  const registry = createRegistry(Object.values(heat.strict.resources as Record<string, string>).map(catalogPlugin));
   const compile = (mode: "validate" | "strict") => compileStack(
     { template: read(heat.fixture), templateName: heat.fixture, environments: [{ name: heat.environment, text: read(heat.environment) }] },
     { registry, mode, stackName: "wp", stackId: "1", projectId: "p", region: "RegionOne", regions: ["RegionOne"] },

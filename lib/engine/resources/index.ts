@@ -15,6 +15,14 @@ import { resourceGroupResource } from "./heat/resource-group";
 import { scalingPolicyResource } from "./heat/scaling-policy";
 import { softwareConfigResource } from "./heat/software-config";
 import { softwareDeploymentResource } from "./heat/software-deployment";
+import { cloudConfigResource, multipartMimeResource, softwareComponentResource, structuredConfigResource } from "./heat/software-configs";
+import {
+  softwareDeploymentGroupResource,
+  softwareDeploymentsResource,
+  structuredDeploymentGroupResource,
+  structuredDeploymentResource,
+  structuredDeploymentsResource,
+} from "./heat/deployment-group";
 import { stackResource } from "./heat/stack";
 import { testResource } from "./heat/test-resource";
 import { valueResource } from "./heat/value";
@@ -51,6 +59,15 @@ const withHooks: readonly ResourcePlugin[] = [
   waitConditionResource,
   softwareConfigResource,
   softwareDeploymentResource,
+  structuredConfigResource,
+  cloudConfigResource,
+  multipartMimeResource,
+  softwareComponentResource,
+  structuredDeploymentResource,
+  softwareDeploymentGroupResource,
+  softwareDeploymentsResource,
+  structuredDeploymentGroupResource,
+  structuredDeploymentsResource,
   serverResource,
   volumeResource,
   volumeAttachmentResource,

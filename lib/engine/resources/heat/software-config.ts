@@ -10,7 +10,8 @@ import { defineResource, type PropertySchema } from "../types";
 /** The stored definition of a config, as deployments read it. */
 export interface StoredConfig {
   group: string;
-  config: string;
+  /** A script or document (text), a structure (StructuredConfig), or a component's configs. */
+  config: unknown;
   options: Record<string, unknown>;
   inputs: Record<string, unknown>[];
   outputs: { name: string; error_output?: boolean }[];

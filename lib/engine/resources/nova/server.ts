@@ -8,6 +8,7 @@ import { cloudCall, ignoreNotFound, isNotFound, pollRead, ResourceInError } from
 import { optList, optString, reqString, stringMap } from "../support/props";
 import { physicalName } from "../support/naming";
 import { defineResource, type PropertyChange, type ResourceContext } from "../types";
+import { AGENT_DATA_KEY, AGENT_NAME } from "../heat/software-agent";
 import {
   addressesAttr,
   associateFloatingIps,
@@ -59,6 +60,8 @@ async function createServer(ctx: ResourceContext): Promise<string> {
     }),
   );
   ctx.setPhysicalId(server.id);
+  // Heat's SOFTWARE_CONFIG user data boots the agent that runs software deployments (heat/software-agent.ts).
+  if (optString(p, "user_data_format") === "SOFTWARE_CONFIG") ctx.setData(AGENT_DATA_KEY, AGENT_NAME);
   return server.id;
 }
 
