@@ -30,6 +30,23 @@ describe("registry", () => {
     expect(defaultRegistry.get("OS::Nova::Nope")).toBeUndefined();
   });
 
+  it("differs from Heat's schemas only by the extensions catalog/README.md documents", () => {
+    const extensions: string[] = [];
+    for (const p of builtinPlugins) {
+      for (const [name, s] of Object.entries(p.properties)) if (s.extension) extensions.push(`${p.type} ${name}`);
+      for (const [name, a] of Object.entries(p.attributes)) if (a.extension) extensions.push(`${p.type} attribute ${name}`);
+    }
+    expect(extensions.sort()).toEqual([
+      "OS::Aodh::Alarm attribute state",
+      "OS::Heat::AutoScalingGroup health_check",
+      "OS::Heat::AutoScalingGroup resource",
+      "OS::Heat::ScalingPolicy adjustment_type",
+      "OS::Heat::ScalingPolicy auto_scaling_group_id",
+      "OS::Heat::ScalingPolicy auto_scaling_policy_id",
+    ]);
+    expect(builtinPlugins.filter((p) => !heatTypes.types[p.type]).map((p) => p.type)).toEqual(["OS::Heat::FailoverPolicy"]);
+  });
+
   it("builds registries from chosen plugins and refuses duplicates", () => {
     expect(createRegistry([noneResource]).list()).toEqual([noneResource]);
     expect(() => createRegistry([noneResource, noneResource])).toThrow("Resource type OS::Heat::None is registered twice");
