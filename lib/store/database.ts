@@ -4,13 +4,13 @@
  */
 import path from "node:path";
 import type { StackStore } from "../engine/ports";
-import { createPrismaClient } from "./client";
+import { createPrismaClient, createSqlDriver } from "./client";
 import { PrismaIdentityStore } from "./identity-store";
-import { MIGRATIONS_DIR, runMigrations } from "./migrate";
+import { MIGRATIONS_DIRS, runMigrations } from "./migrate";
 import type { EventFeed, IdentityStore, SecretStore, SharedSimPersistence, TemplateStore } from "./ports";
-import { PrismaStackStore } from "./prisma-stack-store";
 import { PrismaSecretStore } from "./secret-store";
 import { PrismaSimPersistence } from "./sim-persistence";
+import { SqlStackStore } from "./sql-stack-store";
 import { PrismaTemplateStore } from "./template-store";
 
 /** Everything Hearth keeps in one database, each part as its port. */
@@ -28,25 +28,32 @@ export interface HearthDatabase {
 
 /** How to open the database. */
 export interface OpenDatabaseOptions {
-  /** Project root: when given, the pending migrations under its prisma/migrations are applied first. */
+  /** Project root: when given, the pending migrations under it (MIGRATIONS_DIRS) are applied first. */
   migrateFrom?: string;
 }
 
-/** Opens the database at `url` (see client.ts for the URL forms); closes it again when migrating fails. */
+/**
+ * Opens the database at `url` (see client.ts for the URL forms): checks that it answers, applies the
+ * pending migrations, then opens the ports; closes what it opened when any step fails.
+ */
 export async function openDatabase(url: string, options: OpenDatabaseOptions = {}): Promise<HearthDatabase> {
-  const prisma = await createPrismaClient(url);
+  const driver = await createSqlDriver(url);
   try {
-    if (options.migrateFrom !== undefined) await runMigrations(prisma, path.join(options.migrateFrom, MIGRATIONS_DIR));
+    if (options.migrateFrom !== undefined) await runMigrations(driver, path.join(options.migrateFrom, MIGRATIONS_DIRS[driver.dialect]));
   } catch (error) {
-    await prisma.$disconnect();
+    await driver.close();
     throw error;
   }
+  const prisma = await createPrismaClient(url);
   return {
-    stacks: new PrismaStackStore(prisma),
+    stacks: new SqlStackStore(driver),
     identity: new PrismaIdentityStore(prisma),
     templates: new PrismaTemplateStore(prisma),
     secrets: new PrismaSecretStore(prisma),
     cloudState: (writer) => new PrismaSimPersistence(prisma, writer),
-    close: () => prisma.$disconnect(),
+    async close() {
+      await driver.close();
+      await prisma.$disconnect();
+    },
   };
 }

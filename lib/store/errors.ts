@@ -3,8 +3,11 @@
  * carries a stable `code`; createHearth lets them through to the CLI and the console's start-up.
  */
 
-/** Why the store refused: UnsupportedDatabase (a DATABASE_URL this build cannot open), MigrationFailed. */
-export type StoreErrorCode = "UnsupportedDatabase" | "MigrationFailed";
+/**
+ * Why the store refused: UnsupportedDatabase (a DATABASE_URL this build cannot open),
+ * DatabaseUnreachable (the database did not answer or refused the login), MigrationFailed.
+ */
+export type StoreErrorCode = "UnsupportedDatabase" | "DatabaseUnreachable" | "MigrationFailed";
 
 /** A store failure, with its code. */
 export class StoreError extends Error {

@@ -1,17 +1,23 @@
 /**
- * Our own migration runner: applies prisma/migrations/<name>/migration.sql in name order and records
- * each in `_hearth_migrations`. Prisma's `migrate deploy` needs its schema engine (which fails with
- * the JS engine on PostgreSQL and is not shipped in a built app), so start-up uses this instead.
- * Each migration runs in one transaction that first claims its row, so two processes starting
- * together never apply the same migration twice.
+ * Our own migration runner: applies <migrations>/<name>/migration.sql in name order, each in ONE
+ * transaction together with its row in `_prisma_migrations` (the table shape, checksum and
+ * timestamps Prisma's `migrate deploy` writes, so `prisma migrate status` agrees). Prisma's JS-engine
+ * migrate commands fail on PostgreSQL and are not shipped in a built app, so start-up uses this.
+ * PostgreSQL runs DDL transactionally, so a failed migration leaves nothing behind on either
+ * database. Two processes starting together never apply a migration twice: each transaction first
+ * takes the writer lock (SQLite's BEGIN IMMEDIATE, a PostgreSQL advisory lock) and then checks.
  */
+import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import type { HearthPrisma } from "./client";
 import { StoreError } from "./errors";
+import type { SqlDialect, SqlDriver, SqlExecutor } from "./sql/driver";
 
-/** Where the migrations live, relative to the project root. */
-export const MIGRATIONS_DIR = path.join("prisma", "migrations");
+/** Where each database family's migrations live, relative to the project root (same names in both). */
+export const MIGRATIONS_DIRS: Record<SqlDialect, string> = {
+  sqlite: path.join("prisma", "migrations"),
+  postgres: path.join("prisma", "postgres", "migrations"),
+};
 
 /** A migration found on disk. */
 export interface MigrationFile {
@@ -40,37 +46,78 @@ export function splitStatements(sql: string): string[] {
     .filter((statement) => statement.length > 0);
 }
 
-/** Applies every pending migration of `dir`; returns the names applied by this call. */
-export async function runMigrations(prisma: HearthPrisma, dir: string): Promise<string[]> {
-  await prisma.$executeRawUnsafe(
-    'CREATE TABLE IF NOT EXISTS "_hearth_migrations" ("name" TEXT NOT NULL PRIMARY KEY, "appliedAt" TEXT NOT NULL)',
-  );
-  const rows = await prisma.$queryRawUnsafe<{ name: string }[]>('SELECT "name" FROM "_hearth_migrations"');
-  const done = new Set(rows.map((row) => row.name));
-  const applied: string[] = [];
-  for (const migration of readMigrations(dir)) {
-    if (done.has(migration.name)) continue;
-    const claimed = await applyOne(prisma, migration);
-    if (claimed) applied.push(migration.name);
-  }
-  return applied;
+/** Prisma's `_prisma_migrations` table, as `migrate deploy` creates it on each database. */
+const HISTORY_TABLE: Record<SqlDialect, string> = {
+  sqlite: `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+    "id" TEXT PRIMARY KEY NOT NULL, "checksum" TEXT NOT NULL, "finished_at" DATETIME, "migration_name" TEXT NOT NULL,
+    "logs" TEXT, "rolled_back_at" DATETIME, "started_at" DATETIME NOT NULL DEFAULT current_timestamp,
+    "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0)`,
+  postgres: `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+    "id" VARCHAR(36) PRIMARY KEY NOT NULL, "checksum" VARCHAR(64) NOT NULL, "finished_at" TIMESTAMPTZ,
+    "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ,
+    "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`,
+};
+
+/** The advisory lock key migrations serialize on (PostgreSQL). */
+const MIGRATION_LOCK = 7_406_212;
+
+/** Takes the migration writer lock inside `tx` (SQLite's BEGIN IMMEDIATE already holds it). */
+async function lockMigrations(tx: SqlExecutor, dialect: SqlDialect): Promise<void> {
+  if (dialect === "postgres") await tx.query("SELECT pg_advisory_xact_lock(?::bigint)", [MIGRATION_LOCK]);
 }
 
-/** Runs one migration in a transaction; false when another process recorded it first. */
-async function applyOne(prisma: HearthPrisma, migration: MigrationFile): Promise<boolean> {
-  try {
-    await prisma.$transaction(
-      async (tx) => {
-        // Claiming the row first takes the write lock and fails fast if someone else applied it.
-        await tx.$executeRaw`INSERT INTO "_hearth_migrations" ("name", "appliedAt") VALUES (${migration.name}, ${new Date().toISOString()})`;
-        for (const statement of splitStatements(migration.sql)) await tx.$executeRawUnsafe(statement);
-      },
-      { timeout: 120_000, maxWait: 30_000 },
-    );
-    return true;
-  } catch (error) {
-    const rows = await prisma.$queryRaw<{ name: string }[]>`SELECT "name" FROM "_hearth_migrations" WHERE "name" = ${migration.name}`;
-    if (rows.length > 0) return false;
-    throw new StoreError("MigrationFailed", `migration ${migration.name} failed: ${(error as Error).message}`);
+/** Names already recorded as applied. */
+async function appliedNames(tx: SqlExecutor): Promise<Set<string>> {
+  const rows = await tx.query<{ migration_name: string }>('SELECT "migration_name" FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL');
+  return new Set(rows.map((row) => row.migration_name));
+}
+
+/** Records `migration` as applied, as Prisma does (checksum: SHA-256 of the file). */
+async function record(tx: SqlExecutor, migration: MigrationFile, startedAt: string): Promise<void> {
+  const checksum = createHash("sha256").update(migration.sql).digest("hex");
+  await tx.run(
+    'INSERT INTO "_prisma_migrations" ("id", "checksum", "finished_at", "migration_name", "started_at", "applied_steps_count") VALUES (?, ?, ?, ?, ?, 1)',
+    [randomUUID(), checksum, new Date().toISOString(), migration.name, startedAt],
+  );
+}
+
+/**
+ * Databases made before this runner recorded their migrations in `_hearth_migrations` (SQLite
+ * only): carry those names over once, so nothing is applied twice.
+ */
+async function adoptLegacyHistory(tx: SqlExecutor, dialect: SqlDialect, migrations: MigrationFile[]): Promise<void> {
+  if (dialect !== "sqlite") return;
+  const legacy = await tx.query<{ name: string }>("SELECT \"name\" FROM sqlite_master WHERE type = 'table' AND name = '_hearth_migrations'");
+  if (legacy.length === 0) return;
+  const done = await appliedNames(tx);
+  const names = new Set((await tx.query<{ name: string }>('SELECT "name" FROM "_hearth_migrations"')).map((row) => row.name));
+  for (const migration of migrations) if (names.has(migration.name) && !done.has(migration.name)) await record(tx, migration, new Date().toISOString());
+  await tx.run('DROP TABLE "_hearth_migrations"');
+}
+
+/** Applies every pending migration of `dir`; returns the names applied by this call. */
+export async function runMigrations(driver: SqlDriver, dir: string): Promise<string[]> {
+  const migrations = readMigrations(dir);
+  await driver.transaction(async (tx) => {
+    await lockMigrations(tx, driver.dialect);
+    await tx.run(HISTORY_TABLE[driver.dialect]);
+    await adoptLegacyHistory(tx, driver.dialect, migrations);
+  });
+  const applied: string[] = [];
+  for (const migration of migrations) {
+    try {
+      const ran = await driver.transaction(async (tx) => {
+        const startedAt = new Date().toISOString();
+        await lockMigrations(tx, driver.dialect);
+        if ((await appliedNames(tx)).has(migration.name)) return false;
+        for (const statement of splitStatements(migration.sql)) await tx.run(statement);
+        await record(tx, migration, startedAt);
+        return true;
+      });
+      if (ran) applied.push(migration.name);
+    } catch (error) {
+      throw new StoreError("MigrationFailed", `migration ${migration.name} failed (nothing of it was applied): ${(error as Error).message}`);
+    }
   }
+  return applied;
 }

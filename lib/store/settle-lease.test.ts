@@ -1,22 +1,22 @@
 /**
- * The engine's wait for a settling lock holder over the Prisma store's conditional-write lease: two
+ * The engine's wait for a settling lock holder over the SQL store's conditional-write lease: two
  * engines (owners) on one SQLite database; the second waits while the first has stored COMPLETE but
  * not released its lease, refuses while the first works, and takes the lease once it is free.
  */
 import { describe, expect, it } from "vitest";
 import { createTestEngine, FakeClock, gateLockReleases, handCompile } from "../engine/testing";
-import { PrismaStackStore } from "./prisma-stack-store";
+import { SqlStackStore } from "./sql-stack-store";
 import { createTempDatabase } from "./testing/temp-database";
 
 const P = { projectId: "p1" };
 const tpl = (resources: Record<string, unknown>) => JSON.stringify({ resources });
 
-describe("a change right after COMPLETE, across engines on the Prisma store", () => {
+describe("a change right after COMPLETE, across engines on the SQL store", () => {
   it("waits for the other engine's settling lease, refuses its working one, then runs", async () => {
     const db = await createTempDatabase();
     try {
       const clock = new FakeClock(Date.now());
-      const store = new PrismaStackStore(db.prisma, { now: () => clock.now() });
+      const store = new SqlStackStore(db.driver, { now: () => clock.now() });
       const gate = gateLockReleases(store);
       const a = createTestEngine({ compile: handCompile, clock, store, owner: "engine-a" });
       const b = createTestEngine({ compile: handCompile, clock, store, owner: "engine-b", world: a.world });

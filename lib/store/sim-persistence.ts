@@ -6,8 +6,13 @@
  */
 import type { SimChanges, SimRow, SimRowKind } from "../cloud/sim/persistence";
 import type { HearthPrisma } from "./client";
+import type { Prisma } from "../../generated/prisma/client";
 import type { SharedSimPersistence } from "./ports";
-import { toJson } from "./records";
+
+/** A plain JSON copy of a value, typed for Prisma's Json column (undefined members dropped, as JSON.stringify does). */
+function toJson(value: unknown): Prisma.InputJsonValue {
+  return JSON.parse(JSON.stringify(value ?? null)) as Prisma.InputJsonValue;
+}
 
 /** The single CloudSync row's id. */
 const SYNC_ID = 1;

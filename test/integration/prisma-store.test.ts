@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { PrismaStackStore } from "../../lib/store/prisma-stack-store";
+import { SqlStackStore } from "../../lib/store/sql-stack-store";
 import { createTempDatabase } from "../../lib/store/testing/temp-database";
 import { FakeClock } from "../../lib/engine/testing";
 import { PROJECT, rig } from "./helpers";
 
-describe("the engine on the Prisma store (SQLite)", () => {
+describe("the engine on the SQL store (SQLite)", () => {
   it("creates, updates, survives a crash and deletes with everything persisted in the database", async () => {
     const db = await createTempDatabase();
     try {
       const clock = new FakeClock();
-      const store = new PrismaStackStore(db.prisma, { now: () => clock.now() });
+      const store = new SqlStackStore(db.driver, { now: () => clock.now() });
       const template = (value: string) => `
 heat_template_version: 2018-08-31
 resources:

@@ -116,8 +116,26 @@ export interface StackFilter {
   parentId?: string;
 }
 
+/**
+ * One unit of writes, applied all or nothing in this order: the stack patch (refused with NotFound
+ * when the stack is gone), the resource records (insert or replace by id), the deletions, then the
+ * events. A state change and the event that records it travel as one unit, so both are durable together.
+ */
+export interface StoreChange {
+  stack?: { id: string; patch: Partial<StackRecord> };
+  resources?: ResourceRecord[];
+  deletedResources?: string[];
+  events?: Omit<EventRecord, "id" | "seq">[];
+}
+
 /** Persistence port. Writes are durable when the promise resolves. */
 export interface StackStore {
+  /**
+   * Applies a unit of writes atomically; resolves (durable) with its events as stored. Units
+   * committed concurrently may share one database transaction: that is how a scheduler step's
+   * changes reach the database in one batch.
+   */
+  commit(change: StoreChange): Promise<EventRecord[]>;
   createStack(record: StackRecord): Promise<void>;
   getStack(id: string): Promise<StackRecord | undefined>;
   /** Finds a live (not deleted) top-level or nested stack by name within a project. */

@@ -65,11 +65,9 @@ export async function createStack(core: EngineCore, name: string, input: StackIn
 
 /** Stores every resource of the compiled stack at once as INIT_COMPLETE (as Heat lists them), before any is started. */
 export async function storeInitRecords(op: Operation): Promise<void> {
-  for (const res of Object.values(op.compiled!.resources)) {
-    const rec = op.newRecord(res);
-    op.records.set(res.name, rec);
-    await op.core.store.saveResource(rec);
-  }
+  const records = Object.values(op.compiled!.resources).map((res) => op.newRecord(res));
+  for (const rec of records) op.records.set(rec.name, rec);
+  await op.core.store.commit({ resources: records });
 }
 
 async function runCreate(op: Operation): Promise<void> {

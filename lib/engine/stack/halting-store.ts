@@ -6,7 +6,7 @@ import type { StackStore } from "../ports";
 
 const READS = ["getStack", "findStackByName", "listStacks", "listResources", "listEvents", "getLock", "expiredLocks"] as const;
 const WRITES = [
-  "createStack", "updateStack", "purgeStack", "saveResource", "deleteResource", "appendEvent",
+  "commit", "createStack", "updateStack", "purgeStack", "saveResource", "deleteResource", "appendEvent",
   "acquireLock", "renewLock", "releaseLock",
 ] as const;
 

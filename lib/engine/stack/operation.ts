@@ -1,14 +1,14 @@
 /**
  * One running operation on one stack: its in-memory copy of the stack and resource records, its
- * abort signal, and the only way lifecycle code changes state. Each change is written to the store
- * and its event appended BEFORE the caller moves on; the event is then published to the sink.
+ * abort signal, and the only way lifecycle code changes state. Each change is committed to the store
+ * together with its event BEFORE the caller moves on; the event is then published to the sink.
  */
 import { EngineError } from "../errors";
 import { initResourceRecord } from "./records";
 import type { CompiledResource, CompiledStack } from "../template/types";
 import type { ResourcePlugin } from "../resources/types";
 import { type EngineCore, isoNow, newId } from "./core";
-import type { Action, EventRecord, ResourceRecord, StackRecord, Status } from "../ports";
+import type { Action, EventRecord, ResourceRecord, StackRecord, Status, StoreChange } from "../ports";
 import { providerPlugin } from "./provider";
 
 /** Why an operation was aborted. */
@@ -17,6 +17,9 @@ export interface AbortCause {
   message: string;
   rollback: boolean;
 }
+
+/** What an event says; the operation adds the stack and the time. */
+type EventFields = Pick<EventRecord, "resourceName" | "physicalResourceId" | "resourceType" | "isStackEvent" | "action" | "status" | "reason">;
 
 /** An operation's state; lifecycle modules receive one. */
 export class Operation {
@@ -29,6 +32,8 @@ export class Operation {
   /** Values of get_attr with arguments (attributeAt): record id -> JSON [attribute, ...path] -> value; not persisted. */
   readonly attributeCache = new Map<string, Map<string, unknown>>();
   cause: AbortCause | undefined;
+  /** Called after each state change is stored (startOperation returns once the first one is). */
+  onStored: (() => void) | undefined;
 
   private constructor(
     readonly core: EngineCore,
@@ -109,49 +114,38 @@ export class Operation {
   }
 
 
-  /** Moves the stack to a new state: store first, then its event. */
+  /** Moves the stack to a new state: the patch and its event stored as one unit. */
   async setStack(action: Action, status: Status, reason: string, patch: Partial<StackRecord> = {}): Promise<void> {
     const change: Partial<StackRecord> = { ...patch, action, status, statusReason: reason, updatedAt: isoNow(this.core) };
     // every operation (and rollback phase) moves the generation on, so a concurrent writer is detectable
     if (status === "IN_PROGRESS") change.generation = this.stack.generation + 1;
-    await this.core.store.updateStack(this.stack.id, change);
+    const event: EventFields = { resourceName: this.stack.name, physicalResourceId: this.stack.id, resourceType: "OS::Heat::Stack", isStackEvent: true, action, status, reason };
+    await this.commitWithEvent({ stack: { id: this.stack.id, patch: change } }, event);
     this.stack = { ...this.stack, ...change };
-    await this.emit({
-      resourceName: this.stack.name,
-      physicalResourceId: this.stack.id,
-      resourceType: "OS::Heat::Stack",
-      isStackEvent: true,
-      action,
-      status,
-      reason,
-    });
   }
 
-  /** Moves a resource to a new state: record saved first, then its event. */
+  /** Moves a resource to a new state: the record and its event stored as one unit. */
   async setResource(rec: ResourceRecord, action: Action, status: Status, reason: string): Promise<void> {
     rec.action = action;
     rec.status = status;
     rec.statusReason = reason;
     rec.updatedAt = isoNow(this.core);
-    await this.core.store.saveResource(rec);
-    await this.resourceEvent(rec, action, status, reason);
+    await this.commitWithEvent({ resources: [rec] }, this.eventAbout(rec, action, status, reason));
   }
 
   /** Appends an event about a resource without changing its state (signals, progress notes). */
   resourceEvent(rec: ResourceRecord, action: Action, status: Status, reason: string): Promise<void> {
-    return this.emit({
-      resourceName: rec.name,
-      physicalResourceId: rec.physicalId,
-      resourceType: rec.type,
-      isStackEvent: false,
-      action,
-      status,
-      reason,
-    });
+    return this.commitWithEvent({}, this.eventAbout(rec, action, status, reason));
   }
 
-  private async emit(e: Pick<EventRecord, "resourceName" | "physicalResourceId" | "resourceType" | "isStackEvent" | "action" | "status" | "reason">): Promise<void> {
-    const stored = await this.core.store.appendEvent({ ...e, stackId: this.stack.id, stackName: this.stack.name, time: isoNow(this.core) });
+  private eventAbout(rec: ResourceRecord, action: Action, status: Status, reason: string): EventFields {
+    return { resourceName: rec.name, physicalResourceId: rec.physicalId, resourceType: rec.type, isStackEvent: false, action, status, reason };
+  }
+
+  /** Stores `change` and its event as one unit, then publishes the event. */
+  private async commitWithEvent(change: StoreChange, e: EventFields): Promise<void> {
+    const [stored] = await this.core.store.commit({ ...change, events: [{ ...e, stackId: this.stack.id, stackName: this.stack.name, time: isoNow(this.core) }] });
+    this.onStored?.();
     this.core.sink?.publish(stored);
   }
 }

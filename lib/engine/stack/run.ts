@@ -84,7 +84,8 @@ async function takeLock(core: EngineCore, stack: StackRecord): Promise<void> {
 
 /**
  * Takes the stack's lock and runs `body` on a new Operation; throws Conflict if the stack is busy
- * (after waiting for a holder that is only settling, see takeLock). `done` resolves (never rejects) with the stored stack once the work has ended and the lock
+ * (after waiting for a holder that is only settling, see takeLock). Returns once the operation has
+ * stored its first state change (or ended). `done` resolves (never rejects) with the stored stack once the work has ended and the lock
  * is released.
  */
 export async function startOperation(
@@ -106,12 +107,17 @@ export async function startOperation(
     finished: Promise.resolve(),
   };
   core.running.set(stack.id, entry);
+  // as Heat's create returns a stack already CREATE_IN_PROGRESS: the caller gets control back once the
+  // operation has stored its first state change (or ended), never while the stack still shows its old state
+  let recorded!: () => void;
+  const started = new Promise<void>((resolve) => (recorded = resolve));
   const done = (async () => {
     const stopRenewing = new AbortController();
     const parent = options.parentSignal;
     const onParent = () => op?.abort({ kind: "parent", message: "The parent stack operation was aborted", rollback: false });
     try {
       op = await Operation.load(core, stack);
+      op.onStored = recorded;
       for (const c of early) op.abort({ kind: "cancel", ...c });
       if (parent?.aborted) onParent();
       parent?.addEventListener("abort", onParent, { once: true });
@@ -131,9 +137,11 @@ export async function startOperation(
       // lease (the same owner may) and then lose it to this late release
       await core.store.releaseLock(stack.id, core.owner).catch(() => undefined);
       core.running.delete(stack.id);
+      recorded();
     }
     return (await core.store.getStack(stack.id).catch(() => undefined)) ?? op?.stack ?? stack;
   })();
   entry.finished = done;
+  await started;
   return { done };
 }

@@ -3,7 +3,7 @@
  * deep-copied in and out so callers can never mutate stored state behind the store's
  * back, as with a real database. Locks expire on the given clock.
  */
-import type { EventRecord, ResourceRecord, StackFilter, StackLock, StackRecord, StackStore } from "../ports";
+import type { EventRecord, ResourceRecord, StackFilter, StackLock, StackRecord, StackStore, StoreChange } from "../ports";
 
 /** Deep copy of JSON-like data (records hold nothing else); much cheaper than structuredClone. */
 function copy<T>(v: T): T {
@@ -33,6 +33,17 @@ export class MemoryStackStore implements StackStore {
   private seq = 0;
 
   constructor(private readonly now: () => number = Date.now) {}
+
+  async commit(change: StoreChange): Promise<EventRecord[]> {
+    // checked before anything is written: a refused unit leaves no trace, as in a transaction
+    if (change.stack && !this.stacks.has(change.stack.id)) throw new Error(`stack ${change.stack.id} not found`);
+    if (change.stack) await this.updateStack(change.stack.id, change.stack.patch);
+    for (const record of change.resources ?? []) await this.saveResource(record);
+    for (const id of change.deletedResources ?? []) await this.deleteResource(id);
+    const events: EventRecord[] = [];
+    for (const event of change.events ?? []) events.push(await this.appendEvent(event));
+    return events;
+  }
 
   async createStack(record: StackRecord): Promise<void> {
     if (this.stacks.has(record.id)) throw new Error(`stack ${record.id} already exists`);

@@ -1,15 +1,18 @@
 /**
- * Test helpers: a SQLite file in a fresh temporary folder, either as a bare URL (for code that opens
- * and migrates its own database, like createHearth), migrated with an open client (store tests), or
- * migrated and opened as the store's ports (services tests).
+ * Test helpers: a fresh database, either as a bare URL (for code that opens and migrates its own
+ * database, like createHearth), migrated with an open Prisma client and SQL driver (store tests), or
+ * migrated and opened as the store's ports (services tests). SQLite files live in a fresh temporary
+ * folder; `createTempDatabase(prefix, postgres)` makes a PostgreSQL database on a test server instead.
  * Used by the store, services and CLI tests so that none of them touches data/.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createPrismaClient, type HearthPrisma } from "../client";
+import { createPrismaClient, createSqlDriver, type HearthPrisma } from "../client";
 import { openDatabase, type HearthDatabase } from "../database";
-import { MIGRATIONS_DIR, runMigrations } from "../migrate";
+import { MIGRATIONS_DIRS, runMigrations } from "../migrate";
+import type { SqlDriver } from "../sql/driver";
+import type { TestPostgres } from "./postgres";
 
 /** A database file location and how to remove it. */
 export interface TempDatabaseFile {
@@ -17,10 +20,11 @@ export interface TempDatabaseFile {
   remove(): void;
 }
 
-/** A temporary database: its URL, an open client, and a cleanup that closes and removes it. */
+/** A temporary, migrated database: its URL, an open client and driver, and a cleanup that closes and removes it. */
 export interface TempDatabase {
   url: string;
   prisma: HearthPrisma;
+  driver: SqlDriver;
   cleanup(): Promise<void>;
 }
 
@@ -30,17 +34,20 @@ export function tempDatabaseFile(prefix = "hearth-test-"): TempDatabaseFile {
   return { url: `file:${path.join(dir, "hearth.db")}`, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Creates and migrates a fresh SQLite file, with a client open on it. */
-export async function createTempDatabase(prefix = "hearth-test-"): Promise<TempDatabase> {
-  const file = tempDatabaseFile(prefix);
-  const prisma = await createPrismaClient(file.url);
-  await runMigrations(prisma, MIGRATIONS_DIR);
+/** Creates and migrates a fresh database (SQLite, or on `postgres` when given), with a client and a driver open on it. */
+export async function createTempDatabase(prefix = "hearth-test-", postgres?: TestPostgres): Promise<TempDatabase> {
+  const place = postgres ? await postgres.createDatabase() : tempDatabaseFile(prefix);
+  const driver = await createSqlDriver(place.url);
+  await runMigrations(driver, MIGRATIONS_DIRS[driver.dialect]);
+  const prisma = await createPrismaClient(place.url);
   return {
-    url: file.url,
+    url: place.url,
     prisma,
+    driver,
     async cleanup() {
+      await driver.close();
       await prisma.$disconnect();
-      file.remove();
+      await ("drop" in place ? place.drop() : place.remove());
     },
   };
 }

@@ -1,0 +1,72 @@
+/**
+ * SqlDriver on node-postgres (the driver Prisma's PostgreSQL adapter wraps): a small pool, each
+ * statement a named prepared statement (parsed once per connection), transactions on one pooled
+ * client. A serialization failure or deadlock (peers racing) is retried a few times. Sessions run
+ * with synchronous_commit off unless `fsyncEachCommit`: the same guarantee as SQLite's NORMAL (a
+ * commit survives any engine crash; a crash of the database host may lose its last fraction of a
+ * second, never consistency), for a tenth of the commit's cost here (docs/store.md).
+ */
+import pg from "pg";
+import { numberedPlaceholders, type SqlDriver, type SqlExecutor, type SqlValue } from "./driver";
+
+/** Connections per process: the engine's writes are batched, so a few suffice. */
+const POOL_SIZE = 4;
+/** SQLSTATEs worth retrying a transaction for: serialization_failure, deadlock_detected. */
+const RETRYABLE = new Set(["40001", "40P01"]);
+const ATTEMPTS = 5;
+
+/** A pool of connections to one PostgreSQL database. */
+export class PostgresDriver implements SqlDriver {
+  readonly dialect = "postgres";
+  private readonly pool: pg.Pool;
+  private readonly names = new Map<string, { name: string; text: string }>();
+
+  constructor(url: string, fsyncEachCommit = false) {
+    const options = `-c synchronous_commit=${fsyncEachCommit ? "on" : "off"}`;
+    this.pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, connectionTimeoutMillis: 10_000, options });
+    // an idle client's error (the server went away) must not crash the process; the next query reports it
+    this.pool.on("error", () => undefined);
+  }
+
+  async query<T>(sql: string, params: SqlValue[] = []): Promise<T[]> {
+    return (await this.pool.query({ ...this.prepared(sql), values: params })).rows as T[];
+  }
+
+  async transaction<T>(body: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const client = await this.pool.connect();
+      try {
+        await client.query("BEGIN");
+        const result = await body(this.executorOn(client));
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        if (!RETRYABLE.has((error as { code?: string }).code ?? "") || attempt >= ATTEMPTS) throw error;
+      } finally {
+        client.release();
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  private executorOn(client: pg.PoolClient): SqlExecutor {
+    return {
+      query: async <T>(sql: string, params: SqlValue[] = []) => (await client.query({ ...this.prepared(sql), values: params })).rows as T[],
+      run: async (sql: string, params: SqlValue[] = []) => (await client.query({ ...this.prepared(sql), values: params })).rowCount ?? 0,
+    };
+  }
+
+  /** The statement's name and numbered text: pg prepares a named statement once per connection. */
+  private prepared(sql: string): { name: string; text: string } {
+    let entry = this.names.get(sql);
+    if (!entry) {
+      entry = { name: `hearth_${this.names.size + 1}`, text: numberedPlaceholders(sql) };
+      this.names.set(sql, entry);
+    }
+    return entry;
+  }
+}

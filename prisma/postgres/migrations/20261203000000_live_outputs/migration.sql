@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Stack" DROP COLUMN "outputs";
+
