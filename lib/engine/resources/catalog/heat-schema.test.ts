@@ -71,6 +71,9 @@ describe("the Heat <-> Hearth schema converter", () => {
     const ri = typeFromHeat(heatTypes.types["OS::Neutron::RouterInterface"]).properties;
     expect([ri.router_id.translateTo, ri.subnet_id.translateTo, ri.port_id.translateTo]).toEqual(["router", "subnet", "port"]);
     expect(typeFromHeat(heatTypes.types["OS::Neutron::Router"]).properties.l3_agent_id.translateTo).toBe("l3_agent_ids");
+    // renamed keys inside list items translate too, though Heat still shows them
+    expect(port.properties.fixed_ips.items?.schema?.subnet_id).toMatchObject({ translateTo: "subnet", status: { status: "HIDDEN" } });
+    expect(typeFromHeat(heatTypes.types["OS::Nova::Server"]).properties.networks.items?.schema?.uuid.translateTo).toBe("network");
     // RandomString's sequence is a string, character_classes a list of maps: no plain translation
     expect(typeFromHeat(heatTypes.types["OS::Heat::RandomString"]).properties.sequence.translateTo).toBeUndefined();
   });

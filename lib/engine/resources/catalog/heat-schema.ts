@@ -138,7 +138,12 @@ export function typeFromHeat(entry: HeatCatalogEntry): CatalogTypeSchema {
   const properties = { ...shown, ...hidden, ...unimplemented };
   for (const [path, status] of Object.entries(entry.property_status ?? {})) {
     const s = propertyAt(properties, path);
-    if (s) s.status = statusFromHeat(status);
+    if (!s) continue;
+    s.status = statusFromHeat(status);
+    // a renamed key inside list items or maps (fixed_ips.*.subnet_id -> subnet) translates too
+    const parent = path.includes(".") ? propertyAt(properties, path.slice(0, path.lastIndexOf("."))) : undefined;
+    const to = parent?.schema && status.status === "HIDDEN" ? translationOf(s, status, parent.schema) : undefined;
+    if (to) s.translateTo = to;
   }
   const attributes = {
     ...mapValues(show.attributes, (d, k) => attributeFromHeat(d, at(k))),
