@@ -21,6 +21,8 @@ describe("hearth orchestration ...", () => {
     const types = JSON.parse(all.out).map((r: Record<string, string>) => r["Resource Type"]);
     expect(types).toContain("OS::Heat::FailoverPolicy");
     expect(types).toContain("OS::Cinder::VolumeAttachment");
+    expect(types).toContain("OS::Keystone::Project");
+    expect(types).not.toContain("OS::Heat::HARestarter");
     const neutron = await run("orchestration", "resource", "type", "list", "--filter", "name=neutron", "-f", "value");
     expect(neutron.out.trim().split("\n").every((t) => t.startsWith("OS::Neutron::"))).toBe(true);
   });
@@ -31,6 +33,9 @@ describe("hearth orchestration ...", () => {
     expect(JSON.parse(shown.out).properties.instance_uuid).toMatchObject({ required: true, update_allowed: true });
     const missing = await run("orchestration", "resource", "type", "show", "OS::Nova::Nope");
     expect(missing).toMatchObject({ code: 1, err: "ERROR: The Resource Type (OS::Nova::Nope) could not be found.\n" });
+    // a hidden type is refused as Heat refuses it (NotSupported); it is not listed either
+    const hidden = await run("orchestration", "resource", "type", "show", "OS::Heat::HARestarter");
+    expect(hidden).toMatchObject({ code: 1, err: "ERROR: OS::Heat::HARestarter is not supported.\n" });
   });
 
   it("lists template versions with aliases and the functions of one version", async () => {
