@@ -43,7 +43,7 @@ export interface ImportEdge {
 export interface LayerViolation { edge: ImportEdge; rule: string }
 
 const SOURCE = /\.(ts|tsx|mts|mjs)$/;
-const SKIP_DIRS = new Set(["node_modules", "generated", ".next", ".git", "test-results", "data", "bench/out", "playwright-report"]);
+const SKIP_DIRS = new Set(["node_modules", "generated", "dist", ".next", ".git", "test-results", "data", "bench/out", "playwright-report"]);
 
 /** Every TypeScript/JavaScript source file under `root`, repository-relative. */
 export function sourceFiles(root: string, dir = ""): string[] {
