@@ -8,8 +8,10 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { parse } from "yaml";
 import type { StackInput } from "../lib/engine/template/types";
+import { HEAT_LIMITS, limitVariable } from "../lib/engine/limits";
+import { parseTemplateDocument } from "../lib/engine/template/document";
+import { decodeUtf8, describeUtf8Fault } from "../lib/engine/utf8";
 import { UsageError } from "./args";
 
 /** What the user named on the command line. */
@@ -52,23 +54,32 @@ export function parseParameters(pairs: readonly string[]): Record<string, string
   return parameters;
 }
 
-/** Reads a UTF-8 file or fails with a one-line message naming it. */
+/** Reads a UTF-8 file or fails with a one-line message naming it (and where it is not UTF-8). */
 function readText(file: string, what: string): string {
+  let bytes: Uint8Array;
   try {
-    return fs.readFileSync(file, "utf8");
+    bytes = fs.readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(`Could not read ${what} ${file}: ${code === "ENOENT" ? "no such file" : (error as Error).message}`);
   }
+  const decoded = decodeUtf8(bytes);
+  if ("fault" in decoded) throw new UsageError(`Could not read ${what} ${file}: ${describeUtf8Fault(decoded.fault)}`);
+  return decoded.text;
 }
 
-/** Parses YAML/JSON, or undefined when it does not parse (validation reports that with line:column). */
+/** The template size limit in force (HEARTH_MAX_TEMPLATE_SIZE, else Heat's), checked again by the engine. */
+function maxTemplateSize(): number {
+  const configured = Number(process.env[limitVariable("maxTemplateSize")] || NaN);
+  return Number.isInteger(configured) ? configured : HEAT_LIMITS.maxTemplateSize;
+}
+
+/**
+ * Parses YAML/JSON as the engine does, or undefined when it does not parse or is over the limits
+ * (validation reports that with line:column; parsing an oversized text here would only cost memory).
+ */
 function parseDocument(text: string): unknown {
-  try {
-    return parse(text);
-  } catch {
-    return undefined;
-  }
+  return parseTemplateDocument(text, undefined, { ...HEAT_LIMITS, maxTemplateSize: maxTemplateSize() }).data;
 }
 
 /** Resolves a referenced path against the referencing file's folder; remote URLs are refused. */

@@ -39,11 +39,17 @@ function isKind<T extends Error>(error: unknown, kind: abstract new (...args: ne
   return error instanceof kind || (error instanceof Error && error.name === name && "code" in error);
 }
 
+/** Whether every error of a validation failure is a limit (Heat answers those as RequestLimitExceeded). */
+function overLimit(error: Error): boolean {
+  const errors = ((error as ValidationError).diagnostics ?? []).filter((d) => d.severity === "error");
+  return errors.length > 0 && errors.every((d) => d.code === "limit.exceeded");
+}
+
 /** The status, Heat error type and message for any thrown value. */
 export function classify(error: unknown): { status: number; type: string; message: string } {
   if (error instanceof HttpError) return { status: error.status, type: error.type, message: error.message };
   if (error instanceof ValidationError || (error instanceof Error && error.name === "ValidationError")) {
-    return { status: 400, type: "StackValidationFailed", message: error.message };
+    return { status: 400, type: overLimit(error) ? "RequestLimitExceeded" : "StackValidationFailed", message: error.message };
   }
   if (isKind(error, EngineError, "EngineError") && error.code in ENGINE_STATUS) {
     const [status, type] = ENGINE_STATUS[error.code];

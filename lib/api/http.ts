@@ -2,6 +2,7 @@
  * HTTP plumbing shared by the Heat and Keystone handlers: typed HTTP errors, JSON answers, and
  * request bodies read with a size limit and parsed strictly (a bad body is a 400 that changes nothing).
  */
+import { decodeUtf8, describeUtf8Fault } from "../engine/utf8";
 
 /** Heat's default max_json_body_size: larger request bodies are refused. */
 const MAX_BODY_BYTES = 1_048_576;
@@ -48,7 +49,9 @@ export async function readJsonObject(request: Request, limit = MAX_BODY_BYTES): 
   if (declared > limit) throw tooLarge(declared, limit);
   const bytes = new Uint8Array(await request.arrayBuffer());
   if (bytes.byteLength > limit) throw tooLarge(bytes.byteLength, limit);
-  const text = new TextDecoder().decode(bytes).trim();
+  const decoded = decodeUtf8(bytes);
+  if ("fault" in decoded) throw badRequest(`The request body is ${describeUtf8Fault(decoded.fault)}.`);
+  const text = decoded.text.trim();
   if (text === "") return {};
   let body: unknown;
   try {

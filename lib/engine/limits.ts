@@ -50,6 +50,11 @@ export const LIMIT_NAMES: Record<keyof EngineLimits, string> = {
   maxFunctionWork: "max_function_work",
 };
 
+/** The environment variable the services read a limit from: HEARTH_ and its heat.conf name in capitals. */
+export function limitVariable(key: keyof EngineLimits): string {
+  return `HEARTH_${LIMIT_NAMES[key].toUpperCase()}`;
+}
+
 /** Heat's wording of a refused request: "Request limit exceeded: <what>". */
 export function limitMessage(what: string): string {
   return `Request limit exceeded: ${what}`;
@@ -69,7 +74,7 @@ export function limitDiagnostic(what: string, path: (string | number)[] = []): D
 export const TOO_MANY_RESOURCES = "Maximum resources per stack exceeded.";
 
 /** UTF-8 byte length of a text, without encoding it. */
-export function utf8Length(text: string): number {
+function utf8Length(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -81,6 +86,14 @@ export function utf8Length(text: string): number {
     } else bytes += 3;
   }
   return bytes;
+}
+
+/** The UTF-8 size of `text` when it is over `limit` bytes (a limit of -1 is off), else undefined. */
+export function sizeOver(text: string, limit: number): number | undefined {
+  // a UTF-16 unit is at most 3 bytes of UTF-8: short texts need no counting
+  if (limit < 0 || text.length <= limit / 3) return undefined;
+  const size = utf8Length(text);
+  return size > limit ? size : undefined;
 }
 
 /** Heat's message for a text over max_template_size. */

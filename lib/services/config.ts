@@ -5,10 +5,13 @@
  * HEARTH_SIM_SEED (integer seed of a fresh simulated cloud), HEARTH_PROJECT (default "admin"; the id of
  * the bootstrap admin project), HEARTH_BOOTSTRAP_PASSWORD (the identity admin's first password),
  * HEARTH_PUBLIC_URL (the base URL of pre-signed signal URLs, e.g. https://hearth.example; default the
- * console's own address, see ha/public-url.ts) and PORT (the console's port, default 3000).
+ * console's own address, see ha/public-url.ts), PORT (the console's port, default 3000), and
+ * the engine's limits: HEARTH_MAX_TEMPLATE_SIZE, HEARTH_MAX_RESOURCES_PER_STACK, ... (one per
+ * EngineLimits key, named as heat.conf names it; integers, -1 = unlimited for Heat's count limits).
  */
 import os from "node:os";
 import path from "node:path";
+import { LIMIT_NAMES, limitVariable, type EngineLimits } from "../engine/limits";
 import { DEFAULT_DATABASE_URL } from "../store/client";
 import { ServiceError } from "./errors";
 
@@ -30,6 +33,8 @@ export interface HearthConfig {
   consoleUrl: string;
   /** True inside the console server (Next's Node.js runtime, which sets PORT to the port it listens on). */
   servesConsole: boolean;
+  /** The engine's limits set in the environment (the rest keep Heat's defaults), for the API and the CLI alike. */
+  limits: Partial<EngineLimits>;
 }
 
 /** Makes a relative `file:` URL absolute against `root` (so the console and the CLI share one file). */
@@ -76,5 +81,16 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     publicUrl: urlVar(env, "HEARTH_PUBLIC_URL"),
     consoleUrl: `http://127.0.0.1:${env.PORT || "3000"}`,
     servesConsole: env.NEXT_RUNTIME === "nodejs",
+    limits: limitsFromEnv(env),
   };
+}
+
+/** The limits given in the environment. */
+function limitsFromEnv(env: Record<string, string | undefined>): Partial<EngineLimits> {
+  const limits: Partial<EngineLimits> = {};
+  for (const key of Object.keys(LIMIT_NAMES) as (keyof EngineLimits)[]) {
+    const value = numberVar(env, limitVariable(key), (n) => Number.isInteger(n) && n >= -1, "an integer >= -1");
+    if (value !== undefined) limits[key] = value;
+  }
+  return limits;
 }

@@ -64,6 +64,7 @@ export async function createHearth(options: CreateHearthOptions = {}): Promise<H
       sink: bus,
       owner: config.owner,
       defaultRegion: DEFAULT_REGION,
+      limits: config.limits,
     });
     const identity = createIdentity(db.identity, { tokenTtlMs: options.tokenTtlMs });
     // First start: the admin user, admin and demo projects, as keystone-manage bootstrap makes them.

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach } from "vitest";
 import { handleHeatRequest } from "../../lib/api/heat";
 import { handleIdentityRequest } from "../../lib/api/keystone/routes";
-import { createHearth } from "../../lib/services";
+import { createHearth, type CreateHearthOptions } from "../../lib/services";
 import type { Hearth } from "../../lib/services/types";
 import { tempDatabaseFile } from "../../lib/store/testing/temp-database";
 
@@ -25,7 +25,7 @@ export interface Answer {
 /** One test's Hearth plus request helpers. */
 export interface ApiHarness {
   hearth: Hearth;
-  /** Sends a request; a non-string body is sent as JSON. */
+  /** Sends a request; a string or bytes body is sent as it is, any other as JSON. */
   call(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<Answer>;
   /** A project-scoped token for a user (password auth). */
   login(user: string, password: string, project: string): Promise<{ token: string; projectId: string }>;
@@ -49,15 +49,16 @@ export function adminSession(): AdminSession {
   return session;
 }
 
-/** Starts a harness. */
-export async function startHarness(): Promise<ApiHarness> {
+/** Starts a harness; `options` add to (or override) the test settings (limits, say). */
+export async function startHarness(options: CreateHearthOptions = {}): Promise<ApiHarness> {
   const file = tempDatabaseFile("hearth-api-");
-  const hearth = await createHearth({ databaseUrl: file.url, simSpeed: 0, simSeed: 3, pollIntervalMs: 10, bootstrapPassword: ADMIN_PASSWORD, haMonitor: false, owner: "engine-api-test" });
+  const hearth = await createHearth({ databaseUrl: file.url, simSpeed: 0, simSeed: 3, pollIntervalMs: 10, bootstrapPassword: ADMIN_PASSWORD, haMonitor: false, owner: "engine-api-test", ...options });
   const harness: ApiHarness = {
     hearth,
     async call(method, path, options = {}) {
       const headers: Record<string, string> = { ...(options.token ? { "x-auth-token": options.token } : {}), ...options.headers };
-      const body = options.body === undefined ? undefined : typeof options.body === "string" ? options.body : JSON.stringify(options.body);
+      const raw = options.body;
+      const body = raw === undefined ? undefined : typeof raw === "string" ? raw : raw instanceof Uint8Array ? (raw as Uint8Array<ArrayBuffer>) : JSON.stringify(raw);
       if (body !== undefined) headers["content-type"] ??= "application/json";
       const request = new Request(`${ORIGIN}${path}`, { method, headers, body });
       const response = path.startsWith("/identity") ? await handleIdentityRequest(hearth.identity, request) : await handleHeatRequest(hearth, request);

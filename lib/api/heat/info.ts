@@ -4,6 +4,7 @@
  * lib/engine are the one source of truth for all of them.
  */
 import { defaultRegistry, resourceTypeRefusal, resourceTypeSchema } from "../../engine/resources";
+import { ValidationError } from "../../engine/diagnostics";
 import { notFound } from "../../engine/errors";
 import { listTemplateVersions, type ParameterDefinition } from "../../engine/template";
 import { badRequest, boolParam, json, readJsonObject } from "../http";
@@ -71,6 +72,8 @@ export const INFO_ROUTES: Route<HeatContext>[] = [
       const input = requireTemplate(stackInputOf(body, "validate"));
       const result = await ctx.hearth.validate(input, { region: ctx.region });
       const errors = result.diagnostics.filter((d) => d.severity === "error");
+      // a request over a limit names the place too (line:column, path), as create answers it
+      if (!result.valid && errors.length > 0 && errors.every((d) => d.code === "limit.exceeded")) throw new ValidationError(errors);
       if (!result.valid) throw badRequest(errors.map((d) => d.message).join("\n") || "Invalid template", "StackValidationFailed");
       const parameters = Object.fromEntries(Object.entries(result.parameters).map(([name, def]) => [name, parameterView(def)]));
       return json({ Description: result.description ?? "No description", Parameters: parameters, ...(result.parameterGroups.length ? { ParameterGroups: result.parameterGroups } : {}) });

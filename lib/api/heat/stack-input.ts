@@ -1,13 +1,12 @@
 /**
  * Request bodies of stack create, update, preview and validate turned into the engine's StackInput,
  * as Heat reads them: the template as text or an object, `files`, `environment` (an object) or
- * `environment_files` (names into `files`), `parameters`; unknown fields and templates over Heat's
- * max_template_size are refused with a 400 before anything is touched.
+ * `environment_files` (names into `files`), `parameters`; unknown fields are refused with a 400
+ * before anything is touched (the engine refuses texts over max_template_size).
  */
 import type { AbandonData } from "../../engine/stack/abandon";
 import type { StackInput } from "../../engine/template/types";
-import { MAX_TEMPLATE_BYTES } from "../../services/templates";
-import { allowFields, badRequest, boolParam, HttpError } from "../http";
+import { allowFields, badRequest, boolParam } from "../http";
 
 /** Fields every template-carrying body may have. */
 const TEMPLATE_FIELDS = ["template", "template_url", "files", "files_container", "environment", "environment_files", "parameters"];
@@ -23,15 +22,11 @@ const BODY_FIELDS = {
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
 
-/** A template given as text or as a parsed object, as text; size checked. */
+/** A template given as text or as a parsed object, as text (the engine checks its size, for the API and the CLI alike). */
 function templateText(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   const text = typeof value === "string" ? value : isObject(value) ? JSON.stringify(value) : undefined;
   if (text === undefined) throw badRequest('"template" must be a template text or a JSON object.');
-  const size = new TextEncoder().encode(text).byteLength;
-  if (size > MAX_TEMPLATE_BYTES) {
-    throw new HttpError(400, `Template size (${size} bytes) exceeds maximum allowed size (${MAX_TEMPLATE_BYTES} bytes).`, "RequestLimitExceeded");
-  }
   return text;
 }
 

@@ -6,6 +6,7 @@ import type { Diagnostic } from "../diagnostics";
 import { DependencyGraph } from "../graph";
 import { FUNCTION_TABLES, forEachCall, isMapping, isRemoved, type FunctionSpec, type FunctionTable } from "../functions";
 import { invalidInCondition } from "../functions/conditions";
+import { checkBuildLimits } from "./build-limits";
 import { buildCompiledStack } from "./compiled-stack";
 import { createContexts } from "./context";
 import { parseTemplateDocument, type TemplateDocument } from "./document";
@@ -106,6 +107,8 @@ function compileWithAncestry(input: StackInput, options: CompileOptions, ancestr
   checkCycles(state, entries);
   // 7. Outputs, then warnings for parameters that are used but never declared.
   const outputs = compileOutputs(state, data.outputs);
+  // What the functions would build, sized within the budget wherever it is known now (stops at the first over).
+  [...entries.values()].flatMap((e) => [e.properties, e.metadata]).concat(outputs.map((o) => o.value)).every((s) => checkBuildLimits(state, s));
   warnUnknownParams(state, [...entries.values()].flatMap((e) => [e.properties, e.metadata]).concat(outputs.map((o) => o.value)), params.values);
   if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
   const stack = buildCompiledStack(state, {

@@ -6,7 +6,7 @@
  * would silently become infinity).
  */
 import type { Diagnostic } from "../diagnostics";
-import { LIMIT_NAMES, limitDiagnostic, templateSizeMessage, utf8Length, type EngineLimits } from "../limits";
+import { LIMIT_NAMES, limitDiagnostic, sizeOver, templateSizeMessage, type EngineLimits } from "../limits";
 
 /** The limits a document is read under. */
 export type DocumentLimits = Pick<EngineLimits, "maxTemplateSize" | "maxTemplateDepth">;
@@ -16,9 +16,8 @@ const MAX_VALUES_PER_BYTE = 2;
 
 /** The size diagnostic of a text over max_template_size, if it is. */
 export function checkTextSize(text: string, limits: DocumentLimits): Diagnostic | undefined {
-  if (limits.maxTemplateSize < 0 || text.length <= limits.maxTemplateSize / 3) return undefined;
-  const size = utf8Length(text);
-  return size > limits.maxTemplateSize ? limitDiagnostic(templateSizeMessage(size, limits.maxTemplateSize)) : undefined;
+  const size = sizeOver(text, limits.maxTemplateSize);
+  return size === undefined ? undefined : limitDiagnostic(templateSizeMessage(size, limits.maxTemplateSize));
 }
 
 interface Visit {

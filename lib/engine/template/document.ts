@@ -77,7 +77,9 @@ export function parseTemplateDocument(text: string, name?: string, limits: Docum
   // JSON nested too deeply is located by a scan of its text (the YAML tree behind locate would be costly)
   const deep = doc.json ? jsonDepthPosition(text, limits.maxTemplateDepth) : undefined;
   const range = deep ? { start: deep, end: deep, file: name } : doc.locate(problem.path);
-  return { ...doc, data: undefined, diagnostics: [{ ...problem, range }] };
+  // a syntax-kind problem says where in its message, as the parser's own errors do
+  const where = problem.code === "yaml.syntax" && range ? ` at line ${range.start.line}, column ${range.start.column}` : "";
+  return { ...doc, data: undefined, diagnostics: [{ ...problem, message: problem.message + where, range }] };
 }
 
 function parseText(text: string, name: string | undefined, limits: DocumentLimits): TemplateDocument & { json?: boolean } {

@@ -4,7 +4,7 @@
  * constraints, skipping values that depend on other resources (unknown before create).
  */
 import type { PropertySchema } from "../resources/types";
-import { FnCall, forEachCall, isMapping, pyRepr, pyStr, type ResolveContext } from "../functions";
+import { FnCall, forEachCall, FunctionError, isMapping, pyRepr, pyStr, type ResolveContext } from "../functions";
 import { checkConstraints } from "./constraints";
 import { translateProperties, unimplementedProperties } from "./translation";
 
@@ -16,7 +16,7 @@ export interface PropertyIssue {
 }
 
 /** True when a parsed value reads other resources (its value is unknown before create). */
-function readsResources(parsed: unknown): boolean {
+export function readsResources(parsed: unknown): boolean {
   let found = false;
   forEachCall(parsed, (c) => {
     if (c.spec.references) found = true;
@@ -74,7 +74,8 @@ export function validateProperties(
     try {
       value = props[key] instanceof FnCall || typeof props[key] === "object" ? ctx.resolve(props[key]) : props[key];
     } catch (e) {
-      issues.push({ code: "property.type", message: (e as Error).message, path: [key] });
+      // a value over the function limits is reported once, with the function's own path (build-limits.ts)
+      if (!(e instanceof FunctionError && e.code === "limit.exceeded")) issues.push({ code: "property.type", message: (e as Error).message, path: [key] });
       continue;
     }
     const err = checkValue(s, value, [key]);
