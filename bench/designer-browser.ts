@@ -21,10 +21,11 @@ import { autoLayout } from "../components/designer/model/auto-layout";
 import { setLayout } from "../components/designer/model/edits";
 import { deriveModel } from "../components/designer/model/template-model";
 import { benchTemplate } from "./designer-template";
+import { median, positionalArgs, printTable, ratio } from "./support";
 
 const PORT = Number(process.env.HEARTH_BENCH_PORT || 3302);
 const BASE = `http://127.0.0.1:${PORT}`;
-const RESOURCES = Number(process.argv[2] || 200);
+const RESOURCES = Number(positionalArgs()[0] || 200);
 const RUNS = 15;
 const TARGET_MS = 100;
 const ADMIN = { user: "admin", password: "bench-admin-secret" };
@@ -135,9 +136,8 @@ async function dropToText(page: Page, type: string, x: number, y: number): Promi
 
 /** "p50 / max" cells and the ratio of the p50 to the target. */
 function summary(label: string, times: number[]): string[] {
-  const sorted = [...times].sort((a, b) => a - b);
-  const p50 = sorted[Math.floor(sorted.length / 2)];
-  return [label, String(times.length), p50.toFixed(1), sorted[sorted.length - 1].toFixed(1), `${(p50 / TARGET_MS).toFixed(2)}x`];
+  const p50 = median(times);
+  return [label, String(times.length), p50.toFixed(1), Math.max(...times).toFixed(1), ratio(p50, TARGET_MS)];
 }
 
 const text = benchTemplate(RESOURCES);
@@ -178,11 +178,7 @@ try {
   const nodes = await page.locator("[data-testid=design-node]").count();
   const rows = [summary(`key -> canvas node (${nodes} nodes drawn)`, keys), summary("key -> its character in Monaco", echoes), summary("drop -> text in Monaco", drops)];
   const head = [`${RESOURCES} resources, chromium`, "runs", "p50 ms", "max ms", "p50 /100 ms"];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
-  console.log(line(head));
-  console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const r of rows) console.log(line(r));
+  printTable(head, rows);
 } finally {
   await browser.close();
   stop();

@@ -8,7 +8,7 @@
  *   - edges: the canvas model (chunk parses remembered) and its React Flow edges with get_attr labels;
  * each the median of several runs, with the ratio to the 100 ms interaction target.
  *
- *   npx tsx bench/designer-canvas.ts
+ *   npx tsx bench/designer-canvas.ts [--tiny]
  */
 import ELK from "elkjs/lib/elk.bundled.js";
 import { autoLayout } from "../components/designer/model/auto-layout";
@@ -21,44 +21,29 @@ import { deriveModel } from "../components/designer/model/template-model";
 import { validateTemplate } from "../components/designer/model/validate";
 import { defaultRegistry } from "../lib/engine/resources";
 import { BENCH_REGIONS as REGIONS, benchTemplate } from "./designer-template";
+import { medianMs as median, printTable, ratio as ratioTo, TINY } from "./support";
 
 const elk = new ELK();
 const target = { registry: defaultRegistry, region: "RegionOne", regions: REGIONS };
 const TARGET_MS = 100;
 
-/** Median of `runs` timings of `fn()`. */
-function median(runs: number, fn: () => unknown): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
-
 const fmt = (ms: number) => ms.toFixed(1);
-const ratio = (ms: number) => (ms / TARGET_MS).toFixed(2);
+const ratio = (ms: number) => ratioTo(ms, TARGET_MS);
 
 const rows: string[][] = [];
-for (const n of [50, 200, 500]) {
+for (const n of TINY ? [20] : [50, 200, 500]) {
   const plain = benchTemplate(n);
   const text = setLayout(plain, await autoLayout(deriveModel(plain), (g) => elk.layout(g)));
   const ten = deriveModel(text).nodes.slice(0, 10).map((r) => r.name);
   const snippet = copySnippet(text, ten);
   // server_1 -> net_4 (same region): a new networks item with that net.
-  const connectMs = median(5, () => connect(text, "server_1", "net_4", defaultRegistry, (t) => validateTemplate(t, target)));
-  const copyMs = median(5, () => copySnippet(text, ten));
-  const pasteMs = median(5, () => pasteSnippet(text, snippet));
-  const removeMs = median(5, () => removeRegionBox(text, "RegionTwo"));
-  const edgesMs = median(5, () => flowEdges(deriveModel(text)));
+  const connectMs = await median(5, () => connect(text, "server_1", "net_4", defaultRegistry, (t) => validateTemplate(t, target)));
+  const copyMs = await median(5, () => copySnippet(text, ten));
+  const pasteMs = await median(5, () => pasteSnippet(text, snippet));
+  const removeMs = await median(5, () => removeRegionBox(text, "RegionTwo"));
+  const edgesMs = await median(5, () => flowEdges(deriveModel(text)));
   rows.push([String(deriveModel(text).nodes.length), fmt(connectMs), ratio(connectMs), fmt(copyMs), fmt(pasteMs), ratio(pasteMs), fmt(removeMs), ratio(removeMs), fmt(edgesMs)]);
 }
 
 const head = ["resources", "connect ms", "/100 ms", "copy 10 ms", "paste 10 ms", "/100 ms", "remove box ms", "/100 ms", "edges ms"];
-const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join("  ");
-console.log(line(head));
-console.log(widths.map((w) => "-".repeat(w)).join("  "));
-for (const r of rows) console.log(line(r));
+printTable(head, rows);

@@ -4,15 +4,16 @@
  * changes before every call (a new character), so nothing is served from the outline memo. Prints
  * what it answered (so a case that finds nothing shows), the median and max of the runs with the ratio to one 60 Hz frame (16 ms).
  *
- *   npx tsx bench/designer-completions.ts [resources...]
+ *   npx tsx bench/designer-completions.ts [--tiny] [resources...]
  */
 import { hoverAt, suggestionsAt } from "../components/designer/model/completions";
 import { defaultRegistry } from "../lib/engine/resources";
 import { BENCH_REGIONS, benchTemplate } from "./designer-template";
+import { median, positionalArgs, printTable, TINY } from "./support";
 
 const FRAME_MS = 16;
-const RUNS = 51;
-const SIZES = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const RUNS = TINY ? 5 : 51;
+const SIZES = positionalArgs().map(Number).filter((n) => n > 0);
 
 /** A case: the line typed at the end of the template, and whether it is a hover rather than a completion. */
 const CASES: { name: string; line: string; hover?: boolean }[] = [
@@ -37,16 +38,14 @@ function measure(n: number, c: (typeof CASES)[number]): { median: number; max: n
     times.push(performance.now() - t0);
     answer = typeof found === "string" ? `${found.length} chars` : `${found?.length ?? 0} items`;
   }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(RUNS / 2)], max: times[RUNS - 1], answer };
+  return { median: median(times), max: Math.max(...times), answer };
 }
 
-const rows = [["resources", "case", "answer", "median ms", "max ms", "median/frame"]];
-for (const n of SIZES.length ? SIZES : [200, 1000]) {
+const rows: string[][] = [];
+for (const n of SIZES.length ? SIZES : TINY ? [20] : [200, 1000]) {
   for (const c of CASES) {
-    const { median, max, answer } = measure(n, c);
-    rows.push([String(n), c.name, answer, median.toFixed(3), max.toFixed(3), (median / FRAME_MS).toFixed(3)]);
+    const found = measure(n, c);
+    rows.push([String(n), c.name, found.answer, found.median.toFixed(3), found.max.toFixed(3), (found.median / FRAME_MS).toFixed(3)]);
   }
 }
-const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-for (const r of rows) console.log(`| ${r.map((cell, i) => cell.padEnd(widths[i])).join(" | ")} |`);
+printTable(["resources", "case", "answer", "median ms", "max ms", "median/frame"], rows);

@@ -11,7 +11,7 @@
  *   - validation: the engine's validator on the new text (runs in a Web Worker, off the key path);
  * each the median of several runs, with the ratio to the 100 ms interaction target.
  *
- *   npx tsx bench/designer.ts
+ *   npx tsx bench/designer.ts [--tiny]
  */
 import ELK from "elkjs/lib/elk.bundled.js";
 import { autoLayout, completeLayout } from "../components/designer/model/auto-layout";
@@ -22,22 +22,11 @@ import { deriveModel } from "../components/designer/model/template-model";
 import { validateTemplate } from "../components/designer/model/validate";
 import { defaultRegistry } from "../lib/engine/resources";
 import { BENCH_REGIONS as REGIONS, benchTemplate } from "./designer-template";
+import { medianMs as median, printTable, ratio as ratioTo, TINY } from "./support";
 
 const elk = new ELK();
 const target = { registry: defaultRegistry, region: "RegionOne", regions: REGIONS };
 const TARGET_MS = 100;
-
-/** Median of `runs` timings of `fn(i)`. */
-async function median(runs: number, fn: (i: number) => unknown): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn(i);
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
 
 /** What the canvas renders for a text: model, completed layout, React Flow nodes and edges. */
 function canvasFor(text: string) {
@@ -48,7 +37,7 @@ function canvasFor(text: string) {
 
 let salt = 0;
 const rows: string[][] = [];
-for (const n of [50, 200, 500]) {
+for (const n of TINY ? [20] : [50, 200, 500]) {
   const text = benchTemplate(n);
   const model = deriveModel(text);
   const layout = await autoLayout(model, (g) => elk.layout(g));
@@ -66,7 +55,7 @@ for (const n of [50, 200, 500]) {
   const gestureBoth = await median(9, (i) => canvasFor(drop(100 + i)));
   const validation = await median(5, () => validateTemplate(saved, target));
   const fmt = (ms: number) => ms.toFixed(1);
-  const ratio = (ms: number) => `${(ms / TARGET_MS).toFixed(2)}x`;
+  const ratio = (ms: number) => ratioTo(ms, TARGET_MS);
   rows.push([
     String(model.nodes.length),
     fmt(open),
@@ -84,8 +73,4 @@ for (const n of [50, 200, 500]) {
 }
 
 const head = ["resources", "open ms", "open (elk) ms", "open (designer elk) ms", "key->canvas ms", "/100 ms", "drop->YAML ms", "/100 ms", "drop->YAML+canvas ms", "/100 ms", "validation (async) ms", "/100 ms"];
-const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join("  ");
-console.log(line(head));
-console.log(widths.map((w) => "-".repeat(w)).join("  "));
-for (const r of rows) console.log(line(r));
+printTable(head, rows);

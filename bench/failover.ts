@@ -9,7 +9,7 @@
  *   engine     real ms the engine worked during the failover (compute, store, events),
  * and the time until the group is back to full strength. Medians of RUNS failovers per row.
  *
- *   npx tsx bench/failover.ts
+ *   npx tsx bench/failover.ts [--tiny]
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -21,8 +21,9 @@ import { FakeClock, MemoryStackStore } from "../lib/engine/testing";
 import { HaMonitor } from "../lib/services/ha/monitor";
 import { createPresigner } from "../lib/services/ha/presign";
 import { createSignalDispatcher } from "../lib/services/ha/signal-urls";
+import { median, ms as fmt, printTable, TINY } from "./support";
 
-const RUNS = 5;
+const RUNS = TINY ? 1 : 5;
 const examples = path.resolve(import.meta.dirname, "../examples/ha");
 const input = {
   template: fs.readFileSync(path.join(examples, "active-passive.yaml"), "utf8"),
@@ -97,11 +98,10 @@ async function bench(speed: number, trigger: "signal" | "crash"): Promise<Sample
   return samples;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
 
 const rows: string[][] = [];
-for (const [model, speed] of [["latency 0", 0], ["default (speed 1)", 1]] as const) {
+const models = [["latency 0", 0], ["default (speed 1)", 1]] as const;
+for (const [model, speed] of TINY ? models.slice(0, 1) : models) {
   for (const trigger of ["signal", "crash"] as const) {
     const s = await bench(speed, trigger);
     const d = median(s.map((x) => x.detection));
@@ -112,9 +112,4 @@ for (const [model, speed] of [["latency 0", 0], ["default (speed 1)", 1]] as con
   }
 }
 const header = ["cloud model", "trigger", "detection ms (sim)", "cloud ms (sim)", "engine ms (real)", "to serving ms", "engine share", "to full strength ms (sim)"];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
-console.log(`Failover of examples/ha/active-passive.yaml, median of ${RUNS} per row`);
-console.log(line(header));
-console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
-for (const r of rows) console.log(line(r));
+printTable(header, rows, `Failover of examples/ha/active-passive.yaml, median of ${RUNS} per row`);
