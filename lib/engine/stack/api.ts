@@ -62,6 +62,9 @@ export interface UpdateOptions {
   /** Reuse the stored template/parameters/environments where the input leaves them out (PATCH). */
   existing?: boolean;
   enableRollback?: boolean;
+  timeoutMins?: number;
+}
+
 /** One output of a stack, computed when read; an output that cannot be resolved carries its error instead of a value. */
 export interface StackOutput {
   key: string;
@@ -76,9 +79,6 @@ export interface OutputQuery {
   key?: string;
   /** false: keys and descriptions only, no value is computed (Heat's output list). */
   resolve?: boolean;
-}
-
-  timeoutMins?: number;
 }
 
 /** A started operation: the stack id at once, and a promise settled when it ends (never rejects). */
@@ -157,14 +157,14 @@ export interface StackEngine {
   /** Live attributes of a resource (for `resource show`). */
   resourceAttributes(stackId: string, resource: string): Promise<Record<string, unknown>>;
   /** A resource's metadata as Heat shows it: the template's resolved `metadata`, under what the resource set itself. */
+  resourceMetadata(stackId: string, resource: string): Promise<Record<string, unknown>>;
+  /** Resources of a stack, current copies only. */
+  resources(stackId: string): Promise<ResourceRecord[]>;
   /**
    * A stack's outputs computed now from its resources' current attributes (as Heat does on show);
    * `key` picks one, `resolve: false` gives keys and descriptions only. A deleted stack has none.
    */
   outputs(stackId: string, query?: OutputQuery): Promise<StackOutput[]>;
-  resourceMetadata(stackId: string, resource: string): Promise<Record<string, unknown>>;
-  /** Resources of a stack, current copies only. */
-  resources(stackId: string): Promise<ResourceRecord[]>;
   /**
    * Recovery after a crash: stacks left IN_PROGRESS whose lock expired (or has no live owner)
    * are resumed or failed cleanly. Returns the ids handled.
