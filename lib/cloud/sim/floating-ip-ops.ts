@@ -1,10 +1,11 @@
 /** Neutron floating IPs of one region: addresses from an external network, associated with ports. */
-import type { FloatingIp, NetworkClient } from "../../engine/ports";
+import { CloudError, type FloatingIp, type NetworkClient } from "../../engine/ports";
 import { badRequest, conflict, notFound } from "./errors";
 import { parseIp } from "./ipam";
 import { findByRef } from "./lookup";
 import { allocateOnNetwork, requirePort } from "./port-ops";
 import { checkQuota } from "./quota";
+import { reachable } from "./router-ops";
 import type { FloatingIpRecord } from "./records";
 import type { RegionState } from "./region-state";
 import { floatingIpView } from "./views";
@@ -25,6 +26,10 @@ function targetOf(s: RegionState, fip: { id: string; floatingNetworkId: string; 
   const chosen = fixedIp ?? candidates[0];
   if (chosen === undefined) throw badRequest(`Bad floatingip request: Port ${portId} does not have any IPv4 address.`);
   if (!candidates.includes(chosen)) throw badRequest(`Bad floatingip request: Port ${portId} does not have fixed ip ${chosen}.`);
+  const subnetId = port.fixedIps.find((ip) => ip.ipAddress === chosen)!.subnetId;
+  if (!reachable(s, fip.floatingNetworkId, subnetId)) {
+    throw new CloudError("NotFound", `External network ${fip.floatingNetworkId} is not reachable from subnet ${subnetId}.  Therefore, cannot associate Port ${portId} with a Floating IP.`);
+  }
   const taken = s.list("floatingIp").find((other) => other.id !== fip.id && other.portId === portId && other.fixedIp === chosen);
   if (taken) {
     throw conflict(

@@ -3,6 +3,7 @@
  * and written through the persistence port. Public views (lib/engine/ports/cloud.ts) are derived from them.
  */
 import type {
+  Router,
   CloudErrorCode,
   CloudObject,
   FloatingIp,
@@ -95,6 +96,9 @@ export interface FloatingIpRecord extends Base, Omit<FloatingIp, "region"> { sub
 /** A security group with its rules. */
 export type SecurityGroupRecord = Base & Omit<SecurityGroup, "region">;
 
+/** A Neutron router; its gateway and interface addresses are held in the record (router-ops.ts). */
+export type RouterRecord = Base & Omit<Router, "region">;
+
 /** A placeholder object (lib/engine/ports/objects.ts) of a type the sim has no model of its own for. */
 export type CloudObjectRecord = Base & Omit<CloudObject, "region">;
 
@@ -108,6 +112,7 @@ export interface EntityTypes {
   floatingIp: FloatingIpRecord;
   securityGroup: SecurityGroupRecord;
   object: CloudObjectRecord;
+  router: RouterRecord;
 }
 
 /** The kinds of stored entities. */
@@ -115,5 +120,5 @@ export type EntityKind = keyof EntityTypes;
 
 /** Every entity kind, in the order lists and loads use. */
 export const ENTITY_KINDS: readonly EntityKind[] = [
-  "network", "subnet", "securityGroup", "port", "floatingIp", "server", "volume", "object",
+  "network", "subnet", "securityGroup", "port", "floatingIp", "server", "volume", "object", "router",
 ];

@@ -10,6 +10,7 @@ import { networkOps } from "./network-ops";
 import { objectOps } from "./object-ops";
 import { portOps } from "./port-ops";
 import { quotaUsage } from "./quota";
+import { routerOps } from "./router-ops";
 import type { RegionState } from "./region-state";
 import { securityGroupOps } from "./security-group-ops";
 import { settle } from "./settle";
@@ -26,7 +27,7 @@ type Bound<T extends OpTable> = {
 const SERVICES = {
   compute: computeOps,
   volume: volumeOps,
-  network: { ...networkOps, ...portOps, ...floatingIpOps, ...securityGroupOps },
+  network: { ...networkOps, ...portOps, ...floatingIpOps, ...securityGroupOps, ...routerOps },
   objects: objectOps,
 } as const;
 

@@ -151,6 +151,9 @@ export class RegionState {
       for (const fixed of port.fixedIps) this.markAddress(fixed.subnetId, fixed.ipAddress, true);
     }
     for (const fip of this.list("floatingIp")) this.markAddress(fip.subnetId, fip.address, true);
+    for (const router of this.list("router")) {
+      for (const ip of [...(router.externalGateway?.externalFixedIps ?? []), ...router.interfaces]) this.markAddress(ip.subnetId, ip.ipAddress, true);
+    }
     for (const kind of ["server", "volume"] as const) {
       for (const record of this.list(kind)) if (record.pending) this.pending.set(record.id, kind);
     }

@@ -143,8 +143,26 @@ export function describeCloudPortContract(name: string, factory: CloudFactory): 
       expect(await net.updatePort(port.id, { securityGroups: [] })).toMatchObject({ securityGroups: [] });
       const fip = await net.createFloatingIp({ floatingNetwork });
       expect(fip).toMatchObject({ portId: null, fixedIp: null, address: expect.stringMatching(/^\d+\.\d+\.\d+\.\d+$/) });
+      // as in Neutron, a floating IP reaches a port only through a router between the two networks
+      await expect(net.associateFloatingIp(fip.id, port.id)).rejects.toMatchObject({
+        code: "NotFound",
+        message: `External network ${fip.floatingNetworkId} is not reachable from subnet ${subnet.id}.  Therefore, cannot associate Port ${port.id} with a Floating IP.`,
+      });
+      const router = await net.createRouter({ name: "r1", externalGateway: { networkId: fip.floatingNetworkId } });
+      expect(router).toMatchObject({ name: "r1", externalGateway: { networkId: fip.floatingNetworkId, enableSnat: true, externalFixedIps: [{ ipAddress: expect.any(String) }] }, interfaces: [] });
+      await expect(net.createRouter({ externalGateway: { networkId: network.id } })).rejects.toMatchObject({ code: "BadRequest" });
+      expect(await net.addRouterInterface(router.id, { subnetId: subnet.id })).toMatchObject({ subnetId: subnet.id });
+      expect((await net.getRouter(router.id)).interfaces).toEqual([{ portId: expect.any(String), subnetId: subnet.id, ipAddress: "10.77.0.1" }]);
       expect(await net.associateFloatingIp(fip.id, port.id)).toMatchObject({ portId: port.id, fixedIp: "10.77.0.15" });
+      await expect(net.removeRouterInterface(router.id, { subnetId: subnet.id })).rejects.toMatchObject({ code: "Conflict" });
+      await expect(net.updateRouter(router.id, { externalGateway: null })).rejects.toMatchObject({ code: "Conflict" });
+      await expect(net.deleteRouter(router.id)).rejects.toMatchObject({ code: "Conflict", message: `Router ${router.id} still has ports` });
       expect(await net.disassociateFloatingIp(fip.id)).toMatchObject({ portId: null, fixedIp: null });
+      await net.removeRouterInterface(router.id, { subnetId: subnet.id });
+      expect(await net.updateRouter(router.id, { name: "r2", externalGateway: null })).toMatchObject({ name: "r2", externalGateway: null });
+      expect((await net.listRouters()).map((r) => r.id)).toContain(router.id);
+      await net.deleteRouter(router.id);
+      await gone(() => net.getRouter(router.id));
       await net.deleteFloatingIp(fip.id);
       await gone(() => net.getFloatingIp(fip.id));
       await net.deletePort(port.id);

@@ -107,6 +107,12 @@ export interface Port { id: string; name: string; region: string; networkId: str
 export interface FloatingIp { id: string; region: string; floatingNetworkId: string; address: string; portId: string | null; fixedIp: string | null }
 export interface SecurityGroupRule { id: string; direction: "ingress" | "egress"; protocol: string | null; portRangeMin: number | null; portRangeMax: number | null; remoteIpPrefix: string | null; ethertype: "IPv4" | "IPv6" }
 export interface SecurityGroup { id: string; name: string; region: string; description: string; rules: SecurityGroupRule[] }
+/** A router's gateway to an external network, with the addresses it holds there. */
+export interface RouterGateway { networkId: string; enableSnat: boolean; externalFixedIps: { subnetId: string; ipAddress: string }[] }
+/** A Neutron router: its gateway (absent: none) and its interfaces, one port on each subnet it routes. */
+export interface Router { id: string; name: string; region: string; adminStateUp: boolean; externalGateway: RouterGateway | null; interfaces: { portId: string; subnetId: string; ipAddress: string }[] }
+/** What a router interface is made on: a subnet (the router takes its gateway address) or an existing port. */
+export type RouterInterfaceTarget = { subnetId: string; portId?: undefined } | { portId: string; subnetId?: undefined };
 
 /** Metric samples for alarms and health checks. */
 export interface ServerMetrics { serverId: string; cpuPercent: number; healthy: boolean; time: string }
@@ -171,6 +177,17 @@ export interface NetworkClient {
   listSecurityGroups(): Promise<SecurityGroup[]>;
   updateSecurityGroup(id: string, patch: { name?: string; description?: string; rules?: Omit<SecurityGroupRule, "id">[] }): Promise<SecurityGroup>;
   deleteSecurityGroup(id: string): Promise<void>;
+  /** A router; a gateway's network must be external (BadRequest). */
+  createRouter(spec: { name?: string; adminStateUp?: boolean; externalGateway?: { networkId: string; enableSnat?: boolean } }): Promise<Router>;
+  getRouter(id: string): Promise<Router>;
+  listRouters(): Promise<Router[]>;
+  /** externalGateway null clears the gateway: Conflict while floating IPs are reached through it. */
+  updateRouter(id: string, patch: { name?: string; adminStateUp?: boolean; externalGateway?: { networkId: string; enableSnat?: boolean } | null }): Promise<Router>;
+  /** Conflict while the router has interfaces. */
+  deleteRouter(id: string): Promise<void>;
+  addRouterInterface(id: string, target: RouterInterfaceTarget): Promise<{ portId: string; subnetId: string }>;
+  /** Conflict while floating IPs are reached through the interface. */
+  removeRouterInterface(id: string, target: RouterInterfaceTarget): Promise<void>;
 }
 
 /** A client bound to one region. Calls on an offline region fail with RegionUnavailable. */

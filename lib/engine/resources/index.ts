@@ -29,6 +29,7 @@ import { valueResource } from "./heat/value";
 import { waitConditionResource } from "./heat/wait-condition";
 import { waitConditionHandleResource } from "./heat/wait-condition-handle";
 import { floatingIpAssociationResource, floatingIpResource } from "./neutron/floating-ip";
+import { routerGatewayResource, routerInterfaceResource, routerResource } from "./neutron/router";
 import { netResource } from "./neutron/net";
 import { portResource } from "./neutron/port";
 import { securityGroupResource } from "./neutron/security-group";
@@ -77,6 +78,9 @@ const withHooks: readonly ResourcePlugin[] = [
   securityGroupResource,
   floatingIpResource,
   floatingIpAssociationResource,
+  routerResource,
+  routerInterfaceResource,
+  routerGatewayResource,
   alarmResource,
 ];
 

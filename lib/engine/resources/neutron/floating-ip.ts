@@ -17,6 +17,36 @@ async function point(ctx: ResourceContext, fip: string, port: string | undefined
   });
 }
 
+/** How long a floating IP waits for the stack's router to reach its port (Heat orders routers first). */
+const ROUTING_WAIT_MS = 60_000;
+
+/** Where a floating IP still waits to be pointed, until `until` (the engine's clock). */
+interface PendingAssociation {
+  fip: string;
+  port: string;
+  fixedIp?: string;
+  until: number;
+}
+
+function isUnreachable(err: unknown): boolean {
+  return err instanceof Error && /is not reachable from subnet/.test(err.message);
+}
+
+/**
+ * Points a new floating IP at its port; while no router reaches the port's subnet yet (the router
+ * interface of the same stack is still being made: Heat makes a floating IP depend on it), the
+ * association is retried until ROUTING_WAIT_MS have passed, then Neutron's error stands.
+ */
+async function pointWhenRouted(ctx: ResourceContext, pending: PendingAssociation): Promise<PendingAssociation | undefined> {
+  try {
+    await point(ctx, pending.fip, pending.port, pending.fixedIp);
+    return undefined;
+  } catch (err) {
+    if (isUnreachable(err) && ctx.now() < pending.until) return pending;
+    throw err;
+  }
+}
+
 const portRef = {
   type: "string" as const,
   description: "ID of an existing port with at least one IP address to associate with this floating IP.",
@@ -53,7 +83,12 @@ export const floatingIpResource = defineResource({
         ctx.cloud.network.createFloatingIp({ floatingNetwork: reqString(p, "floating_network") }),
       );
       ctx.setPhysicalId(fip.id);
-      if (port) await point(ctx, fip.id, port, optString(p, "fixed_ip_address"));
+      if (port) return pointWhenRouted(ctx, { fip: fip.id, port, fixedIp: optString(p, "fixed_ip_address"), until: ctx.now() + ROUTING_WAIT_MS });
+      return undefined;
+    },
+    async checkCreateComplete(ctx, token) {
+      const pending = token as PendingAssociation | undefined;
+      return !pending || (await pointWhenRouted(ctx, pending)) === undefined;
     },
     async update(ctx, change) {
       await point(ctx, ctx.physicalId!, optString(change.after, "port_id"), optString(change.after, "fixed_ip_address"));

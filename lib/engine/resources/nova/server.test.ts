@@ -19,6 +19,10 @@ describe("OS::Nova::Server", () => {
     await net.create();
     const subnet = bench.harness(subnetResource, { properties: { network: net.ctx.physicalId, cidr: "192.168.5.0/24" } });
     await subnet.create();
+    // as Neutron requires, a router connects the new subnet to the floating IPs' network
+    const neutron = bench.cloud.region("RegionOne").network;
+    const router = await neutron.createRouter({ externalGateway: { networkId: "public" } });
+    await neutron.addRouterInterface(router.id, { subnetId: subnet.ctx.physicalId! });
     const fip = bench.harness(floatingIpResource, { properties: { floating_network: "public" } });
     await fip.create();
     const server = bench.harness(serverResource, {

@@ -1,6 +1,7 @@
 /** The instant cloud's floating IPs (from external networks, associated with ports) and security groups. */
 import type { FloatingIp, NetworkClient, SecurityGroupRule } from "../../ports";
 import { applyPatch, fail, type InstantRegion } from "./region";
+import { reachable } from "./routers";
 import type { Sync } from "./sync";
 
 type EdgeClient = Pick<
@@ -14,6 +15,10 @@ function associate(r: InstantRegion, fip: FloatingIp, portId: string, fixedIp?: 
   const port = r.find(r.ports, "Port", portId);
   const chosen = fixedIp ?? port.fixedIps[0]?.ipAddress;
   if (chosen === undefined || !port.fixedIps.some((ip) => ip.ipAddress === chosen)) fail("BadRequest", `Port ${portId} has no fixed IP ${chosen ?? ""}.`);
+  const subnetId = port.fixedIps.find((ip) => ip.ipAddress === chosen)!.subnetId;
+  if (!reachable(r, fip.floatingNetworkId, subnetId)) {
+    fail("NotFound", `External network ${fip.floatingNetworkId} is not reachable from subnet ${subnetId}.  Therefore, cannot associate Port ${portId} with a Floating IP.`);
+  }
   return Object.assign(fip, { portId, fixedIp: chosen });
 }
 

@@ -12,6 +12,7 @@
 import { CloudError, type CloudProvider, type Quota, type RegionClient, type RegionInfo } from "../../ports";
 import { computeOps } from "./compute";
 import { networkOps } from "./network";
+import { addDevstackRouter } from "./routers";
 import { objectOps } from "./objects";
 import { fail, FLAVORS, InstantRegion } from "./region";
 import type { Sync } from "./sync";
@@ -70,7 +71,11 @@ export class InstantCloud implements CloudProvider {
     };
     const now = options.now ?? (() => Date.UTC(2026, 0, 1));
     const isoNow = () => new Date(now()).toISOString();
-    (options.regions ?? ["RegionOne", "RegionTwo", "RegionThree"]).forEach((name, index) => this.states.set(name, new InstantRegion(name, index, newId, isoNow)));
+    (options.regions ?? ["RegionOne", "RegionTwo", "RegionThree"]).forEach((name, index) => {
+      const region = new InstantRegion(name, index, newId, isoNow);
+      addDevstackRouter(region);
+      this.states.set(name, region);
+    });
   }
 
   async regions(): Promise<RegionInfo[]> {

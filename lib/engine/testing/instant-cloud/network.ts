@@ -1,6 +1,7 @@
 /** The instant cloud's Neutron networks, subnets and ports (floating IPs and security groups: edge.ts). */
 import type { NetworkClient, Port } from "../../ports";
 import { edgeOps } from "./edge";
+import { routerOps } from "./routers";
 import { applyPatch, defaultAddressing, fail, isHostOf, type InstantRegion, type NetworkRecord } from "./region";
 import type { Sync } from "./sync";
 
@@ -94,5 +95,6 @@ export function networkOps(r: InstantRegion): Sync<NetworkClient> {
       r.releaseFloatingIps();
     },
     ...edgeOps(r),
+    ...routerOps(r),
   };
 }

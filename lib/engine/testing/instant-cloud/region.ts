@@ -3,7 +3,7 @@
  * every region starts with ("public" and "private" networks, the "default" security group), lookups
  * that fail as the port says, which project owns what, and IPv4 address allocation. Nothing is ever pending.
  */
-import { CloudError, type CloudErrorCode, type CloudObject, type Flavor, type FloatingIp, type Image, type Network, type Port, type SecurityGroup, type Server, type Subnet, type Volume } from "../../ports";
+import { CloudError, type CloudErrorCode, type CloudObject, type Flavor, type FloatingIp, type Image, type Network, type Port, type Router, type SecurityGroup, type Server, type Subnet, type Volume } from "../../ports";
 
 /** A stored server: the port's Server without the fields derived from ports, floating IPs and volumes. */
 export type ServerRecord = Omit<Server, "addresses" | "volumes"> & {
@@ -71,6 +71,7 @@ export class InstantRegion {
   readonly subnets = new Map<string, Subnet>();
   readonly ports = new Map<string, Port>();
   readonly floatingIps = new Map<string, FloatingIp>();
+  readonly routers = new Map<string, Router>();
   readonly securityGroups = new Map<string, SecurityGroup>();
   /** Placeholder objects (ports/objects.ts). */
   readonly objects = new Map<string, CloudObject>();
@@ -164,6 +165,7 @@ export class InstantRegion {
   allocate(subnet: Subnet, requested?: string): string {
     const used = new Set([...this.ports.values()].flatMap((p) => p.fixedIps.map((ip) => ip.ipAddress)));
     for (const fip of this.floatingIps.values()) used.add(fip.address);
+    for (const router of this.routers.values()) for (const ip of router.externalGateway?.externalFixedIps ?? []) used.add(ip.ipAddress);
     if (subnet.gatewayIp) used.add(subnet.gatewayIp);
     if (requested !== undefined) {
       if (!isHostOf(subnet.cidr, requested)) fail("BadRequest", `IP address ${requested} is not a valid IP for subnet ${subnet.id}.`);
