@@ -19,7 +19,7 @@ async function outputsOf(name: string, template: string): Promise<Record<string,
   return Object.fromEntries(shown.body.stack.outputs.map((o: { output_key: string; output_value: unknown }) => [o.output_key, o.output_value]));
 }
 
-describe("/heat-api with other template formats and software deployments", () => {
+describe("/heat-api with other template formats, software deployments and routers", () => {
   it("lists the CFN versions, validates a CFN template in Heat's words, and creates it", async () => {
     const versions = await api.call("GET", `${base}/template_versions`, { token });
     expect(versions.body.template_versions).toContainEqual({ version: "AWSTemplateFormatVersion.2010-09-09", type: "cfn", aliases: [] });
@@ -55,5 +55,21 @@ outputs:
   code: {value: {get_attr: [deployment, deploy_status_code]}}
 `;
     expect(await outputsOf("deployed", template)).toEqual({ doubled: "2121", code: 0 });
+  });
+
+  it("routes floating IPs through a router of the stack on the simulated cloud", async () => {
+    const template = `heat_template_version: 2018-08-31
+resources:
+  net: {type: OS::Neutron::Net}
+  subnet: {type: OS::Neutron::Subnet, properties: {network: {get_resource: net}, cidr: 10.30.0.0/24}}
+  router: {type: OS::Neutron::Router, properties: {external_gateway_info: {network: public}}}
+  interface: {type: OS::Neutron::RouterInterface, properties: {router: {get_resource: router}, subnet: {get_resource: subnet}}}
+  port: {type: OS::Neutron::Port, properties: {network: {get_resource: net}, fixed_ips: [{subnet: {get_resource: subnet}}]}}
+  fip: {type: OS::Neutron::FloatingIP, properties: {floating_network: public, port_id: {get_resource: port}}}
+outputs:
+  fixed: {value: {get_attr: [fip, fixed_ip_address]}}
+  gateway: {value: {get_attr: [router, external_gateway_info, enable_snat]}}
+`;
+    expect(await outputsOf("routed", template)).toEqual({ fixed: "10.30.0.2", gateway: true });
   });
 });
