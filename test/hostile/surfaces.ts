@@ -69,7 +69,7 @@ export async function apiSurface(limits: Partial<EngineLimits> = {}): Promise<Su
 /** The CLI, run in-process on files in a temporary folder. */
 export async function cliSurface(limits: Partial<EngineLimits> = {}): Promise<Surface> {
   const file = tempDatabaseFile("hearth-hostile-cli-");
-  const hearth = await createHearth({ databaseUrl: file.url, root: path.resolve(import.meta.dirname, "../.."), simSpeed: 0, pollIntervalMs: 10, haMonitor: false, limits });
+  const hearth = await createHearth({ databaseUrl: file.url, root: path.resolve(import.meta.dirname, "../.."), simSpeed: 0, pollIntervalMs: 10, haMonitor: false, bootstrapPassword: ADMIN_PASSWORD, limits });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hearth-hostile-files-"));
   const cli = async (...argv: string[]): Promise<{ code: number; output: string }> => {
     let output = "";
