@@ -48,9 +48,14 @@ const GROUP_ATTRIBUTES: Record<string, string> = { deploy_stdouts: "deploy_stdou
 type GroupToken = Record<string, ActionToken | undefined>;
 
 function groupHandlers(derive?: DeriveConfig): ResourceHandlers {
+  const members = (ctx: ResourceContext): string[] => JSON.parse(ctx.data.members ?? "[]");
   const start = async (ctx: ResourceContext, action: string, props: Record<string, unknown>): Promise<GroupToken> => {
     if (!ctx.physicalId) ctx.setPhysicalId(randomUuid(ctx));
     const servers = optMap(props, "servers");
+    // a server taken out of the group leaves it: its member's state goes
+    for (const gone of members(ctx).filter((key) => !(key in servers))) {
+      for (const k of Object.keys(ctx.data).filter((k) => k.startsWith(`member.${gone}.`))) ctx.setData(k, undefined);
+    }
     ctx.setData("members", JSON.stringify(Object.keys(servers).sort()));
     const token: GroupToken = {};
     for (const [key, server] of Object.entries(servers)) {
@@ -64,7 +69,6 @@ function groupHandlers(derive?: DeriveConfig): ResourceHandlers {
     for (const key of Object.keys(t)) all = (await actionDone(ctx, memberScope(ctx, key), t[key])) && all;
     return all;
   };
-  const members = (ctx: ResourceContext): string[] => JSON.parse(ctx.data.members ?? "[]");
   return {
     ...lifecycleHooks(start, done),
     async attribute(ctx, name) {

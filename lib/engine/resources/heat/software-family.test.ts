@@ -91,6 +91,19 @@ describe("the software-config family through the engine", () => {
     expect(values.greetings).toEqual({ a: `hello world from ${ids.server}`, b: `hello world from ${ids.other}` });
     expect(values.stdouts).toEqual({ a: "done\n", b: "done\n" });
     expect(values.codes).toEqual({ a: 0, b: 0 });
+    // taking a server out of the group drops its member; the others run the UPDATE action
+    const template = JSON.stringify({
+      heat_template_version: "2018-08-31",
+      resources: {
+        server: SERVER, other: SERVER,
+        config: { type: "OS::Heat::SoftwareConfig", properties: { group: "script", inputs: [{ name: "who" }], outputs: [{ name: "greeting" }], config: "echo -n $deploy_action $who > $heat_outputs_path.greeting" } },
+        group: { type: "OS::Heat::SoftwareDeploymentGroup", properties: { config: { get_resource: "config" }, servers: { a: { get_resource: "server" } }, input_values: { who: "again" } } },
+      },
+      outputs: { greetings: out("group", "greeting") },
+    });
+    const updated = await t.finish(await t.engine.update(stack.id, { template }));
+    expect(`${updated.action}_${updated.status}`).toBe("UPDATE_COMPLETE");
+    expect((await t.engine.outputs(stack.id)).find((o) => o.key === "greetings")?.value).toEqual({ a: "UPDATE again" });
     const deleted = await t.finish(await t.engine.delete(stack.id));
     expect(`${deleted.action}_${deleted.status}`).toBe("DELETE_COMPLETE");
   });
