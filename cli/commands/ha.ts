@@ -4,6 +4,7 @@
  * `hearth stack signal-url <stack> <policy> [--alarm]` (prints a ScalingPolicy's pre-signed URL).
  */
 import { EngineError } from "../../lib/engine/errors";
+import { watchingPolicy } from "../../lib/services/ha/watching-policy";
 import type { Hearth } from "../../lib/services/types";
 import { FORMAT_OPTION, type Command } from "../context";
 import { formatShow, parseFormat } from "../format";
@@ -17,7 +18,7 @@ async function failoverTarget(hearth: Hearth, stack: string, name: string, reaso
   if (rec.type !== "OS::Heat::AutoScalingGroup") {
     throw new EngineError("BadRequest", `${name} is a ${rec.type}: name an OS::Heat::FailoverPolicy or OS::Heat::AutoScalingGroup`);
   }
-  const policy = resources.find((r) => r.type === "OS::Heat::FailoverPolicy" && r.properties.auto_scaling_group_id === rec.physicalId);
+  const policy = watchingPolicy(rec, resources);
   return policy ? { resource: policy.name, details: { reason, force: true } } : { resource: name, details: { replace: true, reason } };
 }
 

@@ -10,11 +10,11 @@ import { createPresigner } from "../../lib/services/ha/presign";
 import { createSignalDispatcher, type SignalDispatcher } from "../../lib/services/ha/signal-urls";
 import { PROJECT, rig, type Rig } from "./helpers";
 
-const EXAMPLES = path.resolve(__dirname, "../../examples/ha");
+const EXAMPLES = path.resolve(__dirname, "../../examples");
 
-/** An example of examples/ha as a stack input (the templates it uses as files). */
-export function haExample(name: string): { template: string; files: Record<string, string> } {
-  const read = (file: string) => fs.readFileSync(path.join(EXAMPLES, file), "utf8");
+/** An example of examples/ha (or another folder of examples/, e.g. seed) as a stack input (the templates it uses as files). */
+export function haExample(name: string, folder = "ha"): { template: string; files: Record<string, string> } {
+  const read = (file: string) => fs.readFileSync(path.join(EXAMPLES, folder, file), "utf8");
   return { template: read(name), files: { "ha_server.yaml": read("ha_server.yaml") } };
 }
 
@@ -23,8 +23,8 @@ export interface HaRig extends Rig {
   dispatch: SignalDispatcher;
   monitor: HaMonitor;
   errors: unknown[];
-  /** Creates a stack from an example and waits for it. */
-  launch(name: string, example: string): Promise<StackRecord>;
+  /** Creates a stack from an example (of examples/ha unless another folder is named) and waits for it. */
+  launch(name: string, example: string, folder?: string): Promise<StackRecord>;
   /** Live outputs and attributes of a resource. */
   attributes(stackId: string, resource: string): Promise<Record<string, unknown>>;
 }
@@ -42,7 +42,7 @@ export function haRig(options: { slow?: boolean } = {}): HaRig {
     dispatch,
     monitor,
     errors,
-    launch: async (name, example) => r.finish(await r.engine.create(name, haExample(example), PROJECT)),
+    launch: async (name, example, folder) => r.finish(await r.engine.create(name, haExample(example, folder), PROJECT)),
     attributes: (stackId, resource) => r.engine.resourceAttributes(stackId, resource),
   };
 }

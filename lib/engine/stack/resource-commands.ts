@@ -67,10 +67,12 @@ async function deliver(core: EngineCore, stackId: string, name: string, details:
   try {
     await hook(hc.ctx, details);
   } catch (error) {
-    throw typedSignalError(error);
-  } finally {
+    // as Heat: the failure is an event of the resource too, after what the hook noted on its way
     await hc.flush();
+    await op.resourceEvent(rec, "SIGNAL", "FAILED", `Signal failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw typedSignalError(error);
   }
+  await hc.flush();
   await op.resourceEvent(rec, "SIGNAL", rec.status === "FAILED" ? "FAILED" : "COMPLETE", signalReason(details));
 }
 

@@ -8,6 +8,7 @@
 import { isNotFound } from "../../engine/resources/support/cloud-errors";
 import type { RegionClient, ResourceRecord } from "../../engine/ports";
 import type { MonitorDeps, Track } from "./monitor-deps";
+import { watchingPolicy } from "./watching-policy";
 
 interface GroupState {
   next: number;
@@ -49,7 +50,7 @@ export class HealthChecker {
     this.states.set(group.id, st);
     if (now < st.next || st.acting) return;
     st.next = now + num(hc.interval, 10) * 1000;
-    const policy = siblings.find((r) => r.type === "OS::Heat::FailoverPolicy" && r.properties.auto_scaling_group_id === group.physicalId);
+    const policy = watchingPolicy(group, siblings);
     const graceMs = num(hc.grace_period, 60) * 1000;
     const last = policy?.data.last_failover ? Date.parse((JSON.parse(policy.data.last_failover) as { time: string }).time) : 0;
     if (now < Math.max(st.graceUntil, last + graceMs)) return st.failures.clear();

@@ -4,7 +4,9 @@
  *
  * Referring to the active member: `resource` is the follower's definition, like a group's; the string
  * `%active%` (active_var) anywhere in its properties is replaced by the active member's reference id
- * (a server id, or a provider template's OS::stack_id output). A provider template as type makes the
+ * (a server id, or a provider template's OS::stack_id output). So is any reference to a member of the
+ * group, as the seed writes it (`instance_uuid: {get_attr: [server_group, refs, 1]}`): inside a
+ * FailoverPolicy's followers a member's reference means "the active member" (memberPaths). A provider template as type makes the
  * followers several resources (attachment, floating IP association, ...). The followers are attached
  * at create to the oldest healthy member. A signal fails over (failover-steps.ts), each step an event;
  * `{replace|member: <name or ref>}` naming a standby only replaces that standby. Signals are handled one
@@ -14,7 +16,7 @@
 import { optBool, optNumber, optString, selectPath } from "../support/props";
 import { defineResource, type ResourceContext } from "../types";
 import { failedMembers } from "./autoscaling-group-ops";
-import { attachFollowers, type FailoverRecord, groupState, runFailover } from "./failover-steps";
+import { attachFollowers, type FailoverRecord, groupState, rememberMemberPaths, runFailover } from "./failover-steps";
 import { memberDefinitionSchema } from "./group-nested";
 import { nestedStackHandlers } from "./nested";
 
@@ -80,7 +82,8 @@ export const failoverPolicyResource = defineResource({
   },
   description:
     "Keeps resources (e.g. a VolumeAttachment) following the active member of an AutoScalingGroup: '%active%' in the " +
-    "resource definition's properties stands for the active member's reference id. Attached at create; a signal fails " +
+    "resource definition's properties stands for the active member's reference id, and so does a reference to any " +
+    "member of the group (e.g. {get_attr: [server_group, refs, 1]}). Attached at create; a signal fails " +
     "over: quiesce, detach, promote a standby, attach, activate, replace the failed member.",
   properties: {
     auto_scaling_group_id: {
@@ -116,11 +119,13 @@ export const failoverPolicyResource = defineResource({
       const active = group.members.find((m) => !failed.has(m)) ?? group.members[0];
       if (!active) throw new Error(`Group ${group.ref} has no members to make active`);
       ctx.setData("active", active);
+      rememberMemberPaths(ctx, group);
       await attachFollowers(ctx, group.refs[active]);
     },
     async update(ctx) {
       const active = ctx.data.active;
       const group = await groupState(ctx);
+      rememberMemberPaths(ctx, group);
       if (active && group.refs[active]) await attachFollowers(ctx, group.refs[active]);
     },
     signal: handleSignal,

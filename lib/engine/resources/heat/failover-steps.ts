@@ -10,6 +10,7 @@ import type { ResourceContext } from "../types";
 import type { NestedResourceInfo, NestedStackView } from "../../ports";
 import { storedMemberNames } from "./autoscaling-group-members";
 import { failedMembers } from "./autoscaling-group-ops";
+import { followedVolumes, verifyAttached, verifyDetached } from "./failover-readback";
 import { requireComplete } from "./nested";
 
 /** The group as the policy sees it: members oldest first with their reference ids, and its nested stack. */
@@ -30,8 +31,50 @@ export async function groupState(ctx: ResourceContext): Promise<GroupState> {
   return { ref, members: storedMemberNames(peer.data), refs: view?.resourceRefs ?? {}, view };
 }
 
-/** The followers' nested template: the `resource` definition with the active member substituted, plus activation. */
-export function followersTemplate(props: Record<string, unknown>, activeRef: string | undefined, activate: boolean): string {
+/** A path into the follower definition's properties. */
+export type PropertyPath = (string | number)[];
+
+/**
+ * The paths of the follower definition's properties whose value is the reference id of a member of
+ * the group: where the seed writes `{get_attr: [server_group, refs, 1]}` (resolved to one member's id
+ * when the policy's properties were resolved). Inside a FailoverPolicy such a reference means the active
+ * member, as `%active%` does, so these paths get the active member's id at every attach.
+ */
+export function memberPaths(props: Record<string, unknown>, memberRefs: readonly string[]): PropertyPath[] {
+  const refs = new Set(memberRefs);
+  const found: PropertyPath[] = [];
+  const walk = (v: unknown, path: PropertyPath): void => {
+    if (typeof v === "string" && refs.has(v)) found.push(path);
+    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+    else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+  };
+  walk(optMap(optMap(props, "resource"), "properties"), []);
+  return found;
+}
+
+/** Remembers which paths of the follower definition name a member (memberPaths), for every later attach. */
+export function rememberMemberPaths(ctx: ResourceContext, group: GroupState): void {
+  const paths = memberPaths(ctx.properties, Object.values(group.refs));
+  ctx.setData("active_paths", paths.length ? JSON.stringify(paths) : undefined);
+}
+
+function storedMemberPaths(ctx: ResourceContext): PropertyPath[] {
+  return ctx.data.active_paths ? (JSON.parse(ctx.data.active_paths) as PropertyPath[]) : [];
+}
+
+function setAt(value: unknown, path: PropertyPath, to: string): unknown {
+  if (path.length === 0) return to;
+  const [key, ...rest] = path;
+  if (Array.isArray(value)) return value.map((x, i) => (i === key ? setAt(x, rest, to) : x));
+  if (value && typeof value === "object") return { ...value, [key]: setAt((value as Record<string | number, unknown>)[key], rest, to) };
+  return value;
+}
+
+/**
+ * The followers' nested template: the `resource` definition with the active member substituted (for
+ * `active_var` and at `memberPaths`, the seed's form), plus activation.
+ */
+export function followersTemplate(props: Record<string, unknown>, activeRef: string | undefined, activate: boolean, paths: readonly PropertyPath[]): string {
   const resources: Record<string, unknown> = {};
   if (activeRef !== undefined) {
     const def = optMap(props, "resource");
@@ -40,7 +83,8 @@ export function followersTemplate(props: Record<string, unknown>, activeRef: str
       typeof v === "string" ? v.split(placeholder).join(activeRef)
         : Array.isArray(v) ? v.map(swap)
           : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, swap(x)])) : v;
-    resources.follower = { type: optString(def, "type"), properties: swap(optMap(def, "properties")) };
+    const properties = paths.reduce<unknown>((p, path) => setAt(p, path, activeRef), swap(optMap(def, "properties")));
+    resources.follower = { type: optString(def, "type"), properties };
     const config = optString(props, "activation_config");
     if (activate && config) {
       resources.activation = {
@@ -60,10 +104,17 @@ export interface StepTime {
   detail: string;
 }
 
-/** Runs a step, notes it with its duration, and records it. */
+/** Runs a step, notes it with its duration, and records it; a step that fails is noted with its reason and fails the failover. */
 async function step(ctx: ResourceContext, steps: StepTime[], name: string, work: () => Promise<string>): Promise<void> {
   const start = ctx.now();
-  const detail = await work();
+  let detail: string;
+  try {
+    detail = await work();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    ctx.note(`Failover ${steps.length + 1}/6 ${name} FAILED after ${ctx.now() - start} ms: ${reason}`);
+    throw new Error(`Failover step ${name} failed: ${reason}`, { cause: error });
+  }
   const ms = ctx.now() - start;
   steps.push({ step: name, ms, detail });
   ctx.note(`Failover ${steps.length}/6 ${name}: ${detail} (${ms} ms)`);
@@ -93,7 +144,7 @@ async function quiesce(ctx: ResourceContext, group: GroupState, member: string):
 }
 
 async function setFollowers(ctx: ResourceContext, activeRef: string | undefined, activate: boolean): Promise<void> {
-  const template = followersTemplate(ctx.properties, activeRef, activate);
+  const template = followersTemplate(ctx.properties, activeRef, activate, storedMemberPaths(ctx));
   if (!ctx.physicalId) {
     const view = await ctx.nested.create({ template, region: ctx.region });
     ctx.setPhysicalId(view.id);
@@ -103,10 +154,11 @@ async function setFollowers(ctx: ResourceContext, activeRef: string | undefined,
   requireComplete(await ctx.nested.update(ctx.physicalId, { template, region: ctx.region }));
 }
 
-/** Attaches the followers to `activeRef` (create time, and the attach + activate steps). */
+/** Attaches the followers to `activeRef` (at create and update) and reads the cloud back. */
 export async function attachFollowers(ctx: ResourceContext, activeRef: string): Promise<void> {
   await setFollowers(ctx, activeRef, false);
   if (optString(ctx.properties, "activation_config")) await setFollowers(ctx, activeRef, true);
+  await verifyAttached(ctx, activeRef, storedMemberPaths(ctx));
 }
 
 /** Healthy members other than `except`, oldest first. */
@@ -137,8 +189,9 @@ export async function runFailover(ctx: ResourceContext, from: string, reason: st
   const oldRef = group.refs[from];
   await step(ctx, steps, "quiesce", () => quiesce(ctx, group, from));
   await step(ctx, steps, "detach", async () => {
+    const held = await followedVolumes(ctx);
     await setFollowers(ctx, undefined, false);
-    return `followers detached from ${from}${oldRef ? ` (${oldRef})` : ""}`;
+    return `followers detached from ${from}${oldRef ? ` (${oldRef})` : ""}: ${await verifyDetached(ctx, held)}`;
   });
   let replaced = false;
   let to = "";
@@ -158,18 +211,23 @@ export async function runFailover(ctx: ResourceContext, from: string, reason: st
   ctx.setData("active", to);
   const newRef = group.refs[to];
   await step(ctx, steps, "attach", async () => {
+    if (!newRef) throw new Error(`member ${to} has no reference id to attach to`);
     await setFollowers(ctx, newRef, false);
-    return `followers attached to ${to} (${newRef})`;
+    const cloud = await verifyAttached(ctx, newRef, storedMemberPaths(ctx));
+    return `followers attached to ${to} (${newRef})${cloud ? `: ${cloud}` : ""}`;
   });
   await step(ctx, steps, "activate", async () => {
     if (!optString(ctx.properties, "activation_config")) return "no activation_config";
     await setFollowers(ctx, newRef, true);
+    await verifyAttached(ctx, newRef, storedMemberPaths(ctx));
     return `activation config ran on ${to}`;
   });
   await step(ctx, steps, "replace", async () => {
     if (replaced) return `${from} was replaced when promoting`;
     await signalGroup({ replace: from, reason: `failover: ${reason}` });
-    return `${from} replaced; the group is back to full strength`;
+    const after = await groupState(ctx);
+    if (after.members.includes(from)) throw new Error(`${from} is still a member of group ${after.ref}`);
+    return `${from} replaced; the group is back to full strength (${after.members.length} members)`;
   });
   return { time: new Date(started).toISOString(), reason, from, to, duration_ms: ctx.now() - started, steps };
 }
