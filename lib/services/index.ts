@@ -86,7 +86,7 @@ export async function createHearth(options: CreateHearthOptions = {}): Promise<H
       admin: cloud,
       bus,
       projectId: config.projectId,
-      templates: savedTemplates(db.templates),
+      templates: savedTemplates(db.templates, undefined, config.limits.maxTemplateSize),
       identity,
       signalByToken: haRuntime.signalByToken,
       stop: () => {

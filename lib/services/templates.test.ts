@@ -26,4 +26,10 @@ describe("saved templates", () => {
     await expect(templates.save({ id: "nope", name: "x", text: "" })).rejects.toThrow("Saved template nope not found");
     await expect(templates.get("nope", 3)).rejects.toThrow("Saved template nope version 3 not found");
   });
+
+  it("refuses a text over the engine's max_template_size, in Heat's words", async () => {
+    const small = savedTemplates(db.database.templates, undefined, 10);
+    await expect(small.save({ name: "big", text: "a: 123456789\n" })).rejects.toThrow("Template text: Template size (13 bytes) exceeds maximum allowed size (10 bytes).");
+    await expect(small.save({ name: "fits", text: "a: 1\n" })).resolves.toMatchObject({ version: 1 });
+  });
 });

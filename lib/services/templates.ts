@@ -4,12 +4,11 @@
  */
 import { randomUUID } from "node:crypto";
 import { EngineError } from "../engine/errors";
+import { HEAT_LIMITS, sizeOver, templateSizeMessage } from "../engine/limits";
 import type { SavedTemplateRecord, TemplateStore } from "../store/ports";
 
 export type { SavedTemplateRecord } from "../store/ports";
 
-/** Largest template text accepted (Heat's default max_template_size). */
-export const MAX_TEMPLATE_BYTES = 524_288;
 
 /** What the facade offers for saved templates. */
 export interface SavedTemplates {
@@ -23,15 +22,17 @@ export interface SavedTemplates {
   versions(id: string): Promise<Omit<SavedTemplateRecord, "text">[]>;
 }
 
-/** Builds the saved-template service over a store; `now` gives ISO timestamps. */
-export function savedTemplates(store: TemplateStore, now: () => string = () => new Date().toISOString()): SavedTemplates {
+/**
+ * Builds the saved-template service over a store; `now` gives ISO timestamps, `maxBytes` is the
+ * engine's max_template_size (a text the engine would refuse is not saved either).
+ */
+export function savedTemplates(store: TemplateStore, now: () => string = () => new Date().toISOString(), maxBytes = HEAT_LIMITS.maxTemplateSize): SavedTemplates {
   return {
     async save({ id, name, text }) {
       const trimmed = name.trim();
       if (!trimmed || trimmed.length > 100) throw new EngineError("BadRequest", "Template name: give 1 to 100 characters");
-      if (new TextEncoder().encode(text).length > MAX_TEMPLATE_BYTES) {
-        throw new EngineError("BadRequest", `Template text: larger than ${MAX_TEMPLATE_BYTES} bytes`);
-      }
+      const size = sizeOver(text, maxBytes);
+      if (size !== undefined) throw new EngineError("BadRequest", `Template text: ${templateSizeMessage(size, maxBytes)}`);
       if (id !== undefined && !(await store.get(id))) throw new EngineError("NotFound", `Saved template ${id} not found`);
       return store.addVersion(id ?? randomUUID(), trimmed, text, now());
     },
