@@ -47,6 +47,7 @@ async function main(): Promise<void> {
     const surfaces = new Map<string, Surface>();
     try {
       for (const [i, c] of HOSTILE_CASES.entries()) {
+        if ((c.only ?? name) !== name) continue;
         const key = JSON.stringify(c.limits ?? {});
         if (!surfaces.has(key)) surfaces.set(key, await SURFACES[name](c.limits));
         const costs: Cost[] = [];

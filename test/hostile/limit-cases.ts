@@ -19,6 +19,10 @@ export interface HostileCase {
   environment?: string;
   /** Limits the case runs under, over Heat's defaults. */
   limits?: Partial<EngineLimits>;
+  /** --parameter values (the API sends them as `parameters`). */
+  parameters?: Record<string, string>;
+  /** A case that only one surface can carry (a request body limit, say); both when absent. */
+  only?: "api" | "cli";
   /** Stacks created before the hostile request (a project at its stack limit, say). */
   before?: number;
   /** The refusal (API error message, CLI error output; a create that starts: the stack's status reason). */
@@ -187,6 +191,14 @@ export const HOSTILE_CASES: HostileCase[] = [
     environment: "resource_registry:\n  My::Again: again.yaml\n",
     refusal: /Provider template again\.yaml includes itself: again\.yaml -> again\.yaml/,
     where: /resources\.again\.type/,
+  },
+  {
+    name: "a parameter value over the request body limit",
+    action: "validate",
+    template: `${HOT}parameters:\n  p: {type: string}\nresources: {}\n`,
+    parameters: { p: "x".repeat(1_100_000) },
+    only: "api",
+    refusal: /Request body too large: 1100\d{3} bytes; the limit is 1048576 bytes\./,
   },
   {
     name: "a project at max_stacks_per_tenant",

@@ -57,7 +57,7 @@ export async function apiSurface(limits: Partial<EngineLimits> = {}): Promise<Su
     hearth: api.hearth,
     async submit(c, stackName) {
       for (let i = 0; i < (c.before ?? 0); i++) await create(`${stackName}-before${i}`, {}, HOT_ONE);
-      const fields = { files: c.files ?? {}, ...(c.environment ? { environment: c.environment } : {}) };
+      const fields = { files: c.files ?? {}, parameters: c.parameters ?? {}, ...(c.environment ? { environment: c.environment } : {}) };
       if (c.action === "create") return create(stackName, fields, c.template);
       const answer = await api.call("POST", `${base}/validate`, { token, body: bodyBytes(fields, c.template) });
       return { refused: answer.status >= 400, text: answer.status >= 400 ? (answer.body?.error?.message ?? "") : JSON.stringify(answer.body) };
@@ -85,7 +85,7 @@ export async function cliSurface(limits: Partial<EngineLimits> = {}): Promise<Su
       for (let i = 0; i < (c.before ?? 0); i++) await cli("stack", "create", `${stackName}-before${i}`, "-t", "one.yaml", "--wait");
       fs.writeFileSync(path.join(dir, "template.yaml"), c.template);
       for (const [name, content] of Object.entries(c.files ?? {})) fs.writeFileSync(path.join(dir, name), content);
-      const env = c.environment === undefined ? [] : ["-e", "env.yaml"];
+      const env = [...(c.environment === undefined ? [] : ["-e", "env.yaml"]), ...Object.entries(c.parameters ?? {}).flatMap(([k, v]) => ["--parameter", `${k}=${v}`])];
       if (c.environment !== undefined) fs.writeFileSync(path.join(dir, "env.yaml"), c.environment);
       const argv = c.action === "create" ? ["stack", "create", stackName, "-t", "template.yaml", ...env, "--wait"] : ["validate", "-t", "template.yaml", ...env];
       const { code, output } = await cli(...argv);
