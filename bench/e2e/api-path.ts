@@ -1,8 +1,9 @@
 /**
  * The Heat-compatible REST API as a Heat client uses it, through the console server's real route
  * modules (app/identity, app/heat-api) in this process: a Keystone password token, POST
- * /v1/{project}/stacks, then GET of the stack list until the stack's status leaves IN_PROGRESS (as
- * `openstack stack create --wait` polls; here every 20 ms); DELETE, then until the stack is gone.
+ * /v1/{project}/stacks, then `stack show` (GET /stacks/{name}/{id}) until its status leaves
+ * IN_PROGRESS (as `openstack stack create --wait` polls; here every 20 ms); DELETE, then until the
+ * stack is DELETE_COMPLETE or gone.
  */
 import { pollUntil, type E2ePath } from "./path";
 
@@ -24,17 +25,23 @@ export async function apiPath(adminPassword: string): Promise<E2ePath> {
   const project = ((await login.json()) as { token: { project: { id: string } } }).token.project.id;
   const call = (method: "GET" | "POST" | "DELETE", path: string, body?: unknown) =>
     heat[method](new Request(`${ORIGIN}/heat-api/v1/${project}${path}`, { method, headers: { "x-auth-token": token, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) }));
-  const listed = async (name: string) => ((await (await call("GET", `/stacks?name=${name}`)).json()) as { stacks: { id: string; stack_status: string; stack_status_reason: string }[] }).stacks[0];
   const ids = new Map<string, string>();
+  /** The stack as `stack show` reads it (by name and id), or undefined once it is gone (404). */
+  const shown = async (name: string) => {
+    const answer = await call("GET", `/stacks/${name}/${ids.get(name)}`);
+    if (answer.status === 404) return undefined;
+    if (answer.status !== 200) throw new Error(`bench: stack show answered ${answer.status}: ${await answer.text()}`);
+    return ((await answer.json()) as { stack: { stack_status: string; stack_status_reason: string } }).stack;
+  };
 
-  /** Waits until the stack leaves IN_PROGRESS (or is gone); rejects unless it ended as `expected`. */
+  /** Waits until the stack leaves IN_PROGRESS (a deleted one: DELETE_COMPLETE or gone); rejects unless it ended as `expected`. */
   async function settled(name: string, expected: string): Promise<void> {
-    let last: Awaited<ReturnType<typeof listed>> | undefined;
+    let last: Awaited<ReturnType<typeof shown>>;
     await pollUntil(async () => {
-      last = await listed(name);
+      last = await shown(name);
       return !last?.stack_status.endsWith("IN_PROGRESS");
     }, `stack ${name} through the API`);
-    const status = last?.stack_status ?? "GONE";
+    const status = last?.stack_status ?? "DELETE_COMPLETE";
     if (status !== expected) throw new Error(`bench: stack ${name} ended ${status}: ${last?.stack_status_reason}`);
   }
 
@@ -52,7 +59,7 @@ export async function apiPath(adminPassword: string): Promise<E2ePath> {
       const t0 = performance.now();
       const answer = await call("DELETE", `/stacks/${name}/${ids.get(name)}`);
       if (answer.status !== 204) throw new Error(`bench: delete answered ${answer.status}: ${await answer.text()}`);
-      await settled(name, "GONE");
+      await settled(name, "DELETE_COMPLETE");
       return performance.now() - t0;
     },
   };
