@@ -20,7 +20,6 @@ const BENCHES: Record<string, string[][]> = {
   "event-latency.ts": [[]],
   "failover.ts": [[]],
   "hostile.ts": [[]],
-  "hostile.ts": [[]],
   "engine-create.ts": [[], ["--store", "sqlite"], ["--e2e"]],
 };
 
