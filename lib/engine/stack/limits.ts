@@ -71,3 +71,11 @@ export async function checkTreeResources(core: EngineCore, root: StackRecord | u
   if (!root || limit < 0) return;
   if (exceeds(resources, limit) || exceeds((await treeResources(core, root)) - replacing + resources, limit)) refuse(TOO_MANY_RESOURCES);
 }
+
+/** Refuses an update of a nested stack (a group resized, say) that would take its tree over max_resources_per_stack. */
+export async function checkNestedUpdate(core: EngineCore, stack: StackRecord, resources: number): Promise<void> {
+  if (stack.parentId === null) return;
+  const root = (await ancestry(core, stack.parentId)).at(-1);
+  const current = (await core.store.listResources(stack.id)).filter((r) => !r.replacedBy).length;
+  await checkTreeResources(core, root, resources, current);
+}

@@ -10,6 +10,7 @@ import type { CompiledResource, CompiledStack, StackInput } from "../template/ty
 import type { OperationHandle, UpdateOptions } from "./api";
 import type { EngineCore } from "./core";
 import { compileOrThrow, compileStored, type Definition, storedDefinition, updatedDefinition } from "./definition";
+import { checkNestedUpdate } from "./limits";
 import { liveStack } from "./load";
 import type { Operation } from "./operation";
 import type { Action } from "../ports";
@@ -28,6 +29,7 @@ export async function updateStack(core: EngineCore, stackId: string, input: Part
   const target = compileOrThrow(core, def, stack);
   const current = compileStored(core, stack);
   checkImmutableParameters(current, target);
+  await checkNestedUpdate(core, stack, Object.keys(target.resources).length);
   const disableRollback = options.enableRollback === undefined ? stack.disableRollback : !options.enableRollback;
   const timeoutMins = options.timeoutMins ?? stack.timeoutMins;
   const { done } = await startOperation(

@@ -1,0 +1,49 @@
+/**
+ * max_resources_per_stack counts a whole tree of nested stacks, as Heat does (the top stack and every
+ * stack below it): a group whose members would take the tree over the limit is refused when its nested
+ * stack is created or resized, before any member is made. Run with a limit of 10.
+ */
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { ADMIN_PASSWORD, settled, startHarness, type ApiHarness } from "../api/harness";
+
+const group = (count: number) => `heat_template_version: 2018-08-31
+resources:
+  g:
+    type: OS::Heat::ResourceGroup
+    properties: {count: ${count}, resource_def: {type: OS::Heat::None}}
+`;
+
+let api: ApiHarness;
+let admin: { token: string; projectId: string };
+beforeEach(async () => {
+  api = await startHarness({ limits: { maxResourcesPerStack: 10 } });
+  admin = await api.login("admin", ADMIN_PASSWORD, "admin");
+});
+afterEach(() => api.close());
+
+/** Sends a create (POST) or update (PUT) and waits for it; the stack's status and reason. */
+async function run(method: "POST" | "PUT", name: string, template: string): Promise<string> {
+  const base = `/heat-api/v1/${admin.projectId}/stacks`;
+  const path = method === "POST" ? base : `${base}/${name}/${(await api.hearth.forProject(admin.projectId).getStack(name)).stack.id}`;
+  const answer = await api.call(method, path, { token: admin.token, body: method === "POST" ? { stack_name: name, template } : { template } });
+  expect(answer.status, JSON.stringify(answer.body)).toBe(method === "POST" ? 201 : 202);
+  const status = await settled(api, admin.projectId, admin.token, name);
+  return `${status}: ${(await api.hearth.forProject(admin.projectId).getStack(name)).stack.statusReason}`;
+}
+
+const members = async (name: string) => {
+  const { children } = await api.hearth.forProject(admin.projectId).getStack(name);
+  return children.length ? (await api.hearth.forProject(admin.projectId).getStack(children[0].id)).resources.length : 0;
+};
+
+it("a group that fits the tree is made; resizing it past the tree's limit is refused and keeps its members", async () => {
+  expect(await run("POST", "fits", group(9))).toMatch(/^CREATE_COMPLETE/);
+  expect(await members("fits")).toBe(9);
+  expect(await run("PUT", "fits", group(10))).toMatch(/^UPDATE_FAILED: .*Request limit exceeded: Maximum resources per stack exceeded\./);
+  expect(await members("fits")).toBe(9);
+});
+
+it("a group whose members and the top stack together pass the limit makes no member", async () => {
+  expect(await run("POST", "over", group(10))).toMatch(/^CREATE_FAILED: .*Request limit exceeded: Maximum resources per stack exceeded\./);
+  expect(await members("over")).toBe(0);
+});
