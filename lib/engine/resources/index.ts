@@ -30,6 +30,7 @@ import { waitConditionResource } from "./heat/wait-condition";
 import { waitConditionHandleResource } from "./heat/wait-condition-handle";
 import { floatingIpAssociationResource, floatingIpResource } from "./neutron/floating-ip";
 import { routerGatewayResource, routerInterfaceResource, routerResource } from "./neutron/router";
+import { ec2EipAssociationResource, ec2EipResource, ec2InstanceResource, ec2SecurityGroupResource } from "./aws/ec2";
 import { netResource } from "./neutron/net";
 import { portResource } from "./neutron/port";
 import { securityGroupResource } from "./neutron/security-group";
@@ -81,6 +82,10 @@ const withHooks: readonly ResourcePlugin[] = [
   routerResource,
   routerInterfaceResource,
   routerGatewayResource,
+  ec2InstanceResource,
+  ec2SecurityGroupResource,
+  ec2EipResource,
+  ec2EipAssociationResource,
   alarmResource,
 ];
 

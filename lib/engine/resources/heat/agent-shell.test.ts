@@ -1,11 +1,17 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runShell } from "./agent-shell";
 
 describe("the agent's shell", () => {
   it("runs heat-templates' example script with its inputs, as sh would", () => {
-    const script = readFileSync(join(__dirname, "../../../../test/heat-catalog/fixtures/config-scripts/example-script.sh"), "utf8");
+    // test/heat-catalog/fixtures/config-scripts/example-script.sh (the engine reads no files)
+    const script = [
+      "#!/bin/sh -x",
+      "echo \"Writing to /tmp/$bar\"",
+      "echo $foo > /tmp/$bar",
+      "echo -n \"The file /tmp/$bar contains `cat /tmp/$bar` for server $deploy_server_id during $deploy_action\" > $heat_outputs_path.result",
+      "echo \"Written to /tmp/$bar\"",
+      "echo \"Output to stderr\" 1>&2",
+    ].join("\n") + "\n";
     const run = runShell(script, { foo: "fooooo", bar: "baaaaa", deploy_server_id: "srv-1", deploy_action: "CREATE", heat_outputs_path: "/out/d1" });
     expect(run.status).toBe(0);
     expect(run.stdout).toBe("Writing to /tmp/baaaaa\nWritten to /tmp/baaaaa\n");
