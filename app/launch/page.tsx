@@ -29,7 +29,7 @@ export default async function LaunchPage({ searchParams }: { searchParams: Promi
       <PageHeader title="Launch stack" subtitle="Start from an example, load or paste a HOT template, validate it, then fill in its parameters." />
       <LaunchForm
         regions={regions.map((r) => r.name)}
-        examples={listExamples(path.join(configFromEnv().root, "examples"))}
+        examples={listExamples(path.join(configFromEnv().root, "examples"), ["seed"])}
         initialTemplate={saved ? { text: saved.text, name: `${saved.name}.yaml` } : undefined}
       />
     </>

@@ -13,6 +13,8 @@ const environmentSchema = z.object({ name: z.string(), text: z.string() });
 const validateSchema = z.object({
   template: z.string(),
   templateName: z.string().optional(),
+  /** Templates used as provider types, by path (an example's files). */
+  files: z.record(z.string(), z.string()).optional(),
   environments: z.array(environmentSchema).optional(),
   region: z.string().optional(),
   parameters: z.record(z.string(), z.string()).optional(),
@@ -44,12 +46,12 @@ export type LaunchRefusal = Refusal;
  * the engine's own messages.
  */
 export async function validateTemplate(input: ValidateRequest): Promise<ValidateResult> {
-  const { template, templateName, environments, region, parameters } = parse(validateSchema, input);
+  const { template, templateName, files, environments, region, parameters } = parse(validateSchema, input);
   const hearth = await consoleHearth();
-  const base = await hearth.validate({ template, templateName, environments }, { region });
+  const base = await hearth.validate({ template, templateName, files, environments }, { region });
   if (!parameters || !base.valid) return base;
   const declared = Object.fromEntries(Object.entries(parameters).filter(([name]) => name in base.parameters));
-  const strict = await hearth.validate({ template, templateName, environments, parameters: declared }, { region, strict: true });
+  const strict = await hearth.validate({ template, templateName, files, environments, parameters: declared }, { region, strict: true });
   // The form is built from the definitions, which a strict check with bad values may leave out.
   return { ...strict, parameters: base.parameters, parameterGroups: base.parameterGroups, description: base.description };
 }
@@ -59,9 +61,9 @@ export async function validateTemplate(input: ValidateRequest): Promise<Validate
  * template or a parameter is wrong.
  */
 export async function previewLaunch(input: PreviewRequest): Promise<PreviewResult | LaunchRefusal> {
-  const { name, template, templateName, environments, region, parameters } = parse(previewSchema, input);
+  const { name, template, templateName, files, environments, region, parameters } = parse(previewSchema, input);
   try {
-    return await (await consoleHearth()).preview(name.trim() || "preview", { template, templateName, environments, parameters }, { region });
+    return await (await consoleHearth()).preview(name.trim() || "preview", { template, templateName, files, environments, parameters }, { region });
   } catch (error) {
     return refusalOf(error, "Nothing to preview yet: fix the problems below.");
   }
@@ -72,11 +74,11 @@ export async function previewLaunch(input: PreviewRequest): Promise<PreviewResul
  * when the engine refuses (diagnostics for a bad template or parameter, a message otherwise).
  */
 export async function launchStack(input: LaunchRequest): Promise<LaunchRefusal> {
-  const { name, template, templateName, environments, region, parameters, enableRollback, timeoutMins } = parse(launchSchema, input);
+  const { name, template, templateName, files, environments, region, parameters, enableRollback, timeoutMins } = parse(launchSchema, input);
   const hearth = await consoleHearth();
   let stackId: string;
   try {
-    const handle = await hearth.create(name.trim(), { template, templateName, environments, parameters }, { region, enableRollback, timeoutMins });
+    const handle = await hearth.create(name.trim(), { template, templateName, files, environments, parameters }, { region, enableRollback, timeoutMins });
     stackId = handle.stackId;
   } catch (error) {
     return refusalOf(error, "The stack was not created: fix the problems below.");

@@ -40,6 +40,9 @@ export function LaunchForm({ regions, examples, initialTemplate }: { regions: st
   const textarea = useRef<HTMLTextAreaElement>(null);
   const hydrated = useHydrated();
 
+  // An example picked and left as it is brings the templates it uses as types.
+  const picked = examples.find((e) => e.file === templateName && e.template === template);
+  const files = picked?.files;
   // What a validation depends on: a change to the template or an environment makes it stale.
   const source = JSON.stringify([template, environments]);
   const result = validated?.result;
@@ -54,6 +57,7 @@ export function LaunchForm({ regions, examples, initialTemplate }: { regions: st
       const next = await validateTemplate({
         template,
         templateName,
+        files,
         environments,
         region: options.region || undefined,
         parameters: sameSource && result ? parametersToSend(result.parameters, values) : undefined,
@@ -68,7 +72,7 @@ export function LaunchForm({ regions, examples, initialTemplate }: { regions: st
     if (!result || !canLaunch) return;
     startTransition(async () => {
       setError(undefined);
-      const answer = await previewLaunch({ name: options.name, template, templateName, environments, region: options.region || undefined, parameters: parametersToSend(result.parameters, values) });
+      const answer = await previewLaunch({ name: options.name, template, templateName, files, environments, region: options.region || undefined, parameters: parametersToSend(result.parameters, values) });
       if ("error" in answer) {
         setError(answer.error);
         setDiagnostics(answer.diagnostics);
@@ -86,6 +90,7 @@ export function LaunchForm({ regions, examples, initialTemplate }: { regions: st
         name: options.name,
         template,
         templateName,
+        files,
         environments,
         region: options.region || undefined,
         parameters: parametersToSend(result.parameters, values),
@@ -102,7 +107,7 @@ export function LaunchForm({ regions, examples, initialTemplate }: { regions: st
       <div className="space-y-4">
         <ExampleGallery
           examples={examples}
-          selected={examples.find((e) => e.file === templateName && e.template === template)?.file}
+          selected={picked?.file}
           onPick={(example) => {
             setTemplate(example.template);
             setTemplateName(example.file);

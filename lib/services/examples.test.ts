@@ -27,6 +27,16 @@ describe("listExamples", () => {
     expect(examples.every((e) => e.description.length > 0)).toBe(true);
   });
 
+  it("adds the named sub-folders' examples with the templates they use as types, which are not examples themselves", () => {
+    const examples = listExamples(path.resolve(import.meta.dirname, "..", "..", "examples"), ["seed"]);
+    const failover = examples.find((e) => e.file === "seed/failover.yaml");
+    expect(failover?.title).toBe("Failover");
+    expect(Object.keys(failover?.files ?? {})).toEqual(["seed/ha_server.yaml"]);
+    expect(failover?.files?.["seed/ha_server.yaml"]).toContain("OS::Nova::Server");
+    expect(examples.some((e) => e.file === "seed/ha-restarter.yaml")).toBe(true);
+    expect(examples.some((e) => e.file.endsWith("ha_server.yaml"))).toBe(false);
+  });
+
   it("skips other files, survives a broken template, and is empty for a missing folder", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hearth-examples-"));
     try {

@@ -1,6 +1,7 @@
 /**
  * The examples gallery: the HOT templates in the project's examples/ folder, each with a title
- * (from its file name) and a one-line description (the first sentence of its own description).
+ * (from its file name) and a one-line description (the first sentence of its own description), plus
+ * those of the sub-folders named (e.g. seed/), which come with the templates they use as provider types.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -13,6 +14,8 @@ export interface ExampleTemplate {
   title: string;
   description: string;
   template: string;
+  /** Templates the example uses as provider types, by path (sub-folder examples: e.g. seed/ha_server.yaml). */
+  files?: Record<string, string>;
 }
 
 /** "multi-region-demo.yaml" -> "Multi-region demo". */
@@ -40,15 +43,31 @@ function describe(text: string): string {
   }
 }
 
-/** The example templates (*.yaml, *.yml, *.json) under `dir`, sorted by title; none when it is missing. */
-export function listExamples(dir: string): ExampleTemplate[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir)
-    .filter((file) => /\.(ya?ml|json)$/.test(file))
-    .map((file) => {
-      const template = fs.readFileSync(path.join(dir, file), "utf8");
-      return { file, title: exampleTitle(file), description: describe(template), template };
-    })
-    .sort((a, b) => a.title.localeCompare(b.title));
+/** The templates (*.yaml, *.yml, *.json) of one folder, by file name. */
+function templatesIn(dir: string): Map<string, string> {
+  if (!fs.existsSync(dir)) return new Map();
+  const files = fs.readdirSync(dir).filter((file) => /\.(ya?ml|json)$/.test(file));
+  return new Map(files.map((file) => [file, fs.readFileSync(path.join(dir, file), "utf8")]));
+}
+
+/** Whether `text` uses `file` as a resource type (`type: ha_server.yaml`). */
+function usesAsType(text: string, file: string): boolean {
+  return new RegExp(`type:\\s*["']?${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}["']?\\s*$`, "m").test(text);
+}
+
+/**
+ * The example templates under `dir`, sorted by title; none when it is missing. Each sub-folder in
+ * `folders` adds its templates, except those another of them uses as a type: those come as its files.
+ */
+export function listExamples(dir: string, folders: readonly string[] = []): ExampleTemplate[] {
+  const top = [...templatesIn(dir)].map(([file, template]) => ({ file, title: exampleTitle(file), description: describe(template), template }));
+  const nested = folders.flatMap((folder) => {
+    const templates = templatesIn(path.join(dir, folder));
+    const used = [...templates.keys()].filter((file) => [...templates.values()].some((text) => usesAsType(text, file)));
+    const files = Object.fromEntries(used.map((file) => [`${folder}/${file}`, templates.get(file)!]));
+    return [...templates]
+      .filter(([file]) => !used.includes(file))
+      .map(([file, template]) => ({ file: `${folder}/${file}`, title: exampleTitle(file), description: describe(template), template, files }));
+  });
+  return [...top, ...nested].sort((a, b) => a.title.localeCompare(b.title));
 }
