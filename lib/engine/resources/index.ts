@@ -31,6 +31,7 @@ import { waitConditionHandleResource } from "./heat/wait-condition-handle";
 import { floatingIpAssociationResource, floatingIpResource } from "./neutron/floating-ip";
 import { routerGatewayResource, routerInterfaceResource, routerResource } from "./neutron/router";
 import { ec2EipAssociationResource, ec2EipResource, ec2InstanceResource, ec2SecurityGroupResource } from "./aws/ec2";
+import { loadBalancerResources } from "./octavia/load-balancers";
 import { netResource } from "./neutron/net";
 import { portResource } from "./neutron/port";
 import { securityGroupResource } from "./neutron/security-group";
@@ -86,6 +87,7 @@ const withHooks: readonly ResourcePlugin[] = [
   ec2SecurityGroupResource,
   ec2EipResource,
   ec2EipAssociationResource,
+  ...loadBalancerResources,
   alarmResource,
 ];
 
