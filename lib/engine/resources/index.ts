@@ -32,6 +32,7 @@ import { floatingIpAssociationResource, floatingIpResource } from "./neutron/flo
 import { routerGatewayResource, routerInterfaceResource, routerResource } from "./neutron/router";
 import { ec2EipAssociationResource, ec2EipResource, ec2InstanceResource, ec2SecurityGroupResource } from "./aws/ec2";
 import { loadBalancerResources } from "./octavia/load-balancers";
+import { swiftContainerResource } from "./swift/container";
 import { netResource } from "./neutron/net";
 import { portResource } from "./neutron/port";
 import { securityGroupResource } from "./neutron/security-group";
@@ -88,6 +89,7 @@ const withHooks: readonly ResourcePlugin[] = [
   ec2EipResource,
   ec2EipAssociationResource,
   ...loadBalancerResources,
+  swiftContainerResource,
   alarmResource,
 ];
 
