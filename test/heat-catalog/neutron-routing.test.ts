@@ -49,3 +49,23 @@ resources:
     expect(stack.statusReason).toMatch(/External network \S+ is not reachable from subnet \S+\.  Therefore, cannot associate Port \S+ with a Floating IP\./);
   });
 });
+
+describe("OS::Neutron::SecurityGroupRule", () => {
+  it("adds its rule to the group beside the group's own, and takes it out on delete", async () => {
+    const t = createTestEngine();
+    const template = `heat_template_version: 2018-08-31
+resources:
+  group: {type: OS::Neutron::SecurityGroup, properties: {rules: [{protocol: icmp}]}}
+  ssh: {type: OS::Neutron::SecurityGroupRule, properties: {security_group: {get_resource: group}, port_range_min: 22, port_range_max: 22, remote_ip_prefix: 10.0.0.0/8}}
+`;
+    const stack = await t.finish(await t.engine.create("rules", { template }, P));
+    expect(`${stack.action}_${stack.status}`).toBe("CREATE_COMPLETE");
+    const ids = Object.fromEntries((await t.engine.resources(stack.id)).map((r) => [r.name, r.physicalId!]));
+    const neutron = t.cloud.region("RegionOne").network;
+    const rules = async () => (await neutron.getSecurityGroup(ids.group)).rules.map((r) => [r.protocol, r.portRangeMin, r.remoteIpPrefix]);
+    expect(await rules()).toEqual([["icmp", null, null], ["tcp", 22, "10.0.0.0/8"]]);
+    const without = await t.finish(await t.engine.update(stack.id, { template: template.split("\n").filter((l) => !l.includes("ssh:")).join("\n") }));
+    expect(`${without.action}_${without.status}`).toBe("UPDATE_COMPLETE");
+    expect(await rules()).toEqual([["icmp", null, null]]);
+  });
+});

@@ -30,6 +30,7 @@ import { waitConditionResource } from "./heat/wait-condition";
 import { waitConditionHandleResource } from "./heat/wait-condition-handle";
 import { floatingIpAssociationResource, floatingIpResource } from "./neutron/floating-ip";
 import { routerGatewayResource, routerInterfaceResource, routerResource } from "./neutron/router";
+import { securityGroupRuleResource } from "./neutron/security-group-rule";
 import { ec2EipAssociationResource, ec2EipResource, ec2InstanceResource, ec2SecurityGroupResource } from "./aws/ec2";
 import { loadBalancerResources } from "./octavia/load-balancers";
 import { swiftContainerResource } from "./swift/container";
@@ -84,6 +85,7 @@ const withHooks: readonly ResourcePlugin[] = [
   routerResource,
   routerInterfaceResource,
   routerGatewayResource,
+  securityGroupRuleResource,
   ec2InstanceResource,
   ec2SecurityGroupResource,
   ec2EipResource,
