@@ -31,8 +31,8 @@ describe("listExamples", () => {
     const examples = listExamples(path.resolve(import.meta.dirname, "..", "..", "examples"), ["seed"]);
     const failover = examples.find((e) => e.file === "seed/failover.yaml");
     expect(failover?.title).toBe("Failover");
-    expect(Object.keys(failover?.files ?? {})).toEqual(["seed/ha_server.yaml"]);
-    expect(failover?.files?.["seed/ha_server.yaml"]).toContain("OS::Nova::Server");
+    expect(Object.keys(failover?.files ?? {})).toEqual(["ha_server.yaml"]);
+    expect(failover?.files?.["ha_server.yaml"]).toContain("OS::Nova::Server");
     expect(examples.some((e) => e.file === "seed/ha-restarter.yaml")).toBe(true);
     expect(examples.some((e) => e.file.endsWith("ha_server.yaml"))).toBe(false);
   });

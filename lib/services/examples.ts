@@ -14,7 +14,7 @@ export interface ExampleTemplate {
   title: string;
   description: string;
   template: string;
-  /** Templates the example uses as provider types, by path (sub-folder examples: e.g. seed/ha_server.yaml). */
+  /** Templates the example uses as provider types, by the name it uses (sub-folder examples: e.g. ha_server.yaml). */
   files?: Record<string, string>;
 }
 
@@ -64,7 +64,8 @@ export function listExamples(dir: string, folders: readonly string[] = []): Exam
   const nested = folders.flatMap((folder) => {
     const templates = templatesIn(path.join(dir, folder));
     const used = [...templates.keys()].filter((file) => [...templates.values()].some((text) => usesAsType(text, file)));
-    const files = Object.fromEntries(used.map((file) => [`${folder}/${file}`, templates.get(file)!]));
+    // keyed as the templates name them (`type: ha_server.yaml`), as the CLI's files map is, so nested stacks find them too
+    const files = Object.fromEntries(used.map((file) => [file, templates.get(file)!]));
     return [...templates]
       .filter(([file]) => !used.includes(file))
       .map(([file, template]) => ({ file: `${folder}/${file}`, title: exampleTitle(file), description: describe(template), template, files }));
