@@ -77,6 +77,11 @@ const SELF_STACK = `${HOT}resources:\n  again:\n    type: OS::Heat::Stack\n    p
 
 const resources = (n: number) => `${HOT}resources:\n${Array.from({ length: n }, (_, i) => `  r${i}: {type: OS::Heat::None}\n`).join("")}`;
 
+/** A ResourceGroup whose count (a literal) takes the stack over max_resources_per_stack. */
+const GROUP_OF_5000 = `${HOT}resources:\n  g:\n    type: OS::Heat::ResourceGroup\n    properties: {count: 5000, resource_def: {type: OS::Heat::None}}\n`;
+/** Where both surfaces place that refusal: line:column of the count, and its path. */
+const GROUP_COUNT_AT = /5:18: error: .*\(at resources\.g\.properties\.count\)/;
+
 /** Every case. */
 export const HOSTILE_CASES: HostileCase[] = [
   {
@@ -163,9 +168,38 @@ export const HOSTILE_CASES: HostileCase[] = [
   {
     name: "a ResourceGroup of 5000",
     action: "create",
-    template: `${HOT}resources:\n  g:\n    type: OS::Heat::ResourceGroup\n    properties: {count: 5000, resource_def: {type: OS::Heat::None}}\n`,
+    template: GROUP_OF_5000,
     refusal: /Request limit exceeded: Maximum resources per stack exceeded\./,
-    failsAtCreate: true,
+    where: GROUP_COUNT_AT,
+  },
+  {
+    name: "a ResourceGroup of 5000 (validate)",
+    action: "validate",
+    template: GROUP_OF_5000,
+    refusal: /Request limit exceeded: Maximum resources per stack exceeded\./,
+    where: GROUP_COUNT_AT,
+  },
+  {
+    name: "a ResourceGroup sized by a parameter",
+    action: "create",
+    template: `${HOT}parameters:\n  n: {type: number}\nresources:\n  g:\n    type: OS::Heat::ResourceGroup\n    properties:\n      count: {get_param: n}\n      resource_def: {type: OS::Heat::None}\n`,
+    parameters: { n: "1000" },
+    refusal: /Request limit exceeded: Maximum resources per stack exceeded\./,
+    where: /8:7: error: .*\(at resources\.g\.properties\.count\)/,
+  },
+  {
+    name: "an AutoScalingGroup with a max_size of 5000",
+    action: "validate",
+    template: `${HOT}resources:\n  asg:\n    type: OS::Heat::AutoScalingGroup\n    properties:\n      min_size: 1\n      max_size: 5000\n      resource: {type: OS::Heat::None}\n`,
+    refusal: /Request limit exceeded: Maximum resources per stack exceeded\./,
+    where: /7:7: error: .*\(at resources\.asg\.properties\.max_size\)/,
+  },
+  {
+    name: "an AutoScalingGroup with a desired_capacity of 2000 (max_size unknown)",
+    action: "create",
+    template: `${HOT}resources:\n  most:\n    type: OS::Heat::Value\n    properties: {value: 3000}\n  asg:\n    type: OS::Heat::AutoScalingGroup\n    properties:\n      min_size: 1\n      max_size: {get_attr: [most, value]}\n      desired_capacity: 2000\n      resource: {type: OS::Heat::None}\n`,
+    refusal: /Request limit exceeded: Maximum resources per stack exceeded\./,
+    where: /11:7: error: .*\(at resources\.asg\.properties\.desired_capacity\)/,
   },
   {
     name: "an OS::Heat::Stack including itself",

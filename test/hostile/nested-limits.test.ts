@@ -1,16 +1,22 @@
 /**
  * max_resources_per_stack counts a whole tree of nested stacks, as Heat does (the top stack and every
- * stack below it): a group whose members would take the tree over the limit is refused when its nested
- * stack is created or resized, before any member is made. Run with a limit of 10.
+ * stack below it): a group whose size is known only once another resource exists (here an
+ * OS::Heat::Value) and whose members would take the tree over the limit is refused when its nested
+ * stack is created or resized, before any member is made. A size known at validation is refused with a
+ * 400 instead (limit-cases.ts). Run with a limit of 10.
  */
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { ADMIN_PASSWORD, settled, startHarness, type ApiHarness } from "../api/harness";
 
+/** Two resources in the top stack: the group and the Value its count is read from at create. */
 const group = (count: number) => `heat_template_version: 2018-08-31
 resources:
+  size:
+    type: OS::Heat::Value
+    properties: {type: number, value: ${count}}
   g:
     type: OS::Heat::ResourceGroup
-    properties: {count: ${count}, resource_def: {type: OS::Heat::None}}
+    properties: {count: {get_attr: [size, value]}, resource_def: {type: OS::Heat::None}}
 `;
 
 let api: ApiHarness;
@@ -37,13 +43,21 @@ const members = async (name: string) => {
 };
 
 it("a group that fits the tree is made; resizing it past the tree's limit is refused and keeps its members", async () => {
-  expect(await run("POST", "fits", group(9))).toMatch(/^CREATE_COMPLETE/);
-  expect(await members("fits")).toBe(9);
-  expect(await run("PUT", "fits", group(10))).toMatch(/^UPDATE_FAILED: .*Request limit exceeded: Maximum resources per stack exceeded\./);
-  expect(await members("fits")).toBe(9);
+  expect(await run("POST", "fits", group(8))).toMatch(/^CREATE_COMPLETE/);
+  expect(await members("fits")).toBe(8);
+  expect(await run("PUT", "fits", group(9))).toMatch(/^UPDATE_FAILED: .*Request limit exceeded: Maximum resources per stack exceeded\./);
+  expect(await members("fits")).toBe(8);
 });
 
 it("a group whose members and the top stack together pass the limit makes no member", async () => {
-  expect(await run("POST", "over", group(10))).toMatch(/^CREATE_FAILED: .*Request limit exceeded: Maximum resources per stack exceeded\./);
+  expect(await run("POST", "over", group(9))).toMatch(/^CREATE_FAILED: .*Request limit exceeded: Maximum resources per stack exceeded\./);
   expect(await members("over")).toBe(0);
+});
+
+it("a group whose size is known at validation is refused with a 400 at its count, storing nothing", async () => {
+  const template = group(9).replace("{get_attr: [size, value]}", "9");
+  const answer = await api.call("POST", `/heat-api/v1/${admin.projectId}/stacks`, { token: admin.token, body: { stack_name: "known", template } });
+  expect(answer.status).toBe(400);
+  expect(answer.body.error).toMatchObject({ type: "RequestLimitExceeded", message: "8:18: error: Request limit exceeded: Maximum resources per stack exceeded. (at resources.g.properties.count)" });
+  expect(await api.hearth.forProject(admin.projectId).listStacks({ includeNested: true })).toEqual([]);
 });

@@ -5,7 +5,7 @@
  * The schema is the single source of truth for the designer palette, the inspector forms,
  * editor completions, `GET /resource_types` and the docs.
  */
-import type { NestedStackOps, RegionClient } from "../ports";
+import type { IdentityClient, NestedStackOps, RegionClient } from "../ports";
 import { buildPlugin, type PluginDefinition } from "./catalog/overlay";
 
 /** Property and parameter value types, as Heat names them. */
@@ -162,6 +162,8 @@ export interface ResourceContext {
    * POSTed to; undefined when the engine has no presigner (EngineOptions.presigner).
    */
   signalUrl?(action: string): string | undefined;
+  /** The identity service, acting for the stack's project (OS::Keystone::*); undefined when the engine has none. */
+  identity?: IdentityClient;
 }
 
 /** What a plugin may read of another resource of its stack (see ResourceContext.peer). */
@@ -246,6 +248,13 @@ export interface ResourcePlugin {
   expectedMs?: number;
   /** For group types (AutoScalingGroup, ResourceGroup): how others read the group's members. */
   group?: GroupReader;
+  /**
+   * For group types: the most members `properties` ask for and the property that says so (a
+   * ResourceGroup's count, an AutoScalingGroup's max_size); undefined when no such property is known.
+   * Validation passes only the values known before create (literals, parameters) and refuses a group
+   * that would take its stack over max_resources_per_stack; throwing counts as unknown.
+   */
+  memberCount?(properties: Record<string, unknown>): MemberCount | undefined;
   /** For types that keep one member of a group active (FailoverPolicy): which group and which member. */
   activeMember?: ActiveMemberReader;
 }
@@ -263,6 +272,12 @@ export interface StoredResource {
 export interface GroupReader {
   /** Member names in the group's order (an AutoScalingGroup's oldest first). */
   members(resource: StoredResource): string[];
+}
+
+/** How many members a group's properties ask for, and the property that gives the number. */
+export interface MemberCount {
+  members: number;
+  property: string;
 }
 
 /** The public reading of a resource that keeps one member of a group active. */

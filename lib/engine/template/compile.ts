@@ -13,6 +13,7 @@ import { parseTemplateDocument, type TemplateDocument } from "./document";
 import { checkTextSize } from "./document-screen";
 import { exceeds, HEAT_LIMITS, limitDiagnostic, TOO_MANY_RESOURCES, type EngineLimits } from "../limits";
 import { dirOf, loadEnvironments } from "./environment";
+import { checkGroupSizes } from "./group-limits";
 import { parameterValues } from "./parameter-values";
 import { parseParameterSection } from "./parameters";
 import { checkRegions } from "./regions";
@@ -100,6 +101,7 @@ function compileWithAncestry(input: StackInput, options: CompileOptions, ancestr
     if (e) entries.set(name, e);
   }
   for (const e of entries.values()) validateResourceFunctions(state, e);
+  checkGroupSizes(state, entries.values(), Object.keys(defs).length, limits.maxResourcesPerStack);
   const dup = definitions.map((d) => d.name).filter((n) => kept.includes(n));
   if (dup.length) report(state, "error", "template.structure", `Duplicate names {${dup.map((d) => `'${d}'`).join(", ")}}`, ["resources", dup[0]]);
   // 6. Regions and cycles.

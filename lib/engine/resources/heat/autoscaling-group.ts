@@ -9,7 +9,7 @@
  * `health_check` (a Hearth extension) asks the HA monitor to watch the members.
  */
 import { optMap, optNumber, optString } from "../support/props";
-import { defineResource, type ResourceContext } from "../types";
+import { defineResource, type MemberCount, type ResourceContext } from "../types";
 import { newCapacity, storedMemberNames, storedMembers } from "./autoscaling-group-members";
 import { createMembers, memberToReplace, resize, rollMembers, sizes } from "./autoscaling-group-ops";
 import { groupAttribute, memberDefinitionSchema, memberValue } from "./group-nested";
@@ -25,6 +25,15 @@ function checkSizes(props: Record<string, unknown>): void {
   const { min, max, desired } = sizes(props);
   if (min > max) throw new Error(`min_size ${min} can not be greater than max_size ${max}`);
   if (desired < min || desired > max) throw new Error(`desired_capacity ${desired} must be between min_size ${min} and max_size ${max}`);
+}
+
+/** The larger of max_size and desired_capacity, of those given (the most members the group may have). */
+function largestSize(props: Record<string, unknown>): MemberCount | undefined {
+  const known = ["max_size", "desired_capacity"].flatMap((property) => {
+    const members = optNumber(props, property);
+    return members === undefined ? [] : [{ members, property }];
+  });
+  return known.reduce<MemberCount | undefined>((most, size) => (most && most.members >= size.members ? most : size), undefined);
 }
 
 /** Replaces one member (named, else failed, else oldest), make-before-break when max_size allows. */
@@ -69,6 +78,7 @@ export const autoScalingGroupResource = defineResource({
   type: "OS::Heat::AutoScalingGroup",
   expectedMs: 120_000, // waits for all its members
   group: { members: (resource) => storedMemberNames(resource.data) },
+  memberCount: largestSize,
   properties: {
     resource: {
       ...memberDefinitionSchema("Resource definition for the resources in the group, in HOT format: an inline type or a provider template such as ha_server.yaml.", "members"),

@@ -34,6 +34,7 @@ export const resourceGroupResource = defineResource({
   type: "OS::Heat::ResourceGroup",
   expectedMs: 120_000, // waits for all its members
   group: { members: currentMembers },
+  memberCount: (props) => (props.count === undefined ? undefined : { members: groupCount(props), property: "count" }),
   properties: {
     resource_def: memberDefinitionSchema(
       "Resource definition for the resources in the group. The value of this property is the definition " +
