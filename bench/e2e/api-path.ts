@@ -2,8 +2,8 @@
  * The Heat-compatible REST API as a Heat client uses it, through the console server's real route
  * modules (app/identity, app/heat-api) in this process: a Keystone password token, POST
  * /v1/{project}/stacks, then `stack show` (GET /stacks/{name}/{id}) until its status leaves
- * IN_PROGRESS (as `openstack stack create --wait` polls; here every 20 ms); DELETE, then until the
- * stack is DELETE_COMPLETE or gone.
+ * IN_PROGRESS, as `openstack stack create --wait` polls (here ever less often: see pollUntil);
+ * DELETE, then until the stack is DELETE_COMPLETE or gone.
  */
 import { pollUntil, type E2ePath } from "./path";
 

@@ -9,11 +9,16 @@ export interface E2ePath {
   delete(name: string): Promise<number>;
 }
 
-/** Resolves once `done()` holds, checking every `everyMs`; rejects after `timeoutMs` naming `what`. */
-export async function pollUntil(done: () => Promise<boolean>, what: string, everyMs = 20, timeoutMs = 600_000): Promise<void> {
+/**
+ * Resolves once `done()` holds; rejects after `timeoutMs` naming `what`. It checks again after a
+ * twentieth of the time waited so far (20 ms to 1 s), so the wait overshoots by about 5% at most and
+ * the polling itself (each check is a request the server answers) never crowds out the work it waits for.
+ */
+export async function pollUntil(done: () => Promise<boolean>, what: string, timeoutMs = 600_000): Promise<void> {
   const start = Date.now();
   while (!(await done())) {
-    if (Date.now() - start > timeoutMs) throw new Error(`bench: timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
+    const waited = Date.now() - start;
+    if (waited > timeoutMs) throw new Error(`bench: timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, Math.min(1000, Math.max(20, waited / 20))));
   }
 }
