@@ -18,12 +18,9 @@ const INPUT_OPTIONS = {
   parameter: { type: "list" as const },
 };
 
-/** Reads a positive whole number of minutes. */
+/** Reads --timeout as a number of minutes; the engine checks its range (checkTimeout), as for the API. */
 export function minutes(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--timeout must be a positive whole number of minutes, not "${value}"`);
-  return n;
+  return value === undefined ? undefined : Number(value);
 }
 
 /** Prints the stack (short form, as create/update do), after following the operation if --wait. */

@@ -11,6 +11,7 @@ import { compileOrThrow, definitionOf } from "./definition";
 import type { Operation } from "./operation";
 import type { StackRecord } from "../ports";
 import { checkNewStack, checkTreeResources } from "./limits";
+import { checkTimeout } from "./options";
 import { createResource } from "./resource-ops";
 import { startOperation, type StartOptions } from "./run";
 import { graphOf, walkStack } from "./stack-walk";
@@ -27,6 +28,7 @@ export interface Nesting extends StartOptions {
  * create itself, or an adopt of existing resources).
  */
 export async function createStack(core: EngineCore, name: string, input: StackInput, options: CreateOptions, nesting?: Nesting, run: (op: Operation) => Promise<void> = runCreate): Promise<OperationHandle> {
+  checkTimeout(options.timeoutMins);
   const def = definitionOf(input);
   const who = { name, id: newId(), projectId: options.projectId, region: options.region ?? core.defaultRegion };
   if (await core.store.findStackByName(options.projectId, name)) throw conflict(`The Stack (${name}) already exists.`);

@@ -8,6 +8,7 @@ import type { StackInput } from "../template/types";
 import type { CreateOptions, PreviewResource, PreviewResult, ValidateResult } from "./api";
 import { type EngineCore, newId } from "./core";
 import { compileDefinition, compileStrict, definitionOf } from "./definition";
+import { checkTimeout } from "./options";
 import { previewView } from "./runtime";
 import { graphOf } from "./stack-walk";
 
@@ -26,6 +27,7 @@ export function validateTemplate(core: EngineCore, input: StackInput, options: {
 
 /** What a create would do; throws ValidationError on errors, as create would. */
 export function previewStack(core: EngineCore, name: string, input: StackInput, options: CreateOptions): PreviewResult {
+  checkTimeout(options.timeoutMins);
   const who = { name, id: newId(), projectId: options.projectId, region: options.region ?? core.defaultRegion };
   const compiled = compileStrict(core, definitionOf(input), who);
   const view = previewView(Object.keys(compiled.resources));

@@ -12,6 +12,7 @@ import type { EngineCore } from "./core";
 import { compileStrict, updatedDefinition } from "./definition";
 import { liveStack } from "./load";
 import { Operation } from "./operation";
+import { checkTimeout } from "./options";
 import { wasStarted } from "./resource-ops";
 import { resolveLive } from "./runtime";
 import { graphOf } from "./stack-walk";
@@ -28,6 +29,7 @@ function masked(view: RuntimeView, fresh: Set<string>, changing: Set<string>): R
 
 /** What the update of `stackId` with `input` would do; throws ValidationError as update would. */
 export async function previewUpdate(core: EngineCore, stackId: string, input: Partial<StackInput>, options: UpdateOptions = {}): Promise<UpdatePreview> {
+  checkTimeout(options.timeoutMins);
   const stack = await liveStack(core, stackId);
   const target = compileStrict(core, updatedDefinition(stack, input, options.existing === true), stack);
   const op = await Operation.load(core, stack, true);

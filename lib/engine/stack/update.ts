@@ -19,10 +19,12 @@ import { startOperation, type StartOptions } from "./run";
 import { graphOf, walkStack } from "./stack-walk";
 import { deleteRecords } from "./teardown";
 import { checkImmutableParameters } from "./parameters";
+import { checkTimeout } from "./options";
 import { decideUpdate, mustReplace } from "./update-diff";
 
 /** Validates the new definition and starts the update. */
 export async function updateStack(core: EngineCore, stackId: string, input: Partial<StackInput>, options: UpdateOptions = {}, start: StartOptions = {}): Promise<OperationHandle> {
+  checkTimeout(options.timeoutMins);
   const stack = await liveStack(core, stackId);
   if (stack.action === "DELETE") throw new EngineError("BadRequest", `Updating a stack when it is deleting (${stack.action}_${stack.status})`);
   const def = updatedDefinition(stack, input, options.existing === true);
