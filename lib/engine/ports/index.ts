@@ -7,3 +7,4 @@ export type * from "./clock";
 export type * from "./nested";
 export type * from "./objects";
 export type * from "./store";
+export * from "./identity";

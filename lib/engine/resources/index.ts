@@ -34,6 +34,8 @@ import { securityGroupRuleResource } from "./neutron/security-group-rule";
 import { ec2EipAssociationResource, ec2EipResource, ec2InstanceResource, ec2SecurityGroupResource } from "./aws/ec2";
 import { loadBalancerResources } from "./octavia/load-balancers";
 import { swiftContainerResource } from "./swift/container";
+import { keystoneProjectResource, keystoneRoleResource } from "./keystone/project";
+import { keystoneUserResource, keystoneUserRoleAssignmentResource } from "./keystone/user";
 import { netResource } from "./neutron/net";
 import { portResource } from "./neutron/port";
 import { securityGroupResource } from "./neutron/security-group";
@@ -92,6 +94,10 @@ const withHooks: readonly ResourcePlugin[] = [
   ec2EipAssociationResource,
   ...loadBalancerResources,
   swiftContainerResource,
+  keystoneProjectResource,
+  keystoneRoleResource,
+  keystoneUserResource,
+  keystoneUserRoleAssignmentResource,
   alarmResource,
 ];
 

@@ -4,7 +4,7 @@
  * Every operation validates first and refuses bad input with a ValidationError before anything
  * is allocated; a busy stack is refused with EngineError("Conflict").
  */
-import type { Clock, CloudProvider, EventSink, ResourceRecord, StackRecord, StackStore } from "../ports";
+import type { Clock, CloudProvider, EventSink, IdentityProvider, ResourceRecord, StackRecord, StackStore } from "../ports";
 import type { Diagnostic } from "../diagnostics";
 import type { EngineLimits } from "../limits";
 import type { TypeRegistry } from "../resources/types";
@@ -33,6 +33,8 @@ export interface EngineOptions {
   random?: () => number;
   /** Makes pre-signed signal URLs (ScalingPolicy's signal_url and alarm_url); lib/services provides one. */
   presigner?: SignalPresigner;
+  /** The identity service the OS::Keystone::* types manage (lib/services provides Hearth's own); none: they fail. */
+  identity?: IdentityProvider;
   /** Limits over Heat's defaults (HEAT_LIMITS): template size, resources per stack, nesting depth, function budget. */
   limits?: Partial<EngineLimits>;
 }

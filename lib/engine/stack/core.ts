@@ -3,7 +3,7 @@
  * template compiler, and the operations this engine instance is running right now.
  */
 import { HEAT_LIMITS, type EngineLimits } from "../limits";
-import type { Clock, CloudProvider, EventSink, NestedStackOps, ResourceRecord, StackStore } from "../ports";
+import type { Clock, CloudProvider, EventSink, IdentityProvider, NestedStackOps, ResourceRecord, StackStore } from "../ports";
 import type { TypeRegistry } from "../resources/types";
 import type { CompiledStack, CompileOptions, CompileResult, StackInput } from "../template/types";
 import type { EngineOptions, SignalPresigner } from "./api";
@@ -53,6 +53,7 @@ export interface EngineCore {
   /** Delivers a signal to a resource (CoreLinks.signalResource on this core; plugins reach it through ctx.signalPeer). */
   readonly signalResource: (stackId: string, resource: string, details: unknown) => Promise<void>;
   presigner?: SignalPresigner;
+  identity?: IdentityProvider;
   /** Signals being handled, by "<stack id>/<resource>": a later signal waits for the earlier one. */
   signalQueues: Map<string, Promise<void>>;
 }
@@ -85,6 +86,7 @@ export function makeCore(options: EngineOptions, compile: Compiler, links: CoreL
     random: options.random ?? Math.random,
     limits: { ...HEAT_LIMITS, ...options.limits },
     presigner: options.presigner,
+    identity: options.identity,
     signalQueues: new Map(),
     compile,
     compiled: new Map(),

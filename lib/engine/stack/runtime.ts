@@ -90,6 +90,9 @@ export function contextFor(
       if (fresh) Object.assign(other, fresh);
     },
     signalUrl: (action) => core.presigner?.url({ stackId: op.stack.id, resource: rec.name, action }),
+    get identity() {
+      return core.identity?.forProject(op.stack.projectId);
+    },
   };
   return {
     ctx,

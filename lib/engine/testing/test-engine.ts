@@ -30,6 +30,8 @@ export interface TestEngineOptions {
   lockTtlMs?: number;
   /** Makes signal URLs (ScalingPolicy's signal_url / alarm_url); none by default. */
   presigner?: EngineOptions["presigner"];
+  /** The identity service of the OS::Keystone::* types (e.g. a MemoryIdentity); none by default. */
+  identity?: EngineOptions["identity"];
 }
 
 /** An engine under test with everything around it. */
@@ -67,6 +69,7 @@ export function createTestEngine(options: TestEngineOptions = {}): TestEngine {
       lockTtlMs: options.lockTtlMs,
       random: seeded(42),
       presigner: options.presigner,
+      identity: options.identity,
     },
     options.compile ?? compileStack,
   );

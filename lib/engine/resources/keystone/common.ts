@@ -1,0 +1,50 @@
+/**
+ * What the OS::Keystone::* plugins share: the identity client of the stack's project, "already gone"
+ * on delete, and the `roles` property (a list of {role, project}) turned into grants, kept in step
+ * on update by revoking what left the list and granting what joined it.
+ */
+import { IdentityFault, type IdentityClient, type RoleGrant } from "../../ports";
+import { optList } from "../support/props";
+import type { ResourceContext } from "../types";
+
+/** The stack's identity client; a clear error when the engine has no identity service. */
+export function identityOf(ctx: ResourceContext): IdentityClient {
+  if (!ctx.identity) throw new Error("No identity service is configured for this cloud");
+  return ctx.identity;
+}
+
+/** Runs a delete, treating an identity object that is already gone as deleted. */
+export async function deleteIgnoringMissing(call: () => Promise<void>): Promise<void> {
+  try {
+    await call();
+  } catch (err) {
+    if (!(err instanceof IdentityFault && err.code === "NotFound")) throw err;
+  }
+}
+
+/** The grants a `roles` property asks for; a domain-scoped grant is refused (Hearth has one domain and no domain roles). */
+export function roleGrants(props: Record<string, unknown>): RoleGrant[] {
+  return optList<Record<string, unknown>>(props, "roles").map((entry) => {
+    const role = entry.role;
+    const project = entry.project;
+    if (typeof role !== "string" || !role) throw new IdentityFault("BadRequest", "Each entry of roles needs a role.");
+    if (typeof project !== "string" || !project) throw new IdentityFault("BadRequest", `Role ${role} needs a project: domain-scoped grants are not supported.`);
+    return { role, project };
+  });
+}
+
+const key = (g: RoleGrant) => `${g.project}\u0000${g.role}`;
+
+/** Revokes the grants of `before` that `after` lacks and grants those `after` adds, for `user`. */
+export async function syncGrants(identity: IdentityClient, user: string, before: RoleGrant[], after: RoleGrant[]): Promise<void> {
+  const kept = new Set(after.map(key));
+  const had = new Set(before.map(key));
+  for (const g of before) if (!kept.has(key(g))) await identity.revoke(user, g);
+  for (const g of after) if (!had.has(key(g))) await identity.grant(user, g);
+}
+
+/** An attribute from `values`, or the whole map for `show`; null for a name it lacks. */
+export function keystoneAttribute(name: string, values: Record<string, unknown>): unknown {
+  if (name === "show") return values;
+  return name in values ? values[name] : null;
+}
