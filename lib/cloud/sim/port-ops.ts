@@ -1,5 +1,6 @@
 /** Neutron ports of one region: fixed IP allocation from subnet pools, MACs, binding to devices. */
 import type { NetworkClient, Port } from "../../engine/ports";
+import { portDeleteRefusal } from "../../engine/ports/trunk-rules";
 import { badRequest, conflict, notFound } from "./errors";
 import { cidrContains, formatIp, hostRange, parseCidr, parseIp } from "./ipam";
 import { requireNetwork, requireSubnet } from "./network-ops";
@@ -150,5 +151,10 @@ export const portOps = {
     s.put("port", next);
     return portView(s, next);
   },
-  deletePort: (s: RegionState, id: string): void => destroyPort(s, requirePort(s, id)),
+  deletePort(s: RegionState, id: string): void {
+    const port = requirePort(s, id);
+    const refusal = portDeleteRefusal(s.list("trunk"), port.id);
+    if (refusal) throw refusal;
+    destroyPort(s, port);
+  },
 };

@@ -4,6 +4,7 @@
  */
 import type {
   Router,
+  Trunk,
   CloudErrorCode,
   CloudObject,
   FloatingIp,
@@ -99,6 +100,9 @@ export type SecurityGroupRecord = Base & Omit<SecurityGroup, "region">;
 /** A Neutron router; its gateway and interface addresses are held in the record (router-ops.ts). */
 export type RouterRecord = Base & Omit<Router, "region">;
 
+/** A Neutron trunk; its status is derived from its parent port's binding. */
+export type TrunkRecord = Base & Omit<Trunk, "region" | "status">;
+
 /** A placeholder object (lib/engine/ports/objects.ts) of a type the sim has no model of its own for. */
 export type CloudObjectRecord = Base & Omit<CloudObject, "region">;
 
@@ -113,6 +117,7 @@ export interface EntityTypes {
   securityGroup: SecurityGroupRecord;
   object: CloudObjectRecord;
   router: RouterRecord;
+  trunk: TrunkRecord;
 }
 
 /** The kinds of stored entities. */
@@ -120,5 +125,5 @@ export type EntityKind = keyof EntityTypes;
 
 /** Every entity kind, in the order lists and loads use. */
 export const ENTITY_KINDS: readonly EntityKind[] = [
-  "network", "subnet", "securityGroup", "port", "floatingIp", "server", "volume", "object", "router",
+  "network", "subnet", "securityGroup", "port", "floatingIp", "server", "volume", "object", "router", "trunk",
 ];

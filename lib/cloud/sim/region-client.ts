@@ -13,6 +13,7 @@ import { quotaUsage } from "./quota";
 import { routerOps } from "./router-ops";
 import type { RegionState } from "./region-state";
 import { securityGroupOps } from "./security-group-ops";
+import { trunkOps } from "./trunk-ops";
 import { settle } from "./settle";
 import { volumeOps } from "./volume-ops";
 
@@ -27,7 +28,7 @@ type Bound<T extends OpTable> = {
 const SERVICES = {
   compute: computeOps,
   volume: volumeOps,
-  network: { ...networkOps, ...portOps, ...floatingIpOps, ...securityGroupOps, ...routerOps },
+  network: { ...networkOps, ...portOps, ...floatingIpOps, ...securityGroupOps, ...routerOps, ...trunkOps },
   objects: objectOps,
 } as const;
 

@@ -175,6 +175,38 @@ export function describeCloudPortContract(name: string, factory: CloudFactory): 
       await gone(() => net.getNetwork(network.id));
     });
 
+    it("keeps trunks as Neutron does: one trunk per parent, subports in one trunk, segmentation ids unique, used ports kept", async () => {
+      const net = setup().client.network;
+      const network = await net.createNetwork({ name: "trunked" });
+      await net.createSubnet({ networkId: network.id, cidr: "10.78.0.0/24" });
+      const [parent, a, b, c] = await Promise.all([1, 2, 3, 4].map(() => net.createPort({ networkId: network.id })));
+      const vlan = (port: { id: string }, segmentationId: number) => ({ portId: port.id, segmentationType: "vlan" as const, segmentationId });
+      const trunk = await net.createTrunk({ portId: parent.id, name: "t1", subPorts: [vlan(a, 101), vlan(b, 102)] });
+      expect(trunk).toMatchObject({ name: "t1", portId: parent.id, adminStateUp: true, status: "DOWN", subPorts: [vlan(a, 101), vlan(b, 102)] });
+      const conflict = (message: string) => ({ code: "Conflict", message });
+      await expect(net.createTrunk({ portId: parent.id })).rejects.toMatchObject(conflict(`Port ${parent.id} is in use by another trunk.`));
+      await expect(net.createTrunk({ portId: a.id })).rejects.toMatchObject(conflict(`Port ${a.id} is currently in use and is not eligible for use as a parent port.`));
+      await expect(net.createTrunk({ portId: c.id, subPorts: [vlan(b, 7)] })).rejects.toMatchObject(conflict(`Port ${b.id} is currently a subport for trunk ${trunk.id}.`));
+      await expect(net.addTrunkSubPorts(trunk.id, [vlan(parent, 103)])).rejects.toMatchObject(conflict(`Port ${parent.id} is currently a parent port for trunk ${trunk.id}.`));
+      await expect(net.addTrunkSubPorts(trunk.id, [vlan(c, 101)])).rejects.toMatchObject(conflict(`segmentation_type vlan and segmentation_id 101 already in use on trunk ${trunk.id}.`));
+      await expect(net.deletePort(parent.id)).rejects.toMatchObject(conflict(`Port ${parent.id} is currently a parent port for trunk ${trunk.id}.`));
+      await expect(net.deletePort(a.id)).rejects.toMatchObject(conflict(`Port ${a.id} is currently a subport for trunk ${trunk.id}.`));
+      expect((await net.removeTrunkSubPorts(trunk.id, [a.id])).subPorts).toEqual([vlan(b, 102)]);
+      await expect(net.removeTrunkSubPorts(trunk.id, [a.id])).rejects.toMatchObject({ code: "NotFound" });
+      expect((await net.addTrunkSubPorts(trunk.id, [vlan(c, 101)])).subPorts).toEqual([vlan(b, 102), vlan(c, 101)]);
+      expect(await net.updatePort(parent.id, { deviceId: "some-server" })).toMatchObject({ status: "ACTIVE" });
+      expect(await net.getTrunk(trunk.id)).toMatchObject({ status: "ACTIVE" });
+      expect(await net.updateTrunk(trunk.id, { name: "t2", description: "d", adminStateUp: false })).toMatchObject({ name: "t2", description: "d", adminStateUp: false });
+      await expect(net.deleteTrunk(trunk.id)).rejects.toMatchObject(conflict(`Trunk ${trunk.id} is currently disabled.`));
+      await expect(net.addTrunkSubPorts(trunk.id, [vlan(a, 104)])).rejects.toMatchObject(conflict(`Trunk ${trunk.id} is currently disabled.`));
+      await net.updateTrunk(trunk.id, { adminStateUp: true });
+      expect((await net.listTrunks()).map((t) => t.id)).toEqual([trunk.id]);
+      await net.deleteTrunk(trunk.id);
+      await gone(() => net.getTrunk(trunk.id));
+      await net.deletePort(a.id);
+      await gone(() => net.getPort(a.id));
+    });
+
     it("scopes a project's client to its own objects and the shared ones; the operator's sees all", async () => {
       const { cloud, region, floatingNetwork } = setup();
       const [a, b] = [cloud.region(region, "project-a"), cloud.region(region, "project-b")];

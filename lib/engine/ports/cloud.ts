@@ -113,6 +113,10 @@ export interface RouterGateway { networkId: string; enableSnat: boolean; externa
 export interface Router { id: string; name: string; region: string; adminStateUp: boolean; externalGateway: RouterGateway | null; interfaces: { portId: string; subnetId: string; ipAddress: string }[] }
 /** What a router interface is made on: a subnet (the router takes its gateway address) or an existing port. */
 export type RouterInterfaceTarget = { subnetId: string; portId?: undefined } | { portId: string; subnetId?: undefined };
+/** A trunk's subport: a port presented to the instance on the parent's vNIC, tagged with its segmentation id. */
+export interface TrunkSubPort { portId: string; segmentationType: "vlan" | "inherit"; segmentationId: number }
+/** A Neutron trunk: a parent port and its subports; ACTIVE once the parent port is bound to a device, else DOWN. */
+export interface Trunk { id: string; name: string; region: string; description: string; portId: string; adminStateUp: boolean; status: "ACTIVE" | "DOWN"; subPorts: TrunkSubPort[] }
 
 /** Metric samples for alarms and health checks. */
 export interface ServerMetrics { serverId: string; cpuPercent: number; healthy: boolean; time: string }
@@ -165,6 +169,7 @@ export interface NetworkClient {
   getPort(id: string): Promise<Port>;
   listPorts(): Promise<Port[]>;
   updatePort(id: string, patch: { name?: string; securityGroups?: string[]; deviceId?: string | null }): Promise<Port>;
+  /** Conflict while the port is a trunk's parent or subport. */
   deletePort(id: string): Promise<void>;
   createFloatingIp(spec: { floatingNetwork: string; portId?: string }): Promise<FloatingIp>;
   getFloatingIp(id: string): Promise<FloatingIp>;
@@ -188,6 +193,20 @@ export interface NetworkClient {
   addRouterInterface(id: string, target: RouterInterfaceTarget): Promise<{ portId: string; subnetId: string }>;
   /** Conflict while floating IPs are reached through the interface. */
   removeRouterInterface(id: string, target: RouterInterfaceTarget): Promise<void>;
+  /**
+   * A trunk on a parent port, with Neutron's rules (trunk-rules.ts): a port is the parent of one trunk at
+   * most, a subport is another port in no other trunk, segmentation ids are unique per trunk (Conflict).
+   */
+  createTrunk(spec: { portId: string; name?: string; description?: string; adminStateUp?: boolean; subPorts?: TrunkSubPort[] }): Promise<Trunk>;
+  getTrunk(id: string): Promise<Trunk>;
+  listTrunks(): Promise<Trunk[]>;
+  updateTrunk(id: string, patch: { name?: string; description?: string; adminStateUp?: boolean }): Promise<Trunk>;
+  /** Conflict while the trunk is disabled (admin state down). */
+  deleteTrunk(id: string): Promise<void>;
+  /** Adds subports under the rules of createTrunk; Conflict while the trunk is disabled. */
+  addTrunkSubPorts(id: string, subPorts: TrunkSubPort[]): Promise<Trunk>;
+  /** Removes the subports of these ports (NotFound for one not on the trunk); Conflict while the trunk is disabled. */
+  removeTrunkSubPorts(id: string, portIds: string[]): Promise<Trunk>;
 }
 
 /** A client bound to one region. Calls on an offline region fail with RegionUnavailable. */

@@ -31,6 +31,7 @@ import { waitConditionHandleResource } from "./heat/wait-condition-handle";
 import { floatingIpAssociationResource, floatingIpResource } from "./neutron/floating-ip";
 import { routerGatewayResource, routerInterfaceResource, routerResource } from "./neutron/router";
 import { securityGroupRuleResource } from "./neutron/security-group-rule";
+import { trunkResource } from "./neutron/trunk";
 import { ec2EipAssociationResource, ec2EipResource, ec2InstanceResource, ec2SecurityGroupResource } from "./aws/ec2";
 import { loadBalancerResources } from "./octavia/load-balancers";
 import { swiftContainerResource } from "./swift/container";
@@ -88,6 +89,7 @@ const withHooks: readonly ResourcePlugin[] = [
   routerInterfaceResource,
   routerGatewayResource,
   securityGroupRuleResource,
+  trunkResource,
   ec2InstanceResource,
   ec2SecurityGroupResource,
   ec2EipResource,

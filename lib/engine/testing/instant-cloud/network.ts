@@ -1,7 +1,9 @@
 /** The instant cloud's Neutron networks, subnets and ports (floating IPs and security groups: edge.ts). */
 import type { NetworkClient, Port } from "../../ports";
 import { edgeOps } from "./edge";
+import { portDeleteRefusal } from "../../ports/trunk-rules";
 import { routerOps } from "./routers";
+import { trunkOps } from "./trunks";
 import { applyPatch, defaultAddressing, fail, isHostOf, type InstantRegion, type NetworkRecord } from "./region";
 import type { Sync } from "./sync";
 
@@ -91,10 +93,13 @@ export function networkOps(r: InstantRegion): Sync<NetworkClient> {
     },
     deletePort(id) {
       r.find(r.ports, "Port", id);
+      const refusal = portDeleteRefusal(r.all(r.trunks), id);
+      if (refusal) throw refusal;
       r.ports.delete(id);
       r.releaseFloatingIps();
     },
     ...edgeOps(r),
     ...routerOps(r),
+    ...trunkOps(r),
   };
 }

@@ -3,7 +3,7 @@
  * every region starts with ("public" and "private" networks, the "default" security group), lookups
  * that fail as the port says, which project owns what, and IPv4 address allocation. Nothing is ever pending.
  */
-import { CloudError, type CloudErrorCode, type CloudObject, type Flavor, type FloatingIp, type Image, type Network, type Port, type Router, type SecurityGroup, type Server, type Subnet, type Volume } from "../../ports";
+import { CloudError, type CloudErrorCode, type CloudObject, type Flavor, type FloatingIp, type Image, type Network, type Port, type Router, type SecurityGroup, type Server, type Subnet, type Trunk, type Volume } from "../../ports";
 
 /** A stored server: the port's Server without the fields derived from ports, floating IPs and volumes. */
 export type ServerRecord = Omit<Server, "addresses" | "volumes"> & {
@@ -72,6 +72,8 @@ export class InstantRegion {
   readonly ports = new Map<string, Port>();
   readonly floatingIps = new Map<string, FloatingIp>();
   readonly routers = new Map<string, Router>();
+  /** Trunks; their status is derived from the parent port (trunks.ts). */
+  readonly trunks = new Map<string, Omit<Trunk, "status">>();
   readonly securityGroups = new Map<string, SecurityGroup>();
   /** Placeholder objects (ports/objects.ts). */
   readonly objects = new Map<string, CloudObject>();
