@@ -25,6 +25,7 @@ const KINDS: Record<Exclude<keyof Hearth, "ha" | "templates" | "volumeGuest" | "
   exportStack: "read",
   describeTemplate: "read",
   listStacks: "read",
+  listStackRecords: "read",
   getStack: "read",
   getResource: "read",
   outputs: "read",

@@ -116,6 +116,8 @@ export function buildHearth(parts: HearthParts): Hearth {
       return summaries.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     },
 
+    listStackRecords: (filter = {}) => store.listStacks({ projectId, includeNested: filter.includeNested }),
+
     async getStack(ref) {
       const stack = await resolve(ref);
       const [resources, children] = await Promise.all([

@@ -109,6 +109,8 @@ export interface Hearth {
   markUnhealthy(stack: string, resource: string, unhealthy: boolean, reason?: string): Promise<void>;
 
   listStacks(filter?: { name?: string; status?: string; includeNested?: boolean }): Promise<StackSummary[]>;
+  /** The project's stack records in one store read (what the Heat API's list filters, sorts and pages). */
+  listStackRecords(filter?: { includeNested?: boolean }): Promise<StackRecord[]>;
   /** Throws EngineError("NotFound") for an unknown stack. */
   getStack(stack: string): Promise<StackDetail>;
   getResource(stack: string, resource: string): Promise<{ resource: ResourceRecord; attributes: Record<string, unknown> }>;

@@ -50,7 +50,7 @@ describe("bad input is a 400 that names the place", () => {
 describe("a 500 never echoes internals", () => {
   it("answers with a request id only, and logs the error under the same id", async () => {
     const secret = "prisma.stack.findMany({ where: { password: 'hunter2' } })";
-    const broken = { ...session.api.hearth, forProject: () => ({ ...session.api.hearth, listStacks: async () => Promise.reject(new Error(secret)) }) } as Hearth;
+    const broken = { ...session.api.hearth, forProject: () => ({ ...session.api.hearth, listStackRecords: async () => Promise.reject(new Error(secret)) }) } as Hearth;
     const response = await handleHeatRequest(broken, new Request(`${ORIGIN}${base}/stacks`, { headers: { "x-auth-token": session.token } }));
     expect(response.status).toBe(500);
     const text = await response.text();
@@ -61,6 +61,19 @@ describe("a 500 never echoes internals", () => {
     expect(logged).toHaveLength(1);
     expect(logged[0][0]).toBe(`heat-api: internal error ${id}:`);
     expect((logged[0][1] as Error).message).toBe(secret);
+  });
+});
+
+describe("the stack list under concurrent deletes", () => {
+  it("reads the records once, so a stack purged while the list is built cannot turn it into a 404", async () => {
+    const created = await session.api.call("POST", `${base}/stacks`, { token: session.token, body: { stack_name: "listed", template: PAIR } });
+    expect(created.status).toBe(201);
+    const gone = async () => Promise.reject(Object.assign(new Error("Stack not found"), { name: "EngineError", code: "NotFound" }));
+    const racing = { ...session.api.hearth, forProject: () => ({ ...session.api.hearth, getStack: gone }) } as Hearth;
+    const response = await handleHeatRequest(racing, new Request(`${ORIGIN}${base}/stacks`, { headers: { "x-auth-token": session.token } }));
+    expect(response.status).toBe(200);
+    const names = ((await response.json()) as { stacks: { stack_name: string }[] }).stacks.map((s) => s.stack_name);
+    expect(names).toContain("listed");
   });
 });
 

@@ -26,8 +26,8 @@ const SORT_KEYS: Record<string, (s: StackRecord) => string> = {
 async function listStacks(ctx: HeatContext): Promise<Response> {
   const q = ctx.query;
   const nested = boolParam(q.get("show_nested") ?? undefined, "show_nested") ?? false;
-  const summaries = await ctx.hearth.listStacks({ includeNested: nested });
-  let stacks = (await Promise.all(summaries.map(async (s) => (await ctx.hearth.getStack(s.id)).stack))).filter((s) => s.region === ctx.region);
+  // One read of the records: a stack purged between a list and a per-row read can no longer 404 the list.
+  let stacks = (await ctx.hearth.listStackRecords({ includeNested: nested })).filter((s) => s.region === ctx.region);
   const filters: [string, (s: StackRecord) => string[]][] = [
     ["id", (s) => [s.id]],
     ["name", (s) => [s.name]],
