@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes, randomUUID, scrypt, timingSafeEqual } from "node:crypto";
 import { promisify } from "node:util";
-import type { IdentityStore, ProjectRow, RoleRow } from "../store/ports";
+import type { IdentityStore, ProjectRow, RoleRow, UserRow } from "../store/ports";
 import { ADMIN_PROJECT_NAME } from "./identity-policy";
 import { createLoginThrottle, throttleMessage, type LoginThrottleOptions } from "./login-throttle";
 
@@ -105,7 +105,20 @@ let dummyHash: Promise<string> | undefined;
 const unknownUserHash = () => (dummyHash ??= hashPassword(randomBytes(16).toString("base64url")));
 
 const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
-const newId = () => randomUUID().replaceAll("-", "");
+/** A new id, as Keystone makes them (a UUID without dashes). */
+export const newId = (): string => randomUUID().replaceAll("-", "");
+
+/** A new enabled user row with no default project. */
+export const newUserRow = (name: string, passwordHash: string, at: Date): UserRow => ({
+  id: newId(),
+  name,
+  passwordHash,
+  createdAt: at.toISOString(),
+  enabled: true,
+  defaultProjectId: null,
+  description: "",
+  email: null,
+});
 
 /** Builds the identity service over its store. */
 export function createIdentity(store: IdentityStore, options: IdentityOptions = {}): Identity {
@@ -125,6 +138,7 @@ export function createIdentity(store: IdentityStore, options: IdentityOptions = 
       throw new IdentityError("Unauthorized", "The request you have made requires authentication.");
     }
     throttle.succeeded(attempt);
+    if (!user.enabled) throw new IdentityError("Unauthorized", `The account is disabled for user: ${user.id}.`);
     return user.id;
   }
 
@@ -137,7 +151,7 @@ export function createIdentity(store: IdentityStore, options: IdentityOptions = 
   async function ensureProject(id: string, name: string, description: string): Promise<string> {
     const existing = await store.findProject(name);
     if (existing) return existing.id;
-    await store.addProject({ id, name, description, createdAt: now().toISOString() });
+    await store.addProject({ id, name, description, createdAt: now().toISOString(), enabled: true });
     return (await mustFind(store.findProject(name), `project: ${name}`)).id;
   }
 
@@ -150,7 +164,7 @@ export function createIdentity(store: IdentityStore, options: IdentityOptions = 
       let generatedPassword: string | undefined;
       if (!user) {
         generatedPassword = password ? undefined : randomBytes(12).toString("base64url");
-        const row = { id: newId(), name: "admin", passwordHash: await hashPassword(password ?? generatedPassword!), createdAt: now().toISOString() };
+        const row = newUserRow("admin", await hashPassword(password ?? generatedPassword!), now());
         if (!(await store.addUser(row))) generatedPassword = undefined; // another process bootstrapped first
         user = await mustFind(store.findUser("admin"), "user: admin");
       }
@@ -181,6 +195,7 @@ export function createIdentity(store: IdentityStore, options: IdentityOptions = 
         const project = await store.findProject(scope.project);
         const roles = project ? await store.rolesOn(userId, project.id) : [];
         if (!project || roles.length === 0) throw new IdentityError("Unauthorized", `User ${userId} has no access to project ${scope.project}.`);
+        if (!project.enabled) throw new IdentityError("Unauthorized", `Project ${project.id} is disabled.`);
         projectId = project.id;
       }
       const token = randomBytes(32).toString("base64url");
@@ -194,6 +209,8 @@ export function createIdentity(store: IdentityStore, options: IdentityOptions = 
       if (!row || row.revokedAt || row.expiresAt <= now().toISOString()) throw new IdentityError("NotFound", "Could not find token.");
       const user = await mustFind(store.findUser(row.userId), `user: ${row.userId}`);
       const project = row.projectId ? await mustFind(store.findProject(row.projectId), `project: ${row.projectId}`) : null;
+      // a token of a user or project disabled since it was issued stops working, as in Keystone
+      if (!user.enabled || project?.enabled === false) throw new IdentityError("NotFound", "Could not find token.");
       const roles = project ? await store.rolesOn(user.id, project.id) : [];
       return {
         user: { id: user.id, name: user.name },
@@ -212,14 +229,14 @@ export function createIdentity(store: IdentityStore, options: IdentityOptions = 
 
     async createUser(name, password) {
       if (!name || !password) throw new IdentityError("BadRequest", "A user needs a name and a password.");
-      const row = { id: newId(), name, passwordHash: await hashPassword(password), createdAt: now().toISOString() };
+      const row = newUserRow(name, await hashPassword(password), now());
       if (!(await store.addUser(row))) throw new IdentityError("Conflict", `Duplicate entry found with name ${name}.`);
       return { id: row.id, name };
     },
 
     async createProject(name, description = "") {
       if (!name) throw new IdentityError("BadRequest", "A project needs a name.");
-      const row = { id: newId(), name, description, createdAt: now().toISOString() };
+      const row = { id: newId(), name, description, createdAt: now().toISOString(), enabled: true };
       if (!(await store.addProject(row))) throw new IdentityError("Conflict", `Duplicate entry found with name ${name}.`);
       return row;
     },

@@ -11,6 +11,7 @@ import { configFromEnv, type HearthConfig } from "./config";
 import { EventBus } from "./event-bus";
 import { prepareHa } from "./ha";
 import { createIdentity } from "./identity";
+import { identityPort } from "./identity-port";
 import { buildHearth } from "./hearth";
 import { savedTemplates } from "./templates";
 import { SharedSimCloud } from "./shared-cloud";
@@ -57,6 +58,7 @@ export async function createHearth(options: CreateHearthOptions = {}): Promise<H
     const ha = await prepareHa(db.secrets, config);
     const engine = createEngine({
       presigner: ha.presigner,
+      identity: identityPort(db.identity),
       ...options.engine,
       store,
       cloud,

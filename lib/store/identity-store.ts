@@ -3,7 +3,7 @@
  * port (ports.ts) on Prisma.
  */
 import type { HearthPrisma } from "./client";
-import type { IdentityStore, ProjectRow, RoleRow, TokenRow, UserRow } from "./ports";
+import type { IdentityStore, ProjectPatch, ProjectRow, RoleRow, TokenRow, UserPatch, UserRow } from "./ports";
 
 /** Prisma-backed identity rows. */
 export class PrismaIdentityStore implements IdentityStore {
@@ -25,6 +25,20 @@ export class PrismaIdentityStore implements IdentityStore {
     return this.prisma.identityUser.findMany({ orderBy: { name: "asc" } });
   }
 
+  /** Changes a user; false when the new name is taken. */
+  async updateUser(id: string, patch: UserPatch): Promise<boolean> {
+    return this.prisma.identityUser.updateMany({ where: { id }, data: patch }).then(() => true, () => false);
+  }
+
+  /** Deletes a user with its role assignments and tokens (nothing when absent). */
+  async deleteUser(id: string): Promise<void> {
+    await this.prisma.$transaction([
+      this.prisma.roleAssignment.deleteMany({ where: { userId: id } }),
+      this.prisma.identityToken.deleteMany({ where: { userId: id } }),
+      this.prisma.identityUser.deleteMany({ where: { id } }),
+    ]);
+  }
+
   /** A project by id or name; undefined when absent. */
   async findProject(ref: string): Promise<ProjectRow | undefined> {
     return (await this.prisma.identityProject.findFirst({ where: { OR: [{ id: ref }, { name: ref }] } })) ?? undefined;
@@ -41,6 +55,20 @@ export class PrismaIdentityStore implements IdentityStore {
     return this.prisma.identityProject.findMany({ orderBy: { name: "asc" } });
   }
 
+  /** Changes a project; false when the new name is taken. */
+  async updateProject(id: string, patch: ProjectPatch): Promise<boolean> {
+    return this.prisma.identityProject.updateMany({ where: { id }, data: patch }).then(() => true, () => false);
+  }
+
+  /** Deletes a project with the role assignments on it and the tokens scoped to it (nothing when absent). */
+  async deleteProject(id: string): Promise<void> {
+    await this.prisma.$transaction([
+      this.prisma.roleAssignment.deleteMany({ where: { projectId: id } }),
+      this.prisma.identityToken.deleteMany({ where: { projectId: id } }),
+      this.prisma.identityProject.deleteMany({ where: { id } }),
+    ]);
+  }
+
   /** Makes sure each role exists (by name), returning them all. */
   async ensureRoles(roles: RoleRow[]): Promise<RoleRow[]> {
     const known = new Set((await this.listRoles()).map((r) => r.name));
@@ -52,6 +80,27 @@ export class PrismaIdentityStore implements IdentityStore {
   /** Every role, by name. */
   listRoles(): Promise<RoleRow[]> {
     return this.prisma.identityRole.findMany({ orderBy: { name: "asc" } });
+  }
+
+  /** Adds a role; false when the name is taken. */
+  async addRole(row: RoleRow): Promise<boolean> {
+    const { count } = await this.prisma.identityRole.createMany({ data: [row] }).catch(() => ({ count: 0 }));
+    return count === 1;
+  }
+
+  /** Renames a role; false when the name is taken. */
+  async renameRole(id: string, name: string): Promise<boolean> {
+    return this.prisma.identityRole.updateMany({ where: { id }, data: { name } }).then(() => true, () => false);
+  }
+
+  /** Deletes a role with its assignments (nothing when absent). */
+  async deleteRole(id: string): Promise<void> {
+    await this.prisma.$transaction([this.prisma.roleAssignment.deleteMany({ where: { roleId: id } }), this.prisma.identityRole.deleteMany({ where: { id } })]);
+  }
+
+  /** Takes a role grant back (idempotent). */
+  async unassign(userId: string, projectId: string, roleId: string): Promise<void> {
+    await this.prisma.roleAssignment.deleteMany({ where: { userId, projectId, roleId } });
   }
 
   /** Grants a role (idempotent). */

@@ -12,7 +12,15 @@ export interface UserRow {
   name: string;
   passwordHash: string;
   createdAt: string;
+  /** A disabled user cannot log in, and its tokens stop validating. */
+  enabled: boolean;
+  defaultProjectId: string | null;
+  description: string;
+  email: string | null;
 }
+
+/** What may change of a stored user. */
+export type UserPatch = Partial<Omit<UserRow, "id" | "createdAt">>;
 
 /** A stored project. */
 export interface ProjectRow {
@@ -20,7 +28,12 @@ export interface ProjectRow {
   name: string;
   description: string;
   createdAt: string;
+  /** No one can log in to a disabled project. */
+  enabled: boolean;
 }
+
+/** What may change of a stored project. */
+export type ProjectPatch = Partial<Omit<ProjectRow, "id" | "createdAt">>;
 
 /** A stored role. */
 export interface RoleRow {
@@ -49,18 +62,34 @@ export interface IdentityStore {
   addUser(row: UserRow): Promise<boolean>;
   /** Every user, by name. */
   listUsers(): Promise<UserRow[]>;
+  /** Changes a user; false when the new name is taken. */
+  updateUser(id: string, patch: UserPatch): Promise<boolean>;
+  /** Deletes a user with its role assignments and tokens (nothing when absent). */
+  deleteUser(id: string): Promise<void>;
   /** A project by id or name; undefined when absent. */
   findProject(ref: string): Promise<ProjectRow | undefined>;
   /** Adds a project; false when the id or name is taken. */
   addProject(row: ProjectRow): Promise<boolean>;
   /** Every project, by name. */
   listProjects(): Promise<ProjectRow[]>;
+  /** Changes a project; false when the new name is taken. */
+  updateProject(id: string, patch: ProjectPatch): Promise<boolean>;
+  /** Deletes a project with the role assignments on it and the tokens scoped to it (nothing when absent). */
+  deleteProject(id: string): Promise<void>;
   /** Makes sure each role exists (by name), returning them all. */
   ensureRoles(roles: RoleRow[]): Promise<RoleRow[]>;
   /** Every role, by name. */
   listRoles(): Promise<RoleRow[]>;
+  /** Adds a role; false when the name is taken. */
+  addRole(row: RoleRow): Promise<boolean>;
+  /** Renames a role; false when the name is taken. */
+  renameRole(id: string, name: string): Promise<boolean>;
+  /** Deletes a role with its assignments (nothing when absent). */
+  deleteRole(id: string): Promise<void>;
   /** Grants a role (idempotent). */
   assign(userId: string, projectId: string, roleId: string): Promise<void>;
+  /** Takes a role grant back (idempotent). */
+  unassign(userId: string, projectId: string, roleId: string): Promise<void>;
   /** The roles `userId` holds on `projectId`, by name. */
   rolesOn(userId: string, projectId: string): Promise<RoleRow[]>;
   /** Projects `userId` holds any role on. */

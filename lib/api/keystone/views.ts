@@ -56,7 +56,7 @@ export function tokenBody(info: TokenInfo, origin: string, withCatalog = true): 
 
 /** A project as Keystone shows it. */
 export function projectView(p: ProjectRow, origin: string): unknown {
-  return { id: p.id, name: p.name, description: p.description, domain_id: DEFAULT_DOMAIN.id, enabled: true, is_domain: false, parent_id: DEFAULT_DOMAIN.id, tags: [], links: { self: `${origin}/identity/v3/projects/${p.id}` } };
+  return { id: p.id, name: p.name, description: p.description, domain_id: DEFAULT_DOMAIN.id, enabled: p.enabled, is_domain: false, parent_id: DEFAULT_DOMAIN.id, tags: [], links: { self: `${origin}/identity/v3/projects/${p.id}` } };
 }
 
 /** The v3 version document (GET /identity/v3). */

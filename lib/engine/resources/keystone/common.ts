@@ -1,11 +1,12 @@
 /**
  * What the OS::Keystone::* plugins share: the identity client of the stack's project, "already gone"
  * on delete, and the `roles` property (a list of {role, project}) turned into grants, kept in step
- * on update by revoking what left the list and granting what joined it.
+ * on update by revoking what left the list and granting what joined it; and the delete, check and
+ * attribute hooks of a type whose physical id is the identity object's id.
  */
 import { IdentityFault, type IdentityClient, type RoleGrant } from "../../ports";
 import { optList } from "../support/props";
-import type { ResourceContext } from "../types";
+import type { ResourceContext, ResourceHandlers } from "../types";
 
 /** The stack's identity client; a clear error when the engine has no identity service. */
 export function identityOf(ctx: ResourceContext): IdentityClient {
@@ -47,4 +48,23 @@ export async function syncGrants(identity: IdentityClient, user: string, before:
 export function keystoneAttribute(name: string, values: Record<string, unknown>): unknown {
   if (name === "show") return values;
   return name in values ? values[name] : null;
+}
+
+/** The delete, check and attribute hooks of an identity object whose id is the physical id. */
+export function objectHooks<T>(
+  read: (identity: IdentityClient, id: string) => Promise<T>,
+  remove: (identity: IdentityClient, id: string) => Promise<void>,
+  values: (object: T) => Record<string, unknown>,
+): Pick<ResourceHandlers, "delete" | "check" | "attribute"> {
+  return {
+    async delete(ctx) {
+      if (ctx.physicalId) await deleteIgnoringMissing(() => remove(identityOf(ctx), ctx.physicalId!));
+    },
+    async check(ctx) {
+      await read(identityOf(ctx), ctx.physicalId ?? "");
+    },
+    async attribute(ctx, name) {
+      return ctx.physicalId ? keystoneAttribute(name, values(await read(identityOf(ctx), ctx.physicalId))) : null;
+    },
+  };
 }

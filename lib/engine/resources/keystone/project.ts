@@ -7,7 +7,7 @@ import type { IdentityProjectInfo } from "../../ports";
 import { optBool, optString } from "../support/props";
 import { physicalName } from "../support/naming";
 import { defineResource, type ResourceContext } from "../types";
-import { deleteIgnoringMissing, identityOf, keystoneAttribute } from "./common";
+import { identityOf, objectHooks } from "./common";
 
 const nameOf = (ctx: ResourceContext, props: Record<string, unknown>) => optString(props, "name") || physicalName(ctx);
 
@@ -39,16 +39,7 @@ export const keystoneProjectResource = defineResource({
         ...(change.changed.includes("enabled") ? { enabled: optBool(after, "enabled") ?? true } : {}),
       });
     },
-    async delete(ctx) {
-      if (ctx.physicalId) await deleteIgnoringMissing(() => identityOf(ctx).deleteProject(ctx.physicalId!));
-    },
-    async check(ctx) {
-      await identityOf(ctx).getProject(ctx.physicalId ?? "");
-    },
-    async attribute(ctx, name) {
-      if (!ctx.physicalId) return null;
-      return keystoneAttribute(name, projectValues(await identityOf(ctx).getProject(ctx.physicalId)));
-    },
+    ...objectHooks((identity, id) => identity.getProject(id), (identity, id) => identity.deleteProject(id), projectValues),
   },
 });
 
@@ -64,16 +55,6 @@ export const keystoneRoleResource = defineResource({
     async update(ctx, change) {
       if (change.changed.includes("name")) await identityOf(ctx).updateRole(ctx.physicalId!, nameOf(ctx, change.after));
     },
-    async delete(ctx) {
-      if (ctx.physicalId) await deleteIgnoringMissing(() => identityOf(ctx).deleteRole(ctx.physicalId!));
-    },
-    async check(ctx) {
-      await identityOf(ctx).getRole(ctx.physicalId ?? "");
-    },
-    async attribute(ctx, name) {
-      if (!ctx.physicalId) return null;
-      const role = await identityOf(ctx).getRole(ctx.physicalId);
-      return keystoneAttribute(name, { id: role.id, name: role.name, domain_id: null });
-    },
+    ...objectHooks((identity, id) => identity.getRole(id), (identity, id) => identity.deleteRole(id), (role) => ({ id: role.id, name: role.name, domain_id: null })),
   },
 });

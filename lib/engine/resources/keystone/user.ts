@@ -9,7 +9,7 @@ import type { IdentityUserInfo, IdentityUserSpec } from "../../ports";
 import { optBool, optList, optString, reqString } from "../support/props";
 import { physicalName } from "../support/naming";
 import { defineResource, type PropertyChange, type ResourceContext } from "../types";
-import { deleteIgnoringMissing, identityOf, keystoneAttribute, roleGrants, syncGrants } from "./common";
+import { deleteIgnoringMissing, identityOf, keystoneAttribute, objectHooks, roleGrants, syncGrants } from "./common";
 
 /** What a user's properties ask of the identity service, for the properties named in `only` (all when absent). */
 function userSpec(ctx: ResourceContext, props: Record<string, unknown>, only?: string[]): Partial<IdentityUserSpec> {
@@ -66,16 +66,7 @@ export const keystoneUserResource = defineResource({
       if (Object.keys(spec).length) await identity.updateUser(ctx.physicalId!, spec);
       if (change.changed.includes("roles")) await syncGrants(identity, ctx.physicalId!, roleGrants(change.before), roleGrants(change.after));
     },
-    async delete(ctx) {
-      if (ctx.physicalId) await deleteIgnoringMissing(() => identityOf(ctx).deleteUser(ctx.physicalId!));
-    },
-    async check(ctx) {
-      await identityOf(ctx).getUser(ctx.physicalId ?? "");
-    },
-    async attribute(ctx, name) {
-      if (!ctx.physicalId) return null;
-      return keystoneAttribute(name, userValues(await identityOf(ctx).getUser(ctx.physicalId)));
-    },
+    ...objectHooks((identity, id) => identity.getUser(id), (identity, id) => identity.deleteUser(id), userValues),
   },
 });
 
