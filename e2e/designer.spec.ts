@@ -136,7 +136,8 @@ test("a flow-style resource line is typed with completions: its type, then a pro
   await designer.goto();
   await designer.setYaml(TWO_REGIONS);
   await expect(designer.node("web")).toBeVisible();
-  await designer.typeAtEnd("  cache: { type: OS::Ci");
+  // Heat's catalogue has several OS::Cinder::* types; a few more letters make the volume the first match.
+  await designer.typeAtEnd("  cache: { type: OS::Cinder::Vol");
   await expect(designer.suggestion("OS::Cinder::Volume")).toBeVisible();
   await page.keyboard.press("Tab");
   // Inside the flow mapping's properties, the volume's own properties are offered.
