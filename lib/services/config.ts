@@ -5,7 +5,10 @@
  * HEARTH_SIM_SEED (integer seed of a fresh simulated cloud), HEARTH_PROJECT (default "admin"; the id of
  * the bootstrap admin project), HEARTH_BOOTSTRAP_PASSWORD (the identity admin's first password),
  * HEARTH_PUBLIC_URL (the base URL of pre-signed signal URLs, e.g. https://hearth.example; default the
- * console's own address, see ha/public-url.ts), PORT (the console's port, default 3000), and
+ * console's own address, see ha/public-url.ts), PORT (the console's port, default 3000),
+ * HEARTH_LEASE_MS (how long an engine's claim on a stack lasts unrenewed, default 6000; renewed every
+ * third of it), HEARTH_SWEEP_MS (how often an engine looks for work whose lease expired, default 1500;
+ * 0 turns the sweep off), and
  * the engine's limits: HEARTH_MAX_TEMPLATE_SIZE, HEARTH_MAX_RESOURCES_PER_STACK, ... (one per
  * EngineLimits key, named as heat.conf names it; integers, -1 = unlimited for Heat's count limits).
  */
@@ -27,6 +30,13 @@ export interface HearthConfig {
   bootstrapPassword?: string;
   /** This process's identity in stack locks. */
   owner: string;
+  /**
+   * Lease of an engine's claim on a stack (the lock's TTL, renewed every third of it): a killed
+   * engine's work is taken over by a peer once its lease expired, at the next sweep.
+   */
+  leaseMs: number;
+  /** How often to look for operations whose engine's lease expired, and take them over; 0 = never. */
+  sweepMs: number;
   /** Base URL of pre-signed signal URLs when configured (HEARTH_PUBLIC_URL), without a trailing slash. */
   publicUrl?: string;
   /** The console's address as this process sees it: http://127.0.0.1:${PORT:-3000}. */
@@ -36,6 +46,12 @@ export interface HearthConfig {
   /** The engine's limits set in the environment (the rest keep Heat's defaults), for the API and the CLI alike. */
   limits: Partial<EngineLimits>;
 }
+
+/** Default lease: a peer takes a killed engine's work over within lease + sweep, under 10 s. */
+export const DEFAULT_LEASE_MS = 6000;
+
+/** Default interval of the recovery sweep. */
+export const DEFAULT_SWEEP_MS = 1500;
 
 /** Makes a relative `file:` URL absolute against `root` (so the console and the CLI share one file). */
 export function absoluteDatabaseUrl(url: string, root: string): string {
@@ -78,6 +94,8 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     projectId: env.HEARTH_PROJECT || "admin",
     bootstrapPassword: env.HEARTH_BOOTSTRAP_PASSWORD || undefined,
     owner: `engine-${os.hostname()}-${process.pid}`,
+    leaseMs: numberVar(env, "HEARTH_LEASE_MS", (n) => Number.isInteger(n) && n >= 100, "a whole number of milliseconds >= 100") ?? DEFAULT_LEASE_MS,
+    sweepMs: numberVar(env, "HEARTH_SWEEP_MS", (n) => Number.isInteger(n) && n >= 0, "a whole number of milliseconds >= 0") ?? DEFAULT_SWEEP_MS,
     publicUrl: urlVar(env, "HEARTH_PUBLIC_URL"),
     consoleUrl: `http://127.0.0.1:${env.PORT || "3000"}`,
     servesConsole: env.NEXT_RUNTIME === "nodejs",

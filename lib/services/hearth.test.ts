@@ -73,7 +73,7 @@ describe("Hearth facade (SQLite, simulated cloud at speed 0)", () => {
 describe("Hearth recovery sweep", () => {
   it("fails a stack another engine left IN_PROGRESS once its lock has expired", async () => {
     await hearth.close();
-    hearth = await createHearth({ databaseUrl: file.url, simSpeed: 0, pollIntervalMs: 10, owner: "engine-live", recoverIntervalMs: 20 });
+    hearth = await createHearth({ databaseUrl: file.url, simSpeed: 0, pollIntervalMs: 10, owner: "engine-live", sweepMs: 20 });
     const db = await openDatabase(file.url);
     try {
       const store = db.stacks;

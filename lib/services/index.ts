@@ -25,21 +25,19 @@ export const DEFAULT_REGION = "RegionOne";
 
 /** Settings of createHearth beyond the environment's. */
 export interface CreateHearthOptions extends Partial<HearthConfig> {
-  /** Resume or fail operations interrupted by a crash, at start (default true). */
-  recover?: boolean;
   /**
-   * How often to look again for operations another engine process left behind (its lock expired),
-   * e.g. a CLI run killed mid-operation while the console keeps running. Default 60 s; 0 turns it off.
+   * Take over operations interrupted by a crash, at start (default true); later ones are found by the
+   * recovery sweep every `sweepMs` (e.g. a CLI run or a peer engine killed mid-operation).
    */
-  recoverIntervalMs?: number;
+  recover?: boolean;
   /** How often the event bus looks for other processes' events (default 250 ms). */
   pollIntervalMs?: number;
   /** Run the HA monitor (alarms, member health checks) in this process (default true). */
   haMonitor?: boolean;
   /** Token lifetime of the identity service (default one hour). */
   tokenTtlMs?: number;
-  /** Engine tuning (concurrency, lock TTL, poll interval, clock, randomness). */
-  engine?: Pick<EngineOptions, "concurrency" | "lockTtlMs" | "pollIntervalMs" | "clock" | "random">;
+  /** Engine tuning (concurrency, poll interval, clock, randomness); the lock TTL is `leaseMs`. */
+  engine?: Pick<EngineOptions, "concurrency" | "pollIntervalMs" | "clock" | "random">;
 }
 
 /**
@@ -65,6 +63,7 @@ export async function createHearth(options: CreateHearthOptions = {}): Promise<H
       registry: defaultRegistry,
       sink: bus,
       owner: config.owner,
+      lockTtlMs: config.leaseMs,
       defaultRegion: DEFAULT_REGION,
       limits: config.limits,
     });
@@ -74,7 +73,7 @@ export async function createHearth(options: CreateHearthOptions = {}): Promise<H
     // stderr, so it never mixes into a CLI command's -f json output
     if (boot.generatedPassword) console.warn(`hearth: created identity user "admin" with password ${boot.generatedPassword} (shown once; set HEARTH_BOOTSTRAP_PASSWORD to choose it)`);
     if (options.recover ?? true) await engine.recover();
-    const sweep = startRecoverySweep(() => engine.recover(), options.recoverIntervalMs ?? 60_000);
+    const sweep = startRecoverySweep(() => engine.recover(), config.sweepMs);
     const haRuntime = ha.start({
       store,
       cloud,
