@@ -102,11 +102,19 @@ export async function createHearth(options: CreateHearthOptions = {}): Promise<H
   }
 }
 
-/** Runs `recover` every `intervalMs` (not keeping the process alive); undefined when disabled. */
+/**
+ * Runs `recover` every `intervalMs` (not keeping the process alive), skipping a tick while the
+ * previous sweep still runs; undefined when disabled.
+ */
 function startRecoverySweep(recover: () => Promise<unknown>, intervalMs: number): ReturnType<typeof setInterval> | undefined {
   if (intervalMs <= 0) return undefined;
+  let running = false;
   const timer = setInterval(() => {
-    recover().catch((error: unknown) => console.error("hearth: recovery sweep failed:", error));
+    if (running) return;
+    running = true;
+    recover()
+      .catch((error: unknown) => console.error("hearth: recovery sweep failed:", error))
+      .finally(() => (running = false));
   }, intervalMs);
   timer.unref?.();
   return timer;
