@@ -2,6 +2,7 @@
  * What a CLI command runs with: its streams and working folder, and the Hearth it talks to
  * (opened on first use, so `--help` and usage errors never touch the database).
  */
+import type { CreateHearthOptions } from "../lib/services";
 import type { Hearth } from "../lib/services/types";
 import type { CommandSpec, ParsedArgs } from "./args";
 
@@ -12,8 +13,8 @@ export interface CliIo {
   stderr(text: string): void;
   /** Folder that relative file arguments are read from. */
   cwd: string;
-  /** Opens the Hearth to operate on (the CLI binary passes getHearth). */
-  openHearth(): Promise<Hearth>;
+  /** Opens the Hearth to operate on, with settings beyond the environment's (`hearth engine`'s). */
+  openHearth(options?: CreateHearthOptions): Promise<Hearth>;
   /** Asks a yes/no question; absent when there is no terminal (then destructive commands need -y). */
   confirm?(question: string): Promise<boolean>;
   /**
@@ -30,9 +31,9 @@ export class CliContext {
 
   constructor(readonly io: CliIo) {}
 
-  /** The Hearth, opened once. */
-  open(): Promise<Hearth> {
-    this.hearth ??= this.io.openHearth();
+  /** The Hearth, opened once (with the options of the first call). */
+  open(options?: CreateHearthOptions): Promise<Hearth> {
+    this.hearth ??= this.io.openHearth(options);
     return this.hearth;
   }
 
@@ -76,6 +77,8 @@ export interface Command {
   path: string[];
   summary: string;
   spec: CommandSpec;
+  /** Runs until SIGTERM/SIGINT and handles them itself (the runner's Ctrl-C handling stays out of its way). */
+  ownsSignals?: boolean;
   /** Returns the exit code (0 when omitted). */
   run(args: ParsedArgs, ctx: CliContext): Promise<number | void>;
 }

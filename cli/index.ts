@@ -9,6 +9,7 @@ import { EngineError } from "../lib/engine/errors";
 import { parseArgs, UsageError } from "./args";
 import { abandonCommands } from "./commands/abandon";
 import { cloudCommands } from "./commands/cloud";
+import { engineCommands } from "./commands/engine";
 import { resourceCommands } from "./commands/resource";
 import { haCommands } from "./commands/ha";
 import { orchestrationCommands } from "./commands/orchestration";
@@ -19,12 +20,17 @@ import { CliContext, type CliIo, type Command } from "./context";
 export type { CliIo } from "./context";
 
 /** Every command, in help order. */
-export const commands: readonly Command[] = [validateCommand, ...stackCommands, ...abandonCommands, ...resourceCommands, ...haCommands, ...cloudCommands, ...orchestrationCommands];
+export const commands: readonly Command[] = [validateCommand, ...stackCommands, ...abandonCommands, ...resourceCommands, ...haCommands, ...cloudCommands, ...orchestrationCommands, ...engineCommands];
 
 /** The command whose words are the longest prefix of argv. */
 function findCommand(argv: readonly string[]): Command | undefined {
   const matches = commands.filter((c) => c.path.every((word, i) => argv[i] === word));
   return matches.sort((a, b) => b.path.length - a.path.length)[0];
+}
+
+/** True when the command argv selects handles SIGTERM/SIGINT itself (`hearth engine`). */
+export function ownsSignals(argv: readonly string[]): boolean {
+  return findCommand(argv)?.ownsSignals === true;
 }
 
 /** The overview printed by `hearth help` (optionally only commands starting with `prefix`). */

@@ -8,7 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Hearth } from "../lib/services/types";
 import { isWorker, runInBackground, shouldRunInBackground, workerIo } from "./background";
-import { runCli, type CliIo } from "./index";
+import { ownsSignals, runCli, type CliIo } from "./index";
 
 /** Asks on the terminal; only offered when stdin is one. */
 async function confirm(question: string): Promise<boolean> {
@@ -33,18 +33,21 @@ const terminalIo: CliIo = {
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
   // Loaded on first use, so `--help` and usage errors never load the store or the cloud; the HA
-  // monitor runs in the server process only, not in short-lived CLI runs.
-  openHearth: () => (opened ??= import("../lib/services").then(({ createHearth }) => createHearth({ haMonitor: false }))),
+  // monitor runs in the server process and `hearth engine` only, not in short-lived CLI runs.
+  openHearth: (options) => (opened ??= import("../lib/services").then(({ createHearth }) => createHearth({ haMonitor: false, ...options }))),
   confirm: process.stdin.isTTY ? confirm : undefined,
 };
 const io = isWorker() ? workerIo(terminalIo) : terminalIo;
 
 // The engine runs in this process: on Ctrl-C, stop it cleanly (running operations end as cancelled,
 // with their events stored) instead of leaving stacks IN_PROGRESS until another engine recovers them.
-process.once("SIGINT", () => {
-  process.stderr.write("\nhearth: interrupted; stopping the engine...\n");
-  void (opened?.then((hearth) => hearth.close()) ?? Promise.resolve()).finally(() => process.exit(130));
-});
+// `hearth engine` handles its stop signals itself.
+if (!ownsSignals(argv)) {
+  process.once("SIGINT", () => {
+    process.stderr.write("\nhearth: interrupted; stopping the engine...\n");
+    void (opened?.then((hearth) => hearth.close()) ?? Promise.resolve()).finally(() => process.exit(130));
+  });
+}
 
 const code = await runCli(argv, io);
 if (opened) await (await opened.catch(() => undefined))?.close();
