@@ -37,6 +37,22 @@ describe("SharedSimCloud (two processes on one database)", () => {
     expect((await consoleCloud.use((sim) => sim.inventory("RegionOne"))).networks.map((n) => n.id)).toEqual(expect.arrayContaining([fromCli.id, fromConsole.id]));
   });
 
+  it("carries out a client token's create once across processes, counting one client's calls across reloads", async () => {
+    const consoleCloud = await SharedSimCloud.open({ persistence: db.database.cloudState("console"), seed: 5 });
+    await consoleCloud.use((sim) => sim.flush());
+    const cliCloud = await SharedSimCloud.open({ persistence: cliDatabase.cloudState("cli"), seed: 5 });
+    const first = consoleCloud.region("RegionOne", undefined, "engine-1");
+    const a = await first.network.createNetwork({ name: "tok" });
+    await consoleCloud.use((sim) => sim.flush());
+    await cliCloud.region("RegionOne").network.createNetwork({ name: "other" });
+    await cliCloud.use((sim) => sim.flush());
+    const b = await first.network.createNetwork({ name: "tok" });
+    await consoleCloud.use((sim) => sim.flush());
+    const takeover = cliCloud.region("RegionOne", undefined, "engine-1");
+    expect([(await takeover.network.createNetwork({ name: "tok" })).id, (await takeover.network.createNetwork({ name: "tok" })).id]).toEqual([a.id, b.id]);
+    expect((await networkNames(cliCloud)).filter((n) => n === "tok")).toHaveLength(2);
+  });
+
   it("keeps unknown regions an error, as the sim reports it", async () => {
     const cloud = await SharedSimCloud.open({ persistence: db.database.cloudState("p"), seed: 1 });
     expect(() => cloud.region("Atlantis")).toThrow(/Atlantis/);

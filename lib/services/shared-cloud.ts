@@ -5,7 +5,7 @@
  * Region clients handed out stay valid across reloads (they look up the current cloud per call).
  */
 import { openSimCloud, type SimCloud, type SimCloudOptions } from "../cloud/sim";
-import type { CloudProvider, ComputeClient, NetworkClient, ObjectClient, RegionClient, RegionInfo, VolumeClient } from "../engine/ports";
+import { ClientStamps, type CloudProvider, type ComputeClient, type NetworkClient, type ObjectClient, type RegionClient, type RegionInfo, type VolumeClient } from "../engine/ports";
 import type { SharedSimPersistence } from "../store/ports";
 
 /** Options: the sim's, with the shared persistence it must use. */
@@ -47,22 +47,28 @@ export class SharedSimCloud implements CloudProvider {
     return this.sim.regionNames();
   }
 
-  region(name: string, project?: string): RegionClient {
+  /** A region's client (see CloudProvider.region); a new instance for each call with a client token. */
+  region(name: string, project?: string, clientToken?: string): RegionClient {
     if (!this.sim.regionNames().includes(name)) return this.sim.region(name);
+    if (clientToken !== undefined) return this.regionProxy(name, project, new ClientStamps(clientToken));
     const key = project === undefined ? name : `${name}\u0000${project}`;
     let client = this.clients.get(key);
     if (!client) this.clients.set(key, (client = this.regionProxy(name, project)));
     return client;
   }
 
-  /** A region client (acting for `project`, when given) whose methods run on the current cloud. */
-  private regionProxy(name: string, project: string | undefined): RegionClient {
+  /**
+   * A region client (acting for `project`, when given) whose methods run on the current cloud; with
+   * `stamps`, its calls are stamped by them across reloads (one client instance, one count).
+   */
+  private regionProxy(name: string, project: string | undefined, stamps?: ClientStamps): RegionClient {
+    const client = (sim: SimCloud) => (stamps ? sim.stampedRegion(name, project, stamps) : sim.region(name, project));
     const group = <T extends object>(pick: (client: RegionClient) => T): T =>
       new Proxy({} as T, {
         get: (_target, method) =>
           (...args: unknown[]) =>
             this.use((sim) => {
-              const target = pick(sim.region(name, project)) as Record<PropertyKey, (...a: unknown[]) => unknown>;
+              const target = pick(client(sim)) as Record<PropertyKey, (...a: unknown[]) => unknown>;
               return target[method](...args);
             }),
       });
@@ -72,7 +78,7 @@ export class SharedSimCloud implements CloudProvider {
       volume: group<VolumeClient>((c) => c.volume),
       network: group<NetworkClient>((c) => c.network),
       objects: group<ObjectClient>((c) => c.objects),
-      quota: () => this.use((sim) => sim.region(name, project).quota()),
+      quota: () => this.use((sim) => client(sim).quota()),
     };
   }
 

@@ -25,10 +25,10 @@
 import type { EntityKind } from "./records";
 
 /**
- * What a row holds: one entity, a region's settings (kind "region", id = region name), or the
- * revision token (REVISION_KEY).
+ * What a row holds: one entity, a region's settings (kind "region", id = region name), a stamped call
+ * carried out (kind "token", id = the stamp), or the revision token (REVISION_KEY).
  */
-export type SimRowKind = EntityKind | "region" | "revision";
+export type SimRowKind = EntityKind | "region" | "token" | "revision";
 
 /** The identity of a stored row. */
 export interface SimRowKey { region: string; kind: SimRowKind; id: string }

@@ -1,8 +1,9 @@
 /**
  * The RegionClient of one simulated region. Every call goes through `invoke`: API latency, the
- * region-offline check, due transitions, injected failures, then the operation itself.
+ * region-offline check, due transitions, the answer of a stamped call already carried out (client
+ * tokens, lib/engine/ports/client-token.ts), injected failures, then the operation itself.
  */
-import { CloudError, type ComputeClient, type NetworkClient, type ObjectClient, type Quota, type RegionClient, type VolumeClient } from "../../engine/ports";
+import { ClientStamps, CloudError, rememberAnswer, replayAnswer, type ComputeClient, type NetworkClient, type ObjectClient, type Quota, type RegionClient, type VolumeClient } from "../../engine/ports";
 import { computeOps } from "./compute-ops";
 import { takeFailure } from "./fail-rules";
 import { floatingIpOps } from "./floating-ip-ops";
@@ -51,14 +52,17 @@ export interface RegionAccess {
   readonly name: string;
   /** The project the client acts for (undefined: an operator's client that sees everything). */
   readonly project?: string;
+  /** The stamps of a client made with a client token (each stamped call is carried out once). */
+  readonly stamps?: ClientStamps;
   /** The region's state now (it is replaced when another process's changes are loaded). */
   state(): RegionState;
   /** Runs before every call (the cloud reloads here when another process has saved). */
   beforeCall(): Promise<void>;
 }
 
-/** Runs one API call against the region's state. */
-async function invoke<R>(access: RegionAccess, operation: string, run: (s: RegionState) => R): Promise<R> {
+/** Runs one API call of `table` against the region's state; a stamped call that was carried out is answered from memory. */
+async function invoke<R>(access: RegionAccess, operation: string, table: OpTable, run: (s: RegionState) => R): Promise<R> {
+  const stamp = access.stamps?.next(operation);
   await access.beforeCall();
   await access.state().latency.apiCall(operation);
   const s = access.state();
@@ -66,16 +70,21 @@ async function invoke<R>(access: RegionAccess, operation: string, run: (s: Regio
     throw new CloudError("RegionUnavailable", `Region ${s.name} is unavailable: ${operation} got no answer from its endpoint.`);
   }
   settle(s);
+  const call = table as Record<string, (s: RegionState, ...args: unknown[]) => unknown>;
+  const done = stamp === undefined ? undefined : s.tokens.get(stamp);
+  if (done) return s.actingFor(access.project, () => replayAnswer(done, (getter, id) => call[getter](s, id)) as R);
   const failure = takeFailure(s, operation);
   if (failure) throw new CloudError(failure.code, failure.message ?? `Injected fault: ${operation} failed in ${s.name}.`);
-  return s.actingFor(access.project, () => run(s));
+  const answer = s.actingFor(access.project, () => run(s));
+  if (stamp !== undefined) s.rememberToken(stamp, rememberAnswer(operation, answer, (getter) => getter in table));
+  return answer;
 }
 
 function bind<T extends OpTable>(access: RegionAccess, prefix: string, table: T): Bound<T> {
   const bound: Record<string, unknown> = {};
   for (const [name, op] of Object.entries(table) as [string, (s: RegionState, ...args: unknown[]) => unknown][]) {
     const operation = prefix ? `${prefix}.${name}` : name;
-    bound[name] = (...args: unknown[]) => invoke(access, operation, (s) => op(s, ...args));
+    bound[name] = (...args: unknown[]) => invoke(access, operation, table, (s) => op(s, ...args));
   }
   return bound as Bound<T>;
 }

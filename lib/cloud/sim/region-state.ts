@@ -3,7 +3,7 @@
  * in use per subnet, entities with a transition in progress). Every change goes through put/remove,
  * which report it to the persistence writer.
  */
-import type { Image } from "../../engine/ports";
+import type { Image, TokenMemory } from "../../engine/ports";
 import { regionImages } from "./catalog";
 import { macFromKey, uuidFromKey } from "./hash";
 import { parseIp } from "./ipam";
@@ -26,6 +26,8 @@ export class RegionState {
   readonly usedIps = new Map<string, Set<bigint>>();
   /** Subnet id -> an address below which every pool address is in use (speeds up allocation). */
   readonly freeHints = new Map<string, bigint>();
+  /** Stamped calls carried out, by stamp (client tokens, lib/engine/ports/client-token.ts). */
+  readonly tokens = new Map<string, TokenMemory>();
   /** Ids of servers and volumes with a pending transition. */
   readonly pending = new Map<string, "server" | "volume">();
   readonly images: readonly Image[];
@@ -115,6 +117,12 @@ export class RegionState {
     this.tables[kind].delete(id);
     this.pending.delete(id);
     this.listener(this.name, kind, id, undefined);
+  }
+
+  /** Remembers a stamped call carried out (and reports it). */
+  rememberToken(stamp: string, memory: TokenMemory): void {
+    this.tokens.set(stamp, memory);
+    this.listener(this.name, "token", stamp, memory);
   }
 
   /** Reports a change of the region's settings. */

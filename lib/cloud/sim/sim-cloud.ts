@@ -2,7 +2,7 @@
  * SimCloud: the built-in multi-region simulated cloud, implementing the CloudProvider port, with
  * fault controls, an inventory view and write-behind persistence.
  */
-import { CloudError, type CloudProvider, type FloatingIp, type Network, type Port, type Quota, type RegionClient, type RegionInfo, type SecurityGroup, type Server, type Subnet, type Volume } from "../../engine/ports";
+import { ClientStamps, CloudError, type CloudProvider, type FloatingIp, type Network, type Port, type Quota, type RegionClient, type RegionInfo, type SecurityGroup, type Server, type Subnet, type TokenMemory, type Volume } from "../../engine/ports";
 import { bootstrapRegion } from "./bootstrap";
 import { DEFAULT_QUOTA } from "./catalog";
 import { SimFaults } from "./faults";
@@ -126,8 +126,13 @@ export class SimCloud implements CloudProvider {
     return [...this.names];
   }
 
-  /** The client of a region, acting for `project` when given (see CloudProvider.region); NotFound for an unknown name. */
-  region(name: string, project?: string): RegionClient {
+  /**
+   * The client of a region, acting for `project` when given, its state-changing calls idempotent
+   * with `clientToken` (a new instance per call then; see CloudProvider.region); NotFound for an
+   * unknown name.
+   */
+  region(name: string, project?: string, clientToken?: string): RegionClient {
+    if (clientToken !== undefined) return this.stampedRegion(name, project, new ClientStamps(clientToken));
     this.stateOf(name);
     const key = project === undefined ? name : `${name}\u0000${project}`;
     let client = this.clients.get(key);
@@ -136,6 +141,12 @@ export class SimCloud implements CloudProvider {
       this.clients.set(key, client);
     }
     return client;
+  }
+
+  /** A region client whose calls are stamped by `stamps` (for wrappers that keep one client's counts across clouds). */
+  stampedRegion(name: string, project: string | undefined, stamps: ClientStamps): RegionClient {
+    this.stateOf(name);
+    return createRegionClient({ name, project, stamps, state: () => this.stateOf(name), beforeCall: () => this.sync() });
   }
 
   /**
@@ -223,6 +234,7 @@ export class SimCloud implements CloudProvider {
         return;
       }
       const own = rows.filter((r) => r.region === name && r.kind !== "region");
+      for (const row of own) if (row.kind === "token") state.tokens.set(row.id, row.data as TokenMemory);
       for (const kind of ENTITY_KINDS) {
         const records = own.filter((r) => r.kind === kind).map((r) => r.data as EntityTypes[typeof kind]);
         records.sort((a, b) => a.seq - b.seq);

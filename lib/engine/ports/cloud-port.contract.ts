@@ -5,6 +5,7 @@
  * is checked: a create may return a transitional status, so every change is polled until it settles.
  */
 import { describe, expect, it } from "vitest";
+import { clientTokenTests } from "./client-token.contract";
 import { CloudError, type CloudProvider, type RegionClient } from "./cloud";
 
 /** A cloud under test and the controls the contract needs. */
@@ -14,10 +15,12 @@ export interface CloudFixture {
   setRegionAvailable(region: string, available: boolean): void;
   /** Name of an external network of every region (floating IPs come from it). */
   floatingNetwork: string;
+  /** The same cloud as another client sees it: another process on its store, or the cloud itself. */
+  peer(): Promise<CloudProvider>;
 }
 
 /** Builds a fresh cloud with at least one region, each with a flavor and an image that boot together. */
-export type CloudFactory = () => CloudFixture;
+export type CloudFactory = () => CloudFixture | Promise<CloudFixture>;
 
 const MAX_READS = 20;
 
@@ -58,15 +61,15 @@ async function serverOnNetwork(client: RegionClient) {
 
 /** Registers the contract's tests for the cloud `factory` builds. */
 export function describeCloudPortContract(name: string, factory: CloudFactory): void {
-  const setup = () => {
-    const fixture = factory();
+  const setup = async () => {
+    const fixture = await factory();
     const region = fixture.cloud.regionNames()[0];
     return { ...fixture, region, client: fixture.cloud.region(region) };
   };
 
   describe(`${name}: the cloud port contract`, () => {
     it("lists its regions, available, and refuses an unknown one with NotFound", async () => {
-      const { cloud, region, client } = setup();
+      const { cloud, region, client } = await setup();
       expect(client.region).toBe(region);
       expect(await cloud.regions()).toEqual(cloud.regionNames().map((n) => ({ name: n, available: true })));
       let refused: unknown;
@@ -80,7 +83,7 @@ export function describeCloudPortContract(name: string, factory: CloudFactory): 
     });
 
     it("boots a server with an address on its network, updates, powers and deletes it", async () => {
-      const { client } = setup();
+      const { client } = await setup();
       const { network, subnet, server } = await serverOnNetwork(client);
       expect(server.addresses).toEqual([expect.objectContaining({ network: network.name, type: "fixed", address: expect.stringMatching(/^192\.168\.77\.\d+$/) })]);
       expect(subnet.gatewayIp).toMatch(/^192\.168\.77\.\d+$/);
@@ -98,7 +101,7 @@ export function describeCloudPortContract(name: string, factory: CloudFactory): 
     });
 
     it("refuses an unknown flavor with BadRequest and an unknown id with NotFound", async () => {
-      const { client } = setup();
+      const { client } = await setup();
       await expect(client.compute.createServer({ name: "x", flavor: "no-such-flavor", image: "no-such-image" })).rejects.toMatchObject({ code: "BadRequest" });
       for (const read of [client.compute.getServer, client.volume.getVolume, client.network.getNetwork, client.network.getFloatingIp]) {
         await expect(read("no-such-id")).rejects.toMatchObject({ code: "NotFound" });
@@ -106,7 +109,7 @@ export function describeCloudPortContract(name: string, factory: CloudFactory): 
     });
 
     it("creates, extends, attaches (with data through the server), detaches and deletes a volume", async () => {
-      const { client } = setup();
+      const { client } = await setup();
       const { server } = await serverOnNetwork(client);
       const created = await client.volume.createVolume({ name: "data", sizeGb: 1, metadata: { tier: "gold" } });
       const read = () => client.volume.getVolume(created.id);
@@ -126,7 +129,7 @@ export function describeCloudPortContract(name: string, factory: CloudFactory): 
     });
 
     it("manages networks, subnets, ports, security groups and floating IPs", async () => {
-      const { client, floatingNetwork } = setup();
+      const { client, floatingNetwork } = await setup();
       const net = client.network;
       const network = await net.createNetwork({ name: "n1" });
       expect(await net.updateNetwork(network.id, { name: "n2", adminStateUp: false })).toMatchObject({ name: "n2", adminStateUp: false });
@@ -176,7 +179,7 @@ export function describeCloudPortContract(name: string, factory: CloudFactory): 
     });
 
     it("keeps trunks as Neutron does: one trunk per parent, subports in one trunk, segmentation ids unique, used ports kept", async () => {
-      const net = setup().client.network;
+      const net = (await setup()).client.network;
       const network = await net.createNetwork({ name: "trunked" });
       await net.createSubnet({ networkId: network.id, cidr: "10.78.0.0/24" });
       const [parent, a, b, c] = await Promise.all([1, 2, 3, 4].map(() => net.createPort({ networkId: network.id })));
@@ -208,7 +211,7 @@ export function describeCloudPortContract(name: string, factory: CloudFactory): 
     });
 
     it("scopes a project's client to its own objects and the shared ones; the operator's sees all", async () => {
-      const { cloud, region, floatingNetwork } = setup();
+      const { cloud, region, floatingNetwork } = await setup();
       const [a, b] = [cloud.region(region, "project-a"), cloud.region(region, "project-b")];
       const { network, server } = await serverOnNetwork(a);
       const volume = await a.volume.createVolume({ sizeGb: 1 });
@@ -225,7 +228,7 @@ export function describeCloudPortContract(name: string, factory: CloudFactory): 
     });
 
     it("keeps placeholder objects: create, read, list by kind, update, suspend and resume, delete, per project", async () => {
-      const { cloud, region, client } = setup();
+      const { cloud, region, client } = await setup();
       const a = cloud.region(region, "project-a");
       const object = await a.objects.createObject({ kind: "OS::Keystone::Role", name: "reader", properties: { name: "reader", domain: "default" } });
       expect(object).toMatchObject({ kind: "OS::Keystone::Role", name: "reader", region, status: "ACTIVE", properties: { domain: "default" } });
@@ -244,7 +247,7 @@ export function describeCloudPortContract(name: string, factory: CloudFactory): 
     });
 
     it("counts what a region holds in its quota usage", async () => {
-      const { client } = setup();
+      const { client } = await setup();
       const before = await client.quota();
       const { flavor } = await serverOnNetwork(client);
       const after = await client.quota();
@@ -253,7 +256,7 @@ export function describeCloudPortContract(name: string, factory: CloudFactory): 
     });
 
     it("answers RegionUnavailable while a region is offline, and again once it is back", async () => {
-      const { cloud, region, client, setRegionAvailable } = setup();
+      const { cloud, region, client, setRegionAvailable } = await setup();
       setRegionAvailable(region, false);
       expect(await cloud.regions()).toContainEqual({ name: region, available: false });
       await expect(client.compute.listServers()).rejects.toMatchObject({ code: "RegionUnavailable", retryable: false });
@@ -261,5 +264,7 @@ export function describeCloudPortContract(name: string, factory: CloudFactory): 
       setRegionAvailable(region, true);
       expect(await client.compute.listServers()).toEqual(expect.any(Array));
     });
+
+    clientTokenTests(setup);
   });
 }

@@ -231,6 +231,18 @@ export interface CloudProvider {
    * it creates belongs to the project, and another project's object is "not found", in the same words
    * as a missing one, whatever call names it (get, delete, attach, a port or volume in a spec ...).
    * Without it, an operator's client that sees everything.
+   *
+   * With `clientToken`, every state-changing call the client makes is idempotent (as AWS's
+   * ClientToken or Nova's request ids): the client stamps it `${clientToken}/${operation}#${n}`
+   * (operation: "compute.createServer"; n counts that operation's calls on this client instance,
+   * 1, 2, ...; see client-token.ts), and the cloud remembers each stamp it has carried out, per region,
+   * as durably as the rest of its state and for every client and process that reaches it. A call whose
+   * stamp was carried out is not done again: it answers what it answered the first time (a create: the
+   * object as it is now, if it still exists; a delete that happened: success). A call that failed was
+   * not carried out, so its repeat runs. Each `region()` call with a token gives a new client instance
+   * (counts from 1), so an engine taking over a half-done create re-runs the plugin's hooks on a client
+   * made with the same token and gets the objects the first run made instead of new ones.
+   * Without a token, nothing is deduplicated.
    */
-  region(name: string, project?: string): RegionClient;
+  region(name: string, project?: string, clientToken?: string): RegionClient;
 }

@@ -3,6 +3,7 @@
  * (lib/store the store, lib/cloud the cloud) and lib/engine/testing fakes.
  */
 export * from "./cloud";
+export * from "./client-token";
 export type * from "./clock";
 export type * from "./nested";
 export type * from "./objects";

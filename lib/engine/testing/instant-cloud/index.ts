@@ -4,12 +4,13 @@
  * cirros and ubuntu-22.04); ids are deterministic ("server-1", "port-2", ...); nothing is pending, so a
  * created server is ACTIVE and a deleted one is gone when the call returns. Quotas are unlimited.
  * A client made for a project sees only that project's objects and the shared defaults (the port's rule).
+ * A client made with a client token carries out each stamped call once (the port's rule, client-token.ts).
  * `setRegionAvailable` takes a region offline. The simulator (lib/cloud/sim) is the realistic cloud.
  *
  *   const cloud = createInstantCloud();                    // RegionOne, RegionTwo, RegionThree
  *   const server = await cloud.region("RegionOne").compute.createServer({ name: "a", flavor: "m1.tiny", image: "cirros" });
  */
-import { CloudError, type CloudProvider, type Quota, type RegionClient, type RegionInfo } from "../../ports";
+import { ClientStamps, CloudError, rememberAnswer, replayAnswer, type CloudProvider, type Quota, type RegionClient, type RegionInfo } from "../../ports";
 import { computeOps } from "./compute";
 import { networkOps } from "./network";
 import { addDevstackRouter } from "./routers";
@@ -44,15 +45,27 @@ function usage(r: InstantRegion): Quota {
 }
 
 /**
- * Makes `ops` the async client the port wants, acting for `project`: copies in and out, and
- * RegionUnavailable while the region is off.
+ * Makes `ops` (the calls of `service`) the async client the port wants, acting for `project`: copies
+ * in and out, RegionUnavailable while the region is off, and a stamped call carried out once
+ * (`stamps`: the client's ClientStamps when it was made with a client token).
  */
-function asClient<T>(r: InstantRegion, project: string | undefined, ops: Sync<T>): T {
+function asClient<T>(r: InstantRegion, project: string | undefined, service: string, ops: Sync<T>, stamps?: ClientStamps): T {
+  const table = ops as Record<string, (...args: unknown[]) => unknown>;
   const client: Record<string, unknown> = {};
-  for (const [name, op] of Object.entries(ops) as [string, (...args: unknown[]) => unknown][]) {
+  for (const [name, op] of Object.entries(table)) {
+    const operation = service ? `${service}.${name}` : name;
     client[name] = async (...args: unknown[]) => {
+      const stamp = stamps?.next(operation);
       if (!r.available) fail("RegionUnavailable", `Region ${r.name} is unavailable: ${name} got no answer.`);
-      return structuredClone(r.actingFor(project, () => op(...structuredClone(args))));
+      const done = stamp === undefined ? undefined : r.tokens.get(stamp);
+      return structuredClone(
+        r.actingFor(project, () => {
+          if (done) return replayAnswer(done, (getter, id) => table[getter](id));
+          const answer = op(...structuredClone(args));
+          if (stamp !== undefined) r.tokens.set(stamp, rememberAnswer(operation, answer, (getter) => getter in table));
+          return answer;
+        }),
+      );
     };
   }
   return client as T;
@@ -86,17 +99,20 @@ export class InstantCloud implements CloudProvider {
     return [...this.states.keys()];
   }
 
-  region(name: string, project?: string): RegionClient {
+  /** A region's client (see CloudProvider.region); a new instance for each call with a client token. */
+  region(name: string, project?: string, clientToken?: string): RegionClient {
     const r = this.stateOf(name);
+    if (clientToken !== undefined) return this.newClient(r, project, new ClientStamps(clientToken));
     const key = JSON.stringify([name, project]);
     let client = this.clients.get(key);
-    if (!client) {
-      const as = <T>(ops: Sync<T>) => asClient(r, project, ops);
-      const { quota } = as<Pick<RegionClient, "quota">>({ quota: () => ({ limits: UNLIMITED, used: usage(r) }) });
-      client = { region: name, compute: as(computeOps(r)), volume: as(volumeOps(r)), network: as(networkOps(r)), objects: as(objectOps(r)), quota };
-      this.clients.set(key, client);
-    }
+    if (!client) this.clients.set(key, (client = this.newClient(r, project)));
     return client;
+  }
+
+  private newClient(r: InstantRegion, project: string | undefined, stamps?: ClientStamps): RegionClient {
+    const as = <T>(service: string, ops: Sync<T>) => asClient(r, project, service, ops, stamps);
+    const { quota } = as<Pick<RegionClient, "quota">>("", { quota: () => ({ limits: UNLIMITED, used: usage(r) }) });
+    return { region: r.name, compute: as("compute", computeOps(r)), volume: as("volume", volumeOps(r)), network: as("network", networkOps(r)), objects: as("objects", objectOps(r)), quota };
   }
 
   /** Takes a region offline (its calls fail with RegionUnavailable) or back online. */

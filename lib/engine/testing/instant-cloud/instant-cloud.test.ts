@@ -4,7 +4,7 @@ import { createInstantCloud } from ".";
 
 describeCloudPortContract("InstantCloud", () => {
   const cloud = createInstantCloud();
-  return { cloud, setRegionAvailable: (region, available) => cloud.setRegionAvailable(region, available), floatingNetwork: "public" };
+  return { cloud, setRegionAvailable: (region, available) => cloud.setRegionAvailable(region, available), floatingNetwork: "public", peer: async () => cloud };
 });
 
 describe("InstantCloud", () => {

@@ -3,7 +3,7 @@
  * every region starts with ("public" and "private" networks, the "default" security group), lookups
  * that fail as the port says, which project owns what, and IPv4 address allocation. Nothing is ever pending.
  */
-import { CloudError, type CloudErrorCode, type CloudObject, type Flavor, type FloatingIp, type Image, type Network, type Port, type Router, type SecurityGroup, type Server, type Subnet, type Trunk, type Volume } from "../../ports";
+import { CloudError, type CloudErrorCode, type CloudObject, type Flavor, type FloatingIp, type Image, type Network, type Port, type Router, type SecurityGroup, type Server, type Subnet, type TokenMemory, type Trunk, type Volume } from "../../ports";
 
 /** A stored server: the port's Server without the fields derived from ports, floating IPs and volumes. */
 export type ServerRecord = Omit<Server, "addresses" | "volumes"> & {
@@ -77,6 +77,8 @@ export class InstantRegion {
   readonly securityGroups = new Map<string, SecurityGroup>();
   /** Placeholder objects (ports/objects.ts). */
   readonly objects = new Map<string, CloudObject>();
+  /** Stamped calls carried out, by stamp (ports/client-token.ts). */
+  readonly tokens = new Map<string, TokenMemory>();
   readonly images: Image[];
   private macs = 0;
   /** Owner project by object id; objects without one (the defaults, an operator's) are shared. */
