@@ -2,8 +2,9 @@
  * Commands on one resource outside a stack operation: signal (handlers.signal, with Heat's SIGNAL
  * event) and mark-unhealthy (CHECK_FAILED with the reason; the next update replaces the resource).
  * A signal reaches the live record of an operation running in this engine (a WaitCondition's handle
- * is signalled while the create waits for it). Signals to one resource are handled one at a time: a
- * signal arriving while an earlier one is handled is reported (SIGNAL IN_PROGRESS "queued") and waits.
+ * is signalled while the create waits for it). Signals to one resource are handled one at a time, in
+ * this engine and across engines (signal-lease.ts): a signal arriving while an earlier one is handled is
+ * reported (SIGNAL IN_PROGRESS "queued") and waits.
  */
 import { ValidationError } from "../diagnostics";
 import { EngineError, conflict, notFound } from "../errors";
@@ -13,8 +14,10 @@ import { compileStored } from "./definition";
 import { liveStack } from "./load";
 import { Operation } from "./operation";
 import type { ResourceRecord } from "../ports";
+import type { ResourcePlugin } from "../resources/types";
 import { pauseWhileSettling, settleDeadline } from "./run";
 import { contextFor } from "./runtime";
+import { signalLeaseKey, takeSignalLease } from "./signal-lease";
 
 /** Heat's SIGNAL event reason for the details a signal carried. */
 export function signalReason(details: unknown): string {
@@ -59,11 +62,30 @@ async function queued(core: EngineCore, stackId: string, name: string, earlier: 
 }
 
 async function deliver(core: EngineCore, stackId: string, name: string, details: unknown): Promise<void> {
-  const { op, rec } = await findResource(core, stackId, name);
+  const found = await findResource(core, stackId, name);
+  signalHook(found.op, found.rec); // refused before it waits for anything
+  const lease = await takeSignalLease(core, signalLeaseKey(stackId, name), (holder) =>
+    found.op.resourceEvent(found.rec, "SIGNAL", "IN_PROGRESS", `Signal queued: an earlier signal to this resource is being handled by ${holder}`),
+  );
+  try {
+    // read again: the engine that held the lease may have changed the resource
+    await handle(core, await findResource(core, stackId, name), details, lease.lost);
+  } finally {
+    await lease.release();
+  }
+}
+
+/** The resource's signal handler; BadRequest when its type takes no signals. */
+function signalHook(op: Operation, rec: ResourceRecord): NonNullable<ResourcePlugin["handlers"]["signal"]> {
+  const hook = op.pluginOf(rec).handlers.signal;
+  if (!hook) throw new EngineError("BadRequest", `Resource ${rec.name} (${rec.type}) does not accept signals`);
+  return hook;
+}
+
+async function handle(core: EngineCore, { op, rec }: { op: Operation; rec: ResourceRecord }, details: unknown, lost: AbortSignal): Promise<void> {
   const plugin = op.pluginOf(rec);
-  const hook = plugin.handlers.signal;
-  if (!hook) throw new EngineError("BadRequest", `Resource ${name} (${rec.type}) does not accept signals`);
-  const hc = contextFor(op, rec, plugin, rec.properties, op.signal);
+  const hook = signalHook(op, rec);
+  const hc = contextFor(op, rec, plugin, rec.properties, AbortSignal.any([op.signal, lost]));
   try {
     await hook(hc.ctx, details);
   } catch (error) {
