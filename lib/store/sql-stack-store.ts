@@ -86,10 +86,16 @@ export class SqlStackStore implements StackStore, EventFeed {
     if (filter.parentId !== undefined) equal("parentId", filter.parentId);
     else if (!filter.includeNested) where.push('"parentId" IS NULL');
     if (!filter.includeDeleted) where.push('"deletedAt" IS NULL');
+    if (filter.status !== undefined) {
+      // Heat's full status (CREATE_COMPLETE) or just the status part (COMPLETE), in the query, so a
+      // recovery sweep listing the stacks IN_PROGRESS reads only those
+      const wanted = filter.status.toUpperCase();
+      where.push(`("status" = ? OR "action" || '_' || "status" = ?)`);
+      params.push(wanted, wanted);
+    }
     const condition = where.length ? `WHERE ${where.join(" AND ")}` : "";
     const rows = await this.read<Row>(`SELECT * FROM "Stack" ${condition} ORDER BY "createdAt"${this.binary}, "id"${this.binary}`, params);
-    const stacks = rows.map(rowToStack);
-    return filter.status === undefined ? stacks : stacks.filter((s) => matchesStatus(s, filter.status!));
+    return rows.map(rowToStack);
   }
 
   async updateStack(id: string, patch: Partial<StackRecord>): Promise<void> {
@@ -201,10 +207,4 @@ export class SqlStackStore implements StackStore, EventFeed {
         return outcomes;
       });
   }
-}
-
-/** A status filter matches Heat's full status (CREATE_COMPLETE) or just the status part (COMPLETE). */
-function matchesStatus(stack: StackRecord, status: string): boolean {
-  const wanted = status.toUpperCase();
-  return wanted === `${stack.action}_${stack.status}` || wanted === stack.status;
 }

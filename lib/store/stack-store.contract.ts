@@ -124,6 +124,8 @@ export function describeStackStoreContract(name: string, factory: StoreFactory):
       expect(await ids({ parentId: "a" })).toEqual(["c"]);
       expect(await ids({ name: "a" })).toEqual(["a"]);
       expect(await ids({ status: "CREATE_COMPLETE", includeNested: true })).toEqual(["a"]);
+      // the bare status part, as a recovery sweep lists the stacks IN_PROGRESS
+      expect(await ids({ status: "IN_PROGRESS", includeNested: true })).toEqual(["c"]);
       expect(await ids({ projectId: "elsewhere" })).toEqual([]);
     });
 
