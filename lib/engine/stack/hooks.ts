@@ -9,7 +9,11 @@ import type { HookContext } from "./runtime";
 
 /** Rejects with the signal's reason as soon as it aborts, whatever `promise` does. */
 export function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
+  if (signal.aborted) {
+    // its outcome no longer matters, but a rejection of it must not go unhandled (it ends the process)
+    promise.catch(() => undefined);
+    return Promise.reject(signal.reason);
+  }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
     signal.addEventListener("abort", onAbort, { once: true });
