@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { PrismaIdentityStore } from "@/lib/store/identity-store";
+import { SqlLoginFailures } from "@/lib/store/login-failures";
 import { createTempDatabase, type TempDatabase } from "@/lib/store/testing/temp-database";
 import { createIdentity, type Identity } from "@/lib/services/identity";
 import type { Hearth } from "@/lib/services/types";
@@ -55,7 +56,7 @@ const token = () => request.cookies.get(SESSION_COOKIE)?.value;
 beforeEach(async () => {
   db = await createTempDatabase();
   clock = new Date("2026-11-21T10:00:00Z");
-  identity = createIdentity(new PrismaIdentityStore(db.prisma), { tokenTtlMs: 3_600_000, now: () => clock });
+  identity = createIdentity(new PrismaIdentityStore(db.prisma), new SqlLoginFailures(db.driver), { tokenTtlMs: 3_600_000, now: () => clock });
   await identity.bootstrap({ password: "secret", adminProjectId: "admin" });
   await identity.createUser("rita", "reads");
   await identity.assignRole("rita", "demo", "reader");

@@ -9,7 +9,7 @@ let clock = new Date("2026-11-21T10:00:00Z");
 beforeEach(async () => {
   db = await openTempDatabase();
   clock = new Date("2026-11-21T10:00:00Z");
-  identity = createIdentity(db.database.identity, { tokenTtlMs: 60_000, now: () => clock });
+  identity = createIdentity(db.database.identity, db.database.loginFailures, { tokenTtlMs: 60_000, now: () => clock });
 });
 afterEach(() => db.cleanup());
 

@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes, randomUUID, scrypt, timingSafeEqual } from "node:crypto";
 import { promisify } from "node:util";
-import type { IdentityStore, ProjectRow, RoleRow, UserRow } from "../store/ports";
+import type { IdentityStore, LoginFailureStore, ProjectRow, RoleRow, UserRow } from "../store/ports";
 import { ADMIN_PROJECT_NAME } from "./identity-policy";
 import { createLoginThrottle, throttleMessage, type LoginThrottleOptions } from "./login-throttle";
 
@@ -120,24 +120,21 @@ export const newUserRow = (name: string, passwordHash: string, at: Date): UserRo
   email: null,
 });
 
-/** Builds the identity service over its store. */
-export function createIdentity(store: IdentityStore, options: IdentityOptions = {}): Identity {
+/** Builds the identity service over its store, throttling failed passwords with the counts in `loginFailures`. */
+export function createIdentity(store: IdentityStore, loginFailures: LoginFailureStore, options: IdentityOptions = {}): Identity {
   const ttl = options.tokenTtlMs ?? 3_600_000;
   const now = options.now ?? (() => new Date());
-  const throttle = createLoginThrottle(() => now().getTime(), options.loginThrottle);
+  const throttle = createLoginThrottle(loginFailures, () => now().getTime(), options.loginThrottle);
 
   /** The user whose password this is; refused (throttled, unknown or wrong) in the same words and time. */
   async function passwordUser(credentials: Extract<Credentials, { method: "password" }>, address: string | undefined): Promise<string> {
     const attempt = { user: credentials.user, address };
-    const refusal = throttle.refusal(attempt);
-    if (refusal) throw new IdentityError("TooManyRequests", throttleMessage(refusal, attempt));
+    const tried = await throttle.take(attempt);
+    if (tried.refusal) throw new IdentityError("TooManyRequests", throttleMessage(tried.refusal, attempt));
     const user = await store.findUser(credentials.user);
     const matches = await verifyPassword(credentials.password, user?.passwordHash ?? (await unknownUserHash()));
-    if (!user || !matches) {
-      throttle.failed(attempt);
-      throw new IdentityError("Unauthorized", "The request you have made requires authentication.");
-    }
-    throttle.succeeded(attempt);
+    if (!user || !matches) throw new IdentityError("Unauthorized", "The request you have made requires authentication.");
+    await tried.succeeded();
     if (!user.enabled) throw new IdentityError("Unauthorized", `The account is disabled for user: ${user.id}.`);
     return user.id;
   }

@@ -67,7 +67,7 @@ export async function createHearth(options: CreateHearthOptions = {}): Promise<H
       defaultRegion: DEFAULT_REGION,
       limits: config.limits,
     });
-    const identity = createIdentity(db.identity, { tokenTtlMs: options.tokenTtlMs });
+    const identity = createIdentity(db.identity, db.loginFailures, { tokenTtlMs: options.tokenTtlMs });
     // First start: the admin user, admin and demo projects, as keystone-manage bootstrap makes them.
     const boot = await identity.bootstrap({ password: config.bootstrapPassword, adminProjectId: config.projectId });
     // stderr, so it never mixes into a CLI command's -f json output

@@ -2,9 +2,12 @@
  * Throttling of failed password logins, per user name and per client address: after `failures`
  * failures within `windowMs` (default 5 per minute) further password attempts for that user or from
  * that address are refused, without checking the password, until the oldest failure leaves the
- * window. A success clears the user's failures. Memory stays bounded: at most `maxKeys` keys are
- * tracked (the stalest are dropped first), so a flood of made-up names cannot grow it.
+ * window. A success clears the user's failures. The counts live in the database (LoginFailureStore),
+ * so every console and engine process on it shares one budget, and each try is taken before its
+ * password is checked, in one atomic step: two processes can never both be given a key's last try.
+ * Keys with no failure left in the window are dropped, so a flood of made-up names does not stay.
  */
+import type { LoginFailureStore } from "../store/ports";
 
 /** Settings of the throttle. */
 export interface LoginThrottleOptions {
@@ -12,8 +15,6 @@ export interface LoginThrottleOptions {
   failures?: number;
   /** Length of the window in ms (default one minute). */
   windowMs?: number;
-  /** Most keys tracked at once (default 10,000). */
-  maxKeys?: number;
 }
 
 /** Who is trying to log in: the user name given, and the client's address when known. */
@@ -30,53 +31,34 @@ export interface ThrottleRefusal {
   windowMs: number;
 }
 
-/** The throttle: `refusal` before checking a password, `failed` / `succeeded` after. */
+/** What taking a try gives: the refusal, or the try, to be settled with `succeeded` when the password is right. */
+export type ThrottleTry = { refusal: ThrottleRefusal } | { refusal?: undefined; succeeded(): Promise<void> };
+
+/** The throttle: `take` before checking a password (the try counts as a failure until `succeeded`). */
 export interface LoginThrottle {
-  refusal(attempt: LoginAttempt): ThrottleRefusal | undefined;
-  failed(attempt: LoginAttempt): void;
-  succeeded(attempt: LoginAttempt): void;
+  take(attempt: LoginAttempt): Promise<ThrottleTry>;
 }
 
-/** Builds a throttle on the given clock (ms). */
-export function createLoginThrottle(now: () => number, options: LoginThrottleOptions = {}): LoginThrottle {
+/** Builds a throttle keeping its counts in `store`, on the given clock (ms). */
+export function createLoginThrottle(store: LoginFailureStore, now: () => number, options: LoginThrottleOptions = {}): LoginThrottle {
   const limit = options.failures ?? 5;
   const windowMs = options.windowMs ?? 60_000;
-  const maxKeys = options.maxKeys ?? 10_000;
-  /** Failure times per key, oldest first; a Map keeps insertion order, so the stalest key comes first. */
-  const failures = new Map<string, number[]>();
-
-  const keysOf = (attempt: LoginAttempt): [ThrottleRefusal["key"], string][] => [
-    ["user", `user:${attempt.user}`],
-    ...(attempt.address ? [["address", `address:${attempt.address}`] as [ThrottleRefusal["key"], string]] : []),
-  ];
-
-  /** The failures of `key` still in the window (dropping the key when none are). */
-  function recent(key: string): number[] {
-    const since = now() - windowMs;
-    const times = (failures.get(key) ?? []).filter((t) => t > since);
-    if (times.length === 0) failures.delete(key);
-    else failures.set(key, times);
-    return times;
-  }
-
   return {
-    refusal(attempt) {
-      for (const [kind, key] of keysOf(attempt)) {
-        const times = recent(key);
-        if (times.length >= limit) return { key: kind, retryAfterMs: times[times.length - limit] + windowMs - now(), failures: limit, windowMs };
+    async take(attempt) {
+      const at = now();
+      const keys: [ThrottleRefusal["key"], string][] = [["user", `user:${attempt.user}`]];
+      if (attempt.address) keys.push(["address", `address:${attempt.address}`]);
+      const full = await store.record(keys.map(([, key]) => key), at, at - windowMs, limit);
+      if (full) {
+        const kind = keys.find(([, key]) => key === full.key)![0];
+        return { refusal: { key: kind, retryAfterMs: full.times[full.times.length - limit] + windowMs - at, failures: limit, windowMs } };
       }
-      return undefined;
-    },
-    failed(attempt) {
-      for (const [, key] of keysOf(attempt)) {
-        const times = [...recent(key), now()].slice(-limit);
-        failures.delete(key);
-        failures.set(key, times);
-      }
-      while (failures.size > maxKeys) failures.delete(failures.keys().next().value!);
-    },
-    succeeded(attempt) {
-      failures.delete(`user:${attempt.user}`);
+      return {
+        async succeeded() {
+          await store.forget(keys[0][1]);
+          if (keys[1]) await store.takeBack(keys[1][1], at);
+        },
+      };
     },
   };
 }

@@ -6,8 +6,9 @@ import path from "node:path";
 import type { StackStore } from "../engine/ports";
 import { createPrismaClient, createSqlDriver } from "./client";
 import { PrismaIdentityStore } from "./identity-store";
+import { SqlLoginFailures } from "./login-failures";
 import { MIGRATIONS_DIRS, runMigrations } from "./migrate";
-import type { EventFeed, IdentityStore, SecretStore, SharedSimPersistence, TemplateStore } from "./ports";
+import type { EventFeed, IdentityStore, LoginFailureStore, SecretStore, SharedSimPersistence, TemplateStore } from "./ports";
 import { PrismaSecretStore } from "./secret-store";
 import { PrismaSimPersistence } from "./sim-persistence";
 import { SqlStackStore } from "./sql-stack-store";
@@ -18,6 +19,8 @@ export interface HearthDatabase {
   /** Stacks, resources, events and locks (the engine's StackStore), and the global event log. */
   stacks: StackStore & EventFeed;
   identity: IdentityStore;
+  /** Failed logins per user and address (the login throttle's counts, shared by every process). */
+  loginFailures: LoginFailureStore;
   templates: TemplateStore;
   secrets: SecretStore;
   /** The simulated cloud's saved state, as seen (and written, recorded as `writer`) by this process. */
@@ -48,6 +51,7 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
   return {
     stacks: new SqlStackStore(driver),
     identity: new PrismaIdentityStore(prisma),
+    loginFailures: new SqlLoginFailures(driver),
     templates: new PrismaTemplateStore(prisma),
     secrets: new PrismaSecretStore(prisma),
     cloudState: (writer) => new PrismaSimPersistence(prisma, writer),

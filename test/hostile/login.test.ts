@@ -60,7 +60,7 @@ describe("password guessing", () => {
   beforeEach(async () => {
     db = await openTempDatabase();
     clock = new Date("2026-11-21T10:00:00Z");
-    identity = createIdentity(db.database.identity, { now: () => clock });
+    identity = createIdentity(db.database.identity, db.database.loginFailures, { now: () => clock });
     for (const name of ["alice", "bob", "carol"]) await identity.createUser(name, "pw");
   });
   afterEach(() => db.cleanup());
