@@ -45,6 +45,15 @@ describe("buildStackInput", () => {
     expect(input.parameters).toEqual({ k: "v=w" });
   });
 
+  it("finds references spelled with escapes (a quoted get_file or provider suffix), which a plain text scan would miss", () => {
+    write({
+      "esc/main.yaml": 'resources:\n  a: { type: "lib.ya\\x6dl" }\n  b: { type: OS::Heat::Value, properties: { value: { "get_\\x66ile": d.txt } } }\n',
+      "esc/lib.yaml": "heat_template_version: 2018-08-31\n",
+      "esc/d.txt": "d",
+    });
+    expect(Object.keys(buildStackInput({ template: "esc/main.yaml", environments: [], parameters: [] }, root).files ?? {}).sort()).toEqual(["d.txt", "lib.yaml"]);
+  });
+
   it("passes a template that does not parse through unchanged, for validation to report", () => {
     write({ "bad.yaml": "resources: [\n" });
     expect(buildStackInput({ template: "bad.yaml", environments: [], parameters: [] }, root).template).toBe("resources: [\n");
