@@ -10,13 +10,16 @@
  * followers several resources (attachment, floating IP association, ...). The followers are attached
  * at create to the oldest healthy member. A signal fails over (failover-steps.ts), each step an event;
  * `{replace|member: <name or ref>}` naming a standby only replaces that standby. Signals are handled one
- * at a time; one arriving during a failover is reported and handled after it, and a signal naming no
- * failed member within grace_period of a failover is ignored (the failure was already handled).
+ * at a time, across engines too; one arriving during a failover is reported and handled after it, and a
+ * signal naming no failed member within grace_period of a failover is ignored (the failure was already
+ * handled). A failover whose engine went down is carried on by the next signal before anything else
+ * (failover-run.ts); `{resume: true}` (the HA monitor's) does only that.
  */
 import { optBool, optNumber, optString, selectPath } from "../support/props";
 import { defineResource, type ResourceContext } from "../types";
 import { failedMembers } from "./autoscaling-group-ops";
-import { attachFollowers, type FailoverRecord, groupState, rememberMemberPaths, runFailover } from "./failover-steps";
+import { beginFailover, type FailoverRecord, inFlightFailover, runFailover } from "./failover-run";
+import { attachFollowers, groupState, rememberMemberPaths } from "./failover-steps";
 import { memberDefinitionSchema } from "./group-nested";
 import { nestedStackHandlers } from "./nested";
 
@@ -40,6 +43,12 @@ async function subject(ctx: ResourceContext, d: Record<string, unknown>, active:
 
 async function handleSignal(ctx: ResourceContext, details: unknown): Promise<void> {
   const d = (details && typeof details === "object" ? details : {}) as Record<string, unknown>;
+  const interrupted = inFlightFailover(ctx.data);
+  if (interrupted) {
+    ctx.note(`Failover from ${interrupted.from} carried on after the engine running it went down (${interrupted.steps.length} of 6 steps were done)`);
+    await runFailover(ctx, interrupted);
+  }
+  if (d.resume === true) return interrupted ? undefined : ctx.note("No action: no failover was left unfinished");
   const reason = optString(d, "reason") ?? "failover requested";
   const active = ctx.data.active;
   if (!active) throw new Error(`${ctx.name} has no active member yet`);
@@ -56,11 +65,7 @@ async function handleSignal(ctx: ResourceContext, details: unknown): Promise<voi
     await ctx.signalPeer(optString(ctx.properties, "auto_scaling_group_id")!, { replace: member, reason });
     return;
   }
-  ctx.note(`Failover from ${active} started: ${reason}`);
-  const record = await runFailover(ctx, active, reason);
-  ctx.setData("last_failover", JSON.stringify(record));
-  ctx.setData("failovers", String(Number(ctx.data.failovers ?? 0) + 1));
-  ctx.note(`Failover from ${record.from} to ${record.to} completed in ${record.duration_ms} ms`);
+  await runFailover(ctx, await beginFailover(ctx, active, reason));
 }
 
 async function attribute(ctx: ResourceContext, name: string): Promise<unknown> {

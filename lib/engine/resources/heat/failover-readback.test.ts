@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { NestedResourceInfo, NestedStackView, Volume } from "../../ports";
 import type { ResourceContext } from "../types";
-import { followedVolumes, verifyAttached, verifyDetached } from "./failover-readback";
+import { followedVolumes, verifyAttached, verifyDetached, verifyServing } from "./failover-readback";
+import { CloudError } from "../../ports";
 import { followersTemplate, memberPaths } from "./failover-steps";
 
 const attachment = (server: string, status = "CREATE_COMPLETE"): NestedResourceInfo => ({
@@ -44,6 +45,34 @@ describe("failover read-back", () => {
     expect(held).toEqual([{ volume: "vol-1", server: "srv-a" }]);
     await expect(verifyDetached(policyContext([], []), held)).resolves.toBe("volume vol-1 detached from srv-a (available)");
     await expect(verifyDetached(policyContext([], ["srv-a"]), held)).rejects.toThrow("volume vol-1 is still attached to srv-a (the cloud says in-use)");
+  });
+});
+
+describe("promote read-back", () => {
+  /** A context whose cloud has one server `srv-b` in `status`, answering or not; any other server is not found. */
+  const serverContext = (status: string, healthy: boolean) =>
+    ({
+      region: "RegionOne",
+      cloud: {
+        compute: {
+          getServer: async (id: string) => {
+            if (id !== "srv-b") throw new CloudError("NotFound", `No server ${id}`);
+            return { id, status };
+          },
+          metrics: async () => ({ healthy, cpuPercent: 1 }),
+        },
+      },
+    }) as unknown as ResourceContext;
+
+  it("agrees when the promoted member's server is ACTIVE and answers", async () => {
+    await expect(verifyServing(serverContext("ACTIVE", true), "m2", "srv-b")).resolves.toBe("server srv-b ACTIVE and answering");
+  });
+
+  it("fails a promote the cloud does not back, in the cloud's words", async () => {
+    await expect(verifyServing(serverContext("ERROR", true), "m2", "srv-b")).rejects.toThrow("member m2's server srv-b is ERROR, as the cloud says");
+    await expect(verifyServing(serverContext("ACTIVE", false), "m2", "srv-b")).rejects.toThrow("member m2's server srv-b is ACTIVE but does not answer");
+    await expect(verifyServing(serverContext("ACTIVE", true), "m2", "srv-x")).rejects.toThrow("member m2's server srv-x does not exist in the cloud");
+    await expect(verifyServing(serverContext("ACTIVE", true), "m2", undefined)).rejects.toThrow("member m2 has no reference id");
   });
 });
 

@@ -3,11 +3,12 @@
  * that does not hold. Before detach, the followers' volume attachments are read (which volume on which
  * server); after detach, none of them holds any more. After attach, every follower is complete, follows
  * the new active member where it refers to a member, and each volume it attaches is in-use on that
- * member as the cloud says. A read-back that disagrees throws what the cloud says; one that agrees
- * gives the cloud's words for the step's event.
+ * member as the cloud says. A promoted (and an activated) member's server is ACTIVE and answers. A
+ * read-back that disagrees throws what the cloud says; one that agrees gives the cloud's words for the
+ * step's event.
  */
 import type { NestedResourceInfo } from "../../ports";
-import { cloudCall } from "../support/cloud-errors";
+import { cloudCall, ignoreNotFound } from "../support/cloud-errors";
 import { optString } from "../support/props";
 import type { ResourceContext } from "../types";
 import type { PropertyPath } from "./failover-steps";
@@ -85,4 +86,15 @@ export async function verifyAttached(ctx: ResourceContext, activeRef: string, pa
     facts.push(`volume ${volume} in-use on ${activeRef}`);
   }
   return facts.join("; ");
+}
+
+/** After promote (and activate): the member's server `ref` is ACTIVE and answers, as the cloud says; returns the cloud's words. */
+export async function verifyServing(ctx: ResourceContext, member: string, ref: string | undefined): Promise<string> {
+  if (!ref) throw new Error(`member ${member} has no reference id`);
+  const server = await cloudCall(`reading server ${ref}`, ctx.region, () => ignoreNotFound(() => ctx.cloud.compute.getServer(ref)));
+  if (!server) throw new Error(`member ${member}'s server ${ref} does not exist in the cloud`);
+  if (server.status !== "ACTIVE") throw new Error(`member ${member}'s server ${ref} is ${server.status}, as the cloud says`);
+  const metrics = await cloudCall(`reading the health of server ${ref}`, ctx.region, () => ctx.cloud.compute.metrics(ref));
+  if (!metrics.healthy) throw new Error(`member ${member}'s server ${ref} is ACTIVE but does not answer, as the cloud says`);
+  return `server ${ref} ACTIVE and answering`;
 }

@@ -1,9 +1,8 @@
 /**
- * The steps of a FailoverPolicy failover, each timed and reported as an event: quiesce the old active
- * member (remove its SoftwareDeployments with the DELETE action, so their quiesce config runs; best
- * effort, bounded by quiesce_timeout), detach the followers, promote a healthy standby (or a fresh
- * member), attach the followers to it, run the activation config there, and replace the old member
- * so the group is back to full strength.
+ * What the steps of a FailoverPolicy failover (failover-run.ts) work with: the group as the policy sees
+ * it, the followers' nested template (the seed's member references and `%active%` replaced by the active
+ * member), quiescing a member (remove its SoftwareDeployments with the DELETE action, so their quiesce
+ * config runs; best effort, bounded by quiesce_timeout), setting the followers and choosing standbys.
  */
 import { optList, optMap, optNumber, optString, reqString } from "../support/props";
 import type { ResourceContext } from "../types";
@@ -58,7 +57,8 @@ export function rememberMemberPaths(ctx: ResourceContext, group: GroupState): vo
   ctx.setData("active_paths", paths.length ? JSON.stringify(paths) : undefined);
 }
 
-function storedMemberPaths(ctx: ResourceContext): PropertyPath[] {
+/** The stored paths of the follower definition that name a member (rememberMemberPaths). */
+export function storedMemberPaths(ctx: ResourceContext): PropertyPath[] {
   return ctx.data.active_paths ? (JSON.parse(ctx.data.active_paths) as PropertyPath[]) : [];
 }
 
@@ -104,29 +104,14 @@ export interface StepTime {
   detail: string;
 }
 
-/** Runs a step, notes it with its duration, and records it; a step that fails is noted with its reason and fails the failover. */
-async function step(ctx: ResourceContext, steps: StepTime[], name: string, work: () => Promise<string>): Promise<void> {
-  const start = ctx.now();
-  let detail: string;
-  try {
-    detail = await work();
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    ctx.note(`Failover ${steps.length + 1}/6 ${name} FAILED after ${ctx.now() - start} ms: ${reason}`);
-    throw new Error(`Failover step ${name} failed: ${reason}`, { cause: error });
-  }
-  const ms = ctx.now() - start;
-  steps.push({ step: name, ms, detail });
-  ctx.note(`Failover ${steps.length}/6 ${name}: ${detail} (${ms} ms)`);
-}
-
 function deploymentsToQuiesce(member: NestedStackView | undefined): NestedResourceInfo[] {
   return (member?.resources ?? []).filter(
     (r) => r.type === "OS::Heat::SoftwareDeployment" && optList<string>(r.properties, "actions").includes("DELETE"),
   );
 }
 
-async function quiesce(ctx: ResourceContext, group: GroupState, member: string): Promise<string> {
+/** Quiesces `member` (removes its SoftwareDeployments with the DELETE action; best effort within quiesce_timeout); says what it did. */
+export async function quiesce(ctx: ResourceContext, group: GroupState, member: string): Promise<string> {
   const info = group.view?.resources?.find((r) => r.name === member);
   const memberStack = info?.nestedStackId ? await ctx.nested.get(info.nestedStackId) : undefined;
   const deployments = deploymentsToQuiesce(memberStack);
@@ -143,7 +128,8 @@ async function quiesce(ctx: ResourceContext, group: GroupState, member: string):
   }
 }
 
-async function setFollowers(ctx: ResourceContext, activeRef: string | undefined, activate: boolean): Promise<void> {
+/** Sets the followers' nested stack to follow `activeRef` (none: detached), with the activation config when `activate`. */
+export async function setFollowers(ctx: ResourceContext, activeRef: string | undefined, activate: boolean): Promise<void> {
   const template = followersTemplate(ctx.properties, activeRef, activate, storedMemberPaths(ctx));
   if (!ctx.physicalId) {
     const view = await ctx.nested.create({ template, region: ctx.region });
@@ -162,72 +148,7 @@ export async function attachFollowers(ctx: ResourceContext, activeRef: string): 
 }
 
 /** Healthy members other than `except`, oldest first. */
-async function healthyStandbys(ctx: ResourceContext, group: GroupState, except: string): Promise<string[]> {
+export async function healthyStandbys(ctx: ResourceContext, group: GroupState, except: string): Promise<string[]> {
   const failed = await failedMembers(ctx, group.view);
   return group.members.filter((m) => m !== except && !failed.has(m));
-}
-
-/** A finished failover, as the last_failover attribute shows it. */
-export interface FailoverRecord {
-  time: string;
-  reason: string;
-  from: string | undefined;
-  to: string;
-  duration_ms: number;
-  steps: StepTime[];
-}
-
-/** Fails over from the active member `from` to a standby (or a fresh member); returns the record. */
-export async function runFailover(ctx: ResourceContext, from: string, reason: string): Promise<FailoverRecord> {
-  const started = ctx.now();
-  const steps: StepTime[] = [];
-  const signalGroup = async (details: unknown) => {
-    if (!ctx.signalPeer) throw new Error(`${ctx.name} cannot reach its group: the engine gives no signalPeer`);
-    await ctx.signalPeer(reqString(ctx.properties, "auto_scaling_group_id"), details);
-  };
-  let group = await groupState(ctx);
-  const oldRef = group.refs[from];
-  await step(ctx, steps, "quiesce", () => quiesce(ctx, group, from));
-  await step(ctx, steps, "detach", async () => {
-    const held = await followedVolumes(ctx);
-    await setFollowers(ctx, undefined, false);
-    return `followers detached from ${from}${oldRef ? ` (${oldRef})` : ""}: ${await verifyDetached(ctx, held)}`;
-  });
-  let replaced = false;
-  let to = "";
-  await step(ctx, steps, "promote", async () => {
-    const standbys = await healthyStandbys(ctx, group, from);
-    if (standbys.length === 0) {
-      await signalGroup({ replace: from, reason: `failover: ${reason}` });
-      replaced = true;
-      group = await groupState(ctx);
-      to = group.members[group.members.length - 1];
-      if (!to) throw new Error(`Group ${group.ref} has no member to promote`);
-      return `no healthy standby: fresh member ${to} promoted`;
-    }
-    to = standbys[0];
-    return `standby ${to} promoted`;
-  });
-  ctx.setData("active", to);
-  const newRef = group.refs[to];
-  await step(ctx, steps, "attach", async () => {
-    if (!newRef) throw new Error(`member ${to} has no reference id to attach to`);
-    await setFollowers(ctx, newRef, false);
-    const cloud = await verifyAttached(ctx, newRef, storedMemberPaths(ctx));
-    return `followers attached to ${to} (${newRef})${cloud ? `: ${cloud}` : ""}`;
-  });
-  await step(ctx, steps, "activate", async () => {
-    if (!optString(ctx.properties, "activation_config")) return "no activation_config";
-    await setFollowers(ctx, newRef, true);
-    await verifyAttached(ctx, newRef, storedMemberPaths(ctx));
-    return `activation config ran on ${to}`;
-  });
-  await step(ctx, steps, "replace", async () => {
-    if (replaced) return `${from} was replaced when promoting`;
-    await signalGroup({ replace: from, reason: `failover: ${reason}` });
-    const after = await groupState(ctx);
-    if (after.members.includes(from)) throw new Error(`${from} is still a member of group ${after.ref}`);
-    return `${from} replaced; the group is back to full strength (${after.members.length} members)`;
-  });
-  return { time: new Date(started).toISOString(), reason, from, to, duration_ms: ctx.now() - started, steps };
 }
