@@ -64,7 +64,7 @@ async function bench(speed: number, trigger: "signal" | "crash"): Promise<Sample
     return engine.signal(stackId, resource, details);
   };
   const dispatch = createSignalDispatcher("bench", signal);
-  const monitor = new HaMonitor({ store, cloud: sim, clock, signal, post: dispatch.byUrl });
+  const monitor = new HaMonitor({ store, cloud: sim, clock, signal, owner: "bench", leaseMs: 30_000, post: dispatch.byUrl });
   const stack = await clock.run((await engine.create("pair", input, { projectId: "bench" })).done);
   if (stack.status !== "COMPLETE") throw new Error(stack.statusReason);
   const active = async () => (await engine.resourceAttributes(stack.id, "server_failover_policy")).active_member as string;

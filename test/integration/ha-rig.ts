@@ -36,7 +36,7 @@ export function haRig(options: { slow?: boolean } = {}): HaRig {
   const signal = (stackId: string, resource: string, details: unknown) => r.engine.signal(stackId, resource, details);
   const dispatch = createSignalDispatcher(secret, signal);
   const errors: unknown[] = [];
-  const monitor = new HaMonitor({ store: r.store, cloud: r.sim, clock: r.clock, signal, post: dispatch.byUrl }, { onError: (e) => errors.push(e) });
+  const monitor = new HaMonitor({ store: r.store, cloud: r.sim, clock: r.clock, signal, owner: "rig", leaseMs: 30_000, post: dispatch.byUrl }, { onError: (e) => errors.push(e) });
   return {
     ...r,
     dispatch,

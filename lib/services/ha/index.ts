@@ -3,10 +3,12 @@
  * database) and the presigner it gives the engine; once the engine runs, the signal URL dispatcher
  * (for the route and alarm actions) and the HA monitor, started in this process until stop().
  */
-import type { Clock, CloudProvider, StackStore } from "../../engine/ports";
+import type { Clock, CloudProvider } from "../../engine/ports";
 import type { SignalPresigner } from "../../engine/stack/api";
 import type { SecretStore } from "../../store/ports";
+import type { HearthConfig } from "../config";
 import { HaMonitor } from "./monitor";
+import type { MonitorDeps } from "./monitor-deps";
 import { createPresigner, type SignalTarget } from "./presign";
 import { signalBaseUrl, type SignalSites } from "./public-url";
 import { loadOrCreateSecret } from "./secret";
@@ -14,7 +16,7 @@ import { createSignalDispatcher, type ReadDetails } from "./signal-urls";
 
 /** What the HA runtime needs once the engine exists. */
 export interface HaParts {
-  store: Pick<StackStore, "listStacks" | "listResources">;
+  store: MonitorDeps["store"];
   cloud: CloudProvider;
   clock: Clock;
   signal(stackId: string, resource: string, details: unknown): Promise<void>;
@@ -38,14 +40,18 @@ export interface HaWiring {
   start(parts: HaParts): HaRuntime;
 }
 
-/** Loads (or creates) the signing secret, settles the signal URLs' base URL and prepares the HA services. */
-export async function prepareHa(secrets: SecretStore, sites: SignalSites): Promise<HaWiring> {
+/**
+ * Loads (or creates) the signing secret, settles the signal URLs' base URL and prepares the HA services;
+ * the monitor holds its leases as `owner` for `leaseMs`, as the engine does.
+ */
+export async function prepareHa(secrets: SecretStore, sites: SignalSites & Pick<HearthConfig, "owner" | "leaseMs">): Promise<HaWiring> {
   const secret = await loadOrCreateSecret(secrets);
   return {
     presigner: createPresigner(secret, await signalBaseUrl(secrets, sites)),
     start(parts) {
       const dispatch = createSignalDispatcher(secret, parts.signal);
-      const monitor = new HaMonitor({ store: parts.store, cloud: parts.cloud, clock: parts.clock, signal: parts.signal, post: dispatch.byUrl }, { tickMs: parts.tickMs });
+      const { store, cloud, clock, signal } = parts;
+      const monitor = new HaMonitor({ store, cloud, clock, signal, owner: sites.owner, leaseMs: sites.leaseMs, post: dispatch.byUrl }, { tickMs: parts.tickMs });
       if (parts.monitor ?? true) monitor.start();
       return { signalByToken: dispatch.byToken, stop: () => monitor.stop() };
     },

@@ -1,11 +1,15 @@
 /** What the HA monitor (alarms and member health checks) needs from the rest of Hearth. */
 import type { Clock, CloudProvider, StackStore } from "../../engine/ports";
 
-/** The monitor's view of Hearth: the stored stacks, the cloud, a clock and two ways to act. */
+/** The monitor's view of Hearth: the stored stacks and their leases, the cloud, a clock and two ways to act. */
 export interface MonitorDeps {
-  store: Pick<StackStore, "listStacks" | "listResources">;
+  store: Pick<StackStore, "listStacks" | "listResources" | "acquireLock" | "releaseLock" | "getLock">;
   cloud: CloudProvider;
   clock: Clock;
+  /** This engine's name in leases (the engine's lock owner). */
+  owner: string;
+  /** How long an engine owns what it watches without renewing (the engine's lease length). */
+  leaseMs: number;
   /** Delivers a signal to a resource (engine.signal). */
   signal(stackId: string, resource: string, details: unknown): Promise<void>;
   /** POSTs to an alarm action URL (a pre-signed signal URL, verified as the route does). */

@@ -1,12 +1,23 @@
 /**
- * The HA monitor: runs inside the server process (createHearth starts it, close stops it) and, every
- * tick, evaluates the alarms and member health checks of every live stack. What they decide is done
- * in the background (signals, alarm action POSTs), so one long failover does not hold up detection
- * elsewhere; stop() waits for it.
+ * The HA monitor: runs in every engine process (createHearth starts it, close stops it) and, every
+ * tick, evaluates the alarms and member health checks of every live stack and carries on failovers
+ * left unfinished, each of them in one engine at a time: the one holding its lease (ownership.ts).
+ * What they decide is done in the background (signals, alarm action POSTs), so one long failover does
+ * not hold up detection elsewhere; stop() waits for it and lets the leases go.
  */
+import type { ResourceRecord } from "../../engine/ports";
 import { AlarmEvaluator } from "./alarm-evaluator";
+import { FailoverResumer } from "./failover-resumer";
 import { HealthChecker } from "./health-checker";
 import type { MonitorDeps } from "./monitor-deps";
+import { Ownership } from "./ownership";
+
+/** The resource types the monitor watches. */
+const WATCHED = new Set(["OS::Aodh::Alarm", "OS::Heat::AutoScalingGroup", "OS::Heat::FailoverPolicy"]);
+
+function watched(rec: ResourceRecord): boolean {
+  return WATCHED.has(rec.type) && !!rec.physicalId && (rec.type !== "OS::Heat::AutoScalingGroup" || !!rec.properties.health_check);
+}
 
 /** Options of the monitor. */
 export interface MonitorOptions {
@@ -20,6 +31,8 @@ export interface MonitorOptions {
 export class HaMonitor {
   private readonly alarms: AlarmEvaluator;
   private readonly health: HealthChecker;
+  private readonly failovers: FailoverResumer;
+  private readonly ownership: Ownership;
   private readonly pending = new Set<Promise<unknown>>();
   private stopper: AbortController | undefined;
   private loop: Promise<void> | undefined;
@@ -35,27 +48,33 @@ export class HaMonitor {
     };
     this.alarms = new AlarmEvaluator(deps, track);
     this.health = new HealthChecker(deps, track);
+    this.failovers = new FailoverResumer(deps, track);
+    this.ownership = new Ownership(deps);
   }
 
   private report(error: unknown, what: string): void {
     (this.options.onError ?? ((e, w) => console.error(`hearth: HA monitor: ${w} failed:`, e)))(error, what);
   }
 
-  /** One pass over every live stack's alarms and health-checked groups. */
+  /** One pass over every live stack's alarms, health-checked groups and failover policies this engine owns. */
   async tick(): Promise<void> {
     const stacks = await this.deps.store.listStacks({ includeNested: true });
-    const seen = new Set<string>();
+    const mine = new Set<string>();
     for (const stack of stacks) {
       if (stack.deletedAt || stack.action === "DELETE") continue;
       const resources = (await this.deps.store.listResources(stack.id)).filter((r) => !r.replacedBy && r.action !== "DELETE");
       for (const rec of resources) {
-        seen.add(rec.id);
+        if (!watched(rec) || !(await this.ownership.own(rec.id))) continue;
+        mine.add(rec.id);
         if (rec.type === "OS::Aodh::Alarm") await this.alarms.evaluate(stack.id, rec);
         else if (rec.type === "OS::Heat::AutoScalingGroup") await this.health.check(stack.id, rec, resources);
+        else await this.failovers.check(stack.id, rec);
       }
     }
-    this.alarms.retain(seen);
-    this.health.retain(seen);
+    // what another engine owns now starts afresh if it comes back to this one
+    this.alarms.retain(mine);
+    this.health.retain(mine);
+    await this.ownership.retain(mine);
   }
 
   /** Starts ticking on the deps' clock (again after a stop). */
@@ -76,11 +95,12 @@ export class HaMonitor {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
   }
 
-  /** Stops ticking and waits for running actions. */
+  /** Stops ticking, waits for running actions and lets this engine's leases go. */
   async stop(): Promise<void> {
     this.stopper?.abort();
     this.stopper = undefined;
     await this.loop;
     await this.settled();
+    await this.ownership.releaseAll().catch((error: unknown) => this.report(error, "releasing the HA leases"));
   }
 }
