@@ -71,6 +71,8 @@ export function contextFor(
         }
         await op.resourceEvent(rec, rec.action, rec.status, reason);
       });
+      // a failed write is the hook's failure at flush, not an unhandled rejection while the hook goes on
+      notes.catch(() => undefined);
     },
     async peer(refId) {
       for (const other of op.records.values()) {
