@@ -10,7 +10,7 @@ import { SqlLoginFailures } from "./login-failures";
 import { MIGRATIONS_DIRS, runMigrations } from "./migrate";
 import type { EventFeed, IdentityStore, LoginFailureStore, SecretStore, SharedSimPersistence, TemplateStore } from "./ports";
 import { PrismaSecretStore } from "./secret-store";
-import { PrismaSimPersistence } from "./sim-persistence";
+import { SqlSimPersistence } from "./sim-persistence";
 import { SqlStackStore } from "./sql-stack-store";
 import { PrismaTemplateStore } from "./template-store";
 
@@ -54,7 +54,7 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
     loginFailures: new SqlLoginFailures(driver),
     templates: new PrismaTemplateStore(prisma),
     secrets: new PrismaSecretStore(prisma),
-    cloudState: (writer) => new PrismaSimPersistence(prisma, writer),
+    cloudState: (writer) => new SqlSimPersistence(driver, writer),
     async close() {
       await driver.close();
       await prisma.$disconnect();

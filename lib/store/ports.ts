@@ -165,8 +165,5 @@ export interface EventFeed {
   lastEventSeq(): Promise<number>;
 }
 
-/** The simulated cloud's saved state, shared by the processes on one database. */
-export interface SharedSimPersistence extends SimPersistence {
-  /** True when another process saved cloud changes after this one last loaded (reload before use). */
-  changedElsewhere(): Promise<boolean>;
-}
+/** The simulated cloud's state, shared by the processes on one database (each call one transaction). */
+export type SharedSimPersistence = SimPersistence;

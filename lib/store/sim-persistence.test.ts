@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createPrismaClient, type HearthPrisma } from "./client";
-import { PrismaSimPersistence } from "./sim-persistence";
+import type { SimChanges } from "../cloud/sim/persistence";
+import { createSqlDriver } from "./client";
+import { SqlSimPersistence } from "./sim-persistence";
+import type { SqlDriver } from "./sql/driver";
 import { startTestPostgres } from "./testing/postgres";
 import { createTempDatabase, type TempDatabase } from "./testing/temp-database";
 
@@ -9,43 +11,65 @@ afterAll(() => postgres?.stop());
 
 const server = { region: "RegionOne", kind: "server" as const, id: "s1", data: { name: "a", portIds: ["p1"], seq: 1 } };
 const region = { region: "RegionTwo", kind: "region" as const, id: "RegionTwo", data: { online: true, counter: 3 } };
+const none: SimChanges = { upserts: [], deletes: [] };
+const writing = (changes: SimChanges) => () => ({ changes, result: undefined });
 
 for (const kind of ["SQLite", "PostgreSQL"] as const) {
-  describe.skipIf(kind === "PostgreSQL" && !postgres)(`PrismaSimPersistence on ${kind}`, () => {
+  describe.skipIf(kind === "PostgreSQL" && !postgres)(`SqlSimPersistence on ${kind}`, () => {
     let db: TempDatabase;
-    let other: HearthPrisma;
+    let other: SqlDriver;
     beforeEach(async () => {
       db = await createTempDatabase("hearth-test-", kind === "PostgreSQL" ? postgres : undefined);
-      other = await createPrismaClient(db.url);
+      other = await createSqlDriver(db.url);
     });
     afterEach(async () => {
-      await other.$disconnect();
+      await other.close();
       await db.cleanup();
     });
 
-    it("stores upserts, applies deletes, and loads the rows back in another client", async () => {
-      const persistence = new PrismaSimPersistence(db.prisma, "a");
-      expect(await persistence.load()).toEqual([]);
-      await persistence.save({ upserts: [server, region], deletes: [] });
-      await persistence.save({ upserts: [{ ...server, data: { name: "b", portIds: [], seq: 1 } }], deletes: [{ region: "RegionTwo", kind: "region", id: "RegionTwo" }] });
-      expect(await new PrismaSimPersistence(other, "b").load()).toEqual([{ ...server, data: { name: "b", portIds: [], seq: 1 } }]);
+    it("versions each transaction's rows, keeps deletes as tombstones, and another connection catches up incrementally", async () => {
+      const mine = new SqlSimPersistence(db.driver, "a");
+      const theirs = new SqlSimPersistence(other, "b");
+      expect(await theirs.since(0)).toEqual({ version: 0, rows: [], complete: true });
+      expect(await mine.transact(0, writing({ upserts: [server, region], deletes: [] }))).toEqual({ version: 1, result: undefined });
+      expect(await mine.transact(1, writing(none))).toEqual({ version: 1, result: undefined });
+      await mine.transact(1, writing({ upserts: [{ ...server, data: { name: "b", portIds: [], seq: 1 } }], deletes: [{ region: "RegionTwo", kind: "region", id: "RegionTwo" }] }));
+      expect(await theirs.since(0)).toEqual({ version: 2, rows: [{ ...server, data: { name: "b", portIds: [], seq: 1 }, version: 2 }], complete: true });
+      expect(await theirs.since(1)).toEqual({
+        version: 2,
+        complete: false,
+        rows: expect.arrayContaining([{ ...server, data: { name: "b", portIds: [], seq: 1 }, version: 2 }, { region: "RegionTwo", kind: "region", id: "RegionTwo", version: 2 }]),
+      });
+      expect(await theirs.since(2)).toEqual({ version: 2, rows: [], complete: false });
     });
 
-    it("notices changes saved by another process, not its own", async () => {
-      const mine = new PrismaSimPersistence(db.prisma, "console");
-      const theirs = new PrismaSimPersistence(other, "cli");
-      await mine.load();
-      await theirs.load();
-      await mine.save({ upserts: [server], deletes: [] });
-      expect(await mine.changedElsewhere()).toBe(false);
-      expect(await theirs.changedElsewhere()).toBe(true);
-      await theirs.load();
-      expect(await theirs.changedElsewhere()).toBe(false);
-      await theirs.save({ upserts: [region], deletes: [] });
-      expect(await mine.changedElsewhere()).toBe(true);
-      // Saving on top of someone else's change does not hide it.
-      await mine.save({ upserts: [{ ...server, data: { seq: 2 } }], deletes: [] });
-      expect(await mine.changedElsewhere()).toBe(true);
+    it("gives a transaction what others wrote after the version it knows, under the lock, and writes nothing when it throws", async () => {
+      const mine = new SqlSimPersistence(db.driver, "a");
+      const theirs = new SqlSimPersistence(other, "b");
+      await theirs.transact(0, writing({ upserts: [region], deletes: [] }));
+      const seen = await mine.transact(0, (delta) => ({ changes: { upserts: [server], deletes: [] }, result: delta }));
+      expect(seen).toEqual({ version: 2, result: { version: 1, complete: true, rows: [{ ...region, version: 1 }] } });
+      await expect(
+        theirs.transact(1, () => {
+          throw new Error("the call failed");
+        }),
+      ).rejects.toThrow("the call failed");
+      const late = await theirs.transact(1, (delta) => ({ changes: none, result: delta.rows.map((r) => [r.id, r.version]) }));
+      expect(late).toEqual({ version: 2, result: [["s1", 2]] });
+    });
+
+    it("serializes transactions of two connections: each sees the other's last write", async () => {
+      const a = new SqlSimPersistence(db.driver, "a");
+      const b = new SqlSimPersistence(other, "b");
+      // Each side claims to know nothing, so every transaction sees the whole state: the row counts every increment.
+      const increment = (p: SqlSimPersistence) =>
+        p.transact(0, (delta) => {
+          const row = delta.rows.find((r) => r.id === "n")?.data as { n: number } | undefined;
+          return { changes: { upserts: [{ region: "R", kind: "region", id: "n", data: { n: (row?.n ?? 0) + 1 } }], deletes: [] }, result: undefined };
+        });
+      const runs = Array.from({ length: 20 }, (_, i) => () => increment(i % 2 ? a : b));
+      await Promise.all(runs.map((run) => run()));
+      expect((await a.since(0)).rows).toEqual([{ region: "R", kind: "region", id: "n", data: { n: 20 }, version: 20 }]);
     });
   });
 }

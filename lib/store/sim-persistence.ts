@@ -1,72 +1,88 @@
 /**
- * The simulated cloud's SimPersistence port (lib/cloud/sim/persistence.ts) on Prisma: one CloudRow
- * per entity or region, its state as JSON. A batch of changes is applied in one transaction, which
- * also increments the CloudSync counter; comparing that counter with the last one this process
- * loaded or wrote tells whether another process (the console, a CLI run) changed the cloud since.
+ * The simulated cloud's SimPersistence port (lib/cloud/sim/persistence.ts) straight on the SQL driver
+ * (better-sqlite3 or pg, as the stack store; Prisma keeps the schema): one CloudRow per entity, region
+ * or stamped call, each with the CloudSync version of the transaction that last wrote it; a delete
+ * leaves a tombstone (deleted = true) so peers catch up with `version > known`. A transaction takes the
+ * cloud's write lock first: SQLite's BEGIN IMMEDIATE (the driver's), PostgreSQL's row lock on the
+ * CloudSync row (SELECT ... FOR UPDATE). Tombstones older than KEEP_TOMBSTONES versions are pruned
+ * every PRUNE_EVERY versions; CloudSync.floor says up to which version, and a process that knows
+ * less reloads everything. docs/cloud-concurrency.md says why and what it costs.
  */
-import type { SimChanges, SimRow, SimRowKind } from "../cloud/sim/persistence";
-import type { HearthPrisma } from "./client";
-import type { Prisma } from "../../generated/prisma/client";
-import type { SharedSimPersistence } from "./ports";
-
-/** A plain JSON copy of a value, typed for Prisma's Json column (undefined members dropped, as JSON.stringify does). */
-function toJson(value: unknown): Prisma.InputJsonValue {
-  return JSON.parse(JSON.stringify(value ?? null)) as Prisma.InputJsonValue;
-}
+import { isEmpty, type SimChanges, type SimDelta, type SimPersistence, type SimRowChange, type SimRowKind } from "../cloud/sim/persistence";
+import type { SqlDriver, SqlExecutor } from "./sql/driver";
 
 /** The single CloudSync row's id. */
 const SYNC_ID = 1;
+const PRUNE_EVERY = 500;
+const KEEP_TOMBSTONES = 5_000;
 
-/** SimPersistence backed by the CloudRow table, with change detection across processes. */
-export class PrismaSimPersistence implements SharedSimPersistence {
-  /** CloudSync version this process's memory reflects (undefined before the first load). */
-  private known: number | undefined;
-  /** Set when a save found that someone else had written since our last load. */
-  private overtaken = false;
+type Reader = Pick<SqlExecutor, "query">;
+
+interface StoredRow { region: string; kind: string; id: string; data: unknown; version: number | bigint; deleted?: boolean | number }
+
+/** SimPersistence on the CloudRow / CloudSync tables. */
+export class SqlSimPersistence implements SimPersistence {
+  private readonly lockClause: string;
 
   constructor(
-    private readonly prisma: HearthPrisma,
+    private readonly driver: SqlDriver,
     /** Recorded as the last writer (for diagnostics). */
     private readonly writer: string,
-  ) {}
-
-  async load(): Promise<SimRow[]> {
-    const [rows, version] = await this.prisma.$transaction([this.prisma.cloudRow.findMany(), this.prisma.cloudSync.findUnique({ where: { id: SYNC_ID } })]);
-    this.known = version?.version ?? 0;
-    this.overtaken = false;
-    return rows.map((row) => ({ region: row.region, kind: row.kind as SimRowKind, id: row.id, data: row.data }));
+  ) {
+    this.lockClause = driver.dialect === "postgres" ? " FOR UPDATE" : "";
   }
 
-  async save(changes: SimChanges): Promise<void> {
-    await this.prisma.$transaction(
-      async (tx) => {
-        // Bump the counter first: the transaction's first statement is a write, so it takes the
-        // write lock at once (a read first could fail to upgrade when another process wrote).
-        const [{ version }] = await tx.$queryRaw<{ version: number | bigint }[]>`
-          INSERT INTO "CloudSync" ("id", "version", "writer") VALUES (${SYNC_ID}, 1, ${this.writer})
-          ON CONFLICT ("id") DO UPDATE SET "version" = "CloudSync"."version" + 1, "writer" = excluded."writer"
-          RETURNING "version"`;
-        const next = Number(version);
-        if (next - 1 !== (this.known ?? 0)) this.overtaken = true;
-        for (const key of changes.deletes) await tx.cloudRow.deleteMany({ where: { region: key.region, kind: key.kind, id: key.id } });
-        for (const row of changes.upserts) {
-          const data = toJson(row.data);
-          await tx.cloudRow.upsert({
-            where: { region_kind_id: { region: row.region, kind: row.kind, id: row.id } },
-            create: { region: row.region, kind: row.kind, id: row.id, data },
-            update: { data },
-          });
-        }
-        this.known = next;
-      },
-      { timeout: 60_000, maxWait: 30_000 },
-    );
+  since(known: number): Promise<SimDelta> {
+    return this.delta(this.driver, known, "");
   }
 
-  /** True when another process saved cloud changes after this one last loaded (reload before use). */
-  async changedElsewhere(): Promise<boolean> {
-    if (this.overtaken) return true;
-    const row = await this.prisma.cloudSync.findUnique({ where: { id: SYNC_ID } });
-    return (row?.version ?? 0) !== this.known;
+  transact<T>(known: number, work: (delta: SimDelta) => { changes: SimChanges; result: T }): Promise<{ version: number; result: T }> {
+    return this.driver.transaction(async (tx) => {
+      // The migration makes the CloudSync row; a store emptied by hand gets it back before the lock is taken.
+      await tx.run('INSERT INTO "CloudSync" ("id", "version", "writer", "floor") SELECT ?, 0, ?, 0 WHERE NOT EXISTS (SELECT 1 FROM "CloudSync" WHERE "id" = ?)', [SYNC_ID, this.writer, SYNC_ID]);
+      const delta = await this.delta(tx, known, this.lockClause);
+      const { changes, result } = work(delta);
+      if (isEmpty(changes)) return { version: delta.version, result };
+      const version = delta.version + 1;
+      await this.write(tx, version, changes);
+      return { version, result };
+    });
+  }
+
+  /** The counter (locked with `lock`) and the rows after `known`: every live row when `complete`. */
+  private async delta(reader: Reader, known: number, lock: string): Promise<SimDelta> {
+    const [sync] = await reader.query<{ version: number | bigint; floor: number | bigint }>(`SELECT "version", "floor" FROM "CloudSync" WHERE "id" = ?${lock}`, [SYNC_ID]);
+    const version = Number(sync?.version ?? 0);
+    const complete = known === 0 || known < Number(sync?.floor ?? 0);
+    if (!complete && version <= known) return { version, rows: [], complete };
+    const rows = complete
+      ? await reader.query<StoredRow>('SELECT "region", "kind", "id", "data", "version" FROM "CloudRow" WHERE "deleted" = ?', [false])
+      : await reader.query<StoredRow>('SELECT "region", "kind", "id", "data", "version", "deleted" FROM "CloudRow" WHERE "version" > ?', [known]);
+    return { version, rows: rows.map((row) => this.decode(row)), complete };
+  }
+
+  private decode(row: StoredRow): SimRowChange {
+    const key = { region: row.region, kind: row.kind as SimRowKind, id: row.id, version: Number(row.version) };
+    if (row.deleted === true || row.deleted === 1) return key;
+    return { ...key, data: this.driver.dialect === "sqlite" ? JSON.parse(row.data as string) : row.data };
+  }
+
+  private async write(tx: SqlExecutor, version: number, changes: SimChanges): Promise<void> {
+    for (const key of changes.deletes) {
+      await tx.run(`UPDATE "CloudRow" SET "deleted" = ?, "version" = ?, "data" = ? WHERE "region" = ? AND "kind" = ? AND "id" = ?`, [true, version, "null", key.region, key.kind, key.id]);
+    }
+    for (const row of changes.upserts) {
+      await tx.run(
+        `INSERT INTO "CloudRow" ("region", "kind", "id", "data", "version", "deleted") VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT ("region", "kind", "id") DO UPDATE SET "data" = excluded."data", "version" = excluded."version", "deleted" = excluded."deleted"`,
+        [row.region, row.kind, row.id, JSON.stringify(row.data ?? null), version, false],
+      );
+    }
+    await tx.run('UPDATE "CloudSync" SET "version" = ?, "writer" = ? WHERE "id" = ?', [version, this.writer, SYNC_ID]);
+    if (version % PRUNE_EVERY === 0 && version > KEEP_TOMBSTONES) {
+      const floor = version - KEEP_TOMBSTONES;
+      await tx.run('DELETE FROM "CloudRow" WHERE "deleted" = ? AND "version" <= ?', [true, floor]);
+      await tx.run('UPDATE "CloudSync" SET "floor" = ? WHERE "id" = ?', [floor, SYNC_ID]);
+    }
   }
 }

@@ -1,34 +1,34 @@
 /**
- * The persistence port of the simulated cloud.
+ * The persistence port of the simulated cloud: per-row versioned transactions.
  *
- * The sim keeps its state in memory and writes every change through this port. The unit of storage is
- * a row: one entity (a server, a volume, a port ...) or one region's settings, identified by
- * (region, kind, id), with its state as a plain JSON value in `data`. An implementation only has to
- * store rows and give them all back:
+ * The sim keeps its state in memory and makes every API call that changes it one transaction through
+ * this port, so any number of processes sharing one store behave like one cloud (docs/cloud-concurrency.md).
+ * The unit of storage is a row: one entity (a server, a volume, a port ...), one region's settings
+ * (kind "region", id = region name) or one stamped call carried out (kind "token", id = the stamp),
+ * identified by (region, kind, id), with its state as a plain JSON value in `data`.
  *
- * - `load()` returns every stored row (any order; an empty array means a fresh cloud, which the sim
- *   then fills with DevStack's defaults and saves).
- * - `save(changes)` upserts `changes.upserts` and removes `changes.deletes`. Calls never overlap: the
- *   sim waits for one save to finish before it starts the next, and coalesces the changes made in
- *   between into one batch (so a batch holds at most one row per key). Apply a batch atomically if
- *   the store can (e.g. one SQL transaction).
- * - `get(key)` (optional) returns one row: it lets several processes share the store (see below).
+ * The store keeps a version counter. Each transaction that writes gives every row it writes (and every
+ * row it deletes, as a tombstone) the counter's next value, so a process that has seen everything up
+ * to version `known` catches up with the rows of `version > known`. An implementation must:
  *
- * A SQL table `(region TEXT, kind TEXT, id TEXT, data TEXT, PRIMARY KEY (region, kind, id))` holding
- * `data` as JSON text is enough. `data` values are owned by the store once passed; they never alias
- * the sim's memory.
+ * - `since(known)`: answer, without taking the write lock, the current version and every row (live or
+ *   tombstone) written by transactions after `known` (0: everything live). When it can no longer list
+ *   every tombstone newer than `known` (it pruned them), it answers `complete: true` with every live
+ *   row instead, and the sim rebuilds its state from them. One cheap query when nothing changed.
+ * - `transact(known, work)`: take the store's write lock (one writer at a time across every process,
+ *   e.g. SQLite's BEGIN IMMEDIATE, PostgreSQL's row lock on the counter), call `work` with what
+ *   `since(known)` would answer under that lock, and write the changes it returns, all with the new
+ *   version, in the same transaction; a batch without changes writes nothing and keeps the version.
+ *   When `work` throws, nothing is written. It may call `work` again (a retried transaction): `work`
+ *   leaves no trace when it throws. It resolves with the version the state now reflects and `work`'s result.
  *
- * Sharing: every batch also rewrites the REVISION_KEY row with a new token. A process that sees a
- * token it did not write reloads everything before its next call. Rows changed by two processes at
- * the same time are last-writer-wins; everything else converges.
+ * `data` values are owned by the store once passed; they never alias the sim's memory. A SQL table
+ * `(region, kind, id, data, version, deleted)` plus a one-row counter is enough (lib/store/sim-persistence.ts).
  */
 import type { EntityKind } from "./records";
 
-/**
- * What a row holds: one entity, a region's settings (kind "region", id = region name), a stamped call
- * carried out (kind "token", id = the stamp), or the revision token (REVISION_KEY).
- */
-export type SimRowKind = EntityKind | "region" | "token" | "revision";
+/** What a row holds: one entity, a region's settings, or a stamped call carried out. */
+export type SimRowKind = EntityKind | "region" | "token";
 
 /** The identity of a stored row. */
 export interface SimRowKey { region: string; kind: SimRowKind; id: string }
@@ -39,22 +39,31 @@ export interface SimRow extends SimRowKey { data: unknown }
 /** One batch of changes to store. */
 export interface SimChanges { upserts: SimRow[]; deletes: SimRowKey[] }
 
-/** The row every saved batch rewrites with a new token, so processes sharing a store notice each other. */
-export const REVISION_KEY: Readonly<SimRowKey> = { region: "*", kind: "revision", id: "revision" };
+/** A row as a transaction left it: its version, and its data (absent: deleted, a tombstone). */
+export interface SimRowChange extends SimRowKey { version: number; data?: unknown }
 
-/** The port implemented by lib/store (Prisma) and by createMemoryPersistence (tests). */
+/** What changed after a known version (see SimPersistence.since). */
+export interface SimDelta {
+  /** The version the store is at. */
+  version: number;
+  /** Rows written after the known version (every live row when `complete`). */
+  rows: SimRowChange[];
+  /** True when `rows` is the whole state (a first load, or tombstones were pruned): rebuild from it. */
+  complete: boolean;
+}
+
+/** The port implemented by lib/store (SQLite / PostgreSQL) and by createMemoryPersistence (tests). */
 export interface SimPersistence {
-  load(): Promise<SimRow[]>;
-  save(changes: SimChanges): Promise<void>;
-  /**
-   * Optional: one row by key (undefined when absent). Implement it when several processes share the
-   * store: before each call the sim then reads REVISION_KEY and, when another process has saved since,
-   * reloads everything. Without it a process never sees the others' changes.
-   */
-  get?(key: SimRowKey): Promise<SimRow | undefined>;
+  since(known: number): Promise<SimDelta>;
+  transact<T>(known: number, work: (delta: SimDelta) => { changes: SimChanges; result: T }): Promise<{ version: number; result: T }>;
 }
 
 /** The key string of a row, for maps keyed by row identity. */
 export function rowKey(key: SimRowKey): string {
   return `${key.region}\u0000${key.kind}\u0000${key.id}`;
+}
+
+/** Whether a batch changes nothing. */
+export function isEmpty(changes: SimChanges): boolean {
+  return changes.upserts.length === 0 && changes.deletes.length === 0;
 }

@@ -1,11 +1,13 @@
 /**
- * The RegionClient of one simulated region. Every call goes through `invoke`: API latency, the
+ * The RegionClient of one simulated region. Every call goes through `invoke`: API latency, then (on
+ * the state caught up with other processes, in one transaction when the call changes anything) the
  * region-offline check, due transitions, the answer of a stamped call already carried out (client
  * tokens, lib/engine/ports/client-token.ts), injected failures, then the operation itself.
  */
-import { ClientStamps, CloudError, rememberAnswer, replayAnswer, type ComputeClient, type NetworkClient, type ObjectClient, type Quota, type RegionClient, type VolumeClient } from "../../engine/ports";
+import { changesState, type ClientStamps, CloudError, rememberAnswer, replayAnswer, type ComputeClient, type NetworkClient, type ObjectClient, type Quota, type RegionClient, type VolumeClient } from "../../engine/ports";
 import { computeOps } from "./compute-ops";
 import { takeFailure } from "./fail-rules";
+import type { FailRule } from "./records";
 import { floatingIpOps } from "./floating-ip-ops";
 import { networkOps } from "./network-ops";
 import { objectOps } from "./object-ops";
@@ -47,24 +49,26 @@ export const OPERATION_NAMES: readonly string[] = [
   ...PHASE_OPERATIONS,
 ];
 
-/** How a region client reaches its region: the current state, and a hook run before every call. */
+/** How a region client reaches its region: its state, and how a call reads or changes it. */
 export interface RegionAccess {
   readonly name: string;
   /** The project the client acts for (undefined: an operator's client that sees everything). */
   readonly project?: string;
   /** The stamps of a client made with a client token (each stamped call is carried out once). */
   readonly stamps?: ClientStamps;
-  /** The region's state now (it is replaced when another process's changes are loaded). */
+  /** The region's state now. */
   state(): RegionState;
-  /** Runs before every call (the cloud reloads here when another process has saved). */
-  beforeCall(): Promise<void>;
+  /** Runs `body` on the state caught up with other processes; what it changes is not saved. */
+  read<R>(body: () => R): Promise<R>;
+  /** Runs `body` as one transaction: all of its changes saved, or none (when it throws). */
+  write<R>(body: () => R): Promise<R>;
 }
 
-/** Runs one API call of `table` against the region's state; a stamped call that was carried out is answered from memory. */
-async function invoke<R>(access: RegionAccess, operation: string, table: OpTable, run: (s: RegionState) => R): Promise<R> {
-  const stamp = access.stamps?.next(operation);
-  await access.beforeCall();
-  await access.state().latency.apiCall(operation);
+/** How a call ended: its answer, or an injected failure (thrown once the rule's use is saved). */
+type Outcome<R> = { answer: R; failure?: undefined } | { failure: FailRule };
+
+/** The call itself, on the caught-up state (inside its transaction when it changes anything). */
+function carryOut<R>(access: RegionAccess, operation: string, table: OpTable, stamp: string | undefined, run: (s: RegionState) => R): Outcome<R> {
   const s = access.state();
   if (!s.meta.online) {
     throw new CloudError("RegionUnavailable", `Region ${s.name} is unavailable: ${operation} got no answer from its endpoint.`);
@@ -72,12 +76,27 @@ async function invoke<R>(access: RegionAccess, operation: string, table: OpTable
   settle(s);
   const call = table as Record<string, (s: RegionState, ...args: unknown[]) => unknown>;
   const done = stamp === undefined ? undefined : s.tokens.get(stamp);
-  if (done) return s.actingFor(access.project, () => replayAnswer(done, (getter, id) => call[getter](s, id)) as R);
+  if (done) return { answer: s.actingFor(access.project, () => replayAnswer(done, (getter, id) => call[getter](s, id)) as R) };
   const failure = takeFailure(s, operation);
-  if (failure) throw new CloudError(failure.code, failure.message ?? `Injected fault: ${operation} failed in ${s.name}.`);
+  if (failure) return { failure };
   const answer = s.actingFor(access.project, () => run(s));
   if (stamp !== undefined) s.rememberToken(stamp, rememberAnswer(operation, answer, (getter) => getter in table));
-  return answer;
+  return { answer };
+}
+
+/**
+ * Runs one API call of `table`: the API latency (outside any lock), then a read on the caught-up
+ * state, or one transaction for a call that changes state (or whose failNext rule is armed).
+ */
+async function invoke<R>(access: RegionAccess, operation: string, table: OpTable, run: (s: RegionState) => R): Promise<R> {
+  const stamp = access.stamps?.next(operation);
+  await access.state().latency.apiCall(operation);
+  const once = () => carryOut(access, operation, table, stamp, run);
+  const writes = changesState(operation.slice(operation.lastIndexOf(".") + 1));
+  const read = writes ? undefined : await access.read(() => (access.state().meta.failNext[operation] ? undefined : once()));
+  const outcome = read ?? (await access.write(once));
+  if (outcome.failure) throw new CloudError(outcome.failure.code, outcome.failure.message ?? `Injected fault: ${operation} failed in ${access.name}.`);
+  return outcome.answer;
 }
 
 function bind<T extends OpTable>(access: RegionAccess, prefix: string, table: T): Bound<T> {

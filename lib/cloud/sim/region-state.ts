@@ -14,8 +14,23 @@ import type { SimRowKind } from "./persistence";
 /** The sim's time source (ms since the epoch). */
 export interface SimClock { now(): number }
 
-/** Receives every change: the row's new data, or undefined when it was removed. */
-export type ChangeListener = (region: string, kind: SimRowKind, id: string, data: object | undefined) => void;
+/**
+ * Receives every change: the row's new data (undefined when it was removed) and what it held before
+ * (undefined when it was new; the live settings object for kind "region", which change in place).
+ */
+export type ChangeListener = (region: string, kind: SimRowKind, id: string, data: object | undefined, previous: object | undefined) => void;
+
+/** The addresses a port, floating IP or router holds (other kinds hold none). */
+function addressesOf(kind: EntityKind, record: object): { subnetId: string; ipAddress: string }[] {
+  if (kind === "port") return (record as EntityTypes["port"]).fixedIps;
+  if (kind === "floatingIp") {
+    const fip = record as EntityTypes["floatingIp"];
+    return [{ subnetId: fip.subnetId, ipAddress: fip.address }];
+  }
+  if (kind !== "router") return [];
+  const router = record as EntityTypes["router"];
+  return [...(router.externalGateway?.externalFixedIps ?? []), ...router.interfaces];
+}
 
 type Tables = { [K in EntityKind]: Map<string, EntityTypes[K]> };
 
@@ -102,32 +117,61 @@ export class RegionState {
 
   /** Stores a new or changed record (and reports it); a new record belongs to the calling project. */
   put<K extends EntityKind>(kind: K, given: EntityTypes[K]): void {
-    const record = this.caller !== undefined && !this.tables[kind].has(given.id) ? { ...given, project: this.caller } : given;
+    const previous = this.tables[kind].get(given.id);
+    const record = this.caller !== undefined && !previous ? { ...given, project: this.caller } : given;
     this.tables[kind].set(record.id, record);
-    if (kind === "server" || kind === "volume") {
-      const withPending = record as EntityTypes["server" | "volume"];
-      if (withPending.pending) this.pending.set(record.id, kind);
-      else this.pending.delete(record.id);
-    }
-    this.listener(this.name, kind, record.id, record);
+    this.trackPending(kind, record);
+    this.listener(this.name, kind, record.id, record, previous);
   }
 
   /** Removes a record (and reports it). */
   remove(kind: EntityKind, id: string): void {
+    const previous = this.tables[kind].get(id);
     this.tables[kind].delete(id);
     this.pending.delete(id);
-    this.listener(this.name, kind, id, undefined);
+    this.listener(this.name, kind, id, undefined, previous);
+  }
+
+  /**
+   * Sets a record as another process (or an undo) left it, undefined: absent; keeps the address and
+   * pending indexes right and reports nothing.
+   */
+  applyRecord(kind: EntityKind, id: string, record: object | undefined): void {
+    const table = this.tables[kind] as Map<string, object>;
+    const old = table.get(id);
+    for (const ip of old ? addressesOf(kind, old) : []) this.markAddress(ip.subnetId, ip.ipAddress, false);
+    this.pending.delete(id);
+    if (!record) {
+      table.delete(id);
+      return;
+    }
+    table.set(id, record);
+    for (const ip of addressesOf(kind, record)) this.markAddress(ip.subnetId, ip.ipAddress, true);
+    this.trackPending(kind, record as EntityTypes[EntityKind]);
+  }
+
+  /** Replaces the region's settings in place (their object stays the same). */
+  applyMeta(meta: RegionMeta): void {
+    for (const key of Object.keys(this.meta)) delete (this.meta as unknown as Record<string, unknown>)[key];
+    Object.assign(this.meta, structuredClone(meta));
+  }
+
+  private trackPending(kind: EntityKind, record: EntityTypes[EntityKind]): void {
+    if (kind !== "server" && kind !== "volume") return;
+    if ((record as EntityTypes["server" | "volume"]).pending) this.pending.set(record.id, kind);
+    else this.pending.delete(record.id);
   }
 
   /** Remembers a stamped call carried out (and reports it). */
   rememberToken(stamp: string, memory: TokenMemory): void {
+    const previous = this.tokens.get(stamp);
     this.tokens.set(stamp, memory);
-    this.listener(this.name, "token", stamp, memory);
+    this.listener(this.name, "token", stamp, memory, previous);
   }
 
   /** Reports a change of the region's settings. */
   saveMeta(): void {
-    this.listener(this.name, "region", this.name, this.meta);
+    this.listener(this.name, "region", this.name, this.meta, this.meta);
   }
 
   /** The set of addresses in use in a subnet. */
@@ -155,15 +199,11 @@ export class RegionState {
     this.usedIps.clear();
     this.freeHints.clear();
     this.pending.clear();
-    for (const port of this.list("port")) {
-      for (const fixed of port.fixedIps) this.markAddress(fixed.subnetId, fixed.ipAddress, true);
-    }
-    for (const fip of this.list("floatingIp")) this.markAddress(fip.subnetId, fip.address, true);
-    for (const router of this.list("router")) {
-      for (const ip of [...(router.externalGateway?.externalFixedIps ?? []), ...router.interfaces]) this.markAddress(ip.subnetId, ip.ipAddress, true);
-    }
-    for (const kind of ["server", "volume"] as const) {
-      for (const record of this.list(kind)) if (record.pending) this.pending.set(record.id, kind);
+    for (const kind of ["port", "floatingIp", "router", "server", "volume"] as const) {
+      for (const record of this.tables[kind].values()) {
+        for (const ip of addressesOf(kind, record)) this.markAddress(ip.subnetId, ip.ipAddress, true);
+        this.trackPending(kind, record);
+      }
     }
   }
 }

@@ -1,19 +1,20 @@
 /**
  * SimCloud: the built-in multi-region simulated cloud, implementing the CloudProvider port, with
- * fault controls, an inventory view and write-behind persistence.
+ * fault controls, an inventory view and persistence in which every call is a transaction (replica.ts),
+ * so processes sharing one store act as one cloud.
  */
 import { ClientStamps, CloudError, type CloudProvider, type FloatingIp, type Network, type Port, type Quota, type RegionClient, type RegionInfo, type SecurityGroup, type Server, type Subnet, type TokenMemory, type Volume } from "../../engine/ports";
 import { bootstrapRegion } from "./bootstrap";
 import { DEFAULT_QUOTA } from "./catalog";
 import { SimFaults } from "./faults";
 import { LatencyModel } from "./latency";
-import type { SimPersistence, SimRow } from "./persistence";
+import type { SimPersistence, SimRowChange } from "./persistence";
 import { ENTITY_KINDS, type EntityKind, type EntityTypes, type RegionMeta } from "./records";
-import { createRegionClient } from "./region-client";
+import { createRegionClient, type RegionAccess } from "./region-client";
+import { Replica } from "./replica";
 import { RegionState, type SimClock } from "./region-state";
 import { settle } from "./settle";
 import { floatingIpView, networkView, portView, securityGroupView, serverView, subnetView, volumeView } from "./views";
-import { PersistenceWriter } from "./writer";
 
 /** Options of createSimCloud. */
 export interface SimCloudOptions {
@@ -30,7 +31,7 @@ export interface SimCloudOptions {
   apiSpeed?: number;
   /** Time source of transitions (default Date.now). */
   clock?: SimClock;
-  /** Where state is saved; with it, call `await sim.load()` before use. */
+  /** Where state is kept and shared with other processes; with it, call `await sim.load()` before use. */
   persistence?: SimPersistence;
   /** Quota limits of fresh regions (default DevStack's; -1 = unlimited). */
   quotas?: Partial<Quota>;
@@ -70,9 +71,8 @@ export class SimCloud implements CloudProvider {
   private readonly speed: number;
   private readonly states = new Map<string, RegionState>();
   private readonly clients = new Map<string, RegionClient>();
-  private readonly writer: PersistenceWriter;
+  private readonly replica: Replica;
   private ready = false;
-  private syncing: Promise<void> | undefined;
 
   /** Prefer createSimCloud / openSimCloud. Without persistence the cloud is ready at once. */
   constructor(private readonly options: SimCloudOptions = {}) {
@@ -87,32 +87,25 @@ export class SimCloud implements CloudProvider {
     checkQuotaLimits(options.quotas ?? {});
     this.seed = options.seed ?? Math.floor(Math.random() * 0x7fff_ffff);
     this.clock = options.clock ?? { now: () => Date.now() };
-    this.writer = new PersistenceWriter(options.persistence);
+    this.replica = new Replica(options.persistence, { state: (name) => this.states.get(name), states: () => this.states.values(), rebuild: (rows) => this.restore(rows) });
     this.faults = new SimFaults(() => this.regionStates(), (name) => this.stateOf(name));
-    if (!options.persistence) this.restore([]);
+    if (!options.persistence) {
+      this.restore([]);
+      this.bootstrapMissing();
+    }
   }
 
-  /** Loads the saved state (fresh regions get DevStack's defaults, which are then saved); no-op without persistence. */
+  /** Loads the saved state; regions not stored yet get DevStack's defaults, saved in the same transaction. */
   async load(): Promise<void> {
-    if (this.options.persistence) this.restore(await this.options.persistence.load());
+    if (this.options.persistence) await this.replica.write(() => this.bootstrapMissing());
   }
 
   /**
-   * Reloads everything when another process sharing the persistence has saved since this one last
-   * loaded or saved (needs the port's optional `get`). Every client call does it first; call it
-   * before `inventory()` or `faults` to see other processes' changes.
+   * Catches up on what other processes sharing the persistence changed (a client call does it
+   * itself); call it before `inventory()` or `faults` to see their changes.
    */
-  sync(): Promise<void> {
-    this.syncing ??= this.reloadIfOvertaken().finally(() => (this.syncing = undefined));
-    return this.syncing;
-  }
-
-  private async reloadIfOvertaken(): Promise<void> {
-    const persistence = this.options.persistence;
-    if (!persistence || !this.ready || this.writer.busy || !(await this.writer.othersSaved())) return;
-    const rows = await persistence.load();
-    // Changes made while loading are not in `rows`: keep them, and reload at a later call.
-    if (!this.writer.busy) this.restore(rows);
+  async sync(): Promise<void> {
+    if (this.ready) await this.replica.catchUp();
   }
 
   /** Regions with their availability. */
@@ -132,21 +125,28 @@ export class SimCloud implements CloudProvider {
    * unknown name.
    */
   region(name: string, project?: string, clientToken?: string): RegionClient {
-    if (clientToken !== undefined) return this.stampedRegion(name, project, new ClientStamps(clientToken));
     this.stateOf(name);
+    if (clientToken !== undefined) return createRegionClient({ ...this.access(name, project), stamps: new ClientStamps(clientToken) });
     const key = project === undefined ? name : `${name}\u0000${project}`;
     let client = this.clients.get(key);
     if (!client) {
-      client = createRegionClient({ name, project, state: () => this.stateOf(name), beforeCall: () => this.sync() });
+      client = createRegionClient(this.access(name, project));
       this.clients.set(key, client);
     }
     return client;
   }
 
-  /** A region client whose calls are stamped by `stamps` (for wrappers that keep one client's counts across clouds). */
-  stampedRegion(name: string, project: string | undefined, stamps: ClientStamps): RegionClient {
-    this.stateOf(name);
-    return createRegionClient({ name, project, stamps, state: () => this.stateOf(name), beforeCall: () => this.sync() });
+  private access(name: string, project: string | undefined): RegionAccess {
+    return {
+      name,
+      project,
+      state: () => this.stateOf(name),
+      read: async (body) => {
+        await this.replica.catchUp();
+        return this.replica.quietly(body);
+      },
+      write: (body) => this.replica.write(body),
+    };
   }
 
   /**
@@ -157,7 +157,7 @@ export class SimCloud implements CloudProvider {
     const states = region === undefined ? this.regionStates() : [this.stateOf(region)];
     const all = <K extends EntityKind, V>(kind: K, view: (s: RegionState, r: EntityTypes[K]) => V): V[] =>
       states.flatMap((s) => s.actingFor(project, () => s.list(kind).map((r) => view(s, r))));
-    states.forEach(settle);
+    this.replica.quietly(() => states.forEach(settle));
     return {
       regions: states.map((s) => ({ name: s.name, available: s.meta.online })),
       servers: all("server", serverView),
@@ -187,9 +187,9 @@ export class SimCloud implements CloudProvider {
     s.saveMeta();
   }
 
-  /** Waits until every change so far is saved; rethrows a save error. */
+  /** Waits until every change so far is saved; rethrows the error of a failed save of operator changes (faults, quotas). */
   flush(): Promise<void> {
-    return this.writer.flush();
+    return this.replica.flush();
   }
 
   private regionStates(): RegionState[] {
@@ -208,12 +208,10 @@ export class SimCloud implements CloudProvider {
     if (!this.ready) throw new Error("SimCloud: call `await sim.load()` before using a cloud created with persistence.");
   }
 
-  /** Rebuilds every region from stored rows; regions without a stored "region" row start fresh. */
-  private restore(rows: SimRow[]): void {
+  /** Rebuilds every region from stored rows; regions without a stored "region" row are left empty (see bootstrapMissing). */
+  private restore(rows: SimRowChange[]): void {
     this.states.clear();
-    this.writer.loaded(rows);
-    const listener = this.writer.mark.bind(this.writer);
-    this.names.forEach((name, index) => {
+    for (const name of this.names) {
       const stored = rows.find((r) => r.region === name && r.kind === "region")?.data as Partial<RegionMeta> | undefined;
       const meta: RegionMeta = {
         name,
@@ -226,13 +224,9 @@ export class SimCloud implements CloudProvider {
       };
       const factor = this.options.latencyFactors?.[name] ?? 1;
       const latency = new LatencyModel(meta.seed, this.speed, this.options.apiSpeed ?? this.speed, factor);
-      const state = new RegionState(meta, this.clock, latency, listener);
+      const state = new RegionState(meta, this.clock, latency, this.replica.listener);
       this.states.set(name, state);
-      if (!stored) {
-        bootstrapRegion(state, index);
-        state.saveMeta();
-        return;
-      }
+      if (!stored) continue;
       const own = rows.filter((r) => r.region === name && r.kind !== "region");
       for (const row of own) if (row.kind === "token") state.tokens.set(row.id, row.data as TokenMemory);
       for (const kind of ENTITY_KINDS) {
@@ -241,7 +235,17 @@ export class SimCloud implements CloudProvider {
         for (const record of records) state.tables[kind].set(record.id, record as never);
       }
       state.reindex();
-    });
+    }
     this.ready = true;
+  }
+
+  /** Gives every region that has no stored settings yet DevStack's defaults. */
+  private bootstrapMissing(): void {
+    this.names.forEach((name, index) => {
+      const state = this.stateOf(name);
+      if (state.meta.counter > 0) return;
+      bootstrapRegion(state, index);
+      state.saveMeta();
+    });
   }
 }
