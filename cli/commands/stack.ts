@@ -34,7 +34,7 @@ export async function finish(ctx: CliContext, args: ParsedArgs, handle: Operatio
       return 1;
     }
   }
-  const { stack } = await hearth.getStack(handle.stackId);
+  const stack = await hearth.findStack(handle.stackId);
   const { columns, values } = stackFields(stack);
   ctx.print(formatShow(columns, values, format));
   return 0;

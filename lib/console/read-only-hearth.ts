@@ -27,6 +27,7 @@ const KINDS: Record<Exclude<keyof Hearth, "ha" | "templates" | "volumeGuest" | "
   listStacks: "read",
   listStackRecords: "read",
   getStack: "read",
+  findStack: "read",
   getResource: "read",
   outputs: "read",
   resourceMetadata: "read",

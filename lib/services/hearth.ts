@@ -127,6 +127,8 @@ export function buildHearth(parts: HearthParts): Hearth {
       return { stack, resources, children: await Promise.all(children.map(summarize)) };
     },
 
+    findStack: (ref) => resolve(ref),
+
     outputs: async (ref, query) => engine.outputs((await resolve(ref)).id, query),
 
     async getResource(ref, name) {

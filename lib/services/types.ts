@@ -113,6 +113,8 @@ export interface Hearth {
   listStackRecords(filter?: { includeNested?: boolean }): Promise<StackRecord[]>;
   /** Throws EngineError("NotFound") for an unknown stack. */
   getStack(stack: string): Promise<StackDetail>;
+  /** The stack's record alone, by name or id, reading none of its resources (a polled `stack show`); NotFound as getStack. */
+  findStack(stack: string): Promise<StackRecord>;
   getResource(stack: string, resource: string): Promise<{ resource: ResourceRecord; attributes: Record<string, unknown> }>;
   /**
    * A stack's outputs computed now from its resources' current attributes, as Heat computes them on

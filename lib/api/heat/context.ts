@@ -28,7 +28,7 @@ export interface HeatContext {
  * its name match, and its home be the endpoint's region (another region's endpoint does not know it).
  */
 export async function stackAt(ctx: HeatContext, name: string, id: string): Promise<StackRecord> {
-  const { stack } = await ctx.hearth.getStack(id);
+  const stack = await ctx.hearth.findStack(id);
   const matches = (stack.id === id || (name === id && stack.name === id)) && (stack.name === name || name === id);
   if (!matches || stack.region !== ctx.region) throw notFound(`The Stack (${name === id ? name : `${name}/${id}`})`);
   return stack;
