@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { CFN_VOLUME_CHILD } from "../../lib/engine/template/region-fixtures";
 import { adminSession } from "./harness";
 
 const session = adminSession();
@@ -35,5 +36,29 @@ describe("the Heat API refuses cross-region connections inside nested templates"
     expect((await session.api.call("GET", `${base}/stacks`, { token: session.token })).body.stacks).toEqual([]);
     const inventory = await session.api.hearth.cloudInventory();
     expect([inventory.servers, inventory.volumes]).toEqual([[], []]);
+  });
+});
+
+/** A RegionOne volume handed to a RegionTwo AWS::CloudFormation::Stack whose child attaches it unless Attach is "no". */
+const CFN_MAIN = (attach: string) => `heat_template_version: 2018-08-31
+resources:
+  volume: { type: OS::Cinder::Volume, properties: { size: 1 } }
+  child:
+    type: AWS::CloudFormation::Stack
+    region: RegionTwo
+    properties:
+      TemplateURL: child.template
+      Parameters: { VolId: { get_resource: volume }, Attach: "${attach}" }
+`;
+
+describe("the Heat API's region check follows CFN children and their conditions", () => {
+  it("POST /validate names both resources and the path into an AWS::CloudFormation::Stack, and accepts it once the condition leaves the attachment out", async () => {
+    const files = { "child.template": CFN_VOLUME_CHILD };
+    const refused = await session.api.call("POST", `${base}/validate`, { token: session.token, body: { template: CFN_MAIN("yes"), files } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toContain('Resource "child:attach" (OS::Cinder::VolumeAttachment) in region RegionTwo cannot use "volume" (OS::Cinder::Volume) in region RegionOne');
+    expect(refused.body.error.message).toContain("volume (RegionOne) -> child:attach (RegionTwo) via parameter VolId of resource child");
+    const accepted = await session.api.call("POST", `${base}/validate`, { token: session.token, body: { template: CFN_MAIN("no"), files } });
+    expect(accepted.status).toBe(200);
   });
 });

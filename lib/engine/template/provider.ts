@@ -1,10 +1,11 @@
 /**
- * Provider templates (`type: ha_server.yaml`, or a registry alias mapped to a file): the template
- * text comes from the files map, is compiled itself (with a cycle guard), and its parameters
+ * Provider templates (`type: ha_server.yaml`, or a registry alias mapped to a file; HOT or CFN): the
+ * template text comes from the files map, is compiled itself (with a cycle guard), and its parameters
  * become the resource's property schema, its outputs the resource's attributes.
  */
 import type { PropertySchema, PropertyType } from "../resources/types";
 import { isMapping } from "../functions";
+import { isCfnData, readCfn } from "./cfn";
 import { parseTemplateDocument } from "./document";
 import { constraintAppliesTo, constraintName } from "./constraints";
 import { parseParameterSection, VALUE_KIND } from "./parameters";
@@ -41,11 +42,14 @@ export function compileProvider(state: CompileState, name: string, file: string)
     return undefined;
   }
   const doc = parseTemplateDocument(text, file, state.options.limits);
-  const data = isMapping(doc.data) ? doc.data : {};
-  const version = typeof data.heat_template_version === "string" ? findVersion(data.heat_template_version) : undefined;
+  const source = isMapping(doc.data) ? doc.data : {};
+  // a CFN provider is read as its HOT translation, as the compile pipeline reads a CFN stack
+  const cfn = isCfnData(source) ? readCfn(doc, source) : undefined;
+  const data = cfn && "doc" in cfn ? (cfn.doc.data as Record<string, unknown>) : source;
+  const version = cfn ? ("version" in cfn ? cfn.version : undefined) : typeof data.heat_template_version === "string" ? findVersion(data.heat_template_version) : undefined;
   if (doc.diagnostics.length || !version) {
     const overLimit = doc.diagnostics.find((d) => d.code === "limit.exceeded");
-    report(state, "error", overLimit ? overLimit.code : "template.structure", `${file}: ${overLimit?.message ?? "not a valid HOT template"}`, path);
+    report(state, "error", overLimit ? overLimit.code : "template.structure", `${file}: ${overLimit?.message ?? (cfn && "error" in cfn ? cfn.error : "not a valid HOT template")}`, path);
     return undefined;
   }
   // Heat's template validate reads only the provider's parameters; stack create validates it whole.

@@ -2,15 +2,19 @@
  * Region provenance: a static analysis of a template tree that says, for every value a resource
  * uses, which resources (and so which regions) it comes from. Values known only at run time (a
  * get_resource / get_attr of a resource not created yet) flow as "a reference to resource X in region
- * R" through provider-template parameters and outputs, OS::Heat::Stack parameters and outputs, and the
- * member definitions of groups, so a same-region property anywhere in the tree can be checked against
- * the regions of what it really uses. Pure and fast: it reads raw template data and the files map,
- * never the cloud.
+ * R" through provider-template parameters and outputs, OS::Heat::Stack and AWS::CloudFormation::Stack
+ * parameters and outputs, and the member definitions of groups, so a same-region property anywhere in
+ * the tree can be checked against the regions of what it really uses. HOT and CFN templates alike (a CFN
+ * child is read as its HOT translation, cfn.ts). Conditions count (region-conditions.ts): a resource
+ * whose condition is false is not there, an `if` follows the branch its condition chooses. Pure and
+ * fast: it reads raw template data and the files map, never the cloud.
  */
 import { isMapping, type Path } from "../functions";
 import type { PropertySchema, TypeRegistry } from "../resources/types";
+import { isCfnData, readCfn } from "./cfn";
 import { parseTemplateDocument } from "./document";
 import { dirOf, isTemplateName, mapType, type Environment } from "./environment";
+import { ConditionReader, IF_FUNCTIONS } from "./region-conditions";
 
 /** Where a value comes from: a resource of the tree, and how its reference travelled. */
 export interface Origin {
@@ -55,6 +59,8 @@ export interface Frame {
   outputs: Record<string, unknown>;
   params: Map<string, Origin[]>;
   literals: Map<string, unknown>;
+  /** The template's conditions over the parameter values known now. */
+  conditions: ConditionReader;
 }
 
 /** What the analysis needs beyond the templates. */
@@ -84,6 +90,11 @@ const MEMBER_DEFINITION: Record<string, string> = {
 /** Attributes of a group that are the members' reference ids; those naming a member attribute follow. */
 const MEMBER_REFS = new Set(["refs", "refs_map"]);
 const MEMBER_ATTRS = new Set(["attributes", "outputs", "outputs_list"]);
+/** The types that run a template given inline or by file as a child stack, and their property names. */
+const STACK_TYPES: Record<string, { template: string; parameters: string }> = {
+  "OS::Heat::Stack": { template: "template", parameters: "parameters" },
+  "AWS::CloudFormation::Stack": { template: "TemplateURL", parameters: "Parameters" },
+};
 const MAX_DEPTH = 12;
 
 /** A step in an origin's journey; the first step out of the root template records where it left. */
@@ -155,6 +166,11 @@ export class RegionTree {
       }
       if (fn === "get_param") return param(Array.isArray(arg) ? arg[0] : arg);
       if (fn === "Ref") return param(arg);
+      if (IF_FUNCTIONS.has(fn) && Array.isArray(arg) && arg.length === 3) {
+        // the branch the condition chooses; both while the known parameters do not decide it
+        const holds = frame.conditions.holds(arg[0]);
+        return holds === undefined ? [...this.originsIn(frame, arg[1]), ...this.originsIn(frame, arg[2])] : this.originsIn(frame, holds ? arg[1] : arg[2]);
+      }
     }
     return Object.values(raw).flatMap((v) => this.originsIn(frame, v));
   }
@@ -171,8 +187,9 @@ export class RegionTree {
       return typeof output === "string" && output in child.outputs ? this.output(node, child, output) : self;
     }
     if (child) {
-      if (first !== "outputs") return self;
-      if (typeof second === "string") return second in child.outputs ? this.output(node, child, second) : [];
+      const name = outputNamed(first, second);
+      if (name === null) return self;
+      if (typeof name === "string") return name in child.outputs ? this.output(node, child, name) : [];
       return Object.keys(child.outputs).flatMap((o) => this.output(node, child, o));
     }
     const member = this.memberOf(node);
@@ -218,18 +235,26 @@ export class RegionTree {
       const text = lookup(this.ctx.files, node.type, parent.templateName);
       return this.frame(node, text === undefined ? undefined : this.parse(text), node.type, node.region, node.properties, []);
     }
-    if (node.type !== "OS::Heat::Stack") return null;
-    const template = literalIn(parent, node.properties.template, this.ctx.files);
-    const data = typeof template === "string" ? this.parse(template) : template;
+    const keys = STACK_TYPES[node.type];
+    if (!keys) return null;
+    const template = literalIn(parent, node.properties[keys.template], this.ctx.files);
+    // OS::Heat::Stack's template is the text (or data) itself; a TemplateURL names a file of the request
+    const text = node.type === "AWS::CloudFormation::Stack" && typeof template === "string" ? lookup(this.ctx.files, template, parent.templateName) : template;
+    const data = typeof text === "string" ? this.parse(text) : text;
     const context = node.properties.context;
     const named = isMapping(context) ? literalIn(parent, context.region_name, this.ctx.files) : undefined;
     const region = typeof named === "string" && this.ctx.regions.includes(named) ? named : node.region;
-    const params = isMapping(node.properties.parameters) ? node.properties.parameters : {};
-    return this.frame(node, data, undefined, region, params, ["parameters"]);
+    const params = isMapping(node.properties[keys.parameters]) ? (node.properties[keys.parameters] as Record<string, unknown>) : {};
+    return this.frame(node, data, undefined, region, params, [keys.parameters]);
   }
 
+  /** A nested template's data, a CFN one as its HOT translation (sections and keys renamed, functions kept). */
   private parse(text: string): unknown {
-    if (!this.parsed.has(text)) this.parsed.set(text, parseTemplateDocument(text).data);
+    if (!this.parsed.has(text)) {
+      const doc = parseTemplateDocument(text);
+      const cfn = isMapping(doc.data) && isCfnData(doc.data) ? readCfn(doc, doc.data) : undefined;
+      this.parsed.set(text, cfn && "doc" in cfn ? cfn.doc.data : doc.data);
+    }
     return this.parsed.get(text);
   }
 
@@ -238,6 +263,7 @@ export class RegionTree {
     if (!isMapping(data)) return null;
     const parent = node.evalFrame;
     const declared = isMapping(data.parameters) ? data.parameters : {};
+    const literals = new Map<string, unknown>();
     const frame: Frame = {
       prefix: `${parent.prefix}${childName(node, parent, templateName)}:`,
       templateName,
@@ -247,7 +273,8 @@ export class RegionTree {
       resources: new Map(),
       outputs: isMapping(data.outputs) ? data.outputs : {},
       params: new Map(),
-      literals: new Map(),
+      literals,
+      conditions: new ConditionReader({ conditions: isMapping(data.conditions) ? data.conditions : {}, literals }),
     };
     for (const [name, decl] of Object.entries(declared)) {
       const given = name in args;
@@ -259,8 +286,8 @@ export class RegionTree {
     }
     const resources = isMapping(data.resources) ? data.resources : {};
     for (const [name, def] of Object.entries(resources)) {
-      // A resource under a condition may not exist: it is left out rather than guessed.
-      if (!isMapping(def) || typeof def.type !== "string" || "condition" in def) continue;
+      // A resource whose condition is false is not allocated; an undecided one may be, so it is checked.
+      if (!isMapping(def) || typeof def.type !== "string" || frame.conditions.holds(def.condition) === false) continue;
       frame.resources.set(name, {
         label: frame.prefix + name,
         type: mapType(this.ctx.env, "", def.type),
@@ -307,6 +334,16 @@ function childName(node: ResourceNode, parent: Frame, templateName: string | und
   return node.enter ? `${own}:${templateName}` : templateName; // only group members have an `enter` hop
 }
 
+/**
+ * Which output of a child stack an attribute names: HOT's get_attr [stack, outputs, name] and CFN's
+ * Fn::GetAtt [stack, Outputs.name]; undefined for all of them, null when the attribute is not an output.
+ */
+function outputNamed(first: unknown, second: unknown): string | undefined | null {
+  if (typeof first === "string" && first.startsWith("Outputs.")) return first.slice("Outputs.".length);
+  if (first !== "outputs") return null;
+  return typeof second === "string" ? second : undefined;
+}
+
 /** The parts of a property value whose schema (or a nested item / key schema) says `region: "same"`. */
 export function sameRegionValues(schema: PropertySchema, value: unknown, at: Path): [unknown, Path][] {
   if (schema.region === "same") return [[value, at]];
@@ -326,6 +363,10 @@ function literalIn(frame: Frame, raw: unknown, files: Record<string, string>): u
   const arg = raw[keys[0]];
   if (keys[0] === "get_param") return typeof arg === "string" ? frame.literals.get(arg) : undefined;
   if (keys[0] === "get_file") return typeof arg === "string" ? lookup(files, arg, frame.templateName) : undefined;
+  if (IF_FUNCTIONS.has(keys[0]) && Array.isArray(arg) && arg.length === 3) {
+    const holds = frame.conditions.holds(arg[0]);
+    return holds === undefined ? undefined : literalIn(frame, holds ? arg[1] : arg[2], files);
+  }
   return keys[0].startsWith("get_") || keys[0].includes("::") ? undefined : raw;
 }
 

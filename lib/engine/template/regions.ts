@@ -1,11 +1,12 @@
 /**
  * Region rules: a property whose schema says `region: "same"` must not use a resource that lives in
  * another region (a volume in RegionOne attached to a server in RegionTwo), wherever in the template
- * tree either of them is: provider templates, OS::Heat::Stack children and group members are followed
- * (region-provenance.ts). Checked at compile time, before anything is allocated, naming both resources,
+ * tree either of them is: provider templates (HOT or CFN), OS::Heat::Stack and AWS::CloudFormation::Stack
+ * children and group members are followed, and conditions count (region-provenance.ts, region-conditions.ts). Checked at compile time, before anything is allocated, naming both resources,
  * both regions and the path through the templates.
  */
 import { isMapping, type Path } from "../functions";
+import { ConditionReader } from "./region-conditions";
 import { RegionTree, type Frame, type Origin, type RegionViolation } from "./region-provenance";
 import type { ResourceEntry } from "./resources";
 import { report, type CompileState } from "./state";
@@ -24,7 +25,7 @@ export function checkRegions(state: CompileState, entries: Map<string, ResourceE
 }
 
 /** The root template as the analysis' first frame: the compiled resources with their raw properties. */
-function rootFrame(state: CompileState, entries: Map<string, ResourceEntry>, params: Map<string, unknown>): Frame {
+export function rootFrame(state: CompileState, entries: Map<string, ResourceEntry>, params: Map<string, unknown>): Frame {
   const data = isMapping(state.doc.data) ? state.doc.data : {};
   const defs = isMapping(data.resources) ? data.resources : {};
   const frame: Frame = {
@@ -37,6 +38,7 @@ function rootFrame(state: CompileState, entries: Map<string, ResourceEntry>, par
     outputs: isMapping(data.outputs) ? data.outputs : {},
     params: new Map(),
     literals: params,
+    conditions: new ConditionReader({ conditions: isMapping(data.conditions) ? data.conditions : {}, literals: params }),
   };
   for (const e of entries.values()) {
     const def = defs[e.name];
