@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultRegistry } from "../resources";
+import { createTestEngine } from "../testing";
 import { compileStack } from ".";
 import { CFN_VOLUME_CHILD as CHILD } from "./region-fixtures";
 import { testOptions } from "./test-registry";
@@ -61,5 +62,28 @@ outputs:
     expect(errs.map((e) => e.message.replace(/.*; /, ""))).toEqual(["child:server (RegionTwo) -> attach (RegionOne) via output Server of resource child"]);
     expect(errs[0].path).toEqual(["Resources", "attach", "Properties", "instance_uuid"]);
     expect(crossRegion(compile({ template, files: { "server.yaml": server("RegionOne") } }))).toEqual([]);
+  });
+});
+
+describe("a CFN provider template", () => {
+  it("runs as a nested stack: its Parameters are the resource's properties, its Outputs its attributes", async () => {
+    const child = `AWSTemplateFormatVersion: '2010-09-09'
+Parameters:
+  Greeting: {Type: String, Default: hi}
+Resources:
+  said: {Type: OS::Heat::Value, Properties: {value: {Ref: Greeting}}}
+Outputs:
+  Said: {Value: {"Fn::GetAtt": [said, value]}}
+`;
+    const template = `heat_template_version: 2018-08-31
+resources:
+  greeter: {type: greeter.template, properties: {Greeting: hello}}
+outputs:
+  said: {value: {get_attr: [greeter, Said]}}
+`;
+    const t = createTestEngine();
+    const stack = await t.finish(await t.engine.create("cfn-provider", { template, files: { "greeter.template": child } }, { projectId: "p1" }));
+    expect(`${stack.action}_${stack.status}`).toBe("CREATE_COMPLETE");
+    expect((await t.engine.outputs(stack.id)).map((o) => [o.key, o.value])).toEqual([["said", "hello"]]);
   });
 });
