@@ -4,12 +4,13 @@
  * create deletes what it made (ROLLBACK_IN_PROGRESS -> ROLLBACK_COMPLETE), as Heat does.
  */
 import { conflict } from "../errors";
-import type { StackInput } from "../template/types";
+import type { CompiledResource, StackInput } from "../template/types";
 import type { CreateOptions, OperationHandle } from "./api";
 import { type EngineCore, isoNow, newId } from "./core";
 import { compileOrThrow, definitionOf } from "./definition";
 import type { Operation } from "./operation";
-import type { StackRecord } from "../ports";
+import type { ResourceRecord, StackRecord } from "../ports";
+import { ResourceFailure } from "./failure";
 import { checkNewStack, checkTreeResources } from "./limits";
 import { checkTimeout } from "./options";
 import { createResource } from "./resource-ops";
@@ -65,23 +66,51 @@ export async function createStack(core: EngineCore, name: string, input: StackIn
   return { stackId: record.id, done };
 }
 
-/** Stores every resource of the compiled stack at once as INIT_COMPLETE (as Heat lists them), before any is started. */
+/**
+ * Stores every resource of the compiled stack that has no record yet at once as INIT_COMPLETE (as
+ * Heat lists them), before any is started: all of them for a new stack; after a take-over, those the
+ * crashed engine had not stored.
+ */
 export async function storeInitRecords(op: Operation): Promise<void> {
-  const records = Object.values(op.compiled!.resources).map((res) => op.newRecord(res));
+  const records = Object.values(op.compiled!.resources)
+    .filter((res) => !op.records.has(res.name))
+    .map((res) => op.newRecord(res));
   for (const rec of records) op.records.set(rec.name, rec);
-  await op.core.store.commit({ resources: records });
+  if (records.length) await op.core.store.commit({ resources: records });
 }
 
 async function runCreate(op: Operation): Promise<void> {
-  const compiled = op.compiled!;
   await op.setStack("CREATE", "IN_PROGRESS", "Stack CREATE started");
+  await continueCreate(op);
+}
+
+/**
+ * Creates what `op.compiled` has and the stack has not yet created, then completes the stack (or
+ * fails it, rolling back when enabled). A resource already CREATE_COMPLETE is kept, one IN_PROGRESS
+ * is created again with its recorded attempt, so the cloud gives back what the first run made; one
+ * that FAILED fails the create with its recorded reason. Used by a create, and by an engine taking
+ * over one that a crashed engine left IN_PROGRESS.
+ */
+export async function continueCreate(op: Operation): Promise<void> {
+  const compiled = op.compiled!;
   await storeInitRecords(op);
-  const failure = await walkStack(op, graphOf(compiled), "CREATE", (name, signal) => createResource(op, compiled.resources[name], op.records.get(name)!, signal));
+  const failure = await walkStack(op, graphOf(compiled), "CREATE", (name, signal) => createOrKeep(op, compiled.resources[name], op.records.get(name)!, signal));
   if (!failure) return op.setStack("CREATE", "COMPLETE", "Stack CREATE completed successfully");
   await op.setStack("CREATE", "FAILED", failure);
   if (!op.shouldRollback()) return;
   await op.setStack("ROLLBACK", "IN_PROGRESS", "Stack ROLLBACK started");
-  const rollbackFailure = await deleteRecords(op, allRecords(op), "DELETE", compiled);
+  await continueCreateRollback(op);
+}
+
+async function createOrKeep(op: Operation, res: CompiledResource, rec: ResourceRecord, signal: AbortSignal): Promise<void> {
+  if (rec.action === "CREATE" && rec.status === "COMPLETE") return;
+  if (rec.action === "CREATE" && rec.status === "FAILED") throw new ResourceFailure(rec.statusReason, rec.name, "CREATE");
+  await createResource(op, res, rec, signal);
+}
+
+/** The rollback of a failed create (or its continuation after a take-over): deletes every resource. */
+export async function continueCreateRollback(op: Operation): Promise<void> {
+  const rollbackFailure = await deleteRecords(op, allRecords(op), "DELETE", op.compiled);
   if (rollbackFailure) await op.setStack("ROLLBACK", "FAILED", rollbackFailure);
   else await op.setStack("ROLLBACK", "COMPLETE", "Stack ROLLBACK completed successfully");
 }

@@ -27,6 +27,15 @@ export async function deleteStack(core: EngineCore, stackId: string, options: St
 
 async function runDelete(op: Operation): Promise<void> {
   await op.setStack("DELETE", "IN_PROGRESS", "Stack DELETE started");
+  await continueDelete(op);
+}
+
+/**
+ * Deletes every resource the stack still records and marks it deleted. Used by a delete, and by an
+ * engine taking over one a crashed engine left IN_PROGRESS: a resource already gone has no record
+ * left, one half deleted runs its delete hooks again (the cloud's NotFound is "already gone").
+ */
+export async function continueDelete(op: Operation): Promise<void> {
   op.compiled = compileStored(op.core, op.stack);
   const previous = op.stack.previous ? compileStored(op.core, op.stack, op.stack.previous) : undefined;
   const failure = await deleteRecords(op, allRecords(op), "DELETE", op.compiled, previous);

@@ -2,6 +2,9 @@
  * NestedStackOps for plugins (OS::Heat::Stack, groups, provider templates): a child stack with
  * parentId/parentResource, run by the same engine inside the parent operation (its abort signal
  * aborts the child), with events stored under the child's id. Each call runs to completion or throws.
+ * Each is idempotent for a hook that runs again after an engine took over its stack (resume.ts): a
+ * child a crash left IN_PROGRESS is taken over and carried to its end, and a create whose child
+ * already exists (its recorded id, or its name, which comes from the owning record) gets that child.
  */
 import { parse as parseYaml } from "yaml";
 import { notFound } from "../errors";
@@ -14,7 +17,8 @@ import { readOutputs } from "./outputs";
 import { readAttribute } from "./reads";
 import { PROVIDER_REF_KEY } from "./provider";
 import type { Operation } from "./operation";
-import type { NestedStackInput, NestedStackOps, NestedStackView, ResourceRecord, StackRecord } from "../ports";
+import type { Action, NestedStackInput, NestedStackOps, NestedStackView, ResourceRecord, StackRecord } from "../ports";
+import { resumeChild } from "./resume";
 import { runStackAction } from "./stack-actions";
 import { updateStack } from "./update";
 
@@ -29,9 +33,20 @@ function stackInput(input: NestedStackInput, parentFiles: Record<string, string>
   };
 }
 
-/** A short random suffix for child stack names, as Heat's "<parent>-<resource>-<suffix>". */
-function suffix(random: () => number): string {
-  return Array.from({ length: 12 }, () => "abcdefghijklmnopqrstuvwxyz0123456789"[Math.floor(random() * 36)]).join("");
+/** A 32-bit FNV-1a hash of `text`, from `seed`. */
+function fnv(text: string, seed: number): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+/**
+ * A child stack's name, as Heat's "<parent>-<resource>-<suffix>": the 12-character suffix comes from
+ * the owning record's id, so every engine (one taking over a half-done create too) names the same child.
+ */
+function childName(parent: string, rec: ResourceRecord): string {
+  const part = (seed: number) => fnv(rec.id, seed).toString(36).padStart(7, "0").slice(-6);
+  return `${parent}-${rec.name}-${part(0x811c9dc5)}${part(0x01000193)}`;
 }
 
 /** A stored resource's reference id: a provider template's OS::stack_id output (kept in its data), else its physical id. */
@@ -70,11 +85,15 @@ export async function nestedView(core: EngineCore, stack: StackRecord): Promise<
   };
 }
 
-/** Waits for a child operation and throws its reason unless it ended in `${action}_COMPLETE`. */
-async function finish(core: EngineCore, handle: OperationHandle, action: string): Promise<StackRecord> {
-  const stack = await handle.done;
+/** Throws the child's reason unless it ended in `${action}_COMPLETE`. */
+function outcome(stack: StackRecord, action: Action): StackRecord {
   if (stack.action !== action || stack.status !== "COMPLETE") throw new Error(stack.statusReason || `Nested stack ${action} failed`);
   return stack;
+}
+
+/** Waits for a child operation and throws its reason unless it ended in `${action}_COMPLETE`. */
+async function finish(handle: OperationHandle, action: Action): Promise<StackRecord> {
+  return outcome(await handle.done, action);
 }
 
 /**
@@ -93,42 +112,72 @@ export function nestedOps(core: EngineCore, op: Operation, rec: ResourceRecord, 
     if (!(await ownStack(stackId))) throw notFound(`The Stack (${stackId})`);
     return stackId;
   }
+  /** A child an engine crash left IN_PROGRESS, taken over and carried to its end: its final record (else undefined). */
+  async function takenOver(stackId: string): Promise<StackRecord | undefined> {
+    const stack = await ownStack(stackId);
+    if (!stack || stack.status !== "IN_PROGRESS" || core.running.has(stackId)) return undefined;
+    return resumeChild(core, stack, start, signal);
+  }
+  /**
+   * Runs `action` on a child, unless a crash left that action IN_PROGRESS on it (this hook is running
+   * again after a take-over): then that operation is carried to its end instead of starting another.
+   */
+  async function run(stackId: string, action: Action, begin: (id: string) => Promise<OperationHandle>): Promise<StackRecord> {
+    const id = await own(stackId);
+    const resumed = await takenOver(id);
+    if (resumed && (resumed.action === action || (action === "UPDATE" && resumed.action === "ROLLBACK"))) return outcome(resumed, action);
+    return finish(await begin(id), action);
+  }
+  /** The child this resource already has (the hook runs again after a take-over), by its recorded id or its name. */
+  async function existingChild(name: string): Promise<StackRecord | undefined> {
+    const found = rec.nestedStackId ? await ownStack(rec.nestedStackId) : await core.store.findStackByName(projectId, name);
+    if (!found || found.parentId !== op.stack.id || found.parentResource !== rec.name) return undefined;
+    return (await takenOver(found.id)) ?? (await ownStack(found.id));
+  }
+  async function keep(childId: string): Promise<void> {
+    // as Heat, the owner's resource id is the child stack from the moment it exists, so a failed
+    // or interrupted child is still deleted with its owner
+    rec.nestedStackId = childId;
+    rec.physicalId ??= childId;
+    await core.store.saveResource(rec);
+  }
   return {
     async create(input) {
-      const name = `${op.stack.name}-${rec.name}-${suffix(core.random)}`;
+      const name = childName(op.stack.name, rec);
+      const existing = await existingChild(name);
+      if (existing && existing.action !== "INIT") {
+        await keep(existing.id);
+        return nestedView(core, outcome(existing, "CREATE"));
+      }
+      // a child stored but never started has nothing in the cloud: it is made again
+      if (existing) await core.store.purgeStack(existing.id);
       const options = { projectId: op.stack.projectId, region: input.region ?? rec.region, timeoutMins: input.timeoutMins };
       const handle = await createStack(core, name, stackInput(input, op.stack.files), options, { ...start, parentId: op.stack.id, parentResource: rec.name });
-      // as Heat, the owner's resource id is the child stack from the moment it exists, so a failed
-      // or interrupted child is still deleted with its owner
-      rec.nestedStackId = handle.stackId;
-      rec.physicalId ??= handle.stackId;
-      await core.store.saveResource(rec);
-      return nestedView(core, await finish(core, handle, "CREATE"));
+      await keep(handle.stackId);
+      return nestedView(core, await finish(handle, "CREATE"));
     },
     async update(stackId, input) {
-      const handle = await updateStack(core, await own(stackId), stackInput(input, op.stack.files), { timeoutMins: input.timeoutMins }, start);
-      return nestedView(core, await finish(core, handle, "UPDATE"));
+      const stack = await run(stackId, "UPDATE", (id) => updateStack(core, id, stackInput(input, op.stack.files), { timeoutMins: input.timeoutMins }, start));
+      return nestedView(core, stack);
     },
     async delete(stackId) {
-      await finish(core, await deleteStack(core, await own(stackId), start), "DELETE");
+      await run(stackId, "DELETE", (id) => deleteStack(core, id, start));
     },
     async get(stackId) {
       const stack = await ownStack(stackId);
       return stack && nestedView(core, stack);
     },
     async suspend(stackId) {
-      await finish(core, await runStackAction(core, await own(stackId), "SUSPEND", start), "SUSPEND");
+      await run(stackId, "SUSPEND", (id) => runStackAction(core, id, "SUSPEND", start));
     },
     async resume(stackId) {
-      await finish(core, await runStackAction(core, await own(stackId), "RESUME", start), "RESUME");
+      await run(stackId, "RESUME", (id) => runStackAction(core, id, "RESUME", start));
     },
     async check(stackId) {
-      await finish(core, await runStackAction(core, await own(stackId), "CHECK", start), "CHECK");
+      await run(stackId, "CHECK", (id) => runStackAction(core, id, "CHECK", start));
     },
     async removeResources(stackId, names) {
-      const stack = await ownStack(stackId);
-      if (!stack) throw notFound(`The Stack (${stackId})`);
-      await finish(core, await updateStack(core, stackId, { template: templateWithout(stack, names) }, { existing: true }, start), "UPDATE");
+      await run(stackId, "UPDATE", async (id) => updateStack(core, id, { template: templateWithout((await ownStack(id))!, names) }, { existing: true }, start));
     },
   };
 }

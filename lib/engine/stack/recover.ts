@@ -1,44 +1,38 @@
 /**
- * Recovery after a crash: every stack left IN_PROGRESS whose lock has expired (or that has no lock)
- * is failed cleanly, as Heat does when an engine restarts: resources that were IN_PROGRESS become
- * FAILED ("Engine went down during resource CREATE"), then the stack ("Engine went down during stack
- * CREATE"), unless a resource had already failed in that action: then the stack keeps that recorded
- * reason ("Resource CREATE failed: ..."). A later update or delete carries on from there.
+ * The recovery sweep (StackEngine.recover), which every engine process runs from time to time: each
+ * stack IN_PROGRESS whose lease has expired (or that has no lease) belonged to an engine that went
+ * down, and this engine takes it over and completes it from the recorded state (resume.ts: CREATE,
+ * UPDATE, DELETE, ROLLBACK, SUSPEND, RESUME, CHECK; where completing is impossible the stack fails
+ * with the reason). Root stacks are taken over here; a child stack whose parent is in progress too is
+ * taken over by the parent's resource when its hook runs again (nested.ts); an orphaned child (its
+ * parent not in progress) on its own. A create or update that failed with rollback enabled and whose
+ * engine died before the rollback began (its expired lease is still there) is rolled back. Cheap when
+ * there is nothing to do: one listing of the stacks IN_PROGRESS, one lease read for each, and one
+ * listing of the expired leases.
  */
 import type { EngineCore } from "./core";
-import { stackFailureReason } from "./failure";
-import { Operation } from "./operation";
-import type { StackRecord } from "../ports";
+import { abandoned, takeOver } from "./resume";
 
-async function failInterrupted(core: EngineCore, stack: StackRecord): Promise<void> {
-  const op = await Operation.load(core, stack);
-  const records = [...op.records.values(), ...op.retired];
-  // a resource that had already failed in this action is why the stack fails: its recorded reason is
-  // kept, as the crashed engine would have reported it, rather than replaced by "Engine went down"
-  const failedFirst = records.find((rec) => rec.action === stack.action && rec.status === "FAILED" && rec.statusReason);
-  for (const rec of records) {
-    if (rec.status === "IN_PROGRESS") await op.setResource(rec, rec.action, "FAILED", `Engine went down during resource ${rec.action}`);
-  }
-  const reason = failedFirst ? stackFailureReason(stack.action, failedFirst.statusReason) : `Engine went down during stack ${stack.action}`;
-  await op.setStack(stack.action, "FAILED", reason);
-}
-
-/** Fails every abandoned IN_PROGRESS stack; returns their ids. */
+/** Takes over every abandoned IN_PROGRESS stack and continues it in the background; returns their ids. */
 export async function recoverStacks(core: EngineCore): Promise<string[]> {
-  const now = core.clock.now();
-  const stacks = await core.store.listStacks({ includeNested: true });
-  const handled: string[] = [];
+  if (core.closed) return [];
+  const stacks = await core.store.listStacks({ includeNested: true, status: "IN_PROGRESS" });
+  const inProgress = new Set(stacks.map((s) => s.id));
+  const taken: string[] = [];
   for (const stack of stacks) {
     if (stack.status !== "IN_PROGRESS" || core.running.has(stack.id)) continue;
+    if (stack.parentId && inProgress.has(stack.parentId)) continue;
     const lock = await core.store.getLock(stack.id);
-    if (lock && lock.expiresAt > now) continue;
-    if (!(await core.store.acquireLock(stack.id, core.owner, core.lockTtlMs))) continue;
-    try {
-      await failInterrupted(core, stack);
-      handled.push(stack.id);
-    } finally {
-      await core.store.releaseLock(stack.id, core.owner);
-    }
+    if (lock && lock.expiresAt > core.clock.now()) continue;
+    if (await takeOver(core, stack)) taken.push(stack.id);
   }
-  return handled;
+  // a lease left behind on a stack that is not in progress: its engine died between two writes; a
+  // create or update that failed with rollback enabled still has its rollback to run
+  for (const lock of await core.store.expiredLocks(core.clock.now())) {
+    const stack = await core.store.getStack(lock.stackId);
+    if (!stack || stack.status !== "FAILED" || !abandoned(stack) || core.running.has(stack.id)) continue;
+    if (stack.parentId && inProgress.has(stack.parentId)) continue;
+    if (await takeOver(core, stack)) taken.push(stack.id);
+  }
+  return taken;
 }

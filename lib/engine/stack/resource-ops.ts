@@ -8,7 +8,7 @@ import { ResourceFailure, resourceFailureReason } from "./failure";
 import { runHook } from "./hooks";
 import type { Operation } from "./operation";
 import type { Action, ResourceRecord } from "../ports";
-import { contextFor, resolveLive } from "./runtime";
+import { contextFor, type HookContext, resolveLive } from "./runtime";
 
 /**
  * Moves `rec` to FAILED with Heat's reason for `error` ("CREATE aborted" when the operation was
@@ -20,15 +20,44 @@ export async function failResource(op: Operation, rec: ResourceRecord, action: A
   return new ResourceFailure(why, rec.name, action);
 }
 
+/**
+ * Where a record keeps its current action's attempt while the action is IN_PROGRESS: "CREATE:7", the
+ * action and the stack generation that began it. It goes when the action ends.
+ */
+const ATTEMPT_KEY = "hearth:attempt";
+
+/**
+ * Starts `action` on `rec` as a new attempt, or continues the recorded one when `rec` is already
+ * IN_PROGRESS in that action (an engine taking over after a crash): the attempt is stored with the
+ * IN_PROGRESS state, so the hooks of both runs use the same client token.
+ */
+function beginAttempt(op: Operation, rec: ResourceRecord, action: Action): void {
+  const resumed = rec.status === "IN_PROGRESS" && rec.action === action && rec.data[ATTEMPT_KEY]?.startsWith(`${action}:`);
+  if (!resumed) rec.data[ATTEMPT_KEY] = `${action}:${op.stack.generation}`;
+}
+
+/** The client token of `rec`'s current attempt: the same in every engine that runs it. */
+function clientTokenOf(rec: ResourceRecord): string {
+  return `${rec.id}:${rec.data[ATTEMPT_KEY]}`;
+}
+
+/** The context of a hook run inside an action's transition: its cloud calls carry the attempt's token. */
+function hookContext(op: Operation, rec: ResourceRecord, plugin: ResourcePlugin, properties: Record<string, unknown>, signal: AbortSignal): HookContext {
+  return contextFor(op, rec, plugin, properties, signal, clientTokenOf(rec));
+}
+
 /** Runs `body` between the IN_PROGRESS and COMPLETE/FAILED transitions of `rec`. */
 export async function transition(op: Operation, rec: ResourceRecord, action: Action, signal: AbortSignal, body: () => Promise<string | void>): Promise<void> {
+  beginAttempt(op, rec, action);
   await op.setResource(rec, action, "IN_PROGRESS", "state changed");
   let reason: string | void;
   try {
     reason = await body();
   } catch (error) {
+    delete rec.data[ATTEMPT_KEY];
     throw await failResource(op, rec, action, error, signal);
   }
+  delete rec.data[ATTEMPT_KEY];
   await op.setResource(rec, action, "COMPLETE", reason || "state changed");
 }
 
@@ -49,18 +78,21 @@ export async function createResource(op: Operation, res: CompiledResource, rec: 
   await transition(op, rec, "CREATE", signal, async () => {
     rec.properties = await resolvedProperties(op, res.name, plugin, signal);
     const h = plugin.handlers;
-    await runHook(op, contextFor(op, rec, plugin, rec.properties, signal), h.create, h.checkCreateComplete, signal);
+    await runHook(op, hookContext(op, rec, plugin, rec.properties, signal), h.create, h.checkCreateComplete, signal);
   });
 }
 
-/** Updates `rec` in place with the plugin's update hook. */
+/**
+ * Updates `rec` in place with the plugin's update hook. The record keeps its old properties until the
+ * hook is done, so an engine taking over a half-done update finds the same change to make.
+ */
 export async function updateResource(op: Operation, rec: ResourceRecord, plugin: ResourcePlugin, change: PropertyChange, signal: AbortSignal): Promise<void> {
   await transition(op, rec, "UPDATE", signal, async () => {
-    rec.properties = change.after;
     op.forgetAttributes(rec);
     const h = plugin.handlers;
-    const hc = contextFor(op, rec, plugin, change.after, signal);
+    const hc = hookContext(op, rec, plugin, change.after, signal);
     await runHook(op, hc, h.update && ((ctx) => h.update!(ctx, change)), h.checkUpdateComplete, signal);
+    rec.properties = change.after;
   });
 }
 
@@ -80,7 +112,7 @@ export async function deleteResource(op: Operation, rec: ResourceRecord, policy:
       if (!rec.physicalId && !rec.nestedStackId) return;
       const plugin = op.pluginOf(rec);
       const h = plugin.handlers;
-      await runHook(op, contextFor(op, rec, plugin, rec.properties, signal), h.delete, h.checkDeleteComplete, signal);
+      await runHook(op, hookContext(op, rec, plugin, rec.properties, signal), h.delete, h.checkDeleteComplete, signal);
     });
   }
   await op.core.store.deleteResource(rec.id);
@@ -93,7 +125,7 @@ export async function simpleAction(op: Operation, rec: ResourceRecord, action: "
   const plugin = op.pluginOf(rec);
   const h = plugin.handlers;
   await transition(op, rec, action, signal, async () => {
-    const hc = contextFor(op, rec, plugin, rec.properties, signal);
+    const hc = hookContext(op, rec, plugin, rec.properties, signal);
     if (action === "SUSPEND") await runHook(op, hc, h.suspend, h.checkSuspendComplete, signal);
     else if (action === "RESUME") await runHook(op, hc, h.resume, h.checkResumeComplete, signal);
     else if (!h.check) return `CHECK not supported for ${rec.type}`;

@@ -6,7 +6,7 @@
 import type { ResourceContext, ResourcePlugin } from "../resources/types";
 import type { RuntimeView } from "../template/types";
 import type { Operation } from "./operation";
-import type { ResourceRecord } from "../ports";
+import type { RegionClient, ResourceRecord } from "../ports";
 
 /** A ResourceContext plus `flush`, which persists what the hook changed (ids, data, notes). */
 export interface HookContext {
@@ -14,15 +14,30 @@ export interface HookContext {
   flush(): Promise<void>;
 }
 
-/** Builds the context a plugin hook runs with, over the live record `rec`. */
+/**
+ * Builds the context a plugin hook runs with, over the live record `rec`. With `clientToken` (a
+ * resource action's attempt, see resource-ops.ts), the cloud clients it hands out make each
+ * state-changing call idempotent: one client per region for the whole context, so a peer that
+ * re-runs the hook after a crash makes the same stamped calls and gets the first run's objects back.
+ */
 export function contextFor(
   op: Operation,
   rec: ResourceRecord,
   plugin: ResourcePlugin,
   properties: Record<string, unknown>,
   signal: AbortSignal,
+  clientToken?: string,
 ): HookContext {
   const core = op.core;
+  const clients = new Map<string, RegionClient>();
+  // the cloud acts for the stack's project, so an id from outside (adopt data, a property) that
+  // names another project's object is not found
+  const clientFor = (region: string): RegionClient => {
+    if (clientToken === undefined) return core.cloud.region(region, op.stack.projectId);
+    let client = clients.get(region);
+    if (!client) clients.set(region, (client = core.cloud.region(region, op.stack.projectId, clientToken)));
+    return client;
+  };
   let dirty = false;
   let notes: Promise<void> = Promise.resolve();
   let metadata: Record<string, unknown> | undefined;
@@ -49,12 +64,10 @@ export function contextFor(
       metadata ??= resolveMetadata(op, rec.name);
       return metadata;
     },
-    // the cloud acts for the stack's project, so an id from outside (adopt data, a property) that
-    // names another project's object is not found
     get cloud() {
-      return core.cloud.region(rec.region, op.stack.projectId);
+      return clientFor(rec.region);
     },
-    cloudFor: (region) => core.cloud.region(region, op.stack.projectId),
+    cloudFor: clientFor,
     get nested() {
       return core.nestedFor(op, rec, signal);
     },

@@ -8,6 +8,7 @@ import type { EngineCore } from "./core";
 import { compileStored } from "./definition";
 import { liveStack } from "./load";
 import type { Operation } from "./operation";
+import type { ResourceRecord } from "../ports";
 import { simpleAction, wasStarted } from "./resource-ops";
 import { startOperation, type StartOptions } from "./run";
 import { graphFor, walkStack } from "./stack-walk";
@@ -27,8 +28,17 @@ export async function runStackAction(core: EngineCore, stackId: string, action: 
 
 async function run(op: Operation, action: SimpleStackAction): Promise<void> {
   await op.setStack(action, "IN_PROGRESS", `Stack ${action} started`);
+  await continueStackAction(op, action, false);
+}
+
+/**
+ * Runs `action` on every resource ever created and completes the stack. `resumed`: an engine takes
+ * over the action from a crashed one, so resources that already completed it are skipped.
+ */
+export async function continueStackAction(op: Operation, action: SimpleStackAction, resumed: boolean): Promise<void> {
   op.compiled = compileStored(op.core, op.stack);
-  const started = [...op.records.values()].filter(wasStarted);
+  const done = (r: ResourceRecord) => resumed && r.action === action && r.status === "COMPLETE";
+  const started = [...op.records.values()].filter((r) => wasStarted(r) && !done(r));
   const byName = new Map(started.map((r) => [r.name, r]));
   const failure = await walkStack(op, graphFor(byName.keys(), op.compiled), action, (name, signal) => simpleAction(op, byName.get(name)!, action, signal), {
     reverse: action === "SUSPEND",

@@ -1,8 +1,8 @@
 /**
  * Deciding what an update does to one resource, as Heat does: nothing when its resolved properties
  * are unchanged; in place when every changed property is update_allowed and the plugin has an update
- * hook; otherwise replace. A changed type, an unhealthy or FAILED resource is replaced; a changed
- * immutable property is refused.
+ * hook; otherwise replace. A changed type, an unhealthy, FAILED or half-deleted resource is replaced;
+ * a changed immutable property is refused.
  */
 import type { PropertyChange, ResourcePlugin } from "../resources/types";
 import type { ResourceRecord } from "../ports";
@@ -26,9 +26,12 @@ export function changedProperties(before: Record<string, unknown>, after: Record
   return [...keys].filter((k) => !same(before[k], after[k]));
 }
 
-/** Whether `rec` must be replaced whatever its new properties are. */
+/**
+ * Whether `rec` must be replaced whatever its new properties are: a new type, unhealthy, FAILED, or
+ * caught in a delete (a break-before-make replacement an engine crash interrupted).
+ */
 export function mustReplace(rec: ResourceRecord, type: string): boolean {
-  return rec.type !== type || rec.unhealthy || rec.status === "FAILED";
+  return rec.type !== type || rec.unhealthy || rec.status === "FAILED" || rec.action === "DELETE";
 }
 
 /** Decides in place / replace / nothing from the old record and the newly resolved properties. */

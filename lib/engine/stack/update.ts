@@ -45,22 +45,32 @@ export async function updateStack(core: EngineCore, stackId: string, input: Part
         disableRollback,
         timeoutMins,
       });
-      await runUpdate(op, target, current, previous);
+      await continueUpdate(op, target, current, previous);
     },
     start,
   );
   return { stackId, done };
 }
 
-async function runUpdate(op: Operation, target: CompiledStack, current: CompiledStack | undefined, previous: Definition): Promise<void> {
+/**
+ * Converges onto `target` (the stored new definition), completing the update, or failing it and
+ * rolling back onto `previous` when enabled. Used by an update, and by an engine taking over one a
+ * crashed engine left IN_PROGRESS: what the first run finished is unchanged and gets no event, a
+ * half-done resource is continued with its recorded attempt, a half-done replacement is finished.
+ */
+export async function continueUpdate(op: Operation, target: CompiledStack, current: CompiledStack | undefined, previous: Definition): Promise<void> {
   const failure = await converge(op, target, current, "UPDATE", false);
   if (!failure) return op.setStack("UPDATE", "COMPLETE", "Stack UPDATE completed successfully");
   await op.setStack("UPDATE", "FAILED", failure);
   if (!op.shouldRollback()) return;
   await op.setStack("ROLLBACK", "IN_PROGRESS", "Stack ROLLBACK started");
-  const back = current ?? compileStored(op.core, op.stack, previous);
+  await continueUpdateRollback(op, current ?? compileStored(op.core, op.stack, previous), target, previous);
+}
+
+/** Converges back onto `back` (the previous definition, compiled) from `left`, the definition being left. */
+export async function continueUpdateRollback(op: Operation, back: CompiledStack | undefined, left: CompiledStack | undefined, previous: Definition): Promise<void> {
   if (!back) return op.setStack("ROLLBACK", "FAILED", "The previous template no longer compiles");
-  const rollbackFailure = await converge(op, back, target, "ROLLBACK", true);
+  const rollbackFailure = await converge(op, back, left, "ROLLBACK", true);
   if (rollbackFailure) return op.setStack("ROLLBACK", "FAILED", rollbackFailure);
   await op.setStack("ROLLBACK", "COMPLETE", "Stack ROLLBACK completed successfully", previous);
 }
@@ -82,7 +92,8 @@ async function converge(op: Operation, target: CompiledStack, other: CompiledSta
 
 async function convergeResource(op: Operation, res: CompiledResource, signal: AbortSignal, rollback: boolean): Promise<void> {
   const cur = op.records.get(res.name);
-  if (!cur || !wasStarted(cur)) return createResource(op, res, cur ?? op.newRecord(res), signal);
+  // a create a crashed engine left IN_PROGRESS is continued on the same record (and attempt)
+  if (!cur || !wasStarted(cur) || (cur.action === "CREATE" && cur.status === "IN_PROGRESS")) return createResource(op, res, cur ?? op.newRecord(res), signal);
   if (rollback && (await swapBack(op, res.name))) return;
   const plugin = op.pluginFor(res);
   if (mustReplace(cur, res.type)) return replace(op, res, signal);

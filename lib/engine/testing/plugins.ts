@@ -5,6 +5,7 @@
  * - Test::Failing: fails the actions listed in `fail_on` (create, update, delete, check, suspend, resume)
  * - Test::Slow: each action takes `delay_ms` on the engine's clock (polled through check hooks)
  * - Test::BreakFirst: like Generic, but a replacement deletes the old copy first
+ * A create run again on a record that already names a live resource (an engine took it over) keeps it.
  */
 import { builtinPlugins, createRegistry } from "../resources";
 import { defineResource, type ResourceContext, type ResourcePlugin, type TypeRegistry } from "../resources/types";
@@ -69,6 +70,8 @@ function testPlugin(world: TestWorld, type: string, description: string, flavour
     handlers: {
       async create(ctx) {
         failOn(ctx, "create");
+        // run again by an engine that took the create over: what the first run made is kept
+        if (ctx.physicalId && world.live.has(ctx.physicalId)) return until(ctx);
         const id = world.allocate(ctx.name);
         ctx.setPhysicalId(id);
         world.live.set(id, { name: ctx.name, type, properties: ctx.properties });
