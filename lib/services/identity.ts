@@ -6,11 +6,12 @@
  */
 import { createHash, randomBytes, randomUUID, scrypt, timingSafeEqual } from "node:crypto";
 import { promisify } from "node:util";
-import type { IdentityStore, LoginFailureStore, ProjectRow, RoleRow, UserRow } from "../store/ports";
+import type { IdentityRecordKind } from "../engine/ports";
+import type { GroupRow, IdentityStore, LoginFailureStore, ProjectRow, RecordRow, RoleRow, UserRow } from "../store/ports";
 import { ADMIN_PROJECT_NAME } from "./identity-policy";
 import { createLoginThrottle, throttleMessage, type LoginThrottleOptions } from "./login-throttle";
 
-export type { ProjectRow, RoleRow } from "../store/ports";
+export type { GroupRow, ProjectRow, RecordRow, RoleRow } from "../store/ports";
 
 const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, length: number) => Promise<Buffer>;
 
@@ -82,6 +83,12 @@ export interface Identity {
   /** Projects a user holds a role on (for the console's project switcher and GET /auth/projects). */
   projectsOf(userId: string): Promise<ProjectRow[]>;
   listRoles(): Promise<RoleRow[]>;
+  /** Every group, by name. */
+  listGroups(): Promise<GroupRow[]>;
+  /** A group's members by name (IdentityError NotFound for an unknown group, by id or name). */
+  groupMembers(group: string): Promise<{ id: string; name: string }[]>;
+  /** The domains, services, endpoints or regions made through the identity port (OS::Keystone::* types), oldest first. */
+  listRecords(kind: IdentityRecordKind): Promise<RecordRow[]>;
 }
 
 /** scrypt hash as `scrypt$<salt>$<hash>` (base64url). */
@@ -250,6 +257,12 @@ export function createIdentity(store: IdentityStore, loginFailures: LoginFailure
     listProjects: () => store.listProjects(),
     projectsOf: (userId) => store.projectsOf(userId),
     listRoles: () => store.listRoles(),
+    listGroups: () => store.listGroups(),
+    async groupMembers(ref) {
+      const group = await mustFind(store.findGroup(ref), `group: ${ref}`);
+      return (await store.membersOf(group.id)).map(({ id, name }) => ({ id, name }));
+    },
+    listRecords: (kind) => store.listRecords(kind),
   };
   return identity;
 }

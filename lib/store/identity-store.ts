@@ -1,14 +1,13 @@
 /**
- * Identity rows in the database (users, projects, roles, role assignments, tokens): the IdentityStore
- * port (ports.ts) on Prisma.
+ * Identity rows in the database (users, projects, roles, role assignments, tokens; groups and
+ * catalogue records in identity-directory-store.ts): the IdentityStore port (ports.ts) on Prisma. A
+ * user's roles on a project are its own and those of the groups it is a member of.
  */
-import type { HearthPrisma } from "./client";
+import { PrismaIdentityDirectory } from "./identity-directory-store";
 import type { IdentityStore, ProjectPatch, ProjectRow, RoleRow, TokenRow, UserPatch, UserRow } from "./ports";
 
 /** Prisma-backed identity rows. */
-export class PrismaIdentityStore implements IdentityStore {
-  constructor(private readonly prisma: HearthPrisma) {}
-
+export class PrismaIdentityStore extends PrismaIdentityDirectory implements IdentityStore {
   /** A user by id or name; undefined when absent. */
   async findUser(ref: string): Promise<UserRow | undefined> {
     return (await this.prisma.identityUser.findFirst({ where: { OR: [{ id: ref }, { name: ref }] } })) ?? undefined;
@@ -30,10 +29,11 @@ export class PrismaIdentityStore implements IdentityStore {
     return this.prisma.identityUser.updateMany({ where: { id }, data: patch }).then(() => true, () => false);
   }
 
-  /** Deletes a user with its role assignments and tokens (nothing when absent). */
+  /** Deletes a user with its role assignments, memberships and tokens (nothing when absent). */
   async deleteUser(id: string): Promise<void> {
     await this.prisma.$transaction([
       this.prisma.roleAssignment.deleteMany({ where: { userId: id } }),
+      this.prisma.groupMembership.deleteMany({ where: { userId: id } }),
       this.prisma.identityToken.deleteMany({ where: { userId: id } }),
       this.prisma.identityUser.deleteMany({ where: { id } }),
     ]);
@@ -60,10 +60,11 @@ export class PrismaIdentityStore implements IdentityStore {
     return this.prisma.identityProject.updateMany({ where: { id }, data: patch }).then(() => true, () => false);
   }
 
-  /** Deletes a project with the role assignments on it and the tokens scoped to it (nothing when absent). */
+  /** Deletes a project with the role assignments (users' and groups') on it and the tokens scoped to it (nothing when absent). */
   async deleteProject(id: string): Promise<void> {
     await this.prisma.$transaction([
       this.prisma.roleAssignment.deleteMany({ where: { projectId: id } }),
+      this.prisma.groupRoleAssignment.deleteMany({ where: { projectId: id } }),
       this.prisma.identityToken.deleteMany({ where: { projectId: id } }),
       this.prisma.identityProject.deleteMany({ where: { id } }),
     ]);
@@ -93,9 +94,13 @@ export class PrismaIdentityStore implements IdentityStore {
     return this.prisma.identityRole.updateMany({ where: { id }, data: { name } }).then(() => true, () => false);
   }
 
-  /** Deletes a role with its assignments (nothing when absent). */
+  /** Deletes a role with its assignments, users' and groups' (nothing when absent). */
   async deleteRole(id: string): Promise<void> {
-    await this.prisma.$transaction([this.prisma.roleAssignment.deleteMany({ where: { roleId: id } }), this.prisma.identityRole.deleteMany({ where: { id } })]);
+    await this.prisma.$transaction([
+      this.prisma.roleAssignment.deleteMany({ where: { roleId: id } }),
+      this.prisma.groupRoleAssignment.deleteMany({ where: { roleId: id } }),
+      this.prisma.identityRole.deleteMany({ where: { id } }),
+    ]);
   }
 
   /** Takes a role grant back (idempotent). */
@@ -110,18 +115,30 @@ export class PrismaIdentityStore implements IdentityStore {
     await this.prisma.roleAssignment.createMany({ data: [key] }).catch(() => undefined);
   }
 
-  /** Names of the roles `userId` holds on `projectId`. */
+  /** The roles `userId` holds on `projectId`, its own and its groups', by name. */
   async rolesOn(userId: string, projectId: string): Promise<RoleRow[]> {
-    const rows = await this.prisma.roleAssignment.findMany({ where: { userId, projectId } });
-    const ids = rows.map((r) => r.roleId);
+    const groupId = { in: await this.groupIdsOf(userId) };
+    const [own, viaGroups] = await Promise.all([
+      this.prisma.roleAssignment.findMany({ where: { userId, projectId } }),
+      this.prisma.groupRoleAssignment.findMany({ where: { groupId, projectId } }),
+    ]);
+    const ids = [...new Set([...own, ...viaGroups].map((r) => r.roleId))];
     return this.prisma.identityRole.findMany({ where: { id: { in: ids } }, orderBy: { name: "asc" } });
   }
 
-  /** Projects `userId` holds any role on. */
+  /** Projects `userId` holds any role on, its own or through a group. */
   async projectsOf(userId: string): Promise<ProjectRow[]> {
-    const rows = await this.prisma.roleAssignment.findMany({ where: { userId }, select: { projectId: true } });
-    const ids = [...new Set(rows.map((r) => r.projectId))];
+    const groupId = { in: await this.groupIdsOf(userId) };
+    const [own, viaGroups] = await Promise.all([
+      this.prisma.roleAssignment.findMany({ where: { userId }, select: { projectId: true } }),
+      this.prisma.groupRoleAssignment.findMany({ where: { groupId }, select: { projectId: true } }),
+    ]);
+    const ids = [...new Set([...own, ...viaGroups].map((r) => r.projectId))];
     return this.prisma.identityProject.findMany({ where: { id: { in: ids } }, orderBy: { name: "asc" } });
+  }
+
+  private async groupIdsOf(userId: string): Promise<string[]> {
+    return (await this.prisma.groupMembership.findMany({ where: { userId }, select: { groupId: true } })).map((m) => m.groupId);
   }
 
   /** Stores an issued token. */

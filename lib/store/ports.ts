@@ -4,7 +4,7 @@
  * implements them on Prisma (database.ts wires the implementations); the services see only these.
  */
 import type { SimPersistence } from "../cloud/sim/persistence";
-import type { EventRecord } from "../engine/ports";
+import type { EventRecord, IdentityRecordFields, IdentityRecordKind } from "../engine/ports";
 
 /** A stored user (the password only as its scrypt hash). */
 export interface UserRow {
@@ -51,11 +51,63 @@ export interface TokenRow {
   revokedAt: string | null;
 }
 
+/** A stored group. */
+export interface GroupRow {
+  id: string;
+  name: string;
+  description: string;
+  createdAt: string;
+}
+
+/** A stored catalogue record (domain, service, endpoint or region); `fields` are its kind's other fields. */
+export interface RecordRow {
+  kind: IdentityRecordKind;
+  id: string;
+  name: string;
+  fields: IdentityRecordFields;
+  createdAt: string;
+}
+
+/** Groups, their members and grants, and catalogue records: the identity rows beyond users and projects. */
+export interface IdentityDirectoryStore {
+  /** A group by id or name; undefined when absent. */
+  findGroup(ref: string): Promise<GroupRow | undefined>;
+  /** Adds a group; false when the name is taken. */
+  addGroup(row: GroupRow): Promise<boolean>;
+  /** Every group, by name. */
+  listGroups(): Promise<GroupRow[]>;
+  /** Changes a group; false when the new name is taken. */
+  updateGroup(id: string, patch: Partial<Pick<GroupRow, "name" | "description">>): Promise<boolean>;
+  /** Deletes a group with its memberships and grants (nothing when absent). */
+  deleteGroup(id: string): Promise<void>;
+  /** Makes a user a member (idempotent). */
+  addMember(groupId: string, userId: string): Promise<void>;
+  /** Ends a membership (idempotent). */
+  removeMember(groupId: string, userId: string): Promise<void>;
+  /** The group's members, by name. */
+  membersOf(groupId: string): Promise<UserRow[]>;
+  /** Grants a group a role on a project (idempotent). */
+  assignGroup(groupId: string, projectId: string, roleId: string): Promise<void>;
+  /** Takes a group's grant back (idempotent). */
+  unassignGroup(groupId: string, projectId: string, roleId: string): Promise<void>;
+  /** A record of `kind` by id or name (the oldest of that name); undefined when absent. */
+  findRecord(kind: IdentityRecordKind, ref: string): Promise<RecordRow | undefined>;
+  /** Adds a record; false when its id is taken. */
+  addRecord(row: RecordRow): Promise<boolean>;
+  /** Every record of `kind`, oldest first. */
+  listRecords(kind: IdentityRecordKind): Promise<RecordRow[]>;
+  /** Replaces a record's name and fields. */
+  updateRecord(kind: IdentityRecordKind, id: string, name: string, fields: IdentityRecordFields): Promise<void>;
+  /** Deletes a record (nothing when absent). */
+  deleteRecord(kind: IdentityRecordKind, id: string): Promise<void>;
+}
+
 /**
- * Identity rows (users, projects, roles, role assignments, tokens) for the Keystone subset in
- * lib/services/identity.ts. Plain reads and writes: hashing and policy live in the service.
+ * Identity rows (users, projects, roles, role assignments, tokens, and the directory's groups and
+ * records) for the Keystone subset in lib/services/identity.ts. Plain reads and writes: hashing and
+ * policy live in the service. A user's roles on a project include those of its groups.
  */
-export interface IdentityStore {
+export interface IdentityStore extends IdentityDirectoryStore {
   /** A user by id or name; undefined when absent. */
   findUser(ref: string): Promise<UserRow | undefined>;
   /** Adds a user; false when the name is taken. */
@@ -90,9 +142,9 @@ export interface IdentityStore {
   assign(userId: string, projectId: string, roleId: string): Promise<void>;
   /** Takes a role grant back (idempotent). */
   unassign(userId: string, projectId: string, roleId: string): Promise<void>;
-  /** The roles `userId` holds on `projectId`, by name. */
+  /** The roles `userId` holds on `projectId` (its own and its groups'), by name. */
   rolesOn(userId: string, projectId: string): Promise<RoleRow[]>;
-  /** Projects `userId` holds any role on. */
+  /** Projects `userId` holds any role on (its own or through a group). */
   projectsOf(userId: string): Promise<ProjectRow[]>;
   /** Stores an issued token. */
   addToken(row: TokenRow): Promise<void>;

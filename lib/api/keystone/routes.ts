@@ -1,7 +1,8 @@
 /**
  * The Keystone v3 subset at /identity: version documents, POST/GET/DELETE /v3/auth/tokens (password
  * and token methods, project scope), GET /v3/auth/projects, and minimal projects, users, roles and
- * role assignments (changes need the cloud admin: identity-policy.ts). Answers in Keystone's shapes (views.ts).
+ * role assignments (changes need the cloud admin: identity-policy.ts); the directory's groups, domains,
+ * services, endpoints and regions are read through directory-routes.ts. Answers in Keystone's shapes (views.ts).
  */
 import { IdentityError, type Credentials, type Identity, type TokenInfo } from "../../services/identity";
 import { ADMIN_PROJECT_NAME, isCloudAdmin, mayActOnToken } from "../../services/identity-policy";
@@ -9,10 +10,11 @@ import { clientAddress } from "../../services/login-throttle";
 import { callerToken } from "../caller";
 import { allowFields, badRequest, empty, json, originOf, readJsonObject } from "../http";
 import { dispatch, segmentsAfter, type Route } from "../router";
+import { directoryRoutes } from "./directory-routes";
 import { keystoneError, projectView, tokenBody, versionDoc } from "./views";
 
 /** What an identity route sees. */
-interface IdentityContext {
+export interface IdentityContext {
   identity: Identity;
   request: Request;
   origin: string;
@@ -181,6 +183,7 @@ const ROUTES: Route<IdentityContext>[] = [
       return empty(204);
     },
   },
+  ...directoryRoutes({ caller, admin }),
 ];
 
 /** Answers one request under /identity. */

@@ -1,6 +1,6 @@
 /**
- * The identity port: how the OS::Keystone::* plugins manage projects, users, roles and role
- * grants in the cloud's identity service (Keystone), acting for the stack's project as Heat acts with
+ * The identity port: how the OS::Keystone::* plugins manage projects, users, groups, roles, role
+ * grants and catalogue records (domains, services, endpoints, regions) in the cloud's identity service (Keystone), acting for the stack's project as Heat acts with
  * the stack owner's credentials. lib/services implements it over Hearth's own identity, so what a
  * stack creates can log in; lib/engine/testing fakes it in memory.
  */
@@ -52,6 +52,46 @@ export interface RoleGrant {
   project: string;
 }
 
+/** A group as the identity service shows it: its members hold the roles it holds. */
+export interface IdentityGroupInfo {
+  id: string;
+  name: string;
+  description: string;
+}
+
+/** What creates or changes a group; an update names only what changes. */
+export interface IdentityGroupSpec {
+  name: string;
+  description: string;
+}
+
+/** The kinds of catalogue record the identity service keeps beside its users and projects. */
+export type IdentityRecordKind = "domain" | "service" | "endpoint" | "region";
+
+/** A record's kind-specific fields (a service's type, an endpoint's url, interface, service_id, region_id ...). */
+export type IdentityRecordFields = Record<string, string | boolean | null>;
+
+/** A domain, service, endpoint or region as the identity service shows it. */
+export interface IdentityRecordInfo {
+  kind: IdentityRecordKind;
+  id: string;
+  name: string;
+  fields: IdentityRecordFields;
+}
+
+/** What creates a record: `id` chosen by the caller (a region's) or made by the service. */
+export interface IdentityRecordSpec {
+  id?: string;
+  name: string;
+  fields: IdentityRecordFields;
+}
+
+/** What changes a record: a new name, and fields merged over the stored ones. */
+export interface IdentityRecordPatch {
+  name?: string;
+  fields?: IdentityRecordFields;
+}
+
 /** Why the identity service refused a call, as Keystone's HTTP statuses name them. */
 export type IdentityFaultCode = "BadRequest" | "Forbidden" | "NotFound" | "Conflict";
 
@@ -100,6 +140,25 @@ export interface IdentityClient {
   grant(user: string, grant: RoleGrant): Promise<void>;
   /** Takes a grant back (idempotent: a grant that is not there is no error). */
   revoke(user: string, grant: RoleGrant): Promise<void>;
+  createGroup(spec: IdentityGroupSpec): Promise<IdentityGroupInfo>;
+  updateGroup(id: string, patch: Partial<IdentityGroupSpec>): Promise<IdentityGroupInfo>;
+  /** Deletes the group, its memberships and its grants (its members keep their own grants). */
+  deleteGroup(id: string): Promise<void>;
+  getGroup(ref: string): Promise<IdentityGroupInfo>;
+  /** Makes a user (by name or id) a member of a group (idempotent). */
+  addToGroup(group: string, user: string): Promise<void>;
+  /** Takes a user out of a group (idempotent: either being gone is no error). */
+  removeFromGroup(group: string, user: string): Promise<void>;
+  /** Grants a group a role on a project, so each member holds it there (idempotent). */
+  grantGroup(group: string, grant: RoleGrant): Promise<void>;
+  /** Takes a group's grant back (idempotent). */
+  revokeGroup(group: string, grant: RoleGrant): Promise<void>;
+  /** Creates a record; a Conflict when its id (or a domain's name) is taken. */
+  createRecord(kind: IdentityRecordKind, spec: IdentityRecordSpec): Promise<IdentityRecordInfo>;
+  updateRecord(kind: IdentityRecordKind, id: string, patch: IdentityRecordPatch): Promise<IdentityRecordInfo>;
+  deleteRecord(kind: IdentityRecordKind, id: string): Promise<void>;
+  /** A record by id or name. */
+  getRecord(kind: IdentityRecordKind, ref: string): Promise<IdentityRecordInfo>;
 }
 
 /** Makes the identity client a project's stacks use (EngineOptions.identity). */

@@ -36,7 +36,10 @@ import { ec2EipAssociationResource, ec2EipResource, ec2InstanceResource, ec2Secu
 import { loadBalancerResources } from "./octavia/load-balancers";
 import { swiftContainerResource } from "./swift/container";
 import { keystoneProjectResource, keystoneRoleResource } from "./keystone/project";
-import { keystoneUserResource, keystoneUserRoleAssignmentResource } from "./keystone/user";
+import { keystoneUserResource } from "./keystone/user";
+import { keystoneGroupResource } from "./keystone/group";
+import { keystoneDomainResource, keystoneEndpointResource, keystoneRegionResource, keystoneServiceResource } from "./keystone/records";
+import { keystoneGroupRoleAssignmentResource, keystoneUserRoleAssignmentResource } from "./keystone/assignment";
 import { netResource } from "./neutron/net";
 import { portResource } from "./neutron/port";
 import { securityGroupResource } from "./neutron/security-group";
@@ -100,6 +103,12 @@ const withHooks: readonly ResourcePlugin[] = [
   keystoneRoleResource,
   keystoneUserResource,
   keystoneUserRoleAssignmentResource,
+  keystoneGroupResource,
+  keystoneGroupRoleAssignmentResource,
+  keystoneDomainResource,
+  keystoneServiceResource,
+  keystoneEndpointResource,
+  keystoneRegionResource,
   alarmResource,
 ];
 

@@ -1,11 +1,11 @@
 /**
  * What the OS::Keystone::* plugins share: the identity client of the stack's project, "already gone"
- * on delete, and the `roles` property (a list of {role, project}) turned into grants, kept in step
- * on update by revoking what left the list and granting what joined it; and the delete, check and
+ * on delete, and the `roles` property (a list of {role, project}) turned into grants of a user or a
+ * group, kept in step on update by revoking what left the list and granting what joined it; and the delete, check and
  * attribute hooks of a type whose physical id is the identity object's id.
  */
 import { IdentityFault, type IdentityClient, type RoleGrant } from "../../ports";
-import { optList } from "../support/props";
+import { optList, optString } from "../support/props";
 import type { ResourceContext, ResourceHandlers } from "../types";
 
 /** The stack's identity client; a clear error when the engine has no identity service. */
@@ -36,12 +36,36 @@ export function roleGrants(props: Record<string, unknown>): RoleGrant[] {
 
 const key = (g: RoleGrant) => `${g.project}\u0000${g.role}`;
 
-/** Revokes the grants of `before` that `after` lacks and grants those `after` adds, for `user`. */
-export async function syncGrants(identity: IdentityClient, user: string, before: RoleGrant[], after: RoleGrant[]): Promise<void> {
+/** Who holds grants: a user or a group, by id. */
+export interface GrantHolder {
+  grant(grant: RoleGrant): Promise<void>;
+  revoke(grant: RoleGrant): Promise<void>;
+}
+
+/** A user as a grant holder. */
+export const userHolder = (identity: IdentityClient, user: string): GrantHolder => ({
+  grant: (g) => identity.grant(user, g),
+  revoke: (g) => identity.revoke(user, g),
+});
+
+/** A group as a grant holder. */
+export const groupHolder = (identity: IdentityClient, group: string): GrantHolder => ({
+  grant: (g) => identity.grantGroup(group, g),
+  revoke: (g) => identity.revokeGroup(group, g),
+});
+
+/** Revokes the grants of `before` that `after` lacks and grants those `after` adds, for `holder`. */
+export async function syncGrants(holder: GrantHolder, before: RoleGrant[], after: RoleGrant[]): Promise<void> {
   const kept = new Set(after.map(key));
   const had = new Set(before.map(key));
-  for (const g of before) if (!kept.has(key(g))) await identity.revoke(user, g);
-  for (const g of after) if (!had.has(key(g))) await identity.grant(user, g);
+  for (const g of before) if (!kept.has(key(g))) await holder.revoke(g);
+  for (const g of after) if (!had.has(key(g))) await holder.grant(g);
+}
+
+/** Refuses a domain other than Hearth's one ("default"): `what` names the object. */
+export function defaultDomainOnly(props: Record<string, unknown>, what: string): void {
+  const domain = optString(props, "domain");
+  if (domain && domain !== "default") throw new IdentityFault("BadRequest", `${what} can only live in the default domain (Hearth has one): leave domain unset or "default".`);
 }
 
 /** An attribute from `values`, or the whole map for `show`; null for a name it lacks. */
