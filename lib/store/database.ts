@@ -5,6 +5,7 @@
 import path from "node:path";
 import type { StackStore } from "../engine/ports";
 import { createPrismaClient, createSqlDriver } from "./client";
+import { cacheIdentityReads } from "./identity-read-cache";
 import { PrismaIdentityStore } from "./identity-store";
 import { SqlLoginFailures } from "./login-failures";
 import { MIGRATIONS_DIRS, runMigrations } from "./migrate";
@@ -50,7 +51,7 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
   const prisma = await createPrismaClient(url);
   return {
     stacks: new SqlStackStore(driver),
-    identity: new PrismaIdentityStore(prisma),
+    identity: cacheIdentityReads(new PrismaIdentityStore(prisma)),
     loginFailures: new SqlLoginFailures(driver),
     templates: new PrismaTemplateStore(prisma),
     secrets: new PrismaSecretStore(prisma),
