@@ -20,7 +20,7 @@ import { graphOf, walkStack } from "./stack-walk";
 import { deleteRecords } from "./teardown";
 import { checkImmutableParameters } from "./parameters";
 import { checkTimeout } from "./options";
-import { decideUpdate, mustReplace } from "./update-diff";
+import { decideUpdate, mustReplace, type UpdateDecision } from "./update-diff";
 
 /** Validates the new definition and starts the update. */
 export async function updateStack(core: EngineCore, stackId: string, input: Partial<StackInput>, options: UpdateOptions = {}, start: StartOptions = {}): Promise<OperationHandle> {
@@ -94,20 +94,27 @@ async function convergeResource(op: Operation, res: CompiledResource, signal: Ab
   const cur = op.records.get(res.name);
   // a create a crashed engine left IN_PROGRESS is continued on the same record (and attempt)
   if (!cur || !wasStarted(cur) || (cur.action === "CREATE" && cur.status === "IN_PROGRESS")) return createResource(op, res, cur ?? op.newRecord(res), signal);
-  if (rollback && (await swapBack(op, res.name))) return;
   const plugin = op.pluginFor(res);
-  if (mustReplace(cur, res.type)) return replace(op, res, signal);
-  let decision;
-  try {
-    decision = decideUpdate(cur, plugin, await resolvedProperties(op, res.name, plugin, signal));
-  } catch (error) {
-    throw await failResource(op, cur, "UPDATE", error, signal);
+  let decision: UpdateDecision = { kind: "replace" };
+  if (!mustReplace(cur, res.type)) {
+    try {
+      decision = decideUpdate(cur, plugin, await resolvedProperties(op, res.name, plugin, signal));
+    } catch (error) {
+      throw await failResource(op, cur, "UPDATE", error, signal);
+    }
   }
+  // the current copy is what the target wants (after a rollback that was taken over, the copy swapped back)
+  if (decision.kind === "none") return;
+  if (rollback && (await swapBack(op, res.name))) return;
   if (decision.kind === "update") return updateResource(op, cur, plugin, decision.change, signal);
-  if (decision.kind === "replace") return replace(op, res, signal);
+  return replace(op, res, signal);
 }
 
-/** Rollback of a replacement: the old copy, still there, becomes current again; the new one is retired. */
+/**
+ * Rollback of a replacement: the old copy, still there, becomes current again; the new one is retired.
+ * Only asked while the current copy is not what the previous definition wants, so a rollback taken
+ * over after its swap was stored does not swap the copies a second time.
+ */
 async function swapBack(op: Operation, name: string): Promise<boolean> {
   const cur = op.records.get(name)!;
   const old = op.retired.find((r) => r.name === name && r.replacedBy === cur.id && r.status === "COMPLETE");
