@@ -14,10 +14,10 @@ export interface Rig extends TestEngine {
 }
 
 /** Builds a rig; `slow` gives cloud operations their realistic durations on the fake clock. */
-export function rig(options: { slow?: boolean; clock?: FakeClock; store?: StackStore; sim?: SimCloud; owner?: string; lockTtlMs?: number; presigner?: SignalPresigner } = {}): Rig {
+export function rig(options: { slow?: boolean; clock?: FakeClock; store?: StackStore; sim?: SimCloud; owner?: string; seed?: number; lockTtlMs?: number; presigner?: SignalPresigner } = {}): Rig {
   const clock = options.clock ?? new FakeClock();
   const sim = options.sim ?? createSimCloud({ seed: 3, speed: options.slow ? 1 : 0, apiSpeed: 0, clock });
-  const t = createTestEngine({ clock, store: options.store, cloud: sim, owner: options.owner, lockTtlMs: options.lockTtlMs, presigner: options.presigner });
+  const t = createTestEngine({ clock, store: options.store, cloud: sim, owner: options.owner, seed: options.seed, lockTtlMs: options.lockTtlMs, presigner: options.presigner });
   return { ...t, sim };
 }
 

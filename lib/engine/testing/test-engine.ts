@@ -26,6 +26,8 @@ export interface TestEngineOptions {
   /** Extra plugins (after the built-ins and the test plugins). */
   plugins?: ResourcePlugin[];
   owner?: string;
+  /** Seed of the engine's randomness (generated names); engines sharing a store need different ones. Default 42. */
+  seed?: number;
   concurrency?: number;
   lockTtlMs?: number;
   /** Makes signal URLs (ScalingPolicy's signal_url / alarm_url); none by default. */
@@ -67,7 +69,7 @@ export function createTestEngine(options: TestEngineOptions = {}): TestEngine {
       defaultRegion: "RegionOne",
       concurrency: options.concurrency,
       lockTtlMs: options.lockTtlMs,
-      random: seeded(42),
+      random: seeded(options.seed ?? 42),
       presigner: options.presigner,
       identity: options.identity,
     },

@@ -56,8 +56,10 @@ async function handleSignal(ctx: ResourceContext, details: unknown): Promise<voi
   if (!member) return ctx.note(`No action: the member named (${String(d.replace ?? d.member)}) is no longer in the group`);
   const last = lastFailover(ctx);
   const grace = (optNumber(ctx.properties, "grace_period") ?? 30) * 1000;
-  if (!failed && !optBool(d, "force") && last && ctx.now() - Date.parse(last.time) < grace) {
-    return ctx.note(`No action: a failover ended ${Math.round((ctx.now() - Date.parse(last.time)) / 1000)} s ago and no member has failed`);
+  // from its end: a failover carried on after a crash may have started long ago
+  const sinceEnd = last ? ctx.now() - (Date.parse(last.time) + last.duration_ms) : Infinity;
+  if (!failed && !optBool(d, "force") && sinceEnd < grace) {
+    return ctx.note(`No action: a failover ended ${Math.round(sinceEnd / 1000)} s ago and no member has failed`);
   }
   if (member !== active) {
     if (!ctx.signalPeer) throw new Error(`${ctx.name} cannot reach its group`);
