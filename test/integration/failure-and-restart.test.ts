@@ -44,20 +44,32 @@ resources:
     expect(took).toBeLessThan((one.clock.now() - t0) * 2);
   });
 
-  it("restart mid-create: the dead engine's stack is failed cleanly by a new engine, which can then delete it", async () => {
+  it("restart mid-create: a new engine takes the dead engine's stack over and completes it with the servers already building, then deletes it", async () => {
     const first = rig({ slow: true, owner: "engine-1", lockTtlMs: 30_000 });
     const h = await first.engine.create("mid", { template: servers(3) }, PROJECT);
     await first.clock.advance(300); // servers are building
     expect((await first.store.getStack(h.stackId))!.status).toBe("IN_PROGRESS");
+    const building = first.sim.inventory().servers.map((s) => s.id).sort();
+    expect(building).toHaveLength(3);
     first.engine.simulateCrash();
 
     await first.clock.advance(31_000); // the lease expires
     const second = rig({ clock: first.clock, store: first.store, sim: first.sim, owner: "engine-2" });
     expect(await second.engine.recover()).toEqual([h.stackId]);
-    const stack = (await second.store.getStack(h.stackId))!;
-    expect(stack).toMatchObject({ action: "CREATE", status: "FAILED", statusReason: "Engine went down during stack CREATE" });
-    const reasons = (await second.engine.resources(h.stackId)).map((res) => `${res.action}_${res.status}: ${res.statusReason}`);
-    expect(reasons).toEqual(Array(3).fill("CREATE_FAILED: Engine went down during resource CREATE"));
+    let stack = (await second.store.getStack(h.stackId))!;
+    for (let i = 0; i < 1_000 && stack.status === "IN_PROGRESS"; i++) {
+      await second.clock.advance(1_000);
+      stack = (await second.store.getStack(h.stackId))!;
+    }
+    expect(stack).toMatchObject({ action: "CREATE", status: "COMPLETE", statusReason: "Stack CREATE completed successfully" });
+    const lines = await eventLines(second.store, h.stackId);
+    expect(lines.filter((l) => l.startsWith("mid "))).toEqual(["mid CREATE_IN_PROGRESS", "mid CREATE_IN_PROGRESS", "mid CREATE_COMPLETE"]);
+    const reasons = (await second.store.listEvents(h.stackId)).filter((e) => e.isStackEvent).map((e) => e.reason);
+    expect(reasons).toContain("Engine engine-1 went down; engine-2 resumed stack CREATE");
+    // the servers the dead engine started are the stack's: none made twice, none left over
+    const recorded = (await second.engine.resources(h.stackId)).map((res) => res.physicalId).sort();
+    expect(recorded).toEqual(building);
+    expect(second.sim.inventory().servers.map((s) => `${s.id} ${s.status}`).sort()).toEqual(building.map((id) => `${id} ACTIVE`));
     const deleted = await second.finish(await second.engine.delete(h.stackId));
     expect(deleted.status).toBe("COMPLETE");
     expect(second.sim.inventory().servers).toEqual([]);

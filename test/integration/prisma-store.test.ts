@@ -5,7 +5,7 @@ import { FakeClock } from "../../lib/engine/testing";
 import { PROJECT, rig } from "./helpers";
 
 describe("the engine on the SQL store (SQLite)", () => {
-  it("creates, updates, survives a crash and deletes with everything persisted in the database", async () => {
+  it("creates, updates, has a crashed update finished by another engine and deletes with everything persisted in the database", async () => {
     const db = await createTempDatabase();
     try {
       const clock = new FakeClock();
@@ -30,7 +30,16 @@ outputs:
       await clock.advance(31_000);
       const second = rig({ clock, store, sim: first.sim, owner: "engine-2" });
       expect(await second.engine.recover()).toEqual([slow.stackId]);
-      expect(await store.getStack(slow.stackId)).toMatchObject({ action: "UPDATE", status: "FAILED", statusReason: "Engine went down during stack UPDATE" });
+      // the second engine finishes the update the first one left half done, from what the database records
+      let resumed = (await store.getStack(slow.stackId))!;
+      for (let i = 0; i < 1_000 && resumed.status === "IN_PROGRESS"; i++) {
+        await clock.advance(1_000);
+        resumed = (await store.getStack(slow.stackId))!;
+      }
+      expect(resumed).toMatchObject({ action: "UPDATE", status: "COMPLETE", statusReason: "Stack UPDATE completed successfully" });
+      expect(await second.engine.outputs(slow.stackId)).toEqual([{ key: "b", value: "three" }]);
+      const reasons = (await store.listEvents(slow.stackId)).filter((e) => e.isStackEvent).map((e) => e.reason);
+      expect(reasons).toContain("Engine engine-1 went down; engine-2 resumed stack UPDATE");
 
       const deleted = await second.finish(await second.engine.delete(created.id));
       expect(deleted.status).toBe("COMPLETE");
