@@ -20,6 +20,7 @@ const BENCHES: Record<string, string[][]> = {
   "event-latency.ts": [[]],
   "failover.ts": [[]],
   "hostile.ts": [[]],
+  "peers.ts": [[]],
   "engine-create.ts": [[], ["--store", "sqlite"], ["--e2e"]],
 };
 

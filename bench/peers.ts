@@ -1,0 +1,175 @@
+/**
+ * Engines as peers: the same load on 1 and on 3 `hearth engine --listen` processes sharing one
+ * PostgreSQL database (a fresh one per run, made by lib/store/testing/postgres.ts from
+ * HEARTH_TEST_POSTGRES_URL or Debian's binaries; SQLite when there is neither, said in the title),
+ * with the simulated cloud's latency on. Prints the wall time of creating every stack (sent round
+ * robin to the engines' REST APIs, at once) and the ratio; then kills one of 3 engines with SIGKILL
+ * while it runs creates, and prints how long its peers took to write the next event of each of its
+ * stacks (the take-over: lease expiry + sweep), median and max, and how those stacks ended.
+ *
+ *   npx tsx bench/peers.ts [--stacks 50] [--servers 9] [--speed 1] [--lease-ms 6000] [--sweep-ms 1500] [--tiny]
+ *
+ * --servers K gives each stack 4K+4 resources (K ports, servers, volumes and attachments, a network,
+ * a subnet and two random strings): 9 makes 40.
+ */
+import { startTestPostgres } from "../lib/store/testing/postgres";
+import { tempDatabaseFile } from "../lib/store/testing/temp-database";
+import { prepareDatabase } from "../test/peers/cloud-check";
+import { EngineFleet, freshCli } from "../test/peers/engines";
+import { pause, PeerClient, type StackRef } from "../test/peers/heat-client";
+import { flagValue, median, ms, printTable, TINY } from "./support";
+
+const PASSWORD = "bench-peers";
+const SEED = 41;
+
+/** A number flag (>= 0), or its default. */
+function numberFlag(name: string, fallback: number): number {
+  const text = flagValue(name);
+  const n = text === undefined ? fallback : Number(text);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`bench: --${name} must be a number >= 0, not "${text}"`);
+  return n;
+}
+
+const STACKS = numberFlag("stacks", TINY ? 3 : 50);
+const SERVERS = numberFlag("servers", TINY ? 1 : 9);
+const SPEED = numberFlag("speed", TINY ? 0.05 : 1);
+const LEASE_MS = numberFlag("lease-ms", TINY ? 2000 : 6000);
+const SWEEP_MS = numberFlag("sweep-ms", TINY ? 300 : 1500);
+/** Bound of each wait for stacks to settle. */
+const SETTLE_TIMEOUT_MS = TINY ? 120_000 : 900_000;
+
+/** One stack of the load: a network and subnet, then K (port, server, volume, attachment), plus two random strings. */
+function loadTemplate(servers: number): object {
+  const resources: Record<string, object> = {
+    net: { type: "OS::Neutron::Net" },
+    subnet: { type: "OS::Neutron::Subnet", properties: { network: { get_resource: "net" }, cidr: "10.40.0.0/16" } },
+    key: { type: "OS::Heat::RandomString", properties: { length: 16 } },
+    salt: { type: "OS::Heat::RandomString", properties: { length: 8 } },
+  };
+  for (let k = 0; k < servers; k++) {
+    resources[`port${k}`] = { type: "OS::Neutron::Port", properties: { network: { get_resource: "net" }, fixed_ips: [{ subnet: { get_resource: "subnet" } }] } };
+    resources[`server${k}`] = { type: "OS::Nova::Server", properties: { flavor: "m1.tiny", image: "cirros", networks: [{ port: { get_resource: `port${k}` } }] } };
+    resources[`volume${k}`] = { type: "OS::Cinder::Volume", properties: { size: 1 } };
+    resources[`attach${k}`] = { type: "OS::Cinder::VolumeAttachment", properties: { instance_uuid: { get_resource: `server${k}` }, volume_id: { get_resource: `volume${k}` } } };
+  }
+  return { heat_template_version: "2018-08-31", resources };
+}
+
+/** A fresh database for one run: PostgreSQL when there is a server, else a SQLite file. */
+async function freshDatabase(): Promise<{ kind: string; url: string; drop(): Promise<void> }> {
+  const postgres = await startTestPostgres();
+  if (postgres) {
+    const db = await postgres.createDatabase();
+    return { kind: "PostgreSQL", url: db.url, drop: async () => (await db.drop(), await postgres.stop()) };
+  }
+  const file = tempDatabaseFile("hearth-bench-peers-");
+  return { kind: "SQLite (no PostgreSQL found)", url: file.url, drop: async () => file.remove() };
+}
+
+/** Each stack's status from one list call (name -> status). */
+async function statuses(client: PeerClient): Promise<Map<string, string>> {
+  const answer = await client.call("GET", client.path("/stacks"));
+  return new Map((answer.body.stacks as { stack_name: string; stack_status: string }[]).map((s) => [s.stack_name, s.stack_status]));
+}
+
+/** Polls the list until none of `names` is in progress (bounded); their final statuses. */
+async function settleAll(client: PeerClient, names: string[]): Promise<Map<string, string>> {
+  const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+  for (let polls = 0; polls < SETTLE_TIMEOUT_MS / 250; polls++) {
+    const now = await statuses(client);
+    if (names.every((n) => now.has(n) && !now.get(n)!.endsWith("IN_PROGRESS")) || Date.now() > deadline) return now;
+    await pause(250);
+  }
+  return statuses(client);
+}
+
+/** How many of `names` ended in each status, e.g. "50 CREATE_COMPLETE". */
+function tally(final: Map<string, string>, names: string[]): string {
+  const counts = new Map<string, number>();
+  for (const n of names) counts.set(final.get(n) ?? "MISSING", (counts.get(final.get(n) ?? "MISSING") ?? 0) + 1);
+  return [...counts].map(([status, n]) => `${n} ${status}`).join(", ");
+}
+
+/** A started fleet of `engines` on a fresh database, and a logged-in client; stop() cleans everything. */
+async function startFleet(engines: number, label: string): Promise<{ kind: string; fleet: EngineFleet; client: PeerClient; stop(): Promise<void> }> {
+  const db = await freshDatabase();
+  await prepareDatabase(db.url, SEED);
+  const fleet = new EngineFleet({ databaseUrl: db.url, password: PASSWORD, simSpeed: SPEED, simSeed: SEED, leaseMs: LEASE_MS, sweepMs: SWEEP_MS, prefix: `bench-${label}` });
+  try {
+    await fleet.start(engines);
+    const client = new PeerClient(fleet, PASSWORD);
+    await client.login();
+    return { kind: db.kind, fleet, client, stop: async () => (await fleet.stopAll(), await db.drop()) };
+  } catch (error) {
+    await fleet.stopAll();
+    await db.drop();
+    throw error;
+  }
+}
+
+/** Wall ms of creating STACKS stacks sent round robin to `engines` engines at once, and how they ended. */
+async function throughput(engines: number): Promise<{ kind: string; wallMs: number; ended: string }> {
+  const run = await startFleet(engines, `x${engines}`);
+  try {
+    const template = loadTemplate(SERVERS);
+    const names = Array.from({ length: STACKS }, (_, i) => `load-${i}`);
+    const t0 = performance.now();
+    await Promise.all(names.map((name, i) => run.client.createStack(name, template, {}, run.fleet.slots[i % engines])));
+    const final = await settleAll(run.client, names);
+    return { kind: run.kind, wallMs: performance.now() - t0, ended: tally(final, names) };
+  } finally {
+    await run.stop();
+  }
+}
+
+/** Kills the engine running a few creates; per stack, ms from the kill until a peer's next event, and how they ended. */
+async function takeover(): Promise<{ ms: number[]; ended: string }> {
+  const run = await startFleet(3, "takeover");
+  try {
+    const victim = run.fleet.slots[0];
+    const names = Array.from({ length: Math.max(2, Math.min(STACKS, 6)) }, (_, i) => `taken-${i}`);
+    const refs: StackRef[] = await Promise.all(names.map((name) => run.client.createStack(name, loadTemplate(SERVERS), {}, victim)));
+    // kill once every stack has begun (its first resource event is stored)
+    for (let polls = 0; polls < 200; polls++) {
+      const begun = await Promise.all(refs.map(async (ref) => (await run.client.resources(ref)).some((r) => r.resource_status !== "INIT_COMPLETE")));
+      if (begun.every(Boolean)) break;
+      await pause(50);
+    }
+    await run.fleet.kill(0);
+    const killedAt = performance.now();
+    const baselines = await Promise.all(refs.map((ref) => run.client.newestEvent(ref)));
+    const taken = await Promise.all(
+      refs.map(async (ref, k) => {
+        for (let polls = 0; polls < SETTLE_TIMEOUT_MS / 100; polls++) {
+          if ((await run.client.newestEvent(ref)) !== baselines[k]) return performance.now() - killedAt;
+          await pause(100);
+        }
+        return Number.NaN;
+      }),
+    );
+    const final = await settleAll(run.client, names);
+    return { ms: taken, ended: tally(final, names) };
+  } finally {
+    await run.stop();
+  }
+}
+
+await freshCli();
+const one = await throughput(1);
+const three = await throughput(3);
+const resources = 4 * SERVERS + 4;
+printTable(
+  ["engines", "stacks", "resources", "wall ms", "stacks/s", "speed-up", "ended"],
+  [
+    [1, STACKS, STACKS * resources, ms(one.wallMs), (STACKS / (one.wallMs / 1000)).toFixed(2), "1.00x", one.ended],
+    [3, STACKS, STACKS * resources, ms(three.wallMs), (STACKS / (three.wallMs / 1000)).toFixed(2), `${(one.wallMs / three.wallMs).toFixed(2)}x`, three.ended],
+  ],
+  `Creates of ${STACKS} stacks x ${resources} resources on ${one.kind}, sim speed ${SPEED}, lease ${LEASE_MS} ms, sweep ${SWEEP_MS} ms`,
+);
+const t = await takeover();
+const seen = t.ms.filter((v) => Number.isFinite(v));
+printTable(
+  ["stacks of the killed engine", "taken over", "median ms", "max ms", "lease + sweep ms", "ended"],
+  [[t.ms.length, seen.length, seen.length ? ms(median(seen)) : "-", seen.length ? ms(Math.max(...seen)) : "-", LEASE_MS + SWEEP_MS, t.ended]],
+  "Take-over after kill -9 of one of 3 engines (ms from the kill to a peer's next event of each of its stacks)",
+);
