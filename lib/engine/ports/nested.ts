@@ -23,7 +23,10 @@ export interface NestedStackView {
   name?: string;
   status: string; // e.g. CREATE_COMPLETE
   statusReason: string;
+  /** The outputs' values, computed now from the nested resources' current state. */
   outputs: Record<string, unknown>;
+  /** The outputs that could not be computed now (a region offline, say), with why: reading one fails with it. */
+  outputErrors?: Record<string, string>;
   /** Reference ids (get_resource values) of the nested stack's resources. */
   resourceRefs: Record<string, string>;
   /** Attribute lookup on a nested resource (for groups: resource.N.attr). */

@@ -75,6 +75,14 @@ export interface StackOutput {
   error?: string;
 }
 
+/** A resource's attributes as read now: every declared attribute's value, and why each unreadable one could not be read. */
+export interface LiveAttributes {
+  /** Every attribute the type declares; one that could not be read is null (as Heat shows it). */
+  values: Record<string, unknown>;
+  /** The attributes that could not be read (their region offline, say), with the cloud's reason. */
+  errors: Record<string, string>;
+}
+
 /** Which outputs StackEngine.outputs computes. */
 export interface OutputQuery {
   /** Only this output (none when the template has no output of that name). */
@@ -156,8 +164,10 @@ export interface StackEngine {
   signal(stackId: string, resource: string, details: unknown): Promise<void>;
   /** Marks a resource (un)healthy; an unhealthy resource is replaced by the next update. */
   markUnhealthy(stackId: string, resource: string, unhealthy: boolean, reason?: string): Promise<void>;
-  /** Live attributes of a resource (for `resource show`). */
+  /** Live attributes of a resource (read from the cloud now; one that cannot be read is null). */
   resourceAttributes(stackId: string, resource: string): Promise<Record<string, unknown>>;
+  /** Live attributes of a resource with why each unreadable one could not be read (for `resource show`). */
+  liveAttributes(stackId: string, resource: string): Promise<LiveAttributes>;
   /** A resource's metadata as Heat shows it: the template's resolved `metadata`, under what the resource set itself. */
   resourceMetadata(stackId: string, resource: string): Promise<Record<string, unknown>>;
   /** Resources of a stack, current copies only. */

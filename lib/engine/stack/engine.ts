@@ -5,7 +5,7 @@
  */
 import { EngineError } from "../errors";
 import type { StackInput } from "../template/types";
-import type { CreateOptions, EngineOptions, OperationHandle, OutputQuery, PreviewResult, StackEngine, StackOutput, UpdateOptions, UpdatePreview, ValidateResult } from "./api";
+import type { CreateOptions, EngineOptions, LiveAttributes, OperationHandle, OutputQuery, PreviewResult, StackEngine, StackOutput, UpdateOptions, UpdatePreview, ValidateResult } from "./api";
 import { type Compiler, type EngineCore, makeCore } from "./core";
 import { abandonStack, exportStack, type AbandonData } from "./abandon";
 import { adoptStack } from "./adopt";
@@ -17,7 +17,7 @@ import { nestedOps } from "./nested";
 import type { ResourceRecord } from "../ports";
 import { readOutputs } from "./outputs";
 import { previewStack, validateTemplate } from "./preview";
-import { readAllAttributes, readMetadata } from "./reads";
+import { readLiveAttributes, readMetadata } from "./reads";
 import { recoverStacks } from "./recover";
 import { markResourceUnhealthy, signalResource } from "./resource-commands";
 import { runStackAction } from "./stack-actions";
@@ -101,7 +101,11 @@ export class HearthEngine implements StackEngine {
   }
 
   async resourceAttributes(stackId: string, resource: string): Promise<Record<string, unknown>> {
-    return readAllAttributes(this.core, stackId, resource);
+    return (await readLiveAttributes(this.core, stackId, resource)).values;
+  }
+
+  liveAttributes(stackId: string, resource: string): Promise<LiveAttributes> {
+    return readLiveAttributes(this.core, stackId, resource);
   }
 
   resourceMetadata(stackId: string, resource: string): Promise<Record<string, unknown>> {

@@ -13,7 +13,7 @@ import type { OperationHandle } from "./api";
 import type { EngineCore } from "./core";
 import { createStack } from "./create";
 import { deleteStack } from "./delete";
-import { readOutputs } from "./outputs";
+import { readOutputMaps } from "./outputs";
 import { readAttribute } from "./reads";
 import { PROVIDER_REF_KEY } from "./provider";
 import type { Operation } from "./operation";
@@ -69,7 +69,7 @@ export async function nestedView(core: EngineCore, stack: StackRecord): Promise<
     name: stack.name,
     status: `${stack.action}_${stack.status}`,
     statusReason: stack.statusReason,
-    outputs: Object.fromEntries((await readOutputs(core, stack.id)).map((o) => [o.key, o.value])),
+    ...(await readOutputMaps(core, stack.id)),
     resourceRefs: Object.fromEntries(current.map((r) => [r.name, refOf(r)])),
     resources: current.map((r) => ({
       name: r.name,

@@ -8,7 +8,7 @@ import { notFound } from "../errors";
 import type { OutputQuery, StackOutput } from "./api";
 import type { EngineCore } from "./core";
 import { compileStored } from "./definition";
-import { Operation } from "./operation";
+import { liveOperation } from "./reads";
 import { resolveLive } from "./runtime";
 
 /** The outputs of a stack, computed from its resources' current attributes. */
@@ -20,10 +20,8 @@ export async function readOutputs(core: EngineCore, stackId: string, query: Outp
   if (!compiled) throw new Error(`The template of stack ${stack.name} no longer compiles, so its outputs cannot be computed`);
   const wanted = Object.values(compiled.outputs).filter((o) => query.key === undefined || o.name === query.key);
   if (query.resolve === false || wanted.length === 0) return wanted.map((o) => ({ key: o.name, description: o.description }));
-  const op = await Operation.load(core, stack, true);
+  const op = await liveOperation(core, stack);
   op.compiled = compiled;
-  // attributes cached on the stored records may predate a failover or a recovery: read them afresh (a read-only op never saves)
-  for (const rec of op.records.values()) rec.attributes = {};
   const out: StackOutput[] = [];
   for (const o of wanted) {
     try {
@@ -34,4 +32,15 @@ export async function readOutputs(core: EngineCore, stackId: string, query: Outp
     }
   }
   return out;
+}
+
+/** A stack's outputs as a nested view carries them (NestedStackView): the values, and why each one that failed did. */
+export async function readOutputMaps(core: EngineCore, stackId: string): Promise<{ outputs: Record<string, unknown>; outputErrors: Record<string, string> }> {
+  const outputs: Record<string, unknown> = {};
+  const outputErrors: Record<string, string> = {};
+  for (const o of await readOutputs(core, stackId)) {
+    if (o.error !== undefined) outputErrors[o.key] = o.error;
+    else outputs[o.key] = o.value;
+  }
+  return { outputs, outputErrors };
 }

@@ -73,7 +73,11 @@ export function providerPlugin(type: string, source?: ProviderSource): ResourceP
         const id = nestedId(ctx);
         if (!id) return undefined;
         if (name === "OS::stack_id") return id;
-        return (await ctx.nested.get(id))?.outputs[name];
+        const view = await ctx.nested.get(id);
+        // an output that cannot be computed now fails the read with its reason rather than reading as null
+        const error = view?.outputErrors?.[name];
+        if (error !== undefined) throw new Error(error);
+        return view?.outputs[name];
       },
     },
   });
