@@ -101,7 +101,7 @@ function compileWithAncestry(input: StackInput, options: CompileOptions, ancestr
     if (e) entries.set(name, e);
   }
   for (const e of entries.values()) validateResourceFunctions(state, e);
-  checkGroupSizes(state, entries.values(), Object.keys(defs).length, limits.maxResourcesPerStack);
+  checkGroupSizes(state, entries, Object.keys(defs).length, params.values, limits);
   const dup = definitions.map((d) => d.name).filter((n) => kept.includes(n));
   if (dup.length) report(state, "error", "template.structure", `Duplicate names {${dup.map((d) => `'${d}'`).join(", ")}}`, ["resources", dup[0]]);
   // 6. Regions and cycles.
