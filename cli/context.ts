@@ -15,6 +15,8 @@ export interface CliIo {
   cwd: string;
   /** Opens the Hearth to operate on, with settings beyond the environment's (`hearth engine`'s). */
   openHearth(options?: CreateHearthOptions): Promise<Hearth>;
+  /** Validation without the database (`hearth validate`); absent: the opened Hearth validates. */
+  openValidator?(): Promise<Pick<Hearth, "validate">>;
   /** Asks a yes/no question; absent when there is no terminal (then destructive commands need -y). */
   confirm?(question: string): Promise<boolean>;
   /**

@@ -35,6 +35,7 @@ const terminalIo: CliIo = {
   // Loaded on first use, so `--help` and usage errors never load the store or the cloud; the HA
   // monitor runs in the server process and `hearth engine` only, not in short-lived CLI runs.
   openHearth: (options) => (opened ??= import("../lib/services").then(({ createHearth }) => createHearth({ haMonitor: false, ...options }))),
+  openValidator: () => import("../lib/services/validator").then(({ createValidator }) => createValidator()),
   confirm: process.stdin.isTTY ? confirm : undefined,
 };
 const io = isWorker() ? workerIo(terminalIo) : terminalIo;

@@ -44,7 +44,8 @@ export const validateCommand: Command = {
     const format = parseFormat(args.string("format"), ["yaml", "json"], "yaml");
     if (!args.string("template")) throw new UsageError("the following arguments are required: -t/--template");
     const input = buildStackInput({ template: args.string("template"), environments: args.list("environment"), parameters: args.list("parameter") }, ctx.io.cwd);
-    const result = await (await ctx.open()).validate(input, { region: args.string("region") });
+    const validator = ctx.io.openValidator ? await ctx.io.openValidator() : await ctx.open();
+    const result = await validator.validate(input, { region: args.string("region") });
     for (const d of result.diagnostics.filter((d) => d.severity === "warning")) ctx.warn(formatDiagnostic(d));
     if (!result.valid) {
       for (const d of result.diagnostics.filter((d) => d.severity === "error")) ctx.warn(formatDiagnostic(d));

@@ -8,6 +8,7 @@ import { createEngine, systemClock } from "../engine/stack";
 import type { EngineOptions } from "../engine/stack/api";
 import { openDatabase } from "../store/database";
 import { configFromEnv, type HearthConfig } from "./config";
+import { DEFAULT_REGION } from "./default-region";
 import { EventBus } from "./event-bus";
 import { prepareHa } from "./ha";
 import { createIdentity } from "./identity";
@@ -20,8 +21,7 @@ import type { Hearth } from "./types";
 export type * from "./types";
 export { configFromEnv, type HearthConfig } from "./config";
 
-/** Region used when neither a resource nor its stack names one. */
-export const DEFAULT_REGION = "RegionOne";
+export { DEFAULT_REGION } from "./default-region";
 
 /** Settings of createHearth beyond the environment's. */
 export interface CreateHearthOptions extends Partial<HearthConfig> {
