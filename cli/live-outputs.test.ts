@@ -34,4 +34,30 @@ describe("outputs through the CLI are computed when shown", () => {
     expect(after).toHaveLength(1);
     expect(after[0]).not.toBe(before);
   });
+
+});
+
+describe("attributes through the CLI are read when shown", () => {
+  it("resource show reads attributes from the cloud now: a crash behind the stack's back shows, an offline region names each attribute it cannot give", async () => {
+    expect((await cli("stack", "create", "behind", "-t", "test/fixtures/region-recovery/servers.yaml", "--wait")).code).toBe(0);
+    const show = async (resource: string) => {
+      const run = await cli("stack", "resource", "show", "behind", resource, "-f", "json");
+      expect(run.code).toBe(0);
+      return JSON.parse(run.out) as { physical_resource_id: string; attributes: Record<string, any>; attribute_errors?: Record<string, string> }; // eslint-disable-line @typescript-eslint/no-explicit-any -- attribute values of any shape
+    };
+    const before = await show("away");
+    expect([before.attributes.show.status, before.attribute_errors]).toEqual(["ACTIVE", undefined]);
+    expect((await cli("cloud", "fault", "crash-server", before.physical_resource_id)).code).toBe(0);
+    expect((await show("away")).attributes.show.status).toBe("ERROR");
+    expect((await cli("cloud", "fault", "region-offline", "RegionTwo")).code).toBe(0);
+    const offline = await show("away");
+    expect([offline.attributes.first_address, offline.attribute_errors?.first_address]).toEqual([null, "Region RegionTwo is unavailable: compute.getServer got no answer from its endpoint."]);
+    expect((await show("home")).attribute_errors).toBeUndefined();
+    const table = await cli("stack", "resource", "show", "behind", "away");
+    expect(table.out).toMatch(/\| attribute_errors +\| accessIPv4: "Region RegionTwo is unavailable: /);
+    expect(table.out).toContain('first_address: "Region RegionTwo is unavailable: ');
+    expect((await cli("cloud", "fault", "clear")).code).toBe(0);
+    const back = await show("away");
+    expect([back.attributes.show.status, back.attributes.first_address, back.attribute_errors]).toEqual(["ACTIVE", before.attributes.first_address, undefined]);
+  });
 });

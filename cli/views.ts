@@ -74,9 +74,10 @@ export function resourceRows(resources: readonly ResourceRecord[]): Rows {
 }
 
 /** `openstack stack resource show` fields (sorted, as cliff's dict2columns does). */
-export function resourceFields(stack: StackRecord, r: ResourceRecord, attributes: Record<string, unknown>): Fields {
+export function resourceFields(stack: StackRecord, r: ResourceRecord, attributes: Record<string, unknown>, attributeErrors: Record<string, string> = {}): Fields {
   const fields: Record<string, unknown> = {
     attributes,
+    ...(Object.keys(attributeErrors).length ? { attribute_errors: attributeErrors } : {}),
     creation_time: heatTime(r.createdAt),
     logical_resource_id: r.name,
     physical_resource_id: r.physicalId ?? "",

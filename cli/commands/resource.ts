@@ -31,8 +31,8 @@ const resourceShow: Command = {
     const format = parseFormat(args.string("format"), ["table", "json", "value"], "table");
     const hearth = await ctx.open();
     const { stack } = await hearth.getStack(args.arg("stack"));
-    const { resource, attributes } = await hearth.getResource(stack.id, args.arg("resource"));
-    const { columns, values } = resourceFields(stack, resource, attributes);
+    const { resource, attributes, attributeErrors } = await hearth.getResource(stack.id, args.arg("resource"));
+    const { columns, values } = resourceFields(stack, resource, attributes, attributeErrors);
     ctx.print(formatShow(columns, values, format));
   },
 };

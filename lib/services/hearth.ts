@@ -135,7 +135,8 @@ export function buildHearth(parts: HearthParts): Hearth {
       const stack = await resolve(ref);
       const resource = (await engine.resources(stack.id)).find((r) => r.name === name);
       if (!resource) throw notFound(`Resource ${name} of stack ${stack.name}`);
-      return { resource, attributes: await engine.resourceAttributes(stack.id, name) };
+      const { values, errors } = await engine.liveAttributes(stack.id, name);
+      return { resource, attributes: values, attributeErrors: errors };
     },
 
     async resourceMetadata(ref, name) {

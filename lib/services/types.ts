@@ -10,7 +10,7 @@ import type { SavedTemplates } from "./templates";
 import type { HaConsole } from "./ha/view";
 import type { VolumeGuest } from "./volume-data";
 import type { CreateOptions, OperationHandle, OutputQuery, PreviewResult, StackOutput, UpdateOptions, UpdatePreview, ValidateResult } from "../engine/stack/api";
-import type { EventRecord, FloatingIp, Network, Port, RegionInfo, ResourceRecord, Server, StackRecord, Volume } from "../engine/ports";
+import type { CloudObject, EventRecord, FloatingIp, Network, Port, RegionInfo, ResourceRecord, Server, StackRecord, Volume } from "../engine/ports";
 import type { AbandonData } from "../engine/stack/abandon";
 import type { StackInput } from "../engine/template/types";
 
@@ -69,6 +69,8 @@ export interface CloudInventory {
   networks: Network[];
   ports: Port[];
   floatingIps: FloatingIp[];
+  /** Placeholder objects (the cloud port's generic kind, lib/engine/ports/objects.ts). */
+  objects: CloudObject[];
 }
 
 /**
@@ -115,7 +117,11 @@ export interface Hearth {
   getStack(stack: string): Promise<StackDetail>;
   /** The stack's record alone, by name or id, reading none of its resources (a polled `stack show`); NotFound as getStack. */
   findStack(stack: string): Promise<StackRecord>;
-  getResource(stack: string, resource: string): Promise<{ resource: ResourceRecord; attributes: Record<string, unknown> }>;
+  /**
+   * A resource with its attributes read from the cloud now (never a cached copy); an attribute that
+   * cannot be read (its region offline) is null, with the reason in `attributeErrors`.
+   */
+  getResource(stack: string, resource: string): Promise<{ resource: ResourceRecord; attributes: Record<string, unknown>; attributeErrors?: Record<string, string> }>;
   /**
    * A stack's outputs computed now from its resources' current attributes, as Heat computes them on
    * show (never a stored copy); each unresolvable output carries its error. See StackEngine.outputs.

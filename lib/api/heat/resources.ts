@@ -65,16 +65,21 @@ async function listResources(ctx: HeatContext, stack: StackRecord): Promise<Resp
 /** A listed resource with what resource show adds. */
 async function withDetail(ctx: HeatContext, { stackId, view }: Listed): Promise<Record<string, unknown>> {
   const name = String(view.resource_name);
-  const { attributes } = await ctx.hearth.getResource(stackId, name);
-  return { ...view, description: "", metadata: await ctx.hearth.resourceMetadata(stackId, name), attributes };
+  const { attributes, attributeErrors } = await ctx.hearth.getResource(stackId, name);
+  return { ...view, description: "", metadata: await ctx.hearth.resourceMetadata(stackId, name), attributes, ...attributeErrorsField(attributeErrors) };
 }
 
 /** GET .../resources/{name}. */
 async function showResource(ctx: HeatContext, stack: StackRecord, name: string): Promise<Response> {
-  const { resource, attributes } = await ctx.hearth.getResource(stack.id, name);
+  const { resource, attributes, attributeErrors } = await ctx.hearth.getResource(stack.id, name);
   const deps = await requiredBy(ctx, stack);
   const metadata = await ctx.hearth.resourceMetadata(stack.id, name);
-  return json({ resource: { ...resourceView(stack, resource, ctx.links, deps.get(name) ?? []), attributes, metadata, description: "" } });
+  return json({ resource: { ...resourceView(stack, resource, ctx.links, deps.get(name) ?? []), attributes, metadata, description: "", ...attributeErrorsField(attributeErrors) } });
+}
+
+/** Hearth's extension to resource show: the attributes that could not be read now (shown null, as Heat does), with why. */
+function attributeErrorsField(errors: Record<string, string> | undefined): { attribute_errors?: Record<string, string> } {
+  return errors && Object.keys(errors).length ? { attribute_errors: errors } : {};
 }
 
 /** PATCH .../resources/{name}: mark (un)healthy. */
