@@ -178,10 +178,21 @@ export interface StackEngine {
    */
   outputs(stackId: string, query?: OutputQuery): Promise<StackOutput[]>;
   /**
-   * Recovery after a crash: stacks left IN_PROGRESS whose lock expired (or has no live owner)
-   * are resumed or failed cleanly. Returns the ids handled.
+   * The recovery sweep every engine process runs from time to time: each stack an engine left
+   * IN_PROGRESS (its lease expired, or none) is taken over (the store's conditional acquireLock, so
+   * two peers never both take it) and its recorded action (create, update, delete, rollback,
+   * suspend, resume, check; nested stacks through their parent's resource) carried on from the
+   * recorded state to its end, in the background like any operation; a create or update that failed
+   * with rollback enabled and whose engine died before the rollback is rolled back. Where completing
+   * is impossible (the definition no longer compiles, an adopt) the stack fails with the reason, and a
+   * later update converges it. Each take-over is a stack event ("Engine A went down; B resumed stack
+   * CREATE"). Returns the ids taken over; cheap when there is nothing to do.
    */
   recover(): Promise<string[]>;
-  /** Stops accepting work, cancels running operations and waits for signals being handled (process shutdown). */
+  /**
+   * Stops accepting work and stops running operations where they are, writing nothing more (their
+   * stacks stay IN_PROGRESS with the lease released, for a peer's or the next start's recover() to
+   * finish at once); waits for signals being handled (process shutdown).
+   */
   close(): Promise<void>;
 }

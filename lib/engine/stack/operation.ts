@@ -142,8 +142,15 @@ export class Operation {
     return { resourceName: rec.name, physicalResourceId: rec.physicalId, resourceType: rec.type, isStackEvent: false, action, status, reason };
   }
 
-  /** Stores `change` and its event as one unit, then publishes the event. */
+  /**
+   * Stores `change` and its event as one unit, then publishes the event. An operation stopped because
+   * its engine lost the lease, or is closing, writes nothing more: the stack stays as recorded
+   * (IN_PROGRESS) for the engine that has the lease, or for a peer's recovery sweep to take over.
+   */
   private async commitWithEvent(change: StoreChange, e: EventFields): Promise<void> {
+    if (this.cause && (this.cause.kind === "lock-lost" || this.core.closed)) {
+      throw new EngineError("Conflict", `Stack ${this.stack.name} is left to another engine: ${this.cause.message}`);
+    }
     const [stored] = await this.core.store.commit({ ...change, events: [{ ...e, stackId: this.stack.id, stackName: this.stack.name, time: isoNow(this.core) }] });
     this.onStored?.();
     this.core.sink?.publish(stored);

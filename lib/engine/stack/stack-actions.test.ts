@@ -77,15 +77,26 @@ describe("check, suspend, resume, signal, mark-unhealthy", () => {
     expect(await t.engine.resourceAttributes(stack.id, "a")).toEqual({ value: 7, physical: a.physicalId, info: { name: "a", value: 7 } });
   });
 
-  it("close() cancels running work and releases locks", async () => {
-    const t = createTestEngine({ compile: handCompile });
+  it("close() stops running work where it is and releases locks, so a peer finishes it at once", async () => {
+    const t = createTestEngine({ compile: handCompile, owner: "engine-a" });
     const h = await t.engine.create("cl", { template: tpl({ s: { type: "Test::Slow", properties: { delay_ms: 600_000 } } }) }, P);
     await t.clock.advance(100);
     const closing = t.engine.close();
     await t.clock.run(closing);
     const stack = await h.done;
-    expect(stack).toMatchObject({ status: "FAILED", statusReason: "The engine is shutting down" });
+    expect(stack).toMatchObject({ action: "CREATE", status: "IN_PROGRESS", statusReason: "Stack CREATE started" });
     expect(await t.store.getLock(h.stackId)).toBeUndefined();
     await expect(t.engine.create("more", { template: tpl({}) }, P)).rejects.toMatchObject({ code: "Conflict" });
+    expect(await t.engine.recover()).toEqual([]); // a closed engine takes nothing over
+
+    const peer = createTestEngine({ compile: handCompile, owner: "engine-b", clock: t.clock, store: t.store, world: t.world });
+    expect(await peer.engine.recover()).toEqual([h.stackId]); // no lease to wait for
+    const events = t.published.length;
+    await t.clock.advance(700_000); // the slow create runs again for its 600 s
+    const done = (await t.store.getStack(h.stackId))!;
+    expect(done).toMatchObject({ action: "CREATE", status: "COMPLETE" });
+    expect(t.published).toHaveLength(events); // the closed engine wrote nothing more
+    expect((await t.store.listEvents(h.stackId)).map((e) => e.reason)).toContain("An engine went down; engine-b resumed stack CREATE");
+    expect([...t.world.live.values()].map((r) => r.name)).toEqual(["s"]);
   });
 });
