@@ -33,6 +33,7 @@ import { routerGatewayResource, routerInterfaceResource, routerResource } from "
 import { securityGroupRuleResource } from "./neutron/security-group-rule";
 import { trunkResource } from "./neutron/trunk";
 import { ec2EipAssociationResource, ec2EipResource, ec2InstanceResource, ec2SecurityGroupResource } from "./aws/ec2";
+import { cloudWatchAlarmResource, rdsDbInstanceResource } from "./aws/provider-types";
 import { loadBalancerResources } from "./octavia/load-balancers";
 import { swiftContainerResource } from "./swift/container";
 import { keystoneProjectResource, keystoneRoleResource } from "./keystone/project";
@@ -97,6 +98,8 @@ const withHooks: readonly ResourcePlugin[] = [
   ec2SecurityGroupResource,
   ec2EipResource,
   ec2EipAssociationResource,
+  cloudWatchAlarmResource,
+  rdsDbInstanceResource,
   ...loadBalancerResources,
   swiftContainerResource,
   keystoneProjectResource,
