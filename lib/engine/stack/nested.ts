@@ -85,6 +85,8 @@ export async function nestedView(core: EngineCore, stack: StackRecord): Promise<
   };
 }
 
+const state = (stack: StackRecord) => `${stack.action}_${stack.status}`;
+
 /** Throws the child's reason unless it ended in `${action}_COMPLETE`. */
 function outcome(stack: StackRecord, action: Action): StackRecord {
   if (stack.action !== action || stack.status !== "COMPLETE") throw new Error(stack.statusReason || `Nested stack ${action} failed`);
@@ -126,6 +128,9 @@ export function nestedOps(core: EngineCore, op: Operation, rec: ResourceRecord, 
     const id = await own(stackId);
     const resumed = await takenOver(id);
     if (resumed && (resumed.action === action || (action === "UPDATE" && resumed.action === "ROLLBACK"))) return outcome(resumed, action);
+    // a child already suspended (or resumed) is left so: the hook may be running again after a take-over
+    const stored = resumed ?? (await ownStack(id));
+    if ((action === "SUSPEND" || action === "RESUME") && stored && state(stored) === `${action}_COMPLETE`) return stored;
     return finish(await begin(id), action);
   }
   /** The child this resource already has (the hook runs again after a take-over), by its recorded id or its name. */
