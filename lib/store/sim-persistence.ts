@@ -16,49 +16,56 @@ const SYNC_ID = 1;
 const PRUNE_EVERY = 500;
 const KEEP_TOMBSTONES = 5_000;
 
-type Reader = Pick<SqlExecutor, "query">;
+interface StoredRow { region: string; kind: string; id: string; data: unknown; version: number | bigint; deleted: boolean | number }
 
-interface StoredRow { region: string; kind: string; id: string; data: unknown; version: number | bigint; deleted?: boolean | number }
+/** Which rows a process that knows `?` needs: every live one when it knows nothing or less than the floor, else those after it. */
+const ROWS_AFTER = `(CASE WHEN ? = 0 OR ? < s."floor" THEN r."deleted" = ? ELSE r."version" > ? END)`;
+
+/** Rows per INSERT statement (well under both databases' limits on bound values). */
+const ROWS_PER_STATEMENT = 500;
 
 /** SimPersistence on the CloudRow / CloudSync tables. */
 export class SqlSimPersistence implements SimPersistence {
-  private readonly lockClause: string;
-
   constructor(
     private readonly driver: SqlDriver,
     /** Recorded as the last writer (for diagnostics). */
     private readonly writer: string,
-  ) {
-    this.lockClause = driver.dialect === "postgres" ? " FOR UPDATE" : "";
+  ) {}
+
+  /** The counter and the rows after `known`, in one statement (one snapshot). */
+  async since(known: number): Promise<SimDelta> {
+    const rows = await this.driver.query<StoredRow & { at: number | bigint; floor: number | bigint }>(
+      `WITH s AS (SELECT "version", "floor" FROM "CloudSync" WHERE "id" = ?)
+       SELECT s."version" AS "at", s."floor" AS "floor", r."region", r."kind", r."id", r."data", r."version", r."deleted"
+       FROM s LEFT JOIN "CloudRow" r ON ${ROWS_AFTER}`,
+      [SYNC_ID, known, known, false, known],
+    );
+    if (rows.length === 0) return { version: 0, rows: [], complete: true };
+    const complete = known === 0 || known < Number(rows[0].floor);
+    return { version: Number(rows[0].at), rows: rows.filter((row) => row.id !== null).map((row) => this.decode(row)), complete };
   }
 
-  since(known: number): Promise<SimDelta> {
-    return this.delta(this.driver, known, "");
-  }
-
+  /**
+   * Takes the lock by counting the transaction in first (the counter's row lock on PostgreSQL; SQLite's
+   * BEGIN IMMEDIATE already holds the database), then reads the rows after `known` in a statement of
+   * its own, so that PostgreSQL reads them after the lock was granted, and writes the batch with the new version.
+   */
   transact<T>(known: number, work: (delta: SimDelta) => { changes: SimChanges; result: T }): Promise<{ version: number; result: T }> {
     return this.driver.transaction(async (tx) => {
-      // The migration makes the CloudSync row; a store emptied by hand gets it back before the lock is taken.
-      await tx.run('INSERT INTO "CloudSync" ("id", "version", "writer", "floor") SELECT ?, 0, ?, 0 WHERE NOT EXISTS (SELECT 1 FROM "CloudSync" WHERE "id" = ?)', [SYNC_ID, this.writer, SYNC_ID]);
-      const delta = await this.delta(tx, known, this.lockClause);
-      const { changes, result } = work(delta);
-      if (isEmpty(changes)) return { version: delta.version, result };
-      const version = delta.version + 1;
-      await this.write(tx, version, changes);
+      const bump = () => tx.query<{ version: number | bigint; floor: number | bigint }>('UPDATE "CloudSync" SET "version" = "version" + 1, "writer" = ? WHERE "id" = ? RETURNING "version", "floor"', [this.writer, SYNC_ID]);
+      let [counted] = await bump();
+      if (!counted) {
+        // The migration makes the CloudSync row; a store emptied by hand gets it back.
+        await tx.run('INSERT INTO "CloudSync" ("id", "version", "writer", "floor") VALUES (?, 0, ?, 0) ON CONFLICT ("id") DO NOTHING', [SYNC_ID, this.writer]);
+        [counted] = await bump();
+      }
+      const version = Number(counted.version);
+      const floor = Number(counted.floor);
+      const rows = await tx.query<StoredRow>(`SELECT "region", "kind", "id", "data", "version", "deleted" FROM "CloudRow" r WHERE ${ROWS_AFTER.replaceAll('s."floor"', "?")}`, [known, known, floor, false, known]);
+      const { changes, result } = work({ version: version - 1, rows: rows.map((row) => this.decode(row)), complete: known === 0 || known < floor });
+      if (!isEmpty(changes)) await this.write(tx, version, changes);
       return { version, result };
     });
-  }
-
-  /** The counter (locked with `lock`) and the rows after `known`: every live row when `complete`. */
-  private async delta(reader: Reader, known: number, lock: string): Promise<SimDelta> {
-    const [sync] = await reader.query<{ version: number | bigint; floor: number | bigint }>(`SELECT "version", "floor" FROM "CloudSync" WHERE "id" = ?${lock}`, [SYNC_ID]);
-    const version = Number(sync?.version ?? 0);
-    const complete = known === 0 || known < Number(sync?.floor ?? 0);
-    if (!complete && version <= known) return { version, rows: [], complete };
-    const rows = complete
-      ? await reader.query<StoredRow>('SELECT "region", "kind", "id", "data", "version" FROM "CloudRow" WHERE "deleted" = ?', [false])
-      : await reader.query<StoredRow>('SELECT "region", "kind", "id", "data", "version", "deleted" FROM "CloudRow" WHERE "version" > ?', [known]);
-    return { version, rows: rows.map((row) => this.decode(row)), complete };
   }
 
   private decode(row: StoredRow): SimRowChange {
@@ -67,18 +74,20 @@ export class SqlSimPersistence implements SimPersistence {
     return { ...key, data: this.driver.dialect === "sqlite" ? JSON.parse(row.data as string) : row.data };
   }
 
+  /** Every row of the batch (a delete as its tombstone) in few statements; prunes old tombstones now and then. */
   private async write(tx: SqlExecutor, version: number, changes: SimChanges): Promise<void> {
-    for (const key of changes.deletes) {
-      await tx.run(`UPDATE "CloudRow" SET "deleted" = ?, "version" = ?, "data" = ? WHERE "region" = ? AND "kind" = ? AND "id" = ?`, [true, version, "null", key.region, key.kind, key.id]);
-    }
-    for (const row of changes.upserts) {
+    const values = [
+      ...changes.upserts.map((row) => [row.region, row.kind, row.id, JSON.stringify(row.data ?? null), version, false]),
+      ...changes.deletes.map((key) => [key.region, key.kind, key.id, "null", version, true]),
+    ];
+    for (let at = 0; at < values.length; at += ROWS_PER_STATEMENT) {
+      const chunk = values.slice(at, at + ROWS_PER_STATEMENT);
       await tx.run(
-        `INSERT INTO "CloudRow" ("region", "kind", "id", "data", "version", "deleted") VALUES (?, ?, ?, ?, ?, ?)
+        `INSERT INTO "CloudRow" ("region", "kind", "id", "data", "version", "deleted") VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, ?)").join(", ")}
          ON CONFLICT ("region", "kind", "id") DO UPDATE SET "data" = excluded."data", "version" = excluded."version", "deleted" = excluded."deleted"`,
-        [row.region, row.kind, row.id, JSON.stringify(row.data ?? null), version, false],
+        chunk.flat(),
       );
     }
-    await tx.run('UPDATE "CloudSync" SET "version" = ?, "writer" = ? WHERE "id" = ?', [version, this.writer, SYNC_ID]);
     if (version % PRUNE_EVERY === 0 && version > KEEP_TOMBSTONES) {
       const floor = version - KEEP_TOMBSTONES;
       await tx.run('DELETE FROM "CloudRow" WHERE "deleted" = ? AND "version" <= ?', [true, floor]);

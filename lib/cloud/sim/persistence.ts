@@ -18,7 +18,7 @@
  * - `transact(known, work)`: take the store's write lock (one writer at a time across every process,
  *   e.g. SQLite's BEGIN IMMEDIATE, PostgreSQL's row lock on the counter), call `work` with what
  *   `since(known)` would answer under that lock, and write the changes it returns, all with the new
- *   version, in the same transaction; a batch without changes writes nothing and keeps the version.
+ *   version, in the same transaction; a batch without changes writes no row (it may still count a version).
  *   When `work` throws, nothing is written. It may call `work` again (a retried transaction): `work`
  *   leaves no trace when it throws. It resolves with the version the state now reflects and `work`'s result.
  *
