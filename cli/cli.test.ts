@@ -41,6 +41,19 @@ describe("hearth CLI", () => {
     expect((await cli("cloud", "region", "list", "-f", "value")).out).toContain("RegionThree True");
   });
 
+  it("lists the cloud's placeholder objects (`hearth cloud object list`)", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hearth-cli-objects-"));
+    const template = path.join(dir, "container.yaml");
+    fs.writeFileSync(template, 'heat_template_version: "2021-04-16"\nresources:\n  logs:\n    type: OS::Swift::Container\n    properties:\n      name: cli-logs\n');
+    try {
+      expect((await cli("stack", "create", "objects", "-t", template, "--wait")).code).toBe(0);
+      const objects = JSON.parse((await cli("cloud", "object", "list", "-f", "json")).out);
+      expect(objects).toContainEqual({ ID: expect.any(String), Kind: "OS::Swift::Container", Name: "cli-logs", Status: "ACTIVE", Region: "RegionOne" });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("exits 2 with a usage line for bad command lines", async () => {
     expect((await cli("stack", "create", "x")).err).toMatch(/required: -t\/--template/);
     expect((await cli("stack", "create", "x")).code).toBe(2);

@@ -1,6 +1,6 @@
 /**
  * `hearth cloud ...`: the simulated cloud's inventory (columns as `openstack server|volume|network
- * list`, plus Region), volume data read and written through the attached server (`hearth cloud volume
+ * list`, plus Region; `hearth cloud object list` for placeholder objects), volume data read and written through the attached server (`hearth cloud volume
  * write|read`, to check that data survives a failover) and fault injection (`hearth cloud fault ...`).
  */
 import type { CloudInventory, FaultCommand } from "../../lib/services/types";
@@ -137,5 +137,6 @@ export const cloudCommands: Command[] = [
   volumeWrite,
   volumeRead,
   inventoryList("network", ["ID", "Name", "Subnets", "Region"], (inv) => inv.networks, (n) => [n.id, n.name, n.subnets.join(", "), n.region]),
+  inventoryList("object", ["ID", "Kind", "Name", "Status", "Region"], (inv) => inv.objects, (o) => [o.id, o.kind, o.name, o.status, o.region]),
   ...faultCommands,
 ];

@@ -10,7 +10,7 @@ import type { SavedTemplates } from "./templates";
 import type { HaConsole } from "./ha/view";
 import type { VolumeGuest } from "./volume-data";
 import type { CreateOptions, OperationHandle, OutputQuery, PreviewResult, StackOutput, UpdateOptions, UpdatePreview, ValidateResult } from "../engine/stack/api";
-import type { EventRecord, FloatingIp, Network, Port, RegionInfo, ResourceRecord, Server, StackRecord, Volume } from "../engine/ports";
+import type { CloudObject, EventRecord, FloatingIp, Network, Port, RegionInfo, ResourceRecord, Server, StackRecord, Volume } from "../engine/ports";
 import type { AbandonData } from "../engine/stack/abandon";
 import type { StackInput } from "../engine/template/types";
 
@@ -69,6 +69,8 @@ export interface CloudInventory {
   networks: Network[];
   ports: Port[];
   floatingIps: FloatingIp[];
+  /** Placeholder objects (the cloud port's generic kind, lib/engine/ports/objects.ts). */
+  objects: CloudObject[];
 }
 
 /**

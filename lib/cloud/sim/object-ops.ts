@@ -4,7 +4,8 @@ import { conflict, notFound } from "./errors";
 import type { CloudObjectRecord } from "./records";
 import type { RegionState } from "./region-state";
 
-function view(s: RegionState, { seq: _seq, project: _project, ...object }: CloudObjectRecord): CloudObject {
+/** The public view of a placeholder object. */
+export function objectView(s: RegionState, { seq: _seq, project: _project, ...object }: CloudObjectRecord): CloudObject {
   return { ...structuredClone(object), region: s.name };
 }
 
@@ -17,7 +18,7 @@ function requireObject(s: RegionState, id: string): CloudObjectRecord {
 function change(s: RegionState, id: string, patch: Partial<CloudObjectRecord>): CloudObject {
   const next = { ...requireObject(s, id), ...patch, updatedAt: s.isoNow() };
   s.put("object", next);
-  return view(s, next);
+  return objectView(s, next);
 }
 
 /** The ObjectClient operations. */
@@ -27,10 +28,10 @@ export const objectOps = {
     const now = s.isoNow();
     const record: CloudObjectRecord = { id, seq, kind: spec.kind, name: spec.name, status: "ACTIVE", properties: structuredClone(spec.properties), createdAt: now, updatedAt: now };
     s.put("object", record);
-    return view(s, record);
+    return objectView(s, record);
   },
-  getObject: (s: RegionState, id: string): CloudObject => view(s, requireObject(s, id)),
-  listObjects: (s: RegionState, kind?: string): CloudObject[] => s.list("object").filter((o) => kind === undefined || o.kind === kind).map((o) => view(s, o)),
+  getObject: (s: RegionState, id: string): CloudObject => objectView(s, requireObject(s, id)),
+  listObjects: (s: RegionState, kind?: string): CloudObject[] => s.list("object").filter((o) => kind === undefined || o.kind === kind).map((o) => objectView(s, o)),
   updateObject: (s: RegionState, id: string, properties: Record<string, unknown>): CloudObject => change(s, id, { properties: structuredClone(properties) }),
   setObjectStatus(s: RegionState, id: string, status: CloudObjectStatus): CloudObject {
     if (requireObject(s, id).status === status) throw conflict(`Object ${id} is already ${status}.`);

@@ -3,11 +3,12 @@
  * fault controls, an inventory view and persistence in which every call is a transaction (replica.ts),
  * so processes sharing one store act as one cloud.
  */
-import { ClientStamps, CloudError, type CloudProvider, type FloatingIp, type Network, type Port, type Quota, type RegionClient, type RegionInfo, type SecurityGroup, type Server, type Subnet, type TokenMemory, type Volume } from "../../engine/ports";
+import { ClientStamps, CloudError, type CloudObject, type CloudProvider, type FloatingIp, type Network, type Port, type Quota, type RegionClient, type RegionInfo, type SecurityGroup, type Server, type Subnet, type TokenMemory, type Volume } from "../../engine/ports";
 import { bootstrapRegion } from "./bootstrap";
 import { DEFAULT_QUOTA } from "./catalog";
 import { SimFaults } from "./faults";
 import { LatencyModel } from "./latency";
+import { objectView } from "./object-ops";
 import type { SimPersistence, SimRowChange } from "./persistence";
 import { ENTITY_KINDS, type EntityKind, type EntityTypes, type RegionMeta } from "./records";
 import { createRegionClient, type RegionAccess } from "./region-client";
@@ -49,6 +50,8 @@ export interface SimInventory {
   ports: Port[];
   floatingIps: FloatingIp[];
   securityGroups: SecurityGroup[];
+  /** Placeholder objects (lib/engine/ports/objects.ts) of every kind. */
+  objects: CloudObject[];
 }
 
 const DEFAULT_REGIONS = ["RegionOne", "RegionTwo", "RegionThree"];
@@ -167,6 +170,7 @@ export class SimCloud implements CloudProvider {
       ports: all("port", portView),
       floatingIps: all("floatingIp", floatingIpView),
       securityGroups: all("securityGroup", securityGroupView),
+      objects: all("object", objectView),
     };
   }
 
