@@ -59,6 +59,11 @@ it("a group whose members and the top stack together pass the limit makes no mem
   expect(await members("over")).toBe(0);
 });
 
+it("a count of 100000 read at create fails the group before any member is listed, making no nested stack", async () => {
+  expect(await run("POST", "huge", group(100_000))).toMatch(/^CREATE_FAILED: Resource CREATE failed: .*Request limit exceeded: Maximum resources per stack exceeded\./);
+  expect((await api.hearth.forProject(admin.projectId).getStack("huge")).children).toEqual([]);
+});
+
 it("a group whose size is known at validation is refused with a 400 at its count, storing nothing", async () => {
   const template = group(9).replace("{get_attr: [size, value]}", "9");
   const answer = await api.call("POST", `/heat-api/v1/${admin.projectId}/stacks`, { token: admin.token, body: { stack_name: "known", template } });

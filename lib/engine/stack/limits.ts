@@ -7,6 +7,7 @@
 import { ValidationError } from "../diagnostics";
 import { exceeds, limitDiagnostic, TOO_MANY_RESOURCES } from "../limits";
 import type { StackRecord } from "../ports";
+import type { ResourcePlugin } from "../resources/types";
 import type { EngineCore } from "./core";
 
 function refuse(what: string, path: (string | number)[] = []): never {
@@ -78,4 +79,15 @@ export async function checkNestedUpdate(core: EngineCore, stack: StackRecord, re
   const root = (await ancestry(core, stack.parentId)).at(-1);
   const current = (await core.store.listResources(stack.id)).filter((r) => !r.replacedBy).length;
   await checkTreeResources(core, root, resources, current);
+}
+
+/**
+ * Refuses a group whose resolved size alone is over max_resources_per_stack (its nested stack would
+ * hold every member), before its plugin builds the member list: a count read from another resource
+ * at run time (10^8, say) would otherwise cost the process minutes of synchronous work. The nested
+ * stack's create then counts the whole tree (checkTreeResources).
+ */
+export function checkMemberCount(core: EngineCore, plugin: ResourcePlugin, properties: Record<string, unknown>): void {
+  const size = core.limits.maxResourcesPerStack < 0 ? undefined : plugin.memberCount?.(properties);
+  if (size && exceeds(size.members, core.limits.maxResourcesPerStack)) refuse(TOO_MANY_RESOURCES, ["properties", size.property]);
 }

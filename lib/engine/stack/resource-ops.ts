@@ -6,6 +6,7 @@ import type { PropertyChange, ResourcePlugin } from "../resources/types";
 import type { CompiledResource } from "../template/types";
 import { ResourceFailure, resourceFailureReason } from "./failure";
 import { runHook } from "./hooks";
+import { checkMemberCount } from "./limits";
 import type { Operation } from "./operation";
 import type { Action, ResourceRecord } from "../ports";
 import { contextFor, type HookContext, resolveLive } from "./runtime";
@@ -61,11 +62,15 @@ export async function transition(op: Operation, rec: ResourceRecord, action: Act
   await op.setResource(rec, action, "COMPLETE", reason || "state changed");
 }
 
-/** Resolves a compiled resource's properties against live state and lets the plugin validate them. */
+/**
+ * Resolves a compiled resource's properties against live state and lets the plugin validate them; a
+ * group's size read at run time is held to the limit here, before its plugin lists any member.
+ */
 export async function resolvedProperties(op: Operation, name: string, plugin: ResourcePlugin, signal: AbortSignal): Promise<Record<string, unknown>> {
   const compiled = op.compiled!;
   const props = await resolveLive(op, (view) => compiled.resolveProperties(name, view), signal);
   plugin.handlers.validate?.(props);
+  checkMemberCount(op.core, plugin, props);
   return props;
 }
 
