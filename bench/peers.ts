@@ -12,9 +12,8 @@
  * --servers K gives each stack 4K+4 resources (K ports, servers, volumes and attachments, a network,
  * a subnet and two random strings): 9 makes 40.
  */
-import { startTestPostgres } from "../lib/store/testing/postgres";
-import { tempDatabaseFile } from "../lib/store/testing/temp-database";
 import { prepareDatabase } from "../test/peers/cloud-check";
+import { PEER_DATABASES, type PeerDatabase } from "../test/peers/databases";
 import { EngineFleet, freshCli } from "../test/peers/engines";
 import { pause, PeerClient, type StackRef } from "../test/peers/heat-client";
 import { flagValue, median, ms, printTable, TINY } from "./support";
@@ -56,14 +55,11 @@ function loadTemplate(servers: number): object {
 }
 
 /** A fresh database for one run: PostgreSQL when there is a server, else a SQLite file. */
-async function freshDatabase(): Promise<{ kind: string; url: string; drop(): Promise<void> }> {
-  const postgres = await startTestPostgres();
-  if (postgres) {
-    const db = await postgres.createDatabase();
-    return { kind: "PostgreSQL", url: db.url, drop: async () => (await db.drop(), await postgres.stop()) };
-  }
-  const file = tempDatabaseFile("hearth-bench-peers-");
-  return { kind: "SQLite (no PostgreSQL found)", url: file.url, drop: async () => file.remove() };
+async function freshDatabase(): Promise<PeerDatabase & { kind: string }> {
+  const [sqlite, postgres] = PEER_DATABASES;
+  const db = await postgres.open();
+  if (db) return { kind: "PostgreSQL", ...db };
+  return { kind: "SQLite (no PostgreSQL found)", ...(await sqlite.open())! };
 }
 
 /** Each stack's status from one list call (name -> status). */

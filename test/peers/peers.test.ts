@@ -7,9 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Hearth } from "../../lib/services/types";
-import { startTestPostgres, type TestPostgres } from "../../lib/store/testing/postgres";
-import { tempDatabaseFile } from "../../lib/store/testing/temp-database";
 import { cloudIds, compareCloud, openReader, prepareDatabase } from "./cloud-check";
+import { PEER_DATABASES, type PeerDatabase } from "./databases";
 import { EngineFleet, freshCli } from "./engines";
 import { PeerClient } from "./heat-client";
 import { runScenario, type ScenarioOptions } from "./scenario";
@@ -18,10 +17,9 @@ const PASSWORD = "peers-secret";
 
 const SCENARIO: ScenarioOptions = { stacks: 20, deleteEvery: 3, kills: 3, seed: 11, killGapMs: [1500, 4000], settleTimeoutMs: 45_000, deadlineMs: 90_000 };
 
-/** Registers the scenario on the database `open` gives (undefined: skipped). */
-function peersOn(label: string, open: () => Promise<{ url: string; drop(): void | Promise<void> } | undefined>): void {
+for (const { label, open } of PEER_DATABASES) {
   describe(`three engine processes as peers on ${label}`, () => {
-    let db: { url: string; drop(): void | Promise<void> } | undefined;
+    let db: PeerDatabase | undefined;
     let fleet: EngineFleet | undefined;
     let reader: Hearth | undefined;
 
@@ -65,15 +63,3 @@ function peersOn(label: string, open: () => Promise<{ url: string; drop(): void 
     }, 150_000);
   });
 }
-
-peersOn("SQLite", async () => {
-  const file = tempDatabaseFile("hearth-peers-");
-  return { url: file.url, drop: () => file.remove() };
-});
-
-let postgres: TestPostgres | undefined;
-peersOn("PostgreSQL", async () => {
-  postgres = await startTestPostgres();
-  const database = await postgres?.createDatabase();
-  return database && { url: database.url, drop: async () => (await database.drop(), await postgres?.stop()) };
-});

@@ -4,6 +4,7 @@
  * restarted. Every loop is bounded in count and time. What it returns is read back from the engines'
  * APIs; the caller asserts.
  */
+import { seeded } from "../../lib/engine/testing";
 import type { EngineFleet } from "./engines";
 import { pause, type PeerClient, type Settled, type StackRef } from "./heat-client";
 
@@ -37,18 +38,6 @@ export const PEER_TEMPLATE = {
  * place (a new flavor would replace the server, whose port the old one still holds: see docs/peers.md).
  */
 export const UPDATE_PARAMETERS = { server_name: "peer-renamed", size: 2 };
-
-/** A small seeded generator (mulberry32): the same seed, the same kill moments and victims. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The scenario's size and pace. */
 export interface ScenarioOptions {
@@ -137,7 +126,7 @@ async function watchTakeover(client: PeerClient, names: string[], killedAt: numb
 
 /** Kills `o.kills` engines at seeded random moments (never the last live one), restarting each at once. */
 async function killer(client: PeerClient, fleet: EngineFleet, o: ScenarioOptions, running: Running, done: () => boolean): Promise<ScenarioResult["takeovers"]> {
-  const random = seededRandom(o.seed);
+  const random = seeded(o.seed);
   const takeovers: ScenarioResult["takeovers"] = [];
   const watches: Promise<void>[] = [];
   for (let k = 0; k < o.kills && !done(); k++) {
