@@ -39,7 +39,10 @@ describe("outputs after a region recovery, through the CLI", () => {
     const pair = outputs.pair_ids as string[];
     const many = outputs.many_ids as string[];
     expect([pair.length, many.length]).toEqual([2, 2]);
+    const child = resources.find((r) => r.resource_name === "child")!.physical_resource_id;
+    const childServer = (await json<{ resource_name: string; physical_resource_id: string }[]>("stack", "resource", "list", child)).find((r) => r.resource_name === "server")!.physical_resource_id;
     expect(outputs).toEqual({
+      child_ip: addressOf(childServer),
       home_ip: addressOf(idOf("home")),
       away_ip: addressOf(idOf("away")),
       pair_ids: pair,

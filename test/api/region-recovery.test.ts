@@ -43,7 +43,10 @@ describe("outputs after a region recovery, through the Heat API", () => {
     const pair = outputs.pair_ids as string[];
     const many = outputs.many_ids as string[];
     expect([pair.length, many.length]).toEqual([2, 2]);
+    const child = (await api.call("GET", `${stack}/resources/child`, { token })).body.resource.physical_resource_id as string;
+    const childServer = (await api.hearth.getStack(child)).resources.find((r) => r.name === "server")!.physicalId;
     expect(outputs).toEqual({
+      child_ip: addressOf(servers, childServer),
       home_ip: addressOf(servers, idOf("home")),
       away_ip: addressOf(servers, idOf("away")),
       pair_ids: pair,
@@ -61,6 +64,7 @@ describe("outputs after a region recovery, through the Heat API", () => {
     const away = (await api.call("GET", stack, { token })).body.stack.outputs as { output_key: string; output_value: unknown; output_error?: string }[];
     const unreachable = /^Region RegionTwo is unavailable: /;
     expect(Object.fromEntries(away.map((o) => [o.output_key, o.output_error ?? o.output_value]))).toEqual({
+      child_ip: expect.stringMatching(/^Output address of the nested stack: Region RegionTwo is unavailable: /),
       home_ip: outputs.home_ip,
       away_ip: expect.stringMatching(unreachable),
       pair_ids: pair,

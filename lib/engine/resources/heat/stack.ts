@@ -2,8 +2,9 @@
  * OS::Heat::Stack: a nested stack built from a template text, optionally in another region
  * (context.region_name). Attributes are the nested stack's outputs and name.
  */
-import { optMap, optNumber, optString } from "../support/props";
-import { defineResource, type ResourceContext } from "../types";
+import { optMap, optNumber, optString, selectPath } from "../support/props";
+import { defineResource } from "../define";
+import { type ResourceContext } from "../types";
 import type { NestedStackInput } from "../../ports";
 import { nestedOf, nestedStackHandlers, requireComplete } from "./nested";
 
@@ -45,11 +46,15 @@ export const stackResource = defineResource({
     needsReplace: (change) =>
       optString(optMap(change.before, "context"), "region_name") !== optString(optMap(change.after, "context"), "region_name"),
     ...nestedStackHandlers,
-    async attribute(ctx, name) {
+    // outputs [name, ...path]: an output the nested stack cannot compute now (a region offline) fails the read with its reason
+    async attributeAt(ctx, name, path) {
       const view = await nestedOf(ctx);
-      if (name === "outputs") return view?.outputs ?? null;
       if (name === "stack_name") return view ? (view.name ?? view.id) : null;
-      return undefined;
+      if (name !== "outputs") return undefined;
+      if (!view) return null;
+      const failed = Object.entries(view.outputErrors ?? {}).find(([key]) => path.length === 0 || key === String(path[0]));
+      if (failed) throw new Error(`Output ${failed[0]} of the nested stack: ${failed[1]}`);
+      return selectPath(view.outputs, path);
     },
   },
 });
