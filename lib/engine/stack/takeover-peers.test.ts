@@ -63,4 +63,18 @@ describe("peers taking over each other's work", () => {
     expect(state(await rig.settle(inner))).toBe("UPDATE_COMPLETE");
     expect((await rig.b.engine.resources(inner)).map((r) => r.name).sort()).toEqual(["s", "v0", "v9"]);
   });
+
+  it("fails an adopt it cannot carry on (its abandon data is not stored) with the reason; a delete then converges it", async () => {
+    const rig = takeoverRig();
+    const id = await created(rig);
+    const data = await rig.a.engine.abandon(id);
+    rig.arm({ afterEvents: 2 });
+    const h = await rig.a.engine.create("again", { template: template() }, { ...P, adoptData: data });
+    await rig.clock.run(Promise.race([h.done, rig.died]));
+    expect(await rig.takeOver()).toEqual([h.stackId]);
+    const failed = await rig.settle(h.stackId);
+    expect(failed).toMatchObject({ action: "ADOPT", status: "FAILED", statusReason: "Engine went down during stack ADOPT; it cannot be resumed: a stack ADOPT cannot be resumed" });
+    const deleted = await rig.b.finish(await rig.b.engine.delete(h.stackId));
+    expect(state(deleted)).toBe("DELETE_COMPLETE");
+  });
 });
