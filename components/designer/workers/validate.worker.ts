@@ -1,8 +1,10 @@
 /**
  * Web Worker running the engine's validator for the designer, off the page's main thread: typing
- * and canvas gestures never wait for a compile. One request at a time, answered in order.
+ * and canvas gestures never wait for a compile. One request at a time, answered in order. The type
+ * registry (Heat's whole catalogue, most of the worker's bytes) is loaded once, on the first request,
+ * as a chunk of its own: the worker starts with the template compiler only.
  */
-import { defaultRegistry } from "../../../lib/engine/resources";
+import type { TypeRegistry } from "../../../lib/engine/resources/types";
 import { validateTemplate } from "../model/validate";
 import type { ValidationReply, ValidationRequest } from "./validation-client";
 
@@ -12,8 +14,12 @@ const scope = globalThis as unknown as {
   postMessage(message: ValidationReply): void;
 };
 
-scope.onmessage = (event) => {
+let registry: Promise<TypeRegistry> | undefined;
+/** The default registry, imported on first use and kept. */
+const loadRegistry = () => (registry ??= import("../../../lib/engine/resources").then((m) => m.defaultRegistry));
+
+scope.onmessage = async (event) => {
   const { id, text, region, regions } = event.data;
-  const diagnostics = validateTemplate(text, { registry: defaultRegistry, region, regions });
+  const diagnostics = validateTemplate(text, { registry: await loadRegistry(), region, regions });
   scope.postMessage({ id, text, diagnostics });
 };

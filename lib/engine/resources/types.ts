@@ -6,7 +6,6 @@
  * editor completions, `GET /resource_types` and the docs.
  */
 import type { IdentityClient, NestedStackOps, RegionClient } from "../ports";
-import { buildPlugin, type PluginDefinition } from "./catalog/overlay";
 
 /** Property and parameter value types, as Heat names them. */
 export type PropertyType = "string" | "integer" | "number" | "boolean" | "list" | "map" | "any";
@@ -286,15 +285,6 @@ export interface ActiveMemberReader {
   group(resource: StoredResource): string | undefined;
   /** The active member's name; undefined until one is chosen. */
   active(resource: StoredResource): string | undefined;
-}
-
-/**
- * Makes a plugin from its module's definition: over Heat's schema of the type when Heat has it (the
- * definition then keeps only hooks and Hearth's annotations or documented extensions, see
- * catalog/overlay.ts), else as written (a type of Hearth's own).
- */
-export function defineResource(definition: PluginDefinition): ResourcePlugin {
-  return buildPlugin(definition);
 }
 
 /** Lookup of resource types by name; lib/engine/resources/index.ts builds the default one. */

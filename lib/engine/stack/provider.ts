@@ -4,7 +4,8 @@
  * whose attributes are the nested stack's outputs, plus OS::stack_id. As in Heat, an `OS::stack_id` output
  * becomes the resource's reference id (get_resource, a group's refs).
  */
-import { defineResource, type ResourceContext, type ResourcePlugin } from "../resources/types";
+import { defineResource } from "../resources/define";
+import { type ResourceContext, type ResourcePlugin } from "../resources/types";
 import type { NestedStackInput } from "../ports";
 
 /** The provider template a resource maps to, with the parent's files map. */

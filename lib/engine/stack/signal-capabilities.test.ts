@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defineResource } from "../resources/types";
+import { defineResource } from "../resources/define";
 import { createTestEngine, flushAsync } from "../testing";
 
 /** Counts signals; each takes 1 s of (fake) time. */

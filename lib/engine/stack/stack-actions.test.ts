@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defineResource } from "../resources/types";
+import { defineResource } from "../resources/define";
 import { createTestEngine, handCompile } from "../testing";
 import { adoptInput } from "./adopt";
 

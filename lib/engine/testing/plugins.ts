@@ -8,7 +8,8 @@
  * A create run again on a record that already names a live resource (an engine took it over) keeps it.
  */
 import { builtinPlugins, createRegistry } from "../resources";
-import { defineResource, type ResourceContext, type ResourcePlugin, type TypeRegistry } from "../resources/types";
+import { defineResource } from "../resources/define";
+import { type ResourceContext, type ResourcePlugin, type TypeRegistry } from "../resources/types";
 
 /** What the test plugins did: live physical resources and a log of "create a", "delete b"... */
 export class TestWorld {

@@ -6,7 +6,7 @@
  */
 import { randomUuid } from "../support/naming";
 import { optString } from "../support/props";
-import { defineResource } from "../types";
+import { defineResource } from "../define";
 
 /** The OS::Aodh::Alarm plugin (Heat's schema; the actions take URLs such as a ScalingPolicy's alarm_url). */
 export const alarmResource = defineResource({

@@ -12,7 +12,8 @@ import { deleteAndWait } from "../neutron/common";
 import { securityGroupResource } from "../neutron/security-group";
 import { firstAddress } from "../nova/server-networks";
 import { serverResource } from "../nova/server";
-import { defineResource, type ResourceContext } from "../types";
+import { defineResource } from "../define";
+import { type ResourceContext } from "../types";
 import { mappedResource } from "./mapped";
 
 /** The external network EIPs come from (DevStack's name). */

@@ -3,7 +3,8 @@
  * properties, translated, to another plugin's hooks (AWS::EC2::Instance to OS::Nova::Server's ...),
  * and answers its own attributes and reference id.
  */
-import { defineResource, type PropertyChange, type ResourceContext, type ResourceHandlers, type ResourcePlugin } from "../types";
+import { defineResource } from "../define";
+import { type PropertyChange, type ResourceContext, type ResourceHandlers, type ResourcePlugin } from "../types";
 
 /** How an AWS type maps onto a Hearth plugin. */
 export interface Mapping {

@@ -12,9 +12,10 @@
  * simulated DevStack regions have cirros, ubuntu, fedora) boots the DB server on its first image.
  */
 import { parse, stringify } from "yaml";
-import { heatEnvironment } from "../catalog/heat-catalog";
+import { heatEnvironment } from "../catalog/environment-data";
 import { nestedOf, nestedStackHandlers, requireComplete } from "../heat/nested";
-import { defineResource, type ResourceContext, type ResourcePlugin } from "../types";
+import { defineResource } from "../define";
+import { type ResourceContext, type ResourcePlugin } from "../types";
 import type { NestedStackInput } from "../../ports";
 
 /** The provider template Heat's global environment names for `type`. */

@@ -5,7 +5,7 @@
  * AWS::RDS::DBInstance) are left out: those types are in the registry with Heat's schemas, and their
  * plugins (../aws/provider-types.ts) run Heat's templates as nested stacks, as Heat's entries do.
  */
-import { heatEnvironment } from "./heat-catalog";
+import { heatEnvironment } from "./environment-data";
 
 /** The global type mappings, in resource_registry spelling. */
 export const GLOBAL_REGISTRY: Readonly<Record<string, string>> = Object.fromEntries(

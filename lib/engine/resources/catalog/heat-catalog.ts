@@ -2,10 +2,12 @@
  * Heat 19's resource catalogue as generated data (scripts/heat-catalog/dump.py writes heat-types.json
  * and heat-environment.json from real Heat): the shapes of those files, typed, and the service a type
  * belongs to. The JSON is Heat's own answer, so it doubles as the golden for every type's schema.
+ * The environment's data is in environment-data.ts (the template compiler needs it without the types).
  */
-import environmentJson from "./heat-environment.json";
 import typesJson from "./heat-types.json";
 import type { AttributeSchemaDoc, PropertySchemaDoc, ResourceTypeSchemaDoc, SupportStatusDoc } from "../type-schema";
+
+export { heatEnvironment, type HeatEnvironmentFile } from "./environment-data";
 
 /** One type of the catalogue: Heat's answer plus what the answer leaves out but templates still meet. */
 export interface HeatCatalogEntry {
@@ -54,24 +56,8 @@ export interface HeatTypesFile {
   types: Record<string, HeatCatalogEntry>;
 }
 
-/** heat-environment.json: Heat's default (global) environment. */
-export interface HeatEnvironmentFile {
-  generated: GeneratedHeader;
-  /** environment.d files as Heat reads them (paths under file:///etc/heat/). */
-  environment_d: Record<string, { resource_registry?: Record<string, string> }>;
-  /** Registry entries that are not plugin classes: globs, type-to-type maps, provider templates. */
-  registry_aliases: { name: string; kind: "GlobResourceInfo" | "MapResourceInfo" | "TemplateResourceInfo"; target: string }[];
-  /** Provider templates the aliases name, by URL. */
-  templates: Record<string, string>;
-  /** Names of every custom constraint Heat registers (nova.flavor, ip_addr ...). */
-  custom_constraints: string[];
-}
-
 /** The generated type catalogue. */
 export const heatTypes = typesJson as unknown as HeatTypesFile;
-
-/** The generated default environment. */
-export const heatEnvironment = environmentJson as unknown as HeatEnvironmentFile;
 
 /** The palette group of a type: "AWS" for AWS::*, else the service segment (OS::Neutron::Port -> "Neutron"). */
 export function serviceOf(type: string): string {

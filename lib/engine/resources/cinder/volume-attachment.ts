@@ -6,7 +6,8 @@
 import type { VolumeAttachmentInfo } from "../../ports";
 import { cloudCall, isNotFound, pollRead } from "../support/cloud-errors";
 import { optString, reqString } from "../support/props";
-import { defineResource, type ResourceContext } from "../types";
+import { defineResource } from "../define";
+import { type ResourceContext } from "../types";
 
 interface Target {
   server: string;

@@ -7,7 +7,8 @@ import type { Volume } from "../../ports";
 import { cloudCall, ignoreNotFound, isNotFound, pollRead, ResourceInError } from "../support/cloud-errors";
 import { optBool, optNumber, optString, stringMap } from "../support/props";
 import { physicalName } from "../support/naming";
-import { defineResource, type ResourceContext } from "../types";
+import { defineResource } from "../define";
+import { type ResourceContext } from "../types";
 
 /** The volume once its status is one of `settled`; undefined while it is changing; "error" fails. */
 async function settled(ctx: ResourceContext, settledIn: Volume["status"][]): Promise<Volume | undefined> {

@@ -9,7 +9,8 @@
  * `health_check` (a Hearth extension) asks the HA monitor to watch the members.
  */
 import { optMap, optNumber, optString } from "../support/props";
-import { defineResource, type MemberCount, type ResourceContext } from "../types";
+import { defineResource } from "../define";
+import { type MemberCount, type ResourceContext } from "../types";
 import { newCapacity, storedMemberNames, storedMembers } from "./autoscaling-group-members";
 import { createMembers, memberToReplace, resize, rollMembers, sizes } from "./autoscaling-group-ops";
 import { groupAttribute, memberDefinitionSchema, memberValue } from "./group-nested";

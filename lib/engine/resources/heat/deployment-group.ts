@@ -10,7 +10,8 @@
  */
 import { optMap, optString } from "../support/props";
 import { randomUuid } from "../support/naming";
-import { defineResource, type ResourceContext, type ResourceHandlers, type ResourcePlugin } from "../types";
+import { defineResource } from "../define";
+import { type ResourceContext, type ResourceHandlers, type ResourcePlugin } from "../types";
 import { actionDone, lifecycleHooks, memberOutput, memberScope, startAction, type ActionToken, type DeriveConfig } from "./deployment-actions";
 import { deploymentResource } from "./software-deployment";
 

@@ -16,7 +16,8 @@
  * (failover-run.ts); `{resume: true}` (the HA monitor's) does only that.
  */
 import { optBool, optNumber, optString, selectPath } from "../support/props";
-import { defineResource, type ResourceContext } from "../types";
+import { defineResource } from "../define";
+import { type ResourceContext } from "../types";
 import { failedMembers } from "./autoscaling-group-ops";
 import { beginFailover, type FailoverRecord, inFlightFailover, runFailover } from "./failover-run";
 import { attachFollowers, groupState, rememberMemberPaths } from "./failover-steps";

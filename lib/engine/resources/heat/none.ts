@@ -3,7 +3,7 @@
  * replaced on update; used through resource_registry to stub out another type.
  */
 import { randomUuid } from "../support/naming";
-import { defineResource } from "../types";
+import { defineResource } from "../define";
 
 /** The OS::Heat::None plugin. */
 export const noneResource = defineResource({

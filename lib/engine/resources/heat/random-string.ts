@@ -5,7 +5,8 @@
  */
 import { optList, optNumber, optString } from "../support/props";
 import { physicalName } from "../support/naming";
-import { defineResource, type ResourceContext } from "../types";
+import { defineResource } from "../define";
+import { type ResourceContext } from "../types";
 
 const DIGITS = "0123456789";
 const LOWER = "abcdefghijklmnopqrstuvwxyz";

@@ -5,7 +5,8 @@
  * that attribute over the members.
  */
 import { selectPath } from "../support/props";
-import { defineResource, type ResourceContext, type StoredResource } from "../types";
+import { defineResource } from "../define";
+import { type ResourceContext, type StoredResource } from "../types";
 import type { NestedStackInput } from "../../ports";
 import { groupAttribute, memberDefinitionSchema } from "./group-nested";
 import { currentSkiplist, groupCount, memberNames, memberTemplate, nextSkiplist } from "./resource-group-members";

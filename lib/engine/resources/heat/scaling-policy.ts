@@ -8,7 +8,8 @@
  */
 import { randomUuid } from "../support/naming";
 import { optNumber, optString } from "../support/props";
-import { defineResource, type ResourceContext } from "../types";
+import { defineResource } from "../define";
+import { type ResourceContext } from "../types";
 import { cooldownMetadata, cooldownRunning, startCooldown } from "./cooldown";
 
 const TYPES = ["change_in_capacity", "exact_capacity", "percent_change_in_capacity", "replace_oldest"];

@@ -5,7 +5,8 @@
  */
 import { optList, optMap, optString } from "../support/props";
 import { randomUuid } from "../support/naming";
-import { defineResource, type PropertySchema } from "../types";
+import { defineResource } from "../define";
+import { type PropertySchema } from "../types";
 
 /** The stored definition of a config, as deployments read it. */
 export interface StoredConfig {

@@ -8,7 +8,8 @@
 import { stringify } from "yaml";
 import { optList, optMap, optString } from "../support/props";
 import { randomUuid } from "../support/naming";
-import { defineResource, type ResourceContext, type ResourceHandlers } from "../types";
+import { defineResource } from "../define";
+import { type ResourceContext, type ResourceHandlers } from "../types";
 import { readStoredConfig, type StoredConfig } from "./software-config";
 
 /** Hooks of a config type whose definition `build` makes from its properties. */

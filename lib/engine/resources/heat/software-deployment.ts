@@ -8,7 +8,8 @@
  */
 import { ignoreNotFound } from "../support/cloud-errors";
 import { reqString } from "../support/props";
-import { defineResource, type ResourceContext, type ResourceHandlers, type ResourcePlugin } from "../types";
+import { defineResource } from "../define";
+import { type ResourceContext, type ResourceHandlers, type ResourcePlugin } from "../types";
 import { actionDone, applySignal, lifecycleHooks, memberOutput, ownScope, startAction, type ActionToken, type DeriveConfig } from "./deployment-actions";
 
 /** The hooks of a deployment to one server; `derive` shapes the config the server receives. */

@@ -5,7 +5,8 @@
  */
 import { optBool, optMap, optNumber, optString } from "../support/props";
 import { physicalName } from "../support/naming";
-import { defineResource, type ResourceContext } from "../types";
+import { defineResource } from "../define";
+import { type ResourceContext } from "../types";
 
 interface WaitToken {
   startedAt: number;

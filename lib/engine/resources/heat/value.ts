@@ -4,7 +4,7 @@
  */
 import { optString } from "../support/props";
 import { physicalName } from "../support/naming";
-import { defineResource } from "../types";
+import { defineResource } from "../define";
 
 const VALUE_TYPES = ["string", "number", "comma_delimited_list", "json", "boolean"];
 

@@ -5,7 +5,8 @@
  */
 import { optString } from "../support/props";
 import { randomUuid, shortId } from "../support/naming";
-import { defineResource, type ResourceContext } from "../types";
+import { defineResource } from "../define";
+import { type ResourceContext } from "../types";
 
 /** One stored signal of a handle. */
 export interface HandleSignal {

@@ -5,7 +5,8 @@
 import { pyJson } from "../../functions/python";
 import { optNumber, reqString } from "../support/props";
 import { physicalName } from "../support/naming";
-import { defineResource, type PeerResource, type ResourceContext } from "../types";
+import { defineResource } from "../define";
+import { type PeerResource, type ResourceContext } from "../types";
 import { readSignals, waitConditionHandleResource } from "./wait-condition-handle";
 
 interface WaitToken {

@@ -6,7 +6,8 @@
 import type { IdentityClient } from "../../ports";
 import { physicalName } from "../support/naming";
 import { reqString } from "../support/props";
-import { defineResource, type ResourcePlugin } from "../types";
+import { defineResource } from "../define";
+import { type ResourcePlugin } from "../types";
 import { deleteIgnoringMissing, groupHolder, identityOf, keystoneAttribute, roleGrants, syncGrants, userHolder, type GrantHolder } from "./common";
 
 /** How an assignment reaches its holder: the property naming it, its id by ref, the holder by id. */

@@ -7,7 +7,8 @@
 import type { IdentityGroupInfo } from "../../ports";
 import { physicalName } from "../support/naming";
 import { optString } from "../support/props";
-import { defineResource, type ResourceContext } from "../types";
+import { defineResource } from "../define";
+import { type ResourceContext } from "../types";
 import { defaultDomainOnly, groupHolder, identityOf, objectHooks, roleGrants, syncGrants } from "./common";
 
 const nameOf = (ctx: ResourceContext, props: Record<string, unknown>) => optString(props, "name") || physicalName(ctx);

@@ -6,7 +6,8 @@
 import type { IdentityProjectInfo } from "../../ports";
 import { optBool, optString } from "../support/props";
 import { physicalName } from "../support/naming";
-import { defineResource, type ResourceContext } from "../types";
+import { defineResource } from "../define";
+import { type ResourceContext } from "../types";
 import { identityOf, objectHooks } from "./common";
 
 const nameOf = (ctx: ResourceContext, props: Record<string, unknown>) => optString(props, "name") || physicalName(ctx);

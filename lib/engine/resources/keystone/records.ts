@@ -9,7 +9,8 @@
 import type { IdentityClient, IdentityRecordFields, IdentityRecordInfo, IdentityRecordKind } from "../../ports";
 import { physicalName, randomUuid } from "../support/naming";
 import { optBool, optString, reqString } from "../support/props";
-import { defineResource, type ResourceContext, type ResourcePlugin } from "../types";
+import { defineResource } from "../define";
+import { type ResourceContext, type ResourcePlugin } from "../types";
 import { identityOf, objectHooks } from "./common";
 
 /** What a type's properties make of its record: a name (none: named by its id) and the kind's fields (references resolved to ids). */

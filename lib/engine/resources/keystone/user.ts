@@ -7,7 +7,8 @@
 import type { IdentityClient, IdentityUserInfo, IdentityUserSpec } from "../../ports";
 import { optBool, optList, optString } from "../support/props";
 import { physicalName } from "../support/naming";
-import { defineResource, type PropertyChange, type ResourceContext } from "../types";
+import { defineResource } from "../define";
+import { type PropertyChange, type ResourceContext } from "../types";
 import { defaultDomainOnly, identityOf, objectHooks, roleGrants, syncGrants, userHolder } from "./common";
 
 /** What a user's properties ask of the identity service, for the properties named in `only` (all when absent). */

@@ -5,7 +5,8 @@
  */
 import { cloudCall, ignoreNotFound } from "../support/cloud-errors";
 import { optString, reqString } from "../support/props";
-import { defineResource, type ResourceContext } from "../types";
+import { defineResource } from "../define";
+import { type ResourceContext } from "../types";
 import { deleteAndWait, showAttribute } from "./common";
 import { portId } from "./lookup";
 

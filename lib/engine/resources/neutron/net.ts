@@ -2,7 +2,7 @@
 import { cloudCall, ignoreNotFound } from "../support/cloud-errors";
 import { optBool, optString } from "../support/props";
 import { physicalName } from "../support/naming";
-import { defineResource } from "../types";
+import { defineResource } from "../define";
 import { deleteAndWait, showAttribute } from "./common";
 
 /** The OS::Neutron::Net plugin. */

@@ -6,7 +6,8 @@ import type { Port } from "../../ports";
 import { cloudCall, ignoreNotFound } from "../support/cloud-errors";
 import { optList, optString, reqString } from "../support/props";
 import { physicalName } from "../support/naming";
-import { defineResource, type ResourceContext } from "../types";
+import { defineResource } from "../define";
+import { type ResourceContext } from "../types";
 import { deleteAndWait, showAttribute } from "./common";
 import { networkId, securityGroupIds, subnetId } from "./lookup";
 

@@ -7,7 +7,8 @@
 import { cloudCall, ignoreNotFound } from "../support/cloud-errors";
 import { optBool, optMap, optString, reqString } from "../support/props";
 import { physicalName } from "../support/naming";
-import { defineResource, type ResourceContext, type ResourceHandlers } from "../types";
+import { defineResource } from "../define";
+import { type ResourceContext, type ResourceHandlers } from "../types";
 import { deleteAndWait, showAttribute } from "./common";
 import { networkId } from "./lookup";
 

@@ -6,7 +6,7 @@
 import type { SecurityGroupRule } from "../../ports";
 import { cloudCall, ignoreNotFound } from "../support/cloud-errors";
 import { reqString } from "../support/props";
-import { defineResource } from "../types";
+import { defineResource } from "../define";
 import { showAttribute } from "./common";
 import { toCloudRule } from "./security-group";
 

@@ -3,7 +3,8 @@ import type { SecurityGroupRule } from "../../ports";
 import { cloudCall, ignoreNotFound } from "../support/cloud-errors";
 import { optList, optNumber, optString } from "../support/props";
 import { physicalName } from "../support/naming";
-import { defineResource, type ResourceContext } from "../types";
+import { defineResource } from "../define";
+import { type ResourceContext } from "../types";
 import { deleteAndWait, showAttribute } from "./common";
 
 /** A rule of the rules property in the cloud port's shape; remote_group_id rules are not supported. */

@@ -6,7 +6,7 @@ import type { Subnet } from "../../ports";
 import { cloudCall, ignoreNotFound } from "../support/cloud-errors";
 import { optBool, optList, optNumber, optString, reqString } from "../support/props";
 import { physicalName } from "../support/naming";
-import { defineResource } from "../types";
+import { defineResource } from "../define";
 import { deleteAndWait, showAttribute } from "./common";
 import { networkId } from "./lookup";
 

@@ -8,7 +8,8 @@ import type { RegionClient, Trunk, TrunkSubPort } from "../../ports";
 import { cloudCall, ignoreNotFound } from "../support/cloud-errors";
 import { optBool, optList, optString, reqString } from "../support/props";
 import { physicalName } from "../support/naming";
-import { defineResource, type ResourceContext } from "../types";
+import { defineResource } from "../define";
+import { type ResourceContext } from "../types";
 import { deleteAndWait, showAttribute } from "./common";
 import { portId } from "./lookup";
 

@@ -7,7 +7,8 @@ import type { Server } from "../../ports";
 import { cloudCall, ignoreNotFound, isNotFound, pollRead, ResourceInError } from "../support/cloud-errors";
 import { optList, optString, reqString, stringMap } from "../support/props";
 import { physicalName } from "../support/naming";
-import { defineResource, type PropertyChange, type ResourceContext } from "../types";
+import { defineResource } from "../define";
+import { type PropertyChange, type ResourceContext } from "../types";
 import { AGENT_DATA_KEY, AGENT_NAME } from "../heat/software-agent";
 import {
   addressesAttr,

@@ -9,7 +9,8 @@ import { heatTypes } from "../catalog/heat-catalog";
 import { catalogSchema } from "../catalog/overlay";
 import { cloudCall, ignoreNotFound } from "../support/cloud-errors";
 import { physicalName } from "../support/naming";
-import { defineResource, type PropertyChange, type ResourceContext, type ResourceHandlers, type ResourcePlugin } from "../types";
+import { defineResource } from "../define";
+import { type PropertyChange, type ResourceContext, type ResourceHandlers, type ResourcePlugin } from "../types";
 import { placeholderAttribute } from "./attribute-values";
 
 function objectName(ctx: ResourceContext): string {
