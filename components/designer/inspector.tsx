@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import type { PropertySchema, TypeRegistry } from "@/lib/engine/resources/types";
 import { propertyDetail } from "./model/completions";
+import { isShown } from "./model/shown";
 import { inlineValue, parseYaml } from "./model/yaml-text";
 
 /** Props of the inspector. */
@@ -93,7 +94,7 @@ export function Inspector({ registry, name, type, region, regions, properties, p
   const plugin = registry.get(type);
   const [rename, setRename] = useState(name);
   useEffect(() => setRename(name), [name]);
-  const entries = Object.entries(plugin?.properties ?? {}).filter(([, s]) => !s.hidden);
+  const entries = Object.entries(plugin?.properties ?? {}).filter(([, s]) => isShown(s));
   entries.sort(([, a], [, b]) => Number(!!b.required) - Number(!!a.required));
   return (
     <form className="space-y-2" data-testid="inspector" onSubmit={(e) => e.preventDefault()} aria-label={`Properties of ${name}`}>

@@ -143,12 +143,34 @@ describe("completion of function arguments and references", () => {
     expect(at(`${HEAD}      image:\n        get_resource: n|`)).toEqual(["net", "web"]);
   });
 
-  it("offers resources then the target's attributes to get_attr", () => {
+  it("offers resources then the target's attributes to get_attr, not those Heat hides", () => {
     expect(at(`${HEAD}outputs:\n  ip: { value: { get_attr: [| ] } }`)).toEqual(["net", "web"]);
     const attrs = complete(`${HEAD}outputs:\n  ip: { value: { get_attr: [web, fir|] } }`);
-    expect(attrs.suggestions.map((s) => s.label)).toEqual(expect.arrayContaining(["first_address", "networks", "show"]));
-    expect(attrs.suggestions.find((s) => s.label === "first_address")?.kind).toBe("attribute");
-    expect(at(`${HEAD}outputs:\n  ip:\n    value:\n      get_attr:\n        - web\n        - |`)).toContain("first_address");
+    expect(attrs.suggestions.map((s) => s.label)).toEqual(expect.arrayContaining(["networks", "accessIPv4", "show"]));
+    expect(attrs.suggestions.find((s) => s.label === "networks")?.kind).toBe("attribute");
+    expect(attrs.suggestions.map((s) => s.label)).not.toContain("first_address");
+    const block = at(`${HEAD}outputs:\n  ip:\n    value:\n      get_attr:\n        - web\n        - |`);
+    expect(block).toContain("addresses");
+    expect(block).not.toContain("first_address");
+  });
+
+  it("never offers a hidden attribute, property or type, though each still validates", async () => {
+    const hiddenAttributes = defaultRegistry.list().flatMap((p) => Object.entries(p.attributes).filter(([, a]) => a.hidden).map(([name]) => [p.type, name] as const));
+    expect(hiddenAttributes).toEqual(expect.arrayContaining([["OS::Nova::Server", "first_address"], ["OS::Zaqar::Queue", "queue_id"]]));
+    for (const [type, name] of hiddenAttributes) {
+      const text = `heat_template_version: 2018-08-31\nresources:\n  r:\n    type: ${type}\noutputs:\n  o: { value: { get_attr: [r, |] } }`;
+      expect(at(text), `${type} ${name}`).not.toContain(name);
+    }
+    const types = at(`${HEAD}  old:\n    type: OS::|`);
+    expect(types).toContain("OS::Neutron::FloatingIP");
+    for (const hidden of ["OS::Nova::FloatingIP", "OS::Neutron::RouterGateway", "OS::Heat::SoftwareDeployments", "OS::Designate::Domain"]) expect(types).not.toContain(hidden);
+    const serverProps = at(`${HEAD}      |`);
+    expect(serverProps).toContain("networks");
+    const hiddenProps = Object.entries(defaultRegistry.get("OS::Nova::Server")!.properties).filter(([, s]) => s.hidden).map(([n]) => n);
+    for (const name of hiddenProps) expect(serverProps).not.toContain(name);
+    const { validateTemplate } = await import("./validate");
+    const uses = `heat_template_version: 2018-08-31\nresources:\n  fip: { type: OS::Nova::FloatingIP }\n  web: { type: OS::Nova::Server, properties: { image: cirros, flavor: m1.tiny } }\noutputs:\n  ip: { value: { get_attr: [web, first_address] } }\n`;
+    expect(validateTemplate(uses, { registry: defaultRegistry }).filter((d) => d.severity === "error")).toEqual([]);
   });
 
   it("offers parameter names to get_param", () => {

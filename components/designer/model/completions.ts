@@ -7,6 +7,7 @@
 import { firstVersionWith, FUNCTION_TABLES, functionNames } from "../../../lib/engine/functions";
 import type { PropertySchema, ResourcePlugin, TypeRegistry } from "../../../lib/engine/resources/types";
 import { findVersion, TEMPLATE_VERSIONS, type TemplateVersion } from "../../../lib/engine/template/versions";
+import { isShown } from "./shown";
 import { cursorAt, outlineOf, type CursorContext, type Outline } from "./yaml-cursor";
 
 /** One suggestion the editor offers. */
@@ -128,7 +129,7 @@ const keyword = (label: string, detail?: string): Suggestion => ({ label, kind: 
 
 function propertySuggestions(keys: Record<string, PropertySchema>, siblings: readonly string[]): Suggestion[] {
   return Object.entries(keys)
-    .filter(([name, s]) => !s.hidden && !siblings.includes(name))
+    .filter(([name, s]) => isShown(s) && !siblings.includes(name))
     .map(([name, s]) => ({ label: name, kind: "property", insertText: `${name}: `, detail: propertyDetail(s), documentation: s.description }));
 }
 
@@ -144,7 +145,9 @@ function resourceSuggestions(s: Scope, exclude: readonly string[]): Suggestion[]
 
 function attributeSuggestions(plugin: ResourcePlugin | undefined): Suggestion[] {
   const attrs = { ...plugin?.attributes, show: { description: "Detailed information about resource.", type: "map" as const } };
-  return Object.entries(attrs).map(([name, a]) => ({ label: name, kind: "attribute", insertText: name, detail: a.type, documentation: a.description }));
+  return Object.entries(attrs)
+    .filter(([, a]) => isShown(a))
+    .map(([name, a]) => ({ label: name, kind: "attribute", insertText: name, detail: a.type, documentation: a.description }));
 }
 
 const plain = (kind: Suggestion["kind"], labels: readonly string[]): Suggestion[] => labels.map((label) => ({ label, kind, insertText: label }));
