@@ -15,7 +15,7 @@ import { optString, reqString } from "../support/props";
 import type { ResourceContext } from "../types";
 import { FAILOVER_STEPS } from "./failover-history";
 import { followedVolumes, verifyAttached, verifyDetached, verifyServing, type FollowedVolume } from "./failover-readback";
-import { groupState, healthyStandbys, quiesce, setFollowers, storedMemberPaths, type StepTime } from "./failover-steps";
+import { groupState, healthyStandbys, quiesce, setFollowers, storedMemberPaths, whileBusy, type StepTime } from "./failover-steps";
 
 /** The data key of a failover under way. */
 const IN_FLIGHT = "failover";
@@ -103,7 +103,8 @@ async function step(ctx: ResourceContext, p: FailoverProgress, name: (typeof FAI
 async function runSteps(ctx: ResourceContext, p: FailoverProgress): Promise<FailoverRecord> {
   const signalGroup = async (details: unknown) => {
     if (!ctx.signalPeer) throw new Error(`${ctx.name} cannot reach its group: the engine gives no signalPeer`);
-    await ctx.signalPeer(reqString(ctx.properties, "auto_scaling_group_id"), details);
+    const signalPeer = ctx.signalPeer;
+    await whileBusy(ctx, () => signalPeer(reqString(ctx.properties, "auto_scaling_group_id"), details));
   };
   const { from } = p;
   await step(ctx, p, "quiesce", async () => quiesce(ctx, await groupState(ctx), from));

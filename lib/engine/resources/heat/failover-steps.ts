@@ -12,6 +12,27 @@ import { failedMembers } from "./autoscaling-group-ops";
 import { followedVolumes, verifyAttached, verifyDetached } from "./failover-readback";
 import { requireComplete } from "./nested";
 
+/** How often, and how long apart, a step tries again a stack that another operation holds. */
+const BUSY_ATTEMPTS = 60;
+const BUSY_PAUSE_MS = 500;
+
+/**
+ * Runs `work` (a change of a nested stack, a signal to the group), trying again while the stack it
+ * changes is busy (Conflict): a peer engine may be carrying on the operation a dead engine left on it.
+ * Bounded: BUSY_ATTEMPTS tries BUSY_PAUSE_MS apart, then the Conflict is the step's failure.
+ */
+export async function whileBusy<T>(ctx: ResourceContext, work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const busy = (error as { code?: unknown }).code === "Conflict";
+      if (!busy || attempt >= BUSY_ATTEMPTS || !ctx.sleep) throw error;
+      await ctx.sleep(BUSY_PAUSE_MS);
+    }
+  }
+}
+
 /** The group as the policy sees it: members oldest first with their reference ids, and its nested stack. */
 export interface GroupState {
   ref: string;
@@ -131,13 +152,14 @@ export async function quiesce(ctx: ResourceContext, group: GroupState, member: s
 /** Sets the followers' nested stack to follow `activeRef` (none: detached), with the activation config when `activate`. */
 export async function setFollowers(ctx: ResourceContext, activeRef: string | undefined, activate: boolean): Promise<void> {
   const template = followersTemplate(ctx.properties, activeRef, activate, storedMemberPaths(ctx));
-  if (!ctx.physicalId) {
+  const id = ctx.physicalId;
+  if (!id) {
     const view = await ctx.nested.create({ template, region: ctx.region });
     ctx.setPhysicalId(view.id);
     requireComplete(view);
     return;
   }
-  requireComplete(await ctx.nested.update(ctx.physicalId, { template, region: ctx.region }));
+  requireComplete(await whileBusy(ctx, () => ctx.nested.update(id, { template, region: ctx.region })));
 }
 
 /** Attaches the followers to `activeRef` (at create and update) and reads the cloud back. */
