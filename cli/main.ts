@@ -40,9 +40,9 @@ const terminalIo: CliIo = {
 };
 const io = isWorker() ? workerIo(terminalIo) : terminalIo;
 
-// The engine runs in this process: on Ctrl-C, stop it cleanly (running operations end as cancelled,
-// with their events stored) instead of leaving stacks IN_PROGRESS until another engine recovers them.
-// `hearth engine` handles its stop signals itself.
+// The engine runs in this process: on Ctrl-C, stop it cleanly (running operations stop where they are
+// and release their leases at once, so a peer engine, or the next start, takes them over and finishes
+// them without waiting for a lease to expire). `hearth engine` handles its stop signals itself.
 if (!ownsSignals(argv)) {
   process.once("SIGINT", () => {
     process.stderr.write("\nhearth: interrupted; stopping the engine...\n");
