@@ -80,7 +80,7 @@ const ASG_FILE = `${HOT}resources:\n  asg:\n    type: OS::Heat::AutoScalingGroup
 const PROVIDER = `${HOT}resources:\n  r: {type: nested.yaml}\n`;
 const STACK = `${HOT}resources:\n  s:\n    type: OS::Heat::Stack\n    properties: {template: {get_file: child.yaml}}\n`;
 
-const NESTED_CASES: HostileCase[] = (["validate", "create"] as const).flatMap((action) => [
+const NESTED_CASES = (["validate", "create"] as const).flatMap((action): HostileCase[] => [
   {
     name: `a provider template's ResourceGroup of 5000 (${action})`,
     action,
