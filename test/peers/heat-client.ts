@@ -156,17 +156,20 @@ export class PeerClient {
     return answer.body.stack.stack_status === "DELETE_COMPLETE" ? "GONE" : answer.body.stack;
   }
 
-  /** Polls until the stack leaves IN_PROGRESS (bounded by `timeoutMs`); its last status. */
+  /**
+   * Polls until the stack has settled (bounded by `timeoutMs`): neither IN_PROGRESS nor INIT_COMPLETE
+   * (a create whose engine died before its first step is stored so, and must be taken over too).
+   */
   async settle(stack: StackRef, timeoutMs: number): Promise<Settled> {
     const deadline = Date.now() + timeoutMs;
     for (let polls = 0; Date.now() < deadline && polls < timeoutMs / 50; polls++) {
       const shown = await this.show(stack);
       if (shown === "GONE") return { status: "GONE", reason: "" };
-      if (!shown.stack_status.endsWith("IN_PROGRESS")) return { status: shown.stack_status, reason: shown.stack_status_reason };
+      if (!shown.stack_status.endsWith("IN_PROGRESS") && shown.stack_status !== "INIT_COMPLETE") return { status: shown.stack_status, reason: shown.stack_status_reason };
       await pause(200);
     }
     const last = await this.show(stack);
-    return last === "GONE" ? { status: "GONE", reason: "" } : { status: last.stack_status, reason: `still in progress after ${timeoutMs} ms: ${last.stack_status_reason}` };
+    return last === "GONE" ? { status: "GONE", reason: "" } : { status: last.stack_status, reason: `not settled after ${timeoutMs} ms: ${last.stack_status_reason}` };
   }
 
   /** The id of the stack's newest event (any resource), or "" before the first. */
