@@ -2,9 +2,10 @@
  * The simulated cloud's SimPersistence port (lib/cloud/sim/persistence.ts) straight on the SQL driver
  * (better-sqlite3 or pg, as the stack store; Prisma keeps the schema): one CloudRow per entity, region
  * or stamped call, each with the CloudSync version of the transaction that last wrote it; a delete
- * leaves a tombstone (deleted = true) so peers catch up with `version > known`. A transaction takes the
- * cloud's write lock first: SQLite's BEGIN IMMEDIATE (the driver's), PostgreSQL's row lock on the
- * CloudSync row (SELECT ... FOR UPDATE). Tombstones older than KEEP_TOMBSTONES versions are pruned
+ * leaves a tombstone (deleted = true) so peers catch up with `version > known`. On SQLite a transaction
+ * takes the cloud's write lock first (BEGIN IMMEDIATE, the driver's); on PostgreSQL it is optimistic:
+ * it writes only while the CloudSync version is still the one it ran on, else runs again (and after a
+ * few lost races under the CloudSync row's lock). Tombstones older than KEEP_TOMBSTONES versions are pruned
  * every PRUNE_EVERY versions; CloudSync.floor says up to which version, and a process that knows
  * less reloads everything. docs/cloud-concurrency.md says why and what it costs.
  */
@@ -15,6 +16,8 @@ import type { SqlDriver, SqlExecutor } from "./sql/driver";
 const SYNC_ID = 1;
 const PRUNE_EVERY = 500;
 const KEEP_TOMBSTONES = 5_000;
+/** Lost races of an optimistic transaction before it takes the lock instead. */
+const OPTIMISTIC_ATTEMPTS = 3;
 
 interface StoredRow { region: string; kind: string; id: string; data: unknown; version: number | bigint; deleted: boolean | number }
 
@@ -45,12 +48,49 @@ export class SqlSimPersistence implements SimPersistence {
     return { version: Number(rows[0].at), rows: rows.filter((row) => row.id !== null).map((row) => this.decode(row)), complete };
   }
 
+  /** PostgreSQL: optimistic (its cost is round trips); SQLite: under the lock (a transaction costs about a millisecond). */
+  transact<T>(known: number, work: (delta: SimDelta) => { changes: SimChanges; result: T }): Promise<{ version: number; result: T }> {
+    return this.driver.dialect === "postgres" ? this.optimistic(known, work) : this.locked(known, work);
+  }
+
+  /**
+   * Catches up and runs `work` without any lock, then writes its rows in one statement that counts the
+   * transaction in only while the version is still the one `work` saw (the counter's row lock is held
+   * for that statement alone); when another process wrote first, `work` runs again on the newer state.
+   * After a few lost races (or for a batch too big for one statement) it runs under the lock.
+   */
+  private async optimistic<T>(known: number, work: (delta: SimDelta) => { changes: SimChanges; result: T }): Promise<{ version: number; result: T }> {
+    for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
+      const delta = await this.since(known);
+      const { changes, result } = work(delta);
+      if (isEmpty(changes)) return { version: delta.version, result };
+      const rows = batchRows(changes);
+      if (rows.length > ROWS_PER_STATEMENT) break;
+      const written = await this.driver.query(
+        `WITH bump AS (UPDATE "CloudSync" SET "version" = "version" + 1, "writer" = ? WHERE "id" = ? AND "version" = ? RETURNING "version")
+         INSERT INTO "CloudRow" ("region", "kind", "id", "data", "version", "deleted")
+         SELECT v."region", v."kind", v."id", CAST(v."data" AS JSONB), bump."version", CAST(v."deleted" AS BOOLEAN)
+         FROM bump, (VALUES ${rows.map(() => "(?, ?, ?, ?, ?)").join(", ")}) AS v("region", "kind", "id", "data", "deleted")
+         ON CONFLICT ("region", "kind", "id") DO UPDATE SET "data" = excluded."data", "version" = excluded."version", "deleted" = excluded."deleted"
+         RETURNING 1 AS "written"`,
+        [this.writer, SYNC_ID, delta.version, ...rows.flat()],
+      );
+      if (written.length > 0) {
+        const version = delta.version + 1;
+        if (version % PRUNE_EVERY === 0) await this.driver.transaction((tx) => this.prune(tx, version));
+        return { version, result };
+      }
+      known = delta.version;
+    }
+    return this.locked(known, work);
+  }
+
   /**
    * Takes the lock by counting the transaction in first (the counter's row lock on PostgreSQL; SQLite's
    * BEGIN IMMEDIATE already holds the database), then reads the rows after `known` in a statement of
    * its own, so that PostgreSQL reads them after the lock was granted, and writes the batch with the new version.
    */
-  transact<T>(known: number, work: (delta: SimDelta) => { changes: SimChanges; result: T }): Promise<{ version: number; result: T }> {
+  private locked<T>(known: number, work: (delta: SimDelta) => { changes: SimChanges; result: T }): Promise<{ version: number; result: T }> {
     return this.driver.transaction(async (tx) => {
       const bump = () => tx.query<{ version: number | bigint; floor: number | bigint }>('UPDATE "CloudSync" SET "version" = "version" + 1, "writer" = ? WHERE "id" = ? RETURNING "version", "floor"', [this.writer, SYNC_ID]);
       let [counted] = await bump();
@@ -76,10 +116,7 @@ export class SqlSimPersistence implements SimPersistence {
 
   /** Every row of the batch (a delete as its tombstone) in few statements; prunes old tombstones now and then. */
   private async write(tx: SqlExecutor, version: number, changes: SimChanges): Promise<void> {
-    const values = [
-      ...changes.upserts.map((row) => [row.region, row.kind, row.id, JSON.stringify(row.data ?? null), version, false]),
-      ...changes.deletes.map((key) => [key.region, key.kind, key.id, "null", version, true]),
-    ];
+    const values = batchRows(changes).map(([region, kind, id, data, deleted]) => [region, kind, id, data, version, deleted]);
     for (let at = 0; at < values.length; at += ROWS_PER_STATEMENT) {
       const chunk = values.slice(at, at + ROWS_PER_STATEMENT);
       await tx.run(
@@ -88,10 +125,22 @@ export class SqlSimPersistence implements SimPersistence {
         chunk.flat(),
       );
     }
-    if (version % PRUNE_EVERY === 0 && version > KEEP_TOMBSTONES) {
-      const floor = version - KEEP_TOMBSTONES;
-      await tx.run('DELETE FROM "CloudRow" WHERE "deleted" = ? AND "version" <= ?', [true, floor]);
-      await tx.run('UPDATE "CloudSync" SET "floor" = ? WHERE "id" = ?', [floor, SYNC_ID]);
-    }
+    if (version % PRUNE_EVERY === 0) await this.prune(tx, version);
   }
+
+  /** Drops the tombstones older than KEEP_TOMBSTONES versions and records up to where. */
+  private async prune(tx: SqlExecutor, version: number): Promise<void> {
+    if (version <= KEEP_TOMBSTONES) return;
+    const floor = version - KEEP_TOMBSTONES;
+    await tx.run('DELETE FROM "CloudRow" WHERE "deleted" = ? AND "version" <= ?', [true, floor]);
+    await tx.run('UPDATE "CloudSync" SET "floor" = ? WHERE "id" = ? AND "floor" < ?', [floor, SYNC_ID, floor]);
+  }
+}
+
+/** The rows of a batch as (region, kind, id, data as JSON text, deleted); a delete is its tombstone. */
+function batchRows(changes: SimChanges): [string, string, string, string, boolean][] {
+  return [
+    ...changes.upserts.map((row): [string, string, string, string, boolean] => [row.region, row.kind, row.id, JSON.stringify(row.data ?? null), false]),
+    ...changes.deletes.map((key): [string, string, string, string, boolean] => [key.region, key.kind, key.id, "null", true]),
+  ];
 }

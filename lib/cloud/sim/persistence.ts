@@ -15,12 +15,15 @@
  *   tombstone) written by transactions after `known` (0: everything live). When it can no longer list
  *   every tombstone newer than `known` (it pruned them), it answers `complete: true` with every live
  *   row instead, and the sim rebuilds its state from them. One cheap query when nothing changed.
- * - `transact(known, work)`: take the store's write lock (one writer at a time across every process,
- *   e.g. SQLite's BEGIN IMMEDIATE, PostgreSQL's row lock on the counter), call `work` with what
- *   `since(known)` would answer under that lock, and write the changes it returns, all with the new
+ * - `transact(known, work)`: serialize the transaction with every other one of every process (e.g.
+ *   SQLite's BEGIN IMMEDIATE, a row lock on the counter, or an optimistic check of the version), call
+ *   `work` with what `since(known)` answers at that point, and write the changes it returns, all with the new
  *   version, in the same transaction; a batch without changes writes no row (it may still count a version).
- *   When `work` throws, nothing is written. It may call `work` again (a retried transaction): `work`
- *   leaves no trace when it throws. It resolves with the version the state now reflects and `work`'s result.
+ *   When `work` throws, nothing is written. It may call `work` again, with a newer delta, when what
+ *   the last call returned was not written (a retried or optimistic transaction: run without the lock,
+ *   written only if nobody wrote since the delta; lib/store/sim-persistence.ts does so on PostgreSQL);
+ *   `work` discards its last unwritten call first, and leaves no trace when it throws. It resolves with
+ *   the version the state now reflects and `work`'s result.
  *
  * `data` values are owned by the store once passed; they never alias the sim's memory. A SQL table
  * `(region, kind, id, data, version, deleted)` plus a one-row counter is enough (lib/store/sim-persistence.ts).

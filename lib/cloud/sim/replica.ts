@@ -104,9 +104,12 @@ export class Replica {
     if (!this.persistence) return this.run(body).result;
     const operator = [...this.queued.values()];
     this.queued.clear();
+    const knownBefore = this.known;
     this.inFlight++;
     try {
       const { version, result } = await this.persistence.transact(this.known, (delta) => {
+        // Called again: the last attempt's changes were not written (another process wrote first).
+        this.undo();
         this.apply(delta);
         for (const { key, data } of operator) this.place(key, data && structuredClone(data));
         const outcome = this.run(body);
@@ -119,6 +122,8 @@ export class Replica {
       return result;
     } catch (error) {
       this.undo();
+      // What reads caught up on meanwhile may have been undone with the touched rows: catch up again from before.
+      this.known = Math.min(this.known, knownBefore);
       if (operator.length > 0) {
         this.failure ??= error;
         for (const entry of operator) if (!this.queued.has(rowKey(entry.key))) this.queued.set(rowKey(entry.key), entry);
@@ -160,7 +165,9 @@ export class Replica {
   /** Gives every row the running transaction touched its old value back. */
   private undo(): void {
     const regions = new Set<RegionState>();
-    for (const { key, previous } of this.journal.values()) {
+    for (const [at, { key, previous }] of this.journal) {
+      // A read may have caught up on this row meanwhile: forget its version, so the next catch-up brings it again.
+      this.versions.delete(at);
       const s = this.host.state(key.region);
       if (!s) continue;
       regions.add(s);
