@@ -48,8 +48,36 @@ export function templateDescription(template: string): string {
   return description;
 }
 
+/** A column-0 line of a YAML block mapping that is not a plain key, a comment or blank (then the quick read does not apply). */
+const OTHER_TOP_LINE = /^(?![ \t#\r]|$|[A-Za-z_][\w-]*[ \t]*:)/m;
+
+/**
+ * The description read from the text before the first top-level `resources:` line alone, when what
+ * follows can hold no top-level key but plain ones and none of them is `description`; undefined when
+ * that cannot be told this way (or the head does not parse), and the whole text must be parsed. A
+ * text whose tail does not parse keeps its head's description (no stored stack has one: the engine
+ * refuses it before storing anything).
+ * A CLI create of 1000 resources spent 11% of its CPU parsing its template a second time for this.
+ */
+function leadingDescription(template: string): string | undefined {
+  const cut = template.search(/^resources[ \t]*:/m);
+  if (cut < 0) return undefined;
+  const rest = template.slice(cut);
+  if (OTHER_TOP_LINE.test(rest) || /^description[ \t]*:/m.test(rest)) return undefined;
+  try {
+    const head = parse(template.slice(0, cut)) as unknown;
+    if (head === null || typeof head !== "object" || Array.isArray(head)) return undefined;
+    const description = (head as { description?: unknown }).description;
+    return typeof description === "string" ? description : "No description";
+  } catch {
+    return undefined;
+  }
+}
+
 /** The description key of a template's text, or "No description". */
 function parseDescription(template: string): string {
+  const quick = leadingDescription(template);
+  if (quick !== undefined) return quick;
   try {
     const doc = parse(template) as { description?: unknown } | null;
     return typeof doc?.description === "string" ? doc.description : "No description";
