@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StackStore } from "../../lib/engine/ports";
 import { failoverHistory, type FailoverRun } from "../../lib/engine/resources/heat/failover-history";
 import { signalLeaseKey } from "../../lib/engine/stack/signal-lease";
+import { seeded } from "../../lib/engine/testing";
 import { openDatabase, type HearthDatabase } from "../../lib/store/database";
 import { startTestPostgres, type TestPostgres } from "../../lib/store/testing/postgres";
 import { tempDatabaseFile } from "../../lib/store/testing/temp-database";
@@ -25,18 +26,6 @@ const POLICY = "server_failover_policy";
 const LEASE_MS = 2000;
 /** Bound of every wait on the failover (it takes a few seconds at this cloud speed, plus a lease). */
 const WAIT_MS = 60_000;
-
-/** A seeded PRNG (mulberry32), so the kill moments are the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const example = (file: string) => fs.readFileSync(path.join(ROOT, "examples", "ha", file), "utf8");
 
@@ -132,7 +121,8 @@ function haPeersOn(label: string, open: () => Promise<{ url: string; drop(): voi
     let db: { url: string; drop(): void | Promise<void> } | undefined;
     let handle: HearthDatabase | undefined;
     let rig: Rig | undefined;
-    const random = seeded(label.length * 7919);
+    // HEARTH_TEST_SEED moves the kill moments elsewhere (each seed gives the same moments on every run)
+    const random = seeded(Number(process.env.HEARTH_TEST_SEED ?? 0) + label.length * 7919);
 
     beforeAll(async () => {
       db = await open();
