@@ -202,6 +202,13 @@ export const HOSTILE_CASES: HostileCase[] = [
     where: /11:7: error: .*\(at resources\.asg\.properties\.desired_capacity\)/,
   },
   {
+    name: "a ResourceGroup of 10^8 read from a resource at create",
+    action: "create",
+    template: `${HOT}resources:\n  n: {type: OS::Heat::Value, properties: {type: number, value: 100000000}}\n  g:\n    type: OS::Heat::ResourceGroup\n    properties: {count: {get_attr: [n, value]}, resource_def: {type: OS::Heat::None}}\n`,
+    refusal: /CREATE_FAILED.*resources\.g: error: Request limit exceeded: Maximum resources per stack exceeded\. \(at properties\.count\)/,
+    failsAtCreate: true,
+  },
+  {
     name: "an OS::Heat::Stack including itself",
     action: "create",
     template: SELF_STACK,
