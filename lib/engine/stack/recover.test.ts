@@ -102,4 +102,25 @@ describe("locks and recovery", () => {
     // the failed copy was replaced and deleted: one of each is left
     expect([...first.world.live.values()].map((r) => r.name).sort()).toEqual(["fast", "slow"]);
   });
+
+  it("creates a stack whose engine died between storing it and starting the create, once it is older than a lease", async () => {
+    const t = createTestEngine({ compile: handCompile, owner: "engine-b", lockTtlMs: 30_000 });
+    const now = new Date(t.clock.now()).toISOString();
+    const stored = {
+      id: "s-init", name: "orphan", projectId: "p1", parentId: null, parentResource: null, region: "RegionOne", action: "INIT" as const, status: "COMPLETE" as const,
+      statusReason: "", template, templateName: null, environments: [], files: {}, parameters: {}, previous: null, disableRollback: true, timeoutMins: null, tags: [],
+      generation: 1, createdAt: now, updatedAt: null, deletedAt: null,
+    };
+    await t.store.createStack(stored);
+    await t.store.acquireLock(stored.id, "engine-a", 30_000); // the dead engine had just taken its lease
+    await t.clock.advance(10_000);
+    expect(await t.engine.recover()).toEqual([]); // a live engine may still be starting it
+    await t.clock.advance(21_000);
+    expect(await t.engine.recover()).toEqual([stored.id]);
+    const stack = await settled(t, stored.id);
+    expect(stack).toMatchObject({ action: "CREATE", status: "COMPLETE" });
+    const reasons = (await t.store.listEvents(stored.id)).filter((e) => e.isStackEvent).map((e) => e.reason);
+    expect(reasons[0]).toBe("Engine engine-a went down; engine-b resumed stack CREATE");
+    expect([...t.world.live.values()].map((r) => r.name).sort()).toEqual(["fast", "slow"]);
+  });
 });

@@ -6,11 +6,13 @@
  * with the reason). Root stacks are taken over here; a child stack whose parent is in progress too is
  * taken over by the parent's resource when its hook runs again (nested.ts); an orphaned child (its
  * parent not in progress) on its own. A create or update that failed with rollback enabled and whose
- * engine died before the rollback began (its expired lease is still there) is rolled back. Cheap when
- * there is nothing to do: one listing of the stacks IN_PROGRESS, one lease read for each, and one
- * listing of the expired leases.
+ * engine died before the rollback began (its expired lease is still there) is rolled back, and a
+ * top-level stack stored but never started (INIT_COMPLETE for longer than a lease) is created. Cheap
+ * when there is nothing to do: a listing of the stacks IN_PROGRESS and one of those INIT_COMPLETE, a
+ * lease read for each, and a listing of the expired leases.
  */
 import type { EngineCore } from "./core";
+import type { StackRecord } from "../ports";
 import { abandoned, takeOver } from "./resume";
 
 /** Takes over every abandoned IN_PROGRESS stack and continues it in the background; returns their ids. */
@@ -18,21 +20,22 @@ export async function recoverStacks(core: EngineCore): Promise<string[]> {
   if (core.closed) return [];
   const stacks = await core.store.listStacks({ includeNested: true, status: "IN_PROGRESS" });
   const inProgress = new Set(stacks.map((s) => s.id));
+  // a child whose parent is in progress is its parent's resource's to take over
+  const own = (stack: StackRecord) => !core.running.has(stack.id) && !(stack.parentId && inProgress.has(stack.parentId)) && abandoned(core, stack);
   const taken: string[] = [];
-  for (const stack of stacks) {
-    if (stack.status !== "IN_PROGRESS" || core.running.has(stack.id)) continue;
-    if (stack.parentId && inProgress.has(stack.parentId)) continue;
+  const tryTakeOver = async (stack: StackRecord) => {
     const lock = await core.store.getLock(stack.id);
-    if (lock && lock.expiresAt > core.clock.now()) continue;
+    if (lock && lock.expiresAt > core.clock.now()) return;
     if (await takeOver(core, stack)) taken.push(stack.id);
-  }
+  };
+  for (const stack of stacks) if (own(stack)) await tryTakeOver(stack);
+  // creates whose engine died between storing the stack and starting (top-level stacks only)
+  for (const stack of await core.store.listStacks({ status: "INIT_COMPLETE" })) if (own(stack)) await tryTakeOver(stack);
   // a lease left behind on a stack that is not in progress: its engine died between two writes; a
   // create or update that failed with rollback enabled still has its rollback to run
   for (const lock of await core.store.expiredLocks(core.clock.now())) {
     const stack = await core.store.getStack(lock.stackId);
-    if (!stack || stack.status !== "FAILED" || !abandoned(stack) || core.running.has(stack.id)) continue;
-    if (stack.parentId && inProgress.has(stack.parentId)) continue;
-    if (await takeOver(core, stack)) taken.push(stack.id);
+    if (stack?.status === "FAILED" && !taken.includes(stack.id) && own(stack) && (await takeOver(core, stack))) taken.push(stack.id);
   }
   return taken;
 }

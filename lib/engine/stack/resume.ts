@@ -11,7 +11,8 @@
  *   everything (of a create, which has no `previous`); DELETE goes on deleting.
  * - SUSPEND, RESUME, CHECK: the resources that have not completed the action run it.
  * - a create or update that FAILED with rollback enabled, whose engine died before its rollback
- *   began (its lease is still there, expired): the rollback is run.
+ *   began (its lease is still there, expired): the rollback is run; a top-level stack stored but
+ *   never started (INIT_COMPLETE for longer than a lease): the create is run.
  * - anything else (ADOPT, whose abandon data is not stored), a definition that no longer compiles:
  *   the stack fails with the reason, and a later update or delete converges it.
  * A child stack is taken over by its parent's resource (nested.ts waits for its lease here).
@@ -31,12 +32,15 @@ import { allRecords } from "./teardown";
 import { continueUpdate, continueUpdateRollback } from "./update";
 
 /**
- * Whether `stack` is work an engine abandoned (given that its lease has expired): IN_PROGRESS, or a
- * create or update FAILED with rollback enabled, whose engine died before the rollback began.
+ * Whether `stack` is work an engine abandoned (given that its lease has expired): IN_PROGRESS; a create
+ * or update FAILED with rollback enabled, whose engine died before the rollback began; or a top-level
+ * stack stored for a create that never started (INIT_COMPLETE for longer than a lease: its engine
+ * died between storing it and starting the create).
  */
-export function abandoned(stack: StackRecord): boolean {
+export function abandoned(core: EngineCore, stack: StackRecord): boolean {
   if (stack.deletedAt) return false;
   if (stack.status === "IN_PROGRESS") return true;
+  if (stack.action === "INIT") return stack.parentId === null && Date.parse(stack.createdAt) + core.lockTtlMs <= core.clock.now();
   return stack.status === "FAILED" && !stack.disableRollback && (stack.action === "CREATE" || stack.action === "UPDATE");
 }
 
@@ -58,7 +62,7 @@ export async function takeOver(core: EngineCore, listed: StackRecord, start: Sta
   try {
     // read again under the lease: a peer may have finished the stack since it was listed
     const stack = await core.store.getStack(listed.id);
-    if (!stack || !abandoned(stack)) return undefined;
+    if (!stack || !abandoned(core, stack)) return undefined;
     const { done } = await startOperation(core, stack, (op) => continueOperation(op, previousOwner), start);
     started = true;
     return { stackId: stack.id, done };
@@ -85,9 +89,13 @@ export async function resumeChild(core: EngineCore, child: StackRecord, start: S
   return handle?.done;
 }
 
-/** Writes the take-over event, puts a crash's half-written records straight and continues the stack's action (or starts its rollback). */
+/**
+ * Writes the take-over event, puts a crash's half-written records straight and continues the stack's
+ * action (or starts its rollback, or the create that never started).
+ */
 async function continueOperation(op: Operation, previousOwner: string | undefined): Promise<void> {
-  const action = op.stack.status === "FAILED" ? "ROLLBACK" : op.stack.action;
+  const stored = op.stack.action;
+  const action = op.stack.status === "FAILED" ? "ROLLBACK" : stored === "INIT" ? "CREATE" : stored;
   await op.setStack(action, "IN_PROGRESS", takeOverReason(previousOwner, op.core.owner, action));
   await tidyRecords(op);
   let run: () => Promise<void>;
