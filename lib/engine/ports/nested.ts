@@ -65,3 +65,31 @@ export interface NestedStackOps {
    */
   removeResources?(stackId: string, names: string[]): Promise<void>;
 }
+
+/** The parent side of a nested stack run in a region this engine does not serve (recorded on the child). */
+export interface NestedOwner {
+  /** The parent stack's home region. */
+  region: string;
+  stackId: string;
+  stackName: string;
+  projectId: string;
+  /** The owning resource's logical name and record id (the child's name comes from the id). */
+  resource: string;
+  resourceId: string;
+  /** The parent stack's generation when the operation started. */
+  generation: number;
+}
+
+/**
+ * Nested stack operations for a region another service runs (lib/federation's remote Heat client):
+ * undefined when `region` is served by this engine, so the child runs locally.
+ */
+export type RemoteNestedProvider = (region: string, owner: NestedOwner, hooks: RemoteNestedHooks) => NestedStackOps | undefined;
+
+/** What the engine gives a remote NestedStackOps. */
+export interface RemoteNestedHooks {
+  /** Aborts with the parent operation. */
+  signal: AbortSignal;
+  /** Records the remote child's id on the owning resource as soon as it exists (so a failed child is still deleted with its owner). */
+  created(childId: string): Promise<void>;
+}

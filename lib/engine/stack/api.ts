@@ -4,7 +4,7 @@
  * Every operation validates first and refuses bad input with a ValidationError before anything
  * is allocated; a busy stack is refused with EngineError("Conflict").
  */
-import type { Clock, CloudProvider, EventSink, IdentityProvider, ResourceRecord, StackRecord, StackStore } from "../ports";
+import type { Clock, CloudProvider, EventSink, IdentityProvider, RemoteNestedProvider, ResourceRecord, StackRecord, StackStore } from "../ports";
 import type { Diagnostic } from "../diagnostics";
 import type { EngineLimits } from "../limits";
 import type { TypeRegistry } from "../resources/types";
@@ -37,6 +37,8 @@ export interface EngineOptions {
   identity?: IdentityProvider;
   /** Limits over Heat's defaults (HEAT_LIMITS): template size, resources per stack, nesting depth, function budget. */
   limits?: Partial<EngineLimits>;
+  /** Runs nested stacks of regions served elsewhere (a federation's remote Heat); none: every region is local. */
+  remoteNested?: RemoteNestedProvider;
 }
 
 /** Makes pre-signed URLs that deliver a signal to one resource; only the holder of the secret can make them. */

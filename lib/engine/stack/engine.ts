@@ -14,6 +14,7 @@ import { deleteStack } from "./delete";
 import { haltingStore } from "./halting-store";
 import { liveStack } from "./load";
 import { nestedOps } from "./nested";
+import { withRemoteNested } from "./nested-remote";
 import type { ResourceRecord } from "../ports";
 import { readOutputs } from "./outputs";
 import { previewStack, validateTemplate } from "./preview";
@@ -31,7 +32,10 @@ export class HearthEngine implements StackEngine {
 
   constructor(options: EngineOptions, compile: Compiler) {
     const halting = haltingStore(options.store);
-    this.core = makeCore({ ...options, store: halting.store }, compile, { nestedFor: nestedOps, signalResource });
+    this.core = makeCore({ ...options, store: halting.store }, compile, {
+      nestedFor: (core, op, rec, signal) => withRemoteNested(core, options.remoteNested, op, rec, signal, nestedOps(core, op, rec, signal)),
+      signalResource,
+    });
     this.halt = halting.halt;
   }
 
