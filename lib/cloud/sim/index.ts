@@ -5,7 +5,8 @@
  *   const sim = await openSimCloud({ persistence, speed: 1 }); // restores saved state first
  *
  * With `persistence`, `createSimCloud` returns a cloud that must be `await sim.load()`ed before use;
- * `openSimCloud` does both. Every change is then written through the port (call `sim.flush()` to wait).
+ * `openSimCloud` does both. Every call that changes state is then one transaction on the port, shared
+ * with every process on the same store (operator changes, faults and quotas: call `sim.flush()` to wait).
  */
 import { SimCloud, type SimCloudOptions } from "./sim-cloud";
 
