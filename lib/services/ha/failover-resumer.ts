@@ -5,6 +5,7 @@
  * its first unrecorded step to its end event (failover-run.ts). One signal in flight per policy.
  */
 import type { ResourceRecord } from "../../engine/ports";
+import { FAILOVER_STEPS } from "../../engine/resources/heat/failover-history";
 import { inFlightFailover } from "../../engine/resources/heat/failover-run";
 import { signalLeaseKey } from "../../engine/stack/signal-lease";
 import type { MonitorDeps, Track } from "./monitor-deps";
@@ -25,7 +26,7 @@ export class FailoverResumer {
     const lease = await this.deps.store.getLock(signalLeaseKey(stackId, policy.name));
     if (lease && lease.expiresAt > this.deps.clock.now()) return; // a signal is being handled: it runs or carries it on
     this.resuming.add(policy.id);
-    const reason = `carrying on the failover from ${progress.from} left unfinished (${progress.steps.length} of 6 steps done)`;
+    const reason = `carrying on the failover from ${progress.from} left unfinished (${progress.steps.length} of ${FAILOVER_STEPS.length} steps done)`;
     this.track(
       this.deps.signal(stackId, policy.name, { resume: true, reason }).finally(() => this.resuming.delete(policy.id)),
       `${policy.name} ${reason}`,

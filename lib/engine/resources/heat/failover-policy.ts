@@ -19,6 +19,7 @@ import { optBool, optNumber, optString, selectPath } from "../support/props";
 import { defineResource } from "../define";
 import { type ResourceContext } from "../types";
 import { failedMembers } from "./autoscaling-group-ops";
+import { FAILOVER_STEPS } from "./failover-history";
 import { beginFailover, type FailoverRecord, inFlightFailover, runFailover } from "./failover-run";
 import { attachFollowers, groupState, rememberMemberPaths } from "./failover-steps";
 import { memberDefinitionSchema } from "./group-nested";
@@ -46,7 +47,7 @@ async function handleSignal(ctx: ResourceContext, details: unknown): Promise<voi
   const d = (details && typeof details === "object" ? details : {}) as Record<string, unknown>;
   const interrupted = inFlightFailover(ctx.data);
   if (interrupted) {
-    ctx.note(`Failover from ${interrupted.from} carried on after the engine running it went down (${interrupted.steps.length} of 6 steps were done)`);
+    ctx.note(`Failover from ${interrupted.from} carried on after the engine running it went down (${interrupted.steps.length} of ${FAILOVER_STEPS.length} steps were done)`);
     await runFailover(ctx, interrupted);
   }
   if (d.resume === true) return interrupted ? undefined : ctx.note("No action: no failover was left unfinished");
