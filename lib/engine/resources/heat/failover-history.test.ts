@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyFailoverEvent, failoverHistory, type FailoverEvent } from "./failover-history";
+import { applyFailoverEvent, failoverHistory, NO_END, type FailoverEvent } from "./failover-history";
 
 const at = (seq: number, reason: string, action: FailoverEvent["action"] = "CREATE", status: FailoverEvent["status"] = "COMPLETE"): FailoverEvent => ({
   seq,
@@ -51,6 +51,14 @@ describe("failoverHistory", () => {
     expect(two.map((r) => [r.from, r.state])).toEqual([
       ["a", "completed"],
       ["b", "running"],
+    ]);
+  });
+
+  it("ends a run that never recorded its end (a killed engine's) as failed when the next one starts", () => {
+    const runs = failoverHistory([at(1, "Failover from a started: one"), at(2, "Failover 1/6 quiesce: x (1 ms)"), at(3, "Failover from a started: two")]);
+    expect(runs.map((r) => [r.reason, r.state, r.error])).toEqual([
+      ["one", "failed", NO_END],
+      ["two", "running", null],
     ]);
   });
 });

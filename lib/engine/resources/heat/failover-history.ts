@@ -1,7 +1,7 @@
 /**
  * The failover history of an OS::Heat::FailoverPolicy, read back from its events: the policy notes
  * "Failover from A started: reason", one "Failover k/6 step: detail (N ms)" per step and "Failover from
- * A to B completed in N ms" (failover-steps.ts). Pure and beside the policy that writes those notes, so
+ * A to B completed in N ms" (failover-run.ts). Pure and beside the policy that writes those notes, so
  * the services read it and the console's client components fold streamed events into it as they arrive.
  */
 import type { EventRecord } from "../../ports";
@@ -35,6 +35,9 @@ export interface FailoverRun {
 /** What the history reads of an event. */
 export type FailoverEvent = Pick<EventRecord, "seq" | "reason" | "time" | "action" | "status">;
 
+/** Why a failover that never recorded its end shows as failed once the next one starts. */
+export const NO_END = "Ended without an end event: its engine went down";
+
 const STARTED = /^Failover from (.+?) started: (.*)$/s;
 const STEP = /^Failover \d+\/\d+ (\w+): (.*) \((\d+) ms\)$/s;
 const COMPLETED = /^Failover from (.+?) to (.+?) completed in (\d+) ms$/;
@@ -47,7 +50,9 @@ export function applyFailoverEvent(runs: readonly FailoverRun[], event: Failover
   const started = STARTED.exec(event.reason);
   if (started) {
     const run: FailoverRun = { seq: event.seq, startedAt: event.time, reason: started[2], from: started[1], to: null, state: "running", steps: [], durationMs: null, error: null };
-    return [...runs, run];
+    // one policy runs one failover at a time: an open run before a new start has ended unrecorded
+    // (an engine killed before failovers were carried on after a crash)
+    return [...(open ? replaceOpen({ ...open, state: "failed", error: NO_END }) : runs), run];
   }
   if (!open) return runs;
   const step = STEP.exec(event.reason);
