@@ -15,27 +15,27 @@ import type { EngineCore } from "./core";
 import type { StackRecord } from "../ports";
 import { abandoned, takeOver } from "./resume";
 
-/** Takes over every abandoned IN_PROGRESS stack and continues it in the background; returns their ids. */
+/** Takes over every abandoned stack (at once: each take-over waits only for its first write) and continues it in the background; returns their ids. */
 export async function recoverStacks(core: EngineCore): Promise<string[]> {
   if (core.closed) return [];
   const stacks = await core.store.listStacks({ includeNested: true, status: "IN_PROGRESS" });
   const inProgress = new Set(stacks.map((s) => s.id));
-  // a child whose parent is in progress is its parent's resource's to take over
-  const own = (stack: StackRecord) => !core.running.has(stack.id) && !(stack.parentId && inProgress.has(stack.parentId)) && abandoned(core, stack);
-  const taken: string[] = [];
-  const tryTakeOver = async (stack: StackRecord) => {
-    const lock = await core.store.getLock(stack.id);
-    if (lock && lock.expiresAt > core.clock.now()) return;
-    if (await takeOver(core, stack)) taken.push(stack.id);
-  };
-  for (const stack of stacks) if (own(stack)) await tryTakeOver(stack);
   // creates whose engine died between storing the stack and starting (top-level stacks only)
-  for (const stack of await core.store.listStacks({ status: "INIT_COMPLETE" })) if (own(stack)) await tryTakeOver(stack);
+  stacks.push(...(await core.store.listStacks({ status: "INIT_COMPLETE" })));
   // a lease left behind on a stack that is not in progress: its engine died between two writes; a
   // create or update that failed with rollback enabled still has its rollback to run
   for (const lock of await core.store.expiredLocks(core.clock.now())) {
     const stack = await core.store.getStack(lock.stackId);
-    if (stack?.status === "FAILED" && !taken.includes(stack.id) && own(stack) && (await takeOver(core, stack))) taken.push(stack.id);
+    if (stack?.status === "FAILED") stacks.push(stack);
   }
-  return taken;
+  // a child whose parent is in progress is its parent's resource's to take over
+  const candidates = stacks.filter((s) => !core.running.has(s.id) && !(s.parentId && inProgress.has(s.parentId)) && abandoned(core, s));
+  const taken = await Promise.all(
+    candidates.map(async (stack) => {
+      const lock = await core.store.getLock(stack.id);
+      if (lock && lock.expiresAt > core.clock.now()) return undefined;
+      return (await takeOver(core, stack))?.stackId;
+    }),
+  );
+  return taken.filter((id): id is string => id !== undefined);
 }
