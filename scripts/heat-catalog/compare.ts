@@ -5,6 +5,7 @@
  * Exits 1 when any type differs. Usage: npx tsx scripts/heat-catalog/compare.ts [--counts]
  */
 import { heatTypes, serviceOf } from "../../lib/engine/resources/catalog/heat-catalog";
+import { heatTypeList } from "../../lib/engine/resources/catalog/type-list";
 import { diffTypeDocs } from "../../lib/engine/resources/catalog/schema-diff";
 import { builtinPlugins, resourceTypeSchema } from "../../lib/engine/resources";
 import { isPlaceholder } from "../../lib/engine/resources/placeholder/placeholder";
@@ -20,7 +21,7 @@ function printCounts(): void {
     if (status !== "SUPPORTED") row.notes.push(`${type.split("::").slice(2).join("::")} ${status}`);
     byService.set(serviceOf(type), row);
   }
-  const listed = heatTypes.resource_types.length;
+  const listed = heatTypeList.resource_types.length;
   const all = Object.keys(heatTypes.types).length;
   const real = [...hooks].filter((t) => heatTypes.types[t]).length;
   console.log(`Heat ${heatTypes.generated.heat_version}: ${all} types, ${listed} listed, ${all - listed} hidden; ${real} with hooks of their own, ${all - real} on placeholder objects`);

@@ -3,9 +3,11 @@
 
 Boots Heat in-process with the oracle's heat_boot.py (never copied here) and writes
 
+  lib/engine/resources/catalog/heat-type-list.json    resource_types: the body of
+                      GET /resource_types?with_description=true (what `openstack orchestration
+                      resource type list --long` shows; for the tests, apart so the browser's
+                      catalogue does not carry it)
   lib/engine/resources/catalog/heat-types.json        every resource type Heat registers:
-      resource_types  the body of GET /resource_types?with_description=true (what
-                      `openstack orchestration resource type list --long` shows)
       types           per type, "show": the body of GET /resource_types/{type}?with_description=true,
                       plus what that answer leaves out but templates still meet (hidden types and
                       properties, property/attribute support status, lifecycle handlers)
@@ -215,10 +217,13 @@ def main():
     etc_dir = os.path.dirname(cfg.CONF.environment_dir.rstrip('/'))
     listed, types = catalogue(heat_boot)
     os.makedirs(args.out, exist_ok=True)
+    write(os.path.join(args.out, 'heat-type-list.json'), {
+        'generated': header(heat_boot, 'GET /resource_types (with_description=true): the types Heat lists'),
+        'resource_types': listed})
     write(os.path.join(args.out, 'heat-types.json'), {
-        'generated': header(heat_boot, 'GET /resource_types and GET /resource_types/{type} '
-                            '(with_description=true) for every registered type, plus extras'),
-        'resource_types': listed, 'types': types})
+        'generated': header(heat_boot, 'GET /resource_types/{type} (with_description=true) for every '
+                            'registered type, plus extras'),
+        'types': types})
     write(os.path.join(args.out, 'heat-environment.json'), dict(
         generated=header(heat_boot, "Heat's default (global) environment"), **default_environment(etc_dir)))
 

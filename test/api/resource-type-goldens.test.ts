@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { heatTypes } from "../../lib/engine/resources/catalog/heat-catalog";
+import { heatTypeList } from "../../lib/engine/resources/catalog/type-list";
 import { diffTypeDocs } from "../../lib/engine/resources/catalog/schema-diff";
 import { ADMIN_PASSWORD, startHarness, type ApiHarness } from "./harness";
 
@@ -25,7 +26,7 @@ describe("GET /resource_types", () => {
   it("lists every type Heat lists, with Heat's descriptions, and Hearth's own types, and no hidden one", async () => {
     const answer = await api.call("GET", `${base}/resource_types?with_description=true`, { token });
     const listed: { resource_type: string; description: string }[] = answer.body.resource_types;
-    for (const t of heatTypes.resource_types) expect(listed).toContainEqual(t);
+    for (const t of heatTypeList.resource_types) expect(listed).toContainEqual(t);
     expect(listed.filter((t) => !heatTypes.types[t.resource_type]).map((t) => t.resource_type)).toEqual(["OS::Heat::FailoverPolicy"]);
     for (const [type] of hidden) expect(listed.map((t) => t.resource_type)).not.toContain(type);
   });

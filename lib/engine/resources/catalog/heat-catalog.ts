@@ -50,8 +50,6 @@ export interface GeneratedHeader {
 /** heat-types.json. */
 export interface HeatTypesFile {
   generated: GeneratedHeader;
-  /** The body of GET /resource_types?with_description=true (hidden types are not listed). */
-  resource_types: { resource_type: string; description: string }[];
   /** Every class and template resource type Heat registers, hidden ones included, by name. */
   types: Record<string, HeatCatalogEntry>;
 }
