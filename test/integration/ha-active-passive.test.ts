@@ -49,6 +49,9 @@ describe("examples/ha/active-passive.yaml (the seed's active/passive pair)", () 
     expect(reasons.filter((x) => /^Failover \d\/6 /.test(x))).toHaveLength(6);
     expect(reasons.find((x) => x.startsWith("Failover 1/6 quiesce"))).toMatch(/ran quiesce on/);
     expect(reasons.find((x) => x.startsWith("Failover 5/6 activate"))).toMatch(/activation config ran/);
+    // promote and activate say what the cloud says of the new active member's server
+    expect(reasons.find((x) => x.startsWith("Failover 3/6 promote"))).toMatch(new RegExp(`promoted: server ${after.active_member} ACTIVE and answering`));
+    expect(reasons.find((x) => x.startsWith("Failover 5/6 activate"))).toContain(`server ${after.active_member} ACTIVE and answering`);
   });
 
   it("deleting the stack after a failover leaves nothing in the cloud", async () => {
