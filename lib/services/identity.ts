@@ -4,12 +4,13 @@
  * what `keystone-manage bootstrap` does: an admin user with the admin role on an admin project, and a
  * demo project. The REST layer (lib/api) turns its answers and IdentityError into Keystone's shapes.
  */
-import { createHash, randomBytes, randomUUID, scrypt, timingSafeEqual } from "node:crypto";
+import { randomBytes, randomUUID, scrypt, timingSafeEqual } from "node:crypto";
 import { promisify } from "node:util";
 import type { IdentityRecordKind } from "../engine/ports";
-import type { GroupRow, IdentityStore, LoginFailureStore, ProjectRow, RecordRow, RoleRow, UserRow } from "../store/ports";
+import type { GroupRow, IdentityStore, LoginFailureStore, ProjectRow, RecordRow, RoleRow, TokenRow, UserRow } from "../store/ports";
 import { ADMIN_PROJECT_NAME } from "./identity-policy";
 import { createLoginThrottle, throttleMessage, type LoginThrottleOptions } from "./login-throttle";
+import { issueSignedToken, tokenHash, validateSignedToken, type SignedTokenSettings } from "./signed-tokens";
 
 export type { GroupRow, ProjectRow, RecordRow, RoleRow } from "../store/ports";
 
@@ -61,6 +62,11 @@ export interface IdentityOptions {
   now?: () => Date;
   /** Throttling of failed password logins (default 5 failures per minute, per user and per address). */
   loginThrottle?: LoginThrottleOptions;
+  /**
+   * Issue signed tokens (a federation's shared key, signed-tokens.ts) that every region validates on
+   * its own; stored tokens issued before keep working. Without it tokens are stored rows.
+   */
+  signed?: SignedTokenSettings;
 }
 
 /** The identity service. */
@@ -111,7 +117,6 @@ export async function verifyPassword(password: string, stored: string): Promise<
 let dummyHash: Promise<string> | undefined;
 const unknownUserHash = () => (dummyHash ??= hashPassword(randomBytes(16).toString("base64url")));
 
-const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
 /** A new id, as Keystone makes them (a UUID without dashes). */
 export const newId = (): string => randomUUID().replaceAll("-", "");
 
@@ -159,6 +164,24 @@ export function createIdentity(store: IdentityStore, loginFailures: LoginFailure
     return (await mustFind(store.findProject(name), `project: ${name}`)).id;
   }
 
+  /** What a token row (stored, or about to be signed) stands for now. */
+  async function describe(row: Pick<TokenRow, "userId" | "projectId" | "issuedAt" | "expiresAt">): Promise<TokenInfo> {
+    const user = await mustFind(store.findUser(row.userId), `user: ${row.userId}`);
+    const project = row.projectId ? await mustFind(store.findProject(row.projectId), `project: ${row.projectId}`) : null;
+    // a token of a user or project disabled since it was issued stops working, as in Keystone
+    if (!user.enabled || project?.enabled === false) throw new IdentityError("NotFound", "Could not find token.");
+    const roles = project ? await store.rolesOn(user.id, project.id) : [];
+    return {
+      user: { id: user.id, name: user.name },
+      project: project && { id: project.id, name: project.name },
+      isAdminProject: project?.name === ADMIN_PROJECT_NAME,
+      roles,
+      issuedAt: row.issuedAt,
+      expiresAt: row.expiresAt,
+      methods: ["password"],
+    };
+  }
+
   const identity: Identity = {
     async bootstrap({ password, adminProjectId }) {
       const roles = await store.ensureRoles(ROLE_NAMES.map((name) => ({ id: newId(), name })));
@@ -202,33 +225,37 @@ export function createIdentity(store: IdentityStore, loginFailures: LoginFailure
         if (!project.enabled) throw new IdentityError("Unauthorized", `Project ${project.id} is disabled.`);
         projectId = project.id;
       }
-      const token = randomBytes(32).toString("base64url");
       const issued = now();
-      await store.addToken({ hash: tokenHash(token), userId, projectId, issuedAt: issued.toISOString(), expiresAt: endsBy ?? new Date(issued.getTime() + ttl).toISOString(), revokedAt: null });
+      const row = { userId, projectId, issuedAt: issued.toISOString(), expiresAt: endsBy ?? new Date(issued.getTime() + ttl).toISOString(), revokedAt: null };
+      if (options.signed) {
+        const info = { ...(await describe(row)), methods };
+        return { token: issueSignedToken(options.signed, info), info };
+      }
+      const token = randomBytes(32).toString("base64url");
+      await store.addToken({ hash: tokenHash(token), ...row });
       return { token, info: { ...(await identity.validate(token)), methods } };
     },
 
     async validate(token) {
+      if (options.signed?.signer.isSigned(token)) {
+        return validateSignedToken(store, options.signed, token, now()).catch(() => {
+          throw new IdentityError("NotFound", "Could not find token.");
+        });
+      }
       const row = await store.findToken(tokenHash(token));
       if (!row || row.revokedAt || row.expiresAt <= now().toISOString()) throw new IdentityError("NotFound", "Could not find token.");
-      const user = await mustFind(store.findUser(row.userId), `user: ${row.userId}`);
-      const project = row.projectId ? await mustFind(store.findProject(row.projectId), `project: ${row.projectId}`) : null;
-      // a token of a user or project disabled since it was issued stops working, as in Keystone
-      if (!user.enabled || project?.enabled === false) throw new IdentityError("NotFound", "Could not find token.");
-      const roles = project ? await store.rolesOn(user.id, project.id) : [];
-      return {
-        user: { id: user.id, name: user.name },
-        project: project && { id: project.id, name: project.name },
-        isAdminProject: project?.name === ADMIN_PROJECT_NAME,
-        roles,
-        issuedAt: row.issuedAt,
-        expiresAt: row.expiresAt,
-        methods: ["password"],
-      };
+      return describe(row);
     },
 
     async revoke(token) {
-      if (!(await store.revokeToken(tokenHash(token), now().toISOString()))) throw new IdentityError("NotFound", "Could not find token.");
+      const at = now().toISOString();
+      if (options.signed?.signer.isSigned(token)) {
+        // a signed token has no row: its revocation is one (this region's; docs/federation.md)
+        const info = await identity.validate(token);
+        await store.addToken({ hash: tokenHash(token), userId: info.user.id, projectId: info.project?.id ?? null, issuedAt: info.issuedAt, expiresAt: info.expiresAt, revokedAt: at });
+        return;
+      }
+      if (!(await store.revokeToken(tokenHash(token), at))) throw new IdentityError("NotFound", "Could not find token.");
     },
 
     async createUser(name, password) {

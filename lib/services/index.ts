@@ -8,9 +8,9 @@ import { createEngine, systemClock } from "../engine/stack";
 import type { EngineOptions } from "../engine/stack/api";
 import { openDatabase } from "../store/database";
 import { configFromEnv, type HearthConfig } from "./config";
-import { DEFAULT_REGION } from "./default-region";
 import { EventBus } from "./event-bus";
 import { prepareHa } from "./ha";
+import { configuredFederation, regionParts } from "./federation";
 import { createIdentity } from "./identity";
 import { identityPort } from "./identity-port";
 import { buildHearth } from "./hearth";
@@ -47,11 +47,14 @@ export interface CreateHearthOptions extends Partial<HearthConfig> {
  */
 export async function createHearth(options: CreateHearthOptions = {}): Promise<Hearth> {
   const config = { ...configFromEnv(), ...options };
+  const federation = configuredFederation();
   const db = await openDatabase(config.databaseUrl, { migrateFrom: config.root });
   try {
     const store = db.stacks;
     const persistence = db.cloudState(config.owner);
-    const cloud = await SharedSimCloud.open({ persistence, speed: config.simSpeed, seed: config.simSeed });
+    // a region of a federation (federation.ts): its own region of the cloud, signed tokens, remote children
+    const region = regionParts(federation, db.identity);
+    const cloud = await SharedSimCloud.open({ persistence, speed: config.simSpeed, seed: config.simSeed, regions: region.simRegions });
     const bus = new EventBus({ store, pollIntervalMs: options.pollIntervalMs });
     const ha = await prepareHa(db.secrets, config);
     const engine = createEngine({
@@ -64,10 +67,11 @@ export async function createHearth(options: CreateHearthOptions = {}): Promise<H
       sink: bus,
       owner: config.owner,
       lockTtlMs: config.leaseMs,
-      defaultRegion: DEFAULT_REGION,
+      defaultRegion: region.defaultRegion,
       limits: config.limits,
+      remoteNested: region.remoteNested,
     });
-    const identity = createIdentity(db.identity, db.loginFailures, { tokenTtlMs: options.tokenTtlMs });
+    const identity = createIdentity(db.identity, db.loginFailures, { tokenTtlMs: options.tokenTtlMs, signed: region.signed });
     // First start: the admin user, admin and demo projects, as keystone-manage bootstrap makes them.
     const boot = await identity.bootstrap({ password: config.bootstrapPassword, adminProjectId: config.projectId });
     // stderr, so it never mixes into a CLI command's -f json output

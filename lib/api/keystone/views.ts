@@ -4,6 +4,7 @@
  */
 import type { ProjectRow, TokenInfo } from "../../services/identity";
 import { answerOf } from "../heat-faults";
+import { currentFederation } from "../../federation/catalog";
 import { endpointRoot, ENDPOINT_REGIONS } from "../heat/regions";
 import { json } from "../http";
 
@@ -13,22 +14,19 @@ export const DEFAULT_DOMAIN = { id: "default", name: "Default" } as const;
 /** Keystone's time form: microseconds and Z. */
 const keystoneTime = (iso: string) => iso.replace(/\.(\d{3})Z$/, ".$1000Z");
 
-/** The service catalog: orchestration (each region its own endpoint, heat/regions.ts) and identity, under `origin`. */
+/**
+ * The service catalog: orchestration and identity, one endpoint per region. Embedded, every region is
+ * under `origin` (heat/regions.ts); in a federation each region's endpoints are its own service's.
+ */
 export function catalog(origin: string, projectId: string): unknown[] {
   const endpoint = (service: string, region: string, url: string) => ({ id: `${service}-${region}`.toLowerCase(), interface: "public", region, region_id: region, url });
+  const federation = currentFederation();
+  const regions = federation
+    ? federation.regions.map((r) => ({ name: r.name, heat: `${r.heat}/v1/${projectId}`, identity: `${r.identity}/v3` }))
+    : ENDPOINT_REGIONS.map((r) => ({ name: r, heat: `${origin}${endpointRoot(r)}/v1/${projectId}`, identity: `${origin}/identity/v3` }));
   return [
-    {
-      id: "orchestration",
-      type: "orchestration",
-      name: "heat",
-      endpoints: ENDPOINT_REGIONS.map((r) => endpoint("heat", r, `${origin}${endpointRoot(r)}/v1/${projectId}`)),
-    },
-    {
-      id: "identity",
-      type: "identity",
-      name: "keystone",
-      endpoints: ENDPOINT_REGIONS.map((r) => endpoint("keystone", r, `${origin}/identity/v3`)),
-    },
+    { id: "orchestration", type: "orchestration", name: "heat", endpoints: regions.map((r) => endpoint("heat", r.name, r.heat)) },
+    { id: "identity", type: "identity", name: "keystone", endpoints: regions.map((r) => endpoint("keystone", r.name, r.identity)) },
   ];
 }
 

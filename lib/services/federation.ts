@@ -1,0 +1,64 @@
+/**
+ * A Hearth as one region of a federation (lib/federation): the parts createHearth takes from the
+ * catalog. Its simulated cloud holds its own region only, stacks default to that region, tokens are
+ * signed with the federation's shared key (every region validates them locally), and nested stacks in
+ * other regions run through those regions' Heat APIs with a trust token for the parent's project.
+ */
+import type { RemoteNestedProvider } from "../engine/ports";
+import { currentFederation, type Federation } from "../federation/catalog";
+import { remoteNestedProvider } from "../federation/provider";
+import { tokenSigner } from "../federation/signed-token";
+import type { IdentityStore } from "../store/ports";
+import { DEFAULT_REGION } from "./default-region";
+import { ServiceError } from "./errors";
+import { mintTrustToken, type SignedTokenSettings } from "./signed-tokens";
+
+/** How long a trust token for a remote child lasts; one is minted per request. */
+const TRUST_TTL_MS = 15 * 60_000;
+
+/** The roles a parent region's Heat holds on its project's remote children. */
+const TRUST_ROLES = ["member"];
+
+/** What createHearth wires differently for a region of a federation. */
+export interface RegionParts {
+  /** The regions of this Hearth's simulated cloud (undefined: the sim's default, all three). */
+  simRegions?: string[];
+  /** The region of stacks that name none. */
+  defaultRegion: string;
+  /** Signed tokens (undefined: stored tokens only). */
+  signed?: SignedTokenSettings;
+  /** Nested stacks of other regions (undefined: every region is local). */
+  remoteNested?: RemoteNestedProvider;
+}
+
+/** The federation this process serves a region of (HEARTH_FEDERATION / HEARTH_REGION), as an InvalidConfig error when misconfigured. */
+export function configuredFederation(): Federation | undefined {
+  try {
+    return currentFederation();
+  } catch (error) {
+    throw new ServiceError("InvalidConfig", (error as Error).message);
+  }
+}
+
+/** The parts of a Hearth serving `federation`'s own region (the embedded default without one). */
+export function regionParts(federation: Federation | undefined, identity: IdentityStore): RegionParts {
+  if (!federation) return { defaultRegion: DEFAULT_REGION };
+  const signed = { signer: tokenSigner(federation.tokenKey), issuer: federation.self.name };
+  const projectNames = new Map<string, string>();
+  async function tokenFor(projectId: string): Promise<string> {
+    let name = projectNames.get(projectId);
+    if (!name) {
+      const project = await identity.findProject(projectId);
+      if (!project) throw new Error(`Project ${projectId} is not in region ${federation!.self.name}'s identity`);
+      name = project.name;
+      projectNames.set(projectId, name);
+    }
+    return mintTrustToken(signed, name, TRUST_ROLES, TRUST_TTL_MS);
+  }
+  return {
+    simRegions: [federation.self.name],
+    defaultRegion: federation.self.name,
+    signed,
+    remoteNested: remoteNestedProvider(federation, { tokenFor }),
+  };
+}
