@@ -170,7 +170,7 @@ describe("completion of function arguments and references", () => {
     for (const name of hiddenProps) expect(serverProps).not.toContain(name);
     const { validateTemplate } = await import("./validate");
     const uses = `heat_template_version: 2018-08-31\nresources:\n  fip: { type: OS::Nova::FloatingIP }\n  web: { type: OS::Nova::Server, properties: { image: cirros, flavor: m1.tiny } }\noutputs:\n  ip: { value: { get_attr: [web, first_address] } }\n`;
-    expect(validateTemplate(uses, { registry: defaultRegistry }).filter((d) => d.severity === "error")).toEqual([]);
+    expect(validateTemplate(uses, { registry: defaultRegistry, region: "RegionOne", regions: ["RegionOne"] }).filter((d) => d.severity === "error")).toEqual([]);
   });
 
   it("offers parameter names to get_param", () => {

@@ -5,7 +5,7 @@
  * hover docs. Pure text logic over `cursorAt`; the Monaco glue lives in yaml-pane.tsx.
  */
 import { firstVersionWith, FUNCTION_TABLES, functionNames } from "../../../lib/engine/functions";
-import type { PropertySchema, ResourcePlugin, TypeRegistry } from "../../../lib/engine/resources/types";
+import type { AttributeSchema, PropertySchema, ResourcePlugin, TypeRegistry } from "../../../lib/engine/resources/types";
 import { findVersion, TEMPLATE_VERSIONS, type TemplateVersion } from "../../../lib/engine/template/versions";
 import { isShown } from "./shown";
 import { cursorAt, outlineOf, type CursorContext, type Outline } from "./yaml-cursor";
@@ -144,7 +144,7 @@ function resourceSuggestions(s: Scope, exclude: readonly string[]): Suggestion[]
 }
 
 function attributeSuggestions(plugin: ResourcePlugin | undefined): Suggestion[] {
-  const attrs = { ...plugin?.attributes, show: { description: "Detailed information about resource.", type: "map" as const } };
+  const attrs: Record<string, AttributeSchema> = { ...plugin?.attributes, show: { description: "Detailed information about resource.", type: "map" } };
   return Object.entries(attrs)
     .filter(([, a]) => isShown(a))
     .map(([name, a]) => ({ label: name, kind: "attribute", insertText: name, detail: a.type, documentation: a.description }));
