@@ -69,7 +69,7 @@ async function deliver(core: EngineCore, stackId: string, name: string, details:
   );
   try {
     // read again: the engine that held the lease may have changed the resource
-    await handle(core, await findResource(core, stackId, name), details, lease.lost);
+    await handle(await findResource(core, stackId, name), details, lease.lost);
   } finally {
     await lease.release();
   }
@@ -82,18 +82,25 @@ function signalHook(op: Operation, rec: ResourceRecord): NonNullable<ResourcePlu
   return hook;
 }
 
-async function handle(core: EngineCore, { op, rec }: { op: Operation; rec: ResourceRecord }, details: unknown, lost: AbortSignal): Promise<void> {
+/**
+ * Runs the hook and records its outcome. A hook whose lease was lost meanwhile (this engine stalled past
+ * it, and a peer may be carrying its work on) records nothing more: its state and outcome are the peer's.
+ */
+async function handle({ op, rec }: { op: Operation; rec: ResourceRecord }, details: unknown, lost: AbortSignal): Promise<void> {
   const plugin = op.pluginOf(rec);
   const hook = signalHook(op, rec);
   const hc = contextFor(op, rec, plugin, rec.properties, AbortSignal.any([op.signal, lost]));
+  const leaseLost = () => conflict(`Signal to ${rec.name} stopped: ${(lost.reason as Error).message}`);
   try {
     await hook(hc.ctx, details);
   } catch (error) {
+    if (lost.aborted) throw leaseLost();
     // as Heat: the failure is an event of the resource too, after what the hook noted on its way
     await hc.flush();
     await op.resourceEvent(rec, "SIGNAL", "FAILED", `Signal failed: ${error instanceof Error ? error.message : String(error)}`);
     throw typedSignalError(error);
   }
+  if (lost.aborted) throw leaseLost();
   await hc.flush();
   await op.resourceEvent(rec, "SIGNAL", rec.status === "FAILED" ? "FAILED" : "COMPLETE", signalReason(details));
 }

@@ -48,6 +48,21 @@ describe("signals to one resource across engines", () => {
     expect(await a.store.getLock(signalLeaseKey(stack.id, "counter"))).toBeUndefined();
   });
 
+  it("a handler whose lease is lost (taken by a peer after this engine stalled) stops and records nothing more", async () => {
+    const { a } = twoEngines();
+    const stack = await a.finish(await a.engine.create("s", { template: template(600_000) }, { projectId: "p" }));
+    const key = signalLeaseKey(stack.id, "counter");
+    const handling = a.engine.signal(stack.id, "counter", {}).catch((e: unknown) => e);
+    await a.clock.advance(1000);
+    await a.store.releaseLock(key, "engine-a"); // as if it had expired while engine-a stalled ...
+    expect(await a.store.acquireLock(key, "engine-b", 10_000)).toBe(true); // ... and a peer took it
+    await a.clock.advance(5000);
+    expect(await a.clock.run(handling)).toMatchObject({ code: "Conflict", message: `Signal to counter stopped: the signal lease ${key} was lost` });
+    const signals = (await a.store.listEvents(stack.id)).filter((e) => e.action === "SIGNAL");
+    expect(signals).toEqual([]); // neither COMPLETE nor FAILED: the outcome is the peer's to record
+    expect((await a.store.getLock(key))?.owner).toBe("engine-b");
+  });
+
   it("a signal waiting for a crashed engine's lease is handled once the lease expires", async () => {
     const { a, b } = twoEngines();
     const stack = await a.finish(await a.engine.create("s", { template: template(600_000) }, { projectId: "p" }));

@@ -10,6 +10,7 @@
  * engine went down: the next signal (any engine's: the HA monitor sends one) carries it on from the
  * first step not recorded, and every step is idempotent (a detach or an attach that already happened
  * reads the cloud back and agrees), until the run ends with "completed" or the signal's FAILED event.
+ * A run aborted by its engine (lease lost, shutdown) is left recorded, to be carried on.
  */
 import { optString, reqString } from "../support/props";
 import type { ResourceContext } from "../types";
@@ -71,7 +72,8 @@ export async function runFailover(ctx: ResourceContext, progress: FailoverProgre
   try {
     record = await runSteps(ctx, progress);
   } catch (error) {
-    ctx.setData(IN_FLIGHT, undefined);
+    // aborted (the engine lost its lease on the policy's signals, or shuts down): the run stays recorded for a peer
+    if (!ctx.abort.aborted) ctx.setData(IN_FLIGHT, undefined);
     throw error;
   }
   ctx.setData(IN_FLIGHT, undefined);
