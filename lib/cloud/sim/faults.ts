@@ -21,12 +21,16 @@ export interface FaultSummary {
 
 const CRASH_FAULT = "Injected crash: the hypervisor reports the instance as crashed.";
 
-/** The fault controls; each method acts at once (call `sim.flush()` to wait for persistence). */
+/**
+ * The fault controls; each method acts at once and is saved by a transaction of its own right after,
+ * run again on the state caught up with other processes (call `sim.flush()` to wait for it).
+ */
 export class SimFaults {
-  /** `states` lists the regions' states; `stateOf` finds one or throws NotFound. */
+  /** `states` lists the regions' states; `stateOf` finds one or throws NotFound; `operate` runs a change (see Replica.operate). */
   constructor(
     private readonly states: () => RegionState[],
     private readonly stateOf: (region: string) => RegionState,
+    private readonly operate: (change: () => void) => void,
   ) {}
 
   /**
@@ -40,9 +44,11 @@ export class SimFaults {
       throw new CloudError("BadRequest", `Unknown operation '${operation}'. Known operations: ${OPERATION_NAMES.join(", ")}.`);
     }
     if (!Number.isInteger(count) || count < 1) throw new CloudError("BadRequest", `Fault count must be a positive integer, not ${count}.`);
-    const s = this.stateOf(region);
-    s.meta.failNext[operation] = { count, code, ...(message !== undefined ? { message } : {}) };
-    s.saveMeta();
+    this.operate(() => {
+      const s = this.stateOf(region);
+      s.meta.failNext[operation] = { count, code, ...(message !== undefined ? { message } : {}) };
+      s.saveMeta();
+    });
   }
 
   /** The server crashes: status ERROR with a fault, metrics unhealthy. */
@@ -74,13 +80,19 @@ export class SimFaults {
 
   /** Takes a region offline (every call throws RegionUnavailable) or brings it back. */
   setRegionOnline(region: string, online: boolean): void {
-    const s = this.stateOf(region);
-    s.meta.online = online;
-    s.saveMeta();
+    this.operate(() => {
+      const s = this.stateOf(region);
+      s.meta.online = online;
+      s.saveMeta();
+    });
   }
 
   /** Removes every injected fault (in one region, or all): rules, outages, hangs, crashes, CPU loads. */
   clear(region?: string): void {
+    this.operate(() => this.clearNow(region));
+  }
+
+  private clearNow(region: string | undefined): void {
     for (const s of region === undefined ? this.states() : [this.stateOf(region)]) {
       s.meta.failNext = {};
       s.meta.online = true;
@@ -111,15 +123,17 @@ export class SimFaults {
   }
 
   private changeServer(serverId: string, change: (server: ServerRecord) => ServerRecord): void {
-    for (const s of this.states()) {
-      settle(s);
-      const server = s.get("server", serverId);
-      if (server) {
-        s.put("server", change(server));
-        return;
+    this.operate(() => {
+      for (const s of this.states()) {
+        settle(s);
+        const server = s.get("server", serverId);
+        if (server) {
+          s.put("server", change(server));
+          return;
+        }
       }
-    }
-    throw serverNotFound(serverId);
+      throw serverNotFound(serverId);
+    });
   }
 }
 

@@ -35,6 +35,9 @@ export function createMemoryPersistence(): MemoryPersistence {
   };
   const write = (changes: SimChanges): void => {
     if (isEmpty(changes)) return;
+    const keys = [...changes.upserts, ...changes.deletes].map(rowKey);
+    // PostgreSQL refuses an upsert that names a row twice: so does this store.
+    if (new Set(keys).size !== keys.length) throw new Error(`A batch names a row twice: ${keys.find((k, i) => keys.indexOf(k) !== i)}`);
     version++;
     saves++;
     for (const key of changes.deletes) {

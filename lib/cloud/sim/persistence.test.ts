@@ -104,6 +104,33 @@ describe("sim persistence", () => {
     expect(await sim.region("RegionOne").compute.createServer(spec)).toMatchObject({ id: expected.id, addresses: expected.addresses });
   });
 
+  it("writes an operator change and a call's change of the same row in one batch, the call's on top", async () => {
+    const inner = createMemoryPersistence();
+    let release: () => void = () => undefined;
+    let gate: Promise<void> | undefined;
+    const gated: SimPersistence = {
+      since: (known) => inner.since(known),
+      transact: async (known, work) => {
+        await gate;
+        return inner.transact(known, work);
+      },
+    };
+    const sim = await openSimCloud({ seed: 57, persistence: gated });
+    const client = sim.region("RegionOne").compute;
+    gate = new Promise((resolve) => (release = resolve));
+    const first = client.createServer({ name: "a", flavor: "m1.tiny", image: "cirros" });
+    const second = client.createServer({ name: "b", flavor: "m1.tiny", image: "cirros" });
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    // Queued while both calls wait: the second call's transaction takes it, and writes the region row once.
+    sim.setQuota("RegionOne", { instances: 3 });
+    release();
+    const made = await Promise.all([first, second]);
+    await sim.flush();
+    const restored = await openSimCloud({ persistence: inner });
+    expect((await restored.region("RegionOne").quota()).limits.instances).toBe(3);
+    expect((await restored.region("RegionOne").compute.listServers()).map((s) => s.id)).toEqual(made.map((s) => s.id));
+  });
+
   it("reloads everything when the tombstones it would need were pruned", async () => {
     const persistence = createMemoryPersistence();
     const a = await openSimCloud({ seed: 56, persistence });

@@ -6,7 +6,7 @@
  * the call throws (or the commit fails), the rows it touched get their old values back and nothing is
  * written. A read catches up without the lock; what it changes in memory (due transitions, which every
  * process derives alike from the rows and the clock) is not written. Changes made outside calls
- * (fault injection, quotas) are written by a transaction of their own right after.
+ * (fault injection, quotas: `operate`) are made again in a transaction of their own right after.
  */
 import type { TokenMemory } from "../../engine/ports";
 import { rowKey, type SimChanges, type SimDelta, type SimPersistence, type SimRowChange, type SimRowKey, type SimRowKind } from "./persistence";
@@ -31,12 +31,12 @@ export class Replica {
   private known = 0;
   /** Version of each row as this process last read or wrote it. */
   private readonly versions = new Map<string, number>();
-  /** What the listener does with a change: journal it (a call's transaction), ignore it (a read), or queue it (operator). */
-  private mode: "transaction" | "read" | "operator" = "operator";
+  /** What the listener does with a change: journal it (a call's transaction), or ignore it (a read, or a cloud without persistence). */
+  private mode: "transaction" | "read" | "idle" = "idle";
   private journal = new Map<string, Touched>();
   private metas = new Map<string, RegionMeta>();
-  /** Operator changes not yet written, as they were made. */
-  private readonly queued = new Map<string, { key: SimRowKey; data: object | undefined }>();
+  /** Operator changes not yet written, to run again in the next transaction. */
+  private queued: (() => void)[] = [];
   private chain: Promise<unknown> = Promise.resolve();
   private inFlight = 0;
   private failure: unknown;
@@ -53,11 +53,22 @@ export class Replica {
     if (this.mode === "transaction") {
       const first = this.journal.get(at);
       this.journal.set(at, { key, data, previous: first ? first.previous : previous });
-    } else if (this.mode === "operator" && this.persistence) {
-      this.queued.set(at, { key, data: data && structuredClone(data) });
-      if (this.queued.size === 1) void this.write(() => undefined).catch(() => undefined);
+    } else if (this.mode === "idle" && this.persistence) {
+      throw new Error(`SimCloud: ${kind} ${id} of ${region} changed outside a call, a read or an operator change (Replica.operate).`);
     }
   };
+
+  /**
+   * An operator change (fault injection, quotas): made at once in memory (so its errors are thrown to
+   * the caller), then made again in the next transaction on the state caught up with other processes,
+   * so it merges with their changes instead of overwriting them with a stale copy of the row.
+   */
+  operate(change: () => void): void {
+    this.quietly(change);
+    if (!this.persistence) return;
+    this.queued.push(change);
+    if (this.queued.length === 1) void this.write(() => undefined).catch(() => undefined);
+  }
 
   /** Catches up on what other processes wrote (no lock; one cheap query when nothing changed). */
   async catchUp(): Promise<void> {
@@ -94,7 +105,7 @@ export class Replica {
   }
 
   /** Forgets everything known (after a rebuild from `version`'s complete rows). */
-  reset(version: number, rows: SimRowChange[]): void {
+  private reset(version: number, rows: SimRowChange[]): void {
     this.versions.clear();
     for (const row of rows) this.versions.set(rowKey(row), row.version);
     this.known = version;
@@ -102,8 +113,8 @@ export class Replica {
 
   private async transact<R>(body: () => R): Promise<R> {
     if (!this.persistence) return this.run(body).result;
-    const operator = [...this.queued.values()];
-    this.queued.clear();
+    const operator = this.queued;
+    this.queued = [];
     const knownBefore = this.known;
     this.inFlight++;
     try {
@@ -111,13 +122,18 @@ export class Replica {
         // Called again: the last attempt's changes were not written (another process wrote first).
         this.undo();
         this.apply(delta);
-        for (const { key, data } of operator) this.place(key, data && structuredClone(data));
-        const outcome = this.run(body);
-        for (const { key, data } of operator) outcome.changes[data ? "upserts" : "deletes"].push({ ...key, data: data && structuredClone(data) });
-        return outcome;
+        return this.run(() => {
+          for (const change of operator) {
+            try {
+              change();
+            } catch {
+              // What it changes is gone meanwhile (another process deleted the server): nothing to do.
+            }
+          }
+          return body();
+        });
       });
       for (const at of this.journal.keys()) this.versions.set(at, version);
-      for (const entry of operator) this.versions.set(rowKey(entry.key), version);
       this.known = Math.max(this.known, version);
       return result;
     } catch (error) {
@@ -126,7 +142,7 @@ export class Replica {
       this.known = Math.min(this.known, knownBefore);
       if (operator.length > 0) {
         this.failure ??= error;
-        for (const entry of operator) if (!this.queued.has(rowKey(entry.key))) this.queued.set(rowKey(entry.key), entry);
+        this.queued = [...operator, ...this.queued];
       }
       throw error;
     } finally {
@@ -149,7 +165,7 @@ export class Replica {
       this.undo();
       throw error;
     } finally {
-      this.mode = "operator";
+      this.mode = "idle";
     }
   }
 

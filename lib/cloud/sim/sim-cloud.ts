@@ -91,7 +91,7 @@ export class SimCloud implements CloudProvider {
     this.seed = options.seed ?? Math.floor(Math.random() * 0x7fff_ffff);
     this.clock = options.clock ?? { now: () => Date.now() };
     this.replica = new Replica(options.persistence, { state: (name) => this.states.get(name), states: () => this.states.values(), rebuild: (rows) => this.restore(rows) });
-    this.faults = new SimFaults(() => this.regionStates(), (name) => this.stateOf(name));
+    this.faults = new SimFaults(() => this.regionStates(), (name) => this.stateOf(name), (change) => this.replica.operate(change));
     if (!options.persistence) {
       this.restore([]);
       this.bootstrapMissing();
@@ -186,9 +186,11 @@ export class SimCloud implements CloudProvider {
   /** Changes a region's quota limits (-1 = unlimited). */
   setQuota(region: string, limits: Partial<Quota>): void {
     checkQuotaLimits(limits);
-    const s = this.stateOf(region);
-    s.meta.quota = { ...s.meta.quota, ...limits };
-    s.saveMeta();
+    this.replica.operate(() => {
+      const s = this.stateOf(region);
+      s.meta.quota = { ...s.meta.quota, ...limits };
+      s.saveMeta();
+    });
   }
 
   /** Waits until every change so far is saved; rethrows the error of a failed save of operator changes (faults, quotas). */
