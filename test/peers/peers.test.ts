@@ -15,7 +15,7 @@ import { runScenario, type ScenarioOptions } from "./scenario";
 
 const PASSWORD = "peers-secret";
 
-const SCENARIO: ScenarioOptions = { stacks: 20, deleteEvery: 3, kills: 3, seed: 11, killGapMs: [1500, 4000], settleTimeoutMs: 45_000, deadlineMs: 90_000 };
+const SCENARIO: ScenarioOptions = { stacks: 20, deleteEvery: 3, kills: 3, seed: 11, settleTimeoutMs: 45_000, deadlineMs: 90_000 };
 
 for (const { label, open } of PEER_DATABASES) {
   describe(`three engine processes as peers on ${label}`, () => {

@@ -44,10 +44,9 @@ export interface ScenarioOptions {
   stacks: number;
   /** Every n-th stack is deleted after its update. */
   deleteEvery: number;
+  /** Engines killed with SIGKILL (at seeded moments while work runs; each restarted). */
   kills: number;
   seed: number;
-  /** Kills happen at random between these many ms after the previous one. */
-  killGapMs: [number, number];
   /** Bound of each wait for a stack to settle. */
   settleTimeoutMs: number;
   /** Bound of the whole run. */
@@ -72,8 +71,11 @@ export interface ScenarioResult {
   takeovers: { engine: string; stacks: string[]; ms: number[] }[];
 }
 
-/** The engine each stack's current operation was sent to (it runs it), from the request on. */
-type Running = Map<string, string>;
+/** The engine each stack's current operation was sent to (it runs it), from the request on; and how many steps have been sent. */
+interface Running {
+  engines: Map<string, string>;
+  sent: number;
+}
 
 /** Runs one stack's create, update and maybe delete, each through a different engine, waiting for each to settle. */
 async function driveStack(client: PeerClient, fleet: EngineFleet, i: number, o: ScenarioOptions, running: Running): Promise<StackOutcome> {
@@ -83,11 +85,12 @@ async function driveStack(client: PeerClient, fleet: EngineFleet, i: number, o: 
   const step = async (index: number, send: (engine: ReturnType<EngineFleet["live"]>[number]) => Promise<StackRef>): Promise<boolean> => {
     const live = fleet.live();
     const engine = live[(i + index) % live.length];
-    running.set(name, engine.name);
+    running.engines.set(name, engine.name);
+    running.sent++;
     const ref = await send(engine);
     outcome.ref = ref;
     const settled: Settled = await client.settle(ref, o.settleTimeoutMs);
-    running.delete(name);
+    running.engines.delete(name);
     outcome.steps.push(settled.status);
     if (settled.status !== outcome.expected[index]) outcome.reasons.push(`${settled.status}: ${settled.reason}`);
     return settled.status === outcome.expected[index];
@@ -98,7 +101,7 @@ async function driveStack(client: PeerClient, fleet: EngineFleet, i: number, o: 
     if (!(await step(1, (e) => client.updateStack(ref, UPDATE_PARAMETERS, e).then(() => ref)))) return outcome;
     if (deletes) await step(2, (e) => client.deleteStack(ref, e).then(() => ref));
   } catch (error) {
-    running.delete(name);
+    running.engines.delete(name);
     outcome.steps.push("ERROR");
     outcome.reasons.push(error instanceof Error ? error.message : String(error));
   }
@@ -124,34 +127,45 @@ async function watchTakeover(client: PeerClient, names: string[], killedAt: numb
   );
 }
 
-/** Kills `o.kills` engines at seeded random moments (never the last live one), restarting each at once. */
+/**
+ * When each kill comes: after a seeded number of the scenario's steps (creates, updates, deletes) has
+ * been sent, spread over the first 80% of them, so every kill lands while there is work to take over.
+ */
+function killMoments(o: ScenarioOptions, random: () => number): number[] {
+  const steps = 2 * o.stacks + Math.ceil(o.stacks / o.deleteEvery);
+  return Array.from({ length: o.kills }, (_, k) => Math.max(1, Math.floor(((k + random()) / o.kills) * 0.8 * steps)));
+}
+
+/**
+ * Kills `o.kills` engines at seeded moments: each time one that runs operations (picked at random
+ * among those, never the last live engine), restarted at once in the background.
+ */
 async function killer(client: PeerClient, fleet: EngineFleet, o: ScenarioOptions, running: Running, done: () => boolean): Promise<ScenarioResult["takeovers"]> {
   const random = seeded(o.seed);
   const takeovers: ScenarioResult["takeovers"] = [];
-  const watches: Promise<void>[] = [];
-  for (let k = 0; k < o.kills && !done(); k++) {
-    const gap = o.killGapMs[0] + random() * (o.killGapMs[1] - o.killGapMs[0]);
-    for (let waited = 0; waited < gap && !done(); waited += 100) await pause(100);
-    if (done() || fleet.live().length < 2) break;
-    const slot = Math.floor(random() * fleet.slots.length);
-    const victim = fleet.slots[slot];
-    if (!victim.alive) continue;
-    const names = [...running].filter(([, engine]) => engine === victim.name).map(([name]) => name);
+  const waits: Promise<unknown>[] = [];
+  for (const moment of killMoments(o, random)) {
+    for (let polls = 0; polls < o.deadlineMs / 50 && !done() && (running.sent < moment || fleet.live().length < 2); polls++) await pause(50);
+    if (done()) break;
+    const busy = new Set(running.engines.values());
+    const live = fleet.slots.map((engine, slot) => ({ engine, slot })).filter(({ engine }) => engine.alive);
+    const candidates = live.some(({ engine }) => busy.has(engine.name)) ? live.filter(({ engine }) => busy.has(engine.name)) : live;
+    const { engine: victim, slot } = candidates[Math.floor(random() * candidates.length)];
+    const names = [...running.engines].filter(([, engine]) => engine === victim.name).map(([name]) => name);
     await fleet.kill(slot);
     const killedAt = Date.now();
     const record = { engine: victim.name, stacks: names, ms: [] as number[] };
     takeovers.push(record);
     const watched = watchTakeover(client, names, killedAt, o.settleTimeoutMs).catch(() => names.map(() => Number.NaN));
-    watches.push(watched.then((ms) => void (record.ms = ms)));
-    await fleet.restart(slot);
+    waits.push(watched.then((ms) => void (record.ms = ms)), fleet.restart(slot));
   }
-  await Promise.all(watches);
+  await Promise.all(waits);
   return takeovers;
 }
 
 /** Runs the scenario on a started fleet with a logged-in client. */
 export async function runScenario(client: PeerClient, fleet: EngineFleet, o: ScenarioOptions): Promise<ScenarioResult> {
-  const running: Running = new Map();
+  const running: Running = { engines: new Map(), sent: 0 };
   let finished = false;
   const deadline = Date.now() + o.deadlineMs;
   const stacks = Promise.all(Array.from({ length: o.stacks }, (_, i) => driveStack(client, fleet, i, o, running))).finally(() => (finished = true));
