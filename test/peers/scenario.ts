@@ -138,14 +138,14 @@ function killMoments(o: ScenarioOptions, random: () => number): number[] {
 
 /**
  * Kills `o.kills` engines at seeded moments: each time one that runs operations (picked at random
- * among those, never the last live engine), restarted at once in the background.
+ * among those), restarted before the next kill, so one engine at most is down at a time.
  */
 async function killer(client: PeerClient, fleet: EngineFleet, o: ScenarioOptions, running: Running, done: () => boolean): Promise<ScenarioResult["takeovers"]> {
   const random = seeded(o.seed);
   const takeovers: ScenarioResult["takeovers"] = [];
   const waits: Promise<unknown>[] = [];
   for (const moment of killMoments(o, random)) {
-    for (let polls = 0; polls < o.deadlineMs / 50 && !done() && (running.sent < moment || fleet.live().length < 2); polls++) await pause(50);
+    for (let polls = 0; polls < o.deadlineMs / 50 && !done() && running.sent < moment; polls++) await pause(50);
     if (done()) break;
     const busy = new Set(running.engines.values());
     const live = fleet.slots.map((engine, slot) => ({ engine, slot })).filter(({ engine }) => engine.alive);
@@ -157,7 +157,9 @@ async function killer(client: PeerClient, fleet: EngineFleet, o: ScenarioOptions
     const record = { engine: victim.name, stacks: names, ms: [] as number[] };
     takeovers.push(record);
     const watched = watchTakeover(client, names, killedAt, o.settleTimeoutMs).catch(() => names.map(() => Number.NaN));
-    waits.push(watched.then((ms) => void (record.ms = ms)), fleet.restart(slot));
+    waits.push(watched.then((ms) => void (record.ms = ms)));
+    // one engine down at a time: the next kill waits for this one's restart
+    await fleet.restart(slot);
   }
   await Promise.all(waits);
   return takeovers;
