@@ -156,6 +156,15 @@ export class RemoteHeat {
     if ((await this.call("POST", `stacks/${encodeURIComponent(name)}/${encodeURIComponent(id)}/actions`, { [action]: null })) === undefined) throw this.gone(name, id);
   }
 
+  /** The stack's template (as the region parses it) and parameters (Heat shows them as strings); undefined when gone. */
+  async definition(name: string, id: string): Promise<{ template: unknown; parameters: Record<string, string> } | undefined> {
+    const path = `stacks/${encodeURIComponent(name)}/${encodeURIComponent(id)}`;
+    const stack = (await this.call("GET", `${path}?resolve_outputs=false`)) as { stack?: { parameters?: Record<string, string> } } | undefined;
+    const template = await this.call("GET", `${path}/template`);
+    if (!stack?.stack || template === undefined) return undefined;
+    return { template, parameters: stack.stack.parameters ?? {} };
+  }
+
   /** The stack's resources: logical name -> physical id. */
   async resourceRefs(name: string, id: string): Promise<Record<string, string>> {
     const answer = (await this.call("GET", `stacks/${encodeURIComponent(name)}/${encodeURIComponent(id)}/resources`)) as { resources?: { resource_name: string; physical_resource_id: string }[] } | undefined;

@@ -3,11 +3,13 @@
  * context.region_name this Hearth does not serve. Each call starts the child's operation through
  * the REST API, then polls the child's status with bounded waits (a deadline from the stack's
  * timeout, and a few consecutive unreachable polls at most), and throws the child's reason, or the
- * region's, unless it completed. The child records its owner as tags (ownership.ts).
+ * region's, unless it completed. The child records its owner as tags (ownership.ts); a child changed
+ * without its owner is refused before the owner's update or check (divergence.ts).
  */
 import { createHash } from "node:crypto";
 import { parse as parseYaml } from "yaml";
 import type { NestedOwner, NestedStackInput, NestedStackOps, NestedStackView, RemoteNestedHooks } from "../engine/ports";
+import { APPLIED_DIGEST_KEY, definitionDigest, requireUndiverged } from "./divergence";
 import { ownerTags } from "./ownership";
 import { RegionUnavailableError, type RemoteHeat, type RemoteStack, type RemoteStackBody } from "./remote-heat";
 
@@ -90,8 +92,15 @@ export function remoteNestedOps(client: RemoteHeat, owner: NestedOwner, hooks: R
     };
   }
 
+  /** Remembers the digest of the definition the owner just applied (what split-brain detection compares with). */
+  async function applied(id: string): Promise<void> {
+    const digest = await definitionDigest(client, name, id);
+    if (digest) await hooks.remember(APPLIED_DIGEST_KEY, digest);
+  }
+
   /** Starts `action` on the child and waits for it. */
   async function act(id: string, action: "check" | "suspend" | "resume"): Promise<void> {
+    if (action === "check") await requireUndiverged(client, name, id, hooks.data[APPLIED_DIGEST_KEY]);
     const state = (await client.show(name, id))?.stack_status;
     // a child already suspended (or resumed) is left so: the hook may run again after a take-over
     if (action !== "check" && state === `${action.toUpperCase()}_COMPLETE`) return;
@@ -106,6 +115,7 @@ export function remoteNestedOps(client: RemoteHeat, owner: NestedOwner, hooks: R
       if (existing && existing.stack_status.endsWith("_IN_PROGRESS")) existing = await settle(existing.id, input.timeoutMins);
       if (existing?.stack_status === "CREATE_COMPLETE") {
         await hooks.created(existing.id);
+        await applied(existing.id);
         return view(existing);
       }
       if (existing) {
@@ -114,11 +124,16 @@ export function remoteNestedOps(client: RemoteHeat, owner: NestedOwner, hooks: R
       }
       const id = await client.create({ ...bodyOf(input), stack_name: name, tags: ownerTags(owner).join(","), disable_rollback: true });
       await hooks.created(id);
-      return view(await finished(id, "CREATE", input.timeoutMins));
+      const stack = await finished(id, "CREATE", input.timeoutMins);
+      await applied(id);
+      return view(stack);
     },
     async update(id, input) {
+      await requireUndiverged(client, name, id, hooks.data[APPLIED_DIGEST_KEY]);
       await client.update(name, id, bodyOf(input));
-      return view(await finished(id, "UPDATE", input.timeoutMins));
+      const stack = await finished(id, "UPDATE", input.timeoutMins);
+      await applied(id);
+      return view(stack);
     },
     async delete(id) {
       if (!(await client.delete(name, id))) return;

@@ -157,3 +157,29 @@ describe("a region killed mid-create", () => {
     expect(outputs.three_net).toEqual(expect.any(String));
   }, 180_000);
 });
+
+describe("split brain", () => {
+  it("refuses to overwrite a child changed in its own region without its owner, with an event naming it", async () => {
+    expect((await heat(origin("RegionOne"), token, "POST", "stacks", { stack_name: "split", template: parent(child()) })).status).toBe(201);
+    const created = await settled(origin("RegionOne"), token, "split");
+    expect(created.stack_status, created.stack_status_reason).toBe("CREATE_COMPLETE");
+    const two = await ownedChild("RegionTwo", created.id, "two");
+    // someone operates the child directly in RegionTwo (as while RegionOne was away)
+    await heat(origin("RegionTwo"), token, "PATCH", `stacks/${two.stack_name}/${two.id}`, { parameters: { size: 5 } });
+    const changed = await settled(origin("RegionTwo"), token, two.stack_name);
+    expect(changed.stack_status).toBe("UPDATE_COMPLETE");
+
+    await heat(origin("RegionOne"), token, "PATCH", `stacks/split/${created.id}`, { parameters: { size: 7 } });
+    const refused = await settled(origin("RegionOne"), token, "split");
+    expect(refused.stack_status).toBe("UPDATE_FAILED");
+    const resource = (await heat(origin("RegionOne"), token, "GET", `stacks/split/${created.id}/resources/two`)).body.resource;
+    expect(resource.resource_status).toBe("UPDATE_FAILED");
+    expect(resource.resource_status_reason).toContain(`Nested stack ${two.stack_name} in region RegionTwo has diverged`);
+    const events = (await heat(origin("RegionOne"), token, "GET", `stacks/split/${created.id}/events?resource_name=two`)).body.events as any[];
+    expect(events.some((e) => e.resource_status === "UPDATE_FAILED" && String(e.resource_status_reason).includes("has diverged"))).toBe(true);
+    // the child keeps what was done to it in its region
+    expect(String(outputsOf(await stackNamed(origin("RegionTwo"), token, two.stack_name)).word)).toHaveLength(5);
+    // the child in RegionThree, unchanged, was updated as asked
+    expect((await ownedChild("RegionThree", created.id, "three")).stack_status).toMatch(/_COMPLETE$/);
+  }, 120_000);
+});

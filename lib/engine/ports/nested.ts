@@ -92,4 +92,8 @@ export interface RemoteNestedHooks {
   signal: AbortSignal;
   /** Records the remote child's id on the owning resource as soon as it exists (so a failed child is still deleted with its owner). */
   created(childId: string): Promise<void>;
+  /** The owning resource's data (the remote ops' own keys, e.g. the digest of what it last applied). */
+  data: Readonly<Record<string, string>>;
+  /** Stores one key of the owning resource's data. */
+  remember(key: string, value: string): Promise<void>;
 }

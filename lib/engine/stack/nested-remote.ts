@@ -31,6 +31,11 @@ export function withRemoteNested(core: EngineCore, provider: RemoteNestedProvide
         rec.data[REMOTE_REGION_KEY] = region;
         await core.store.saveResource(rec);
       },
+      data: rec.data,
+      async remember(key, value) {
+        rec.data[key] = value;
+        await core.store.saveResource(rec);
+      },
     });
   /** The ops of the child `rec` already has: its recorded region's, else local. */
   const current = (): NestedStackOps => {
