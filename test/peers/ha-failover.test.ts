@@ -14,10 +14,9 @@ import { failoverHistory, type FailoverRun } from "../../lib/engine/resources/he
 import { signalLeaseKey } from "../../lib/engine/stack/signal-lease";
 import { seeded } from "../../lib/engine/testing";
 import { openDatabase, type HearthDatabase } from "../../lib/store/database";
-import { startTestPostgres, type TestPostgres } from "../../lib/store/testing/postgres";
-import { tempDatabaseFile } from "../../lib/store/testing/temp-database";
 import type { Hearth } from "../../lib/services/types";
 import { openReader, prepareDatabase } from "./cloud-check";
+import { PEER_DATABASES, type PeerDatabase } from "./databases";
 import { EngineFleet, freshCli, ROOT, type EngineProcess } from "./engines";
 import { pause, PeerClient, type StackRef } from "./heat-client";
 
@@ -116,9 +115,9 @@ async function activeMember(rig: Rig, stack: StackRef): Promise<{ name: string; 
 }
 
 /** Registers the tests on the database `open` gives (undefined: skipped). */
-function haPeersOn(label: string, open: () => Promise<{ url: string; drop(): void | Promise<void> } | undefined>): void {
+function haPeersOn(label: string, open: () => Promise<PeerDatabase | undefined>): void {
   describe(`two engine processes racing failovers of one policy on ${label}`, () => {
-    let db: { url: string; drop(): void | Promise<void> } | undefined;
+    let db: PeerDatabase | undefined;
     let handle: HearthDatabase | undefined;
     let rig: Rig | undefined;
     // HEARTH_TEST_SEED moves the kill moments elsewhere (each seed gives the same moments on every run)
@@ -171,14 +170,4 @@ function haPeersOn(label: string, open: () => Promise<{ url: string; drop(): voi
   });
 }
 
-haPeersOn("SQLite", async () => {
-  const file = tempDatabaseFile("hearth-ha-peers-");
-  return { url: file.url, drop: () => file.remove() };
-});
-
-let postgres: TestPostgres | undefined;
-haPeersOn("PostgreSQL", async () => {
-  postgres = await startTestPostgres();
-  const database = await postgres?.createDatabase();
-  return database && { url: database.url, drop: async () => (await database.drop(), await postgres?.stop()) };
-});
+for (const { label, open } of PEER_DATABASES) haPeersOn(label, open);
