@@ -61,6 +61,14 @@ async function ownedChild(region: string, parentId: string, resource: string): P
   return stackNamed(origin(region), token, owned[0].stack_name);
 }
 
+/** Creates the parent `name` in RegionOne and waits until it is CREATE_COMPLETE; answers its detail. */
+async function createParent(name: string): Promise<any> {
+  expect((await heat(origin("RegionOne"), token, "POST", "stacks", { stack_name: name, template: parent(child()) })).status).toBe(201);
+  const created = await settled(origin("RegionOne"), token, name);
+  expect(created.stack_status, created.stack_status_reason).toBe("CREATE_COMPLETE");
+  return created;
+}
+
 describe("identity without a single point of failure", () => {
   it("accepts a token issued by RegionOne in RegionTwo and RegionThree, and refuses a forged one", async () => {
     expect(token).toMatch(/^hs1\./);
@@ -79,9 +87,7 @@ describe("identity without a single point of failure", () => {
 
 describe("remote stacks through the Heat API", () => {
   it("creates, reads, updates and deletes children in RegionTwo and RegionThree from a parent in RegionOne", async () => {
-    expect((await heat(origin("RegionOne"), token, "POST", "stacks", { stack_name: "multi", template: parent(child()) })).status).toBe(201);
-    const created = await settled(origin("RegionOne"), token, "multi");
-    expect(created.stack_status, created.stack_status_reason).toBe("CREATE_COMPLETE");
+    const created = await createParent("multi");
 
     const two = await ownedChild("RegionTwo", created.id, "two");
     const three = await ownedChild("RegionThree", created.id, "three");
@@ -160,9 +166,7 @@ describe("a region killed mid-create", () => {
 
 describe("split brain", () => {
   it("refuses to overwrite a child changed in its own region without its owner, with an event naming it", async () => {
-    expect((await heat(origin("RegionOne"), token, "POST", "stacks", { stack_name: "split", template: parent(child()) })).status).toBe(201);
-    const created = await settled(origin("RegionOne"), token, "split");
-    expect(created.stack_status, created.stack_status_reason).toBe("CREATE_COMPLETE");
+    const created = await createParent("split");
     const two = await ownedChild("RegionTwo", created.id, "two");
     // someone operates the child directly in RegionTwo (as while RegionOne was away)
     await heat(origin("RegionTwo"), token, "PATCH", `stacks/${two.stack_name}/${two.id}`, { parameters: { size: 5 } });

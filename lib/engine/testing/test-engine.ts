@@ -34,6 +34,8 @@ export interface TestEngineOptions {
   presigner?: EngineOptions["presigner"];
   /** The identity service of the OS::Keystone::* types (e.g. a MemoryIdentity); none by default. */
   identity?: EngineOptions["identity"];
+  /** Nested stacks of regions served elsewhere (a fake of a federation's remote Heat); none by default. */
+  remoteNested?: EngineOptions["remoteNested"];
 }
 
 /** An engine under test with everything around it. */
@@ -72,6 +74,7 @@ export function createTestEngine(options: TestEngineOptions = {}): TestEngine {
       random: seeded(options.seed ?? 42),
       presigner: options.presigner,
       identity: options.identity,
+      remoteNested: options.remoteNested,
     },
     options.compile ?? compileStack,
   );
