@@ -82,6 +82,10 @@ describe("identity without a single point of failure", () => {
     const body = (await response.json()) as { token: { catalog: { type: string; endpoints: { region: string; url: string }[] }[] } };
     const heatEndpoints = body.token.catalog.find((s) => s.type === "orchestration")!.endpoints;
     expect(heatEndpoints.map((e) => [e.region, e.url])).toEqual(["RegionOne", "RegionTwo", "RegionThree"].map((r) => [r, `${origin(r)}/heat-api/v1/admin`]));
+    // a region serves its own region only; another region's path names that region's service
+    const elsewhere = await fetch(`${origin("RegionOne")}/heat-api/region/RegionTwo/v1/admin/stacks`, { headers: { "x-auth-token": token } });
+    expect(elsewhere.status).toBe(404);
+    expect(((await elsewhere.json()) as { error: { message: string } }).error.message).toContain(`use its endpoint ${origin("RegionTwo")}/heat-api`);
   });
 });
 
