@@ -188,6 +188,18 @@ export interface ResourceHandlers {
    * updateAllowed (TestResource's update_replace, a Stack moving to another region).
    */
   needsReplace?(change: PropertyChange): boolean;
+  /**
+   * Heat's prepare_for_replace: run on the old copy before a make-before-break replacement is created,
+   * to free what the new copy must take over (a server's pre-created ports). Idempotent: an engine
+   * taking over a crashed update may run it again after it already freed them.
+   */
+  prepareForReplace?(ctx: ResourceContext): Promise<void>;
+  /**
+   * Heat's restore_prev_rsrc: run on the old copy when a rollback swaps it back in after its
+   * replacement failed, to take back what prepareForReplace freed; `replacementId` is the failed
+   * copy's physical id (which may hold it now). Idempotent like prepareForReplace.
+   */
+  restoreAfterFailedReplace?(ctx: ResourceContext, replacementId: string | undefined): Promise<void>;
   delete?(ctx: ResourceContext): Promise<Token>;
   checkDeleteComplete?(ctx: ResourceContext, token: Token): Promise<boolean>;
   suspend?(ctx: ResourceContext): Promise<Token>;

@@ -17,6 +17,7 @@ import type { Action } from "../ports";
 import { createResource, deleteResource, failResource, resolvedProperties, updateResource, wasStarted } from "./resource-ops";
 import { startOperation, type StartOptions } from "./run";
 import { graphOf, walkStack } from "./stack-walk";
+import { prepareForReplace, restoreAfterFailedReplace } from "./replace-hooks";
 import { deleteRecords } from "./teardown";
 import { checkImmutableParameters } from "./parameters";
 import { checkTimeout } from "./options";
@@ -105,7 +106,7 @@ async function convergeResource(op: Operation, res: CompiledResource, signal: Ab
   }
   // the current copy is what the target wants (after a rollback that was taken over, the copy swapped back)
   if (decision.kind === "none") return;
-  if (rollback && (await swapBack(op, res.name))) return;
+  if (rollback && (await swapBack(op, res.name, signal))) return;
   if (decision.kind === "update") return updateResource(op, cur, plugin, decision.change, signal);
   return replace(op, res, signal);
 }
@@ -113,12 +114,14 @@ async function convergeResource(op: Operation, res: CompiledResource, signal: Ab
 /**
  * Rollback of a replacement: the old copy, still there, becomes current again; the new one is retired.
  * Only asked while the current copy is not what the previous definition wants, so a rollback taken
- * over after its swap was stored does not swap the copies a second time.
+ * over after its swap was stored does not swap the copies a second time. The old copy takes back what
+ * it freed for its replacement before the swap is stored, so a take-over before the swap restores again.
  */
-async function swapBack(op: Operation, name: string): Promise<boolean> {
+async function swapBack(op: Operation, name: string, signal: AbortSignal): Promise<boolean> {
   const cur = op.records.get(name)!;
   const old = op.retired.find((r) => r.name === name && r.replacedBy === cur.id && r.status === "COMPLETE");
   if (!old) return false;
+  await restoreAfterFailedReplace(op, old, cur, signal);
   old.replacedBy = null;
   cur.replacedBy = old.id;
   op.retired = [...op.retired.filter((r) => r !== old), cur];
@@ -128,13 +131,18 @@ async function swapBack(op: Operation, name: string): Promise<boolean> {
   return true;
 }
 
-/** Replaces a resource: make-before-break by default, break-before-make if the plugin asks. */
+/**
+ * Replaces a resource: make-before-break by default (the old copy first frees what the new one must
+ * take, before it is marked replaced, so a take-over of a crash in between prepares again), or
+ * break-before-make if the plugin asks.
+ */
 async function replace(op: Operation, res: CompiledResource, signal: AbortSignal): Promise<void> {
   const old = op.records.get(res.name)!;
   const fresh = op.newRecord(res);
   if (op.pluginFor(res).replaceCreateFirst === false) {
     await deleteResource(op, old, res.deletionPolicy, signal);
   } else {
+    await prepareForReplace(op, old, signal);
     old.replacedBy = fresh.id;
     await op.core.store.saveResource(old);
     op.retired.push(old);

@@ -1,7 +1,8 @@
 /**
  * OS::Nova::Server: a compute instance. Create polls until ACTIVE (ERROR fails with the server's fault),
  * then associates floating IPs. name and metadata update in place; flavor, image, networks and user_data
- * changes replace the server (the cloud port has no resize/rebuild/interface calls yet).
+ * changes replace the server (the cloud port has no resize/rebuild/interface calls yet), new server first:
+ * the ports the template gave it move to the new server (server-replace.ts).
  */
 import type { Server } from "../../ports";
 import { cloudCall, ignoreNotFound, isNotFound, pollRead, ResourceInError } from "../support/cloud-errors";
@@ -19,6 +20,7 @@ import {
   networksAttr,
   type NetworkEntry,
 } from "./server-networks";
+import { detachTemplatePorts, reattachTemplatePorts } from "./server-replace";
 
 /**
  * The server once it reached `target`; undefined while it is still on its way. ERROR fails with the
@@ -123,6 +125,8 @@ export const serverResource = defineResource({
         await cloudCall(`updating server ${id}`, ctx.region, () => ctx.cloud.compute.updateServer(id, patch));
       }
     },
+    prepareForReplace: detachTemplatePorts,
+    restoreAfterFailedReplace: reattachTemplatePorts,
     async delete(ctx) {
       if (ctx.physicalId) {
         const id = ctx.physicalId;
