@@ -18,6 +18,24 @@ export interface AbortCause {
   rollback: boolean;
 }
 
+/** The reason an aborted operation's signal carries: its cause, so nested operations can follow it. */
+export class OperationAborted extends Error {
+  constructor(readonly abortCause: AbortCause) {
+    super(abortCause.message);
+    this.name = "OperationAborted";
+  }
+}
+
+/**
+ * The cause a nested operation takes on when its parent's signal aborts: a parent that lost its lease
+ * leaves its child to the engine that has the lease too (the child writes nothing more either);
+ * anything else aborts the child as "parent".
+ */
+export function causeFromParent(reason: unknown): AbortCause {
+  if (reason instanceof OperationAborted && reason.abortCause.kind === "lock-lost") return reason.abortCause;
+  return { kind: "parent", message: "The parent stack operation was aborted", rollback: false };
+}
+
 /** What an event says; the operation adds the stack and the time. */
 type EventFields = Pick<EventRecord, "resourceName" | "physicalResourceId" | "resourceType" | "isStackEvent" | "action" | "status" | "reason">;
 
@@ -81,7 +99,7 @@ export class Operation {
   abort(cause: AbortCause): void {
     if (this.cause) return;
     this.cause = cause;
-    this.controller.abort(new Error(cause.message));
+    this.controller.abort(new OperationAborted(cause));
   }
 
   /** The plugin for a compiled resource: the registry's, or a provider-template one. */

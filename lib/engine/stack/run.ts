@@ -4,7 +4,7 @@
  */
 import { conflict, EngineError } from "../errors";
 import type { EngineCore, RunningOperation } from "./core";
-import { Operation } from "./operation";
+import { causeFromParent, Operation } from "./operation";
 import type { StackRecord } from "../ports";
 
 /** Options of startOperation. */
@@ -114,7 +114,7 @@ export async function startOperation(
   const done = (async () => {
     const stopRenewing = new AbortController();
     const parent = options.parentSignal;
-    const onParent = () => op?.abort({ kind: "parent", message: "The parent stack operation was aborted", rollback: false });
+    const onParent = () => op?.abort(causeFromParent(parent?.reason));
     try {
       op = await Operation.load(core, stack);
       op.onStored = recorded;
