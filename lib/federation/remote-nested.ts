@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { parse as parseYaml } from "yaml";
 import type { NestedOwner, NestedStackInput, NestedStackOps, NestedStackView, RemoteNestedHooks } from "../engine/ports";
 import { APPLIED_DIGEST_KEY, definitionDigest, requireUndiverged } from "./divergence";
-import { ownerTags } from "./ownership";
+import { ownerOf, ownerTags } from "./ownership";
 import { RegionUnavailableError, type RemoteHeat, type RemoteStack, type RemoteStackBody } from "./remote-heat";
 
 /** Timing of the waits for a remote child. */
@@ -112,6 +112,10 @@ export function remoteNestedOps(client: RemoteHeat, owner: NestedOwner, hooks: R
     async create(input) {
       // a child this resource already made (a create run again after a crash or a lost answer) is kept or made again
       let existing = await client.find(name);
+      const recorded = existing && ownerOf(existing.tags);
+      if (existing && (recorded?.stackId !== owner.stackId || recorded.resource !== owner.resource)) {
+        throw new Error(`A stack named ${name} already exists ${where} and is not owned by ${owner.resource} of stack ${owner.stackId}: it is left alone`);
+      }
       if (existing && existing.stack_status.endsWith("_IN_PROGRESS")) existing = await settle(existing.id, input.timeoutMins);
       if (existing?.stack_status === "CREATE_COMPLETE") {
         await hooks.created(existing.id);
