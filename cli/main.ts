@@ -33,8 +33,9 @@ const terminalIo: CliIo = {
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
   // Loaded on first use, so `--help` and usage errors never load the store or the cloud; the HA
-  // monitor runs in the server process and `hearth engine` only, not in short-lived CLI runs.
-  openHearth: (options) => (opened ??= import("../lib/services").then(({ createHearth }) => createHearth({ haMonitor: false, ...options }))),
+  // monitor and the take-over of interrupted work run in the server process and `hearth engine`
+  // only, not in short-lived CLI runs (which would leave what they took over again when they exit).
+  openHearth: (options) => (opened ??= import("../lib/services").then(({ createHearth }) => createHearth({ haMonitor: false, recover: false, ...options }))),
   openValidator: () => import("../lib/services/validator").then(({ createValidator }) => createValidator()),
   confirm: process.stdin.isTTY ? confirm : undefined,
 };

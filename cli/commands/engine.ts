@@ -77,7 +77,7 @@ const engineCommand: Command = {
     const leaseMs = millis(args, "lease-ms", 100);
     const sweepMs = millis(args, "sweep-ms", 1);
     const stopped = stopSignal();
-    const hearth = await ctx.open({ owner: name, haMonitor: true, ...(leaseMs === undefined ? {} : { leaseMs }), ...(sweepMs === undefined ? {} : { sweepMs }) });
+    const hearth = await ctx.open({ owner: name, haMonitor: true, recover: true, ...(leaseMs === undefined ? {} : { leaseMs }), ...(sweepMs === undefined ? {} : { sweepMs }) });
     const api = listen ? await listenApi(hearth, listen.host, listen.port) : undefined;
     ctx.print(`hearth engine ${name} ready${api ? ` on ${api.origin}` : ""}`);
     const signal = await stopped;

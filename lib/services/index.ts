@@ -26,8 +26,10 @@ export { DEFAULT_REGION } from "./default-region";
 /** Settings of createHearth beyond the environment's. */
 export interface CreateHearthOptions extends Partial<HearthConfig> {
   /**
-   * Take over operations interrupted by a crash, at start (default true); later ones are found by the
-   * recovery sweep every `sweepMs` (e.g. a CLI run or a peer engine killed mid-operation).
+   * Take over operations interrupted by a crash, at start and then in the recovery sweep every
+   * `sweepMs` (e.g. a CLI run or a peer engine killed mid-operation). Default true; false for a
+   * short-lived process (a CLI command), which would take work over only to leave it again when it
+   * exits: it leaves that work to the long-running engines (the console, `hearth engine`).
    */
   recover?: boolean;
   /** How often the event bus looks for other processes' events (default 250 ms). */
@@ -76,8 +78,9 @@ export async function createHearth(options: CreateHearthOptions = {}): Promise<H
     const boot = await identity.bootstrap({ password: config.bootstrapPassword, adminProjectId: config.projectId });
     // stderr, so it never mixes into a CLI command's -f json output
     if (boot.generatedPassword) console.warn(`hearth: created identity user "admin" with password ${boot.generatedPassword} (shown once; set HEARTH_BOOTSTRAP_PASSWORD to choose it)`);
-    if (options.recover ?? true) await engine.recover();
-    const sweep = startRecoverySweep(() => engine.recover(), config.sweepMs);
+    const recovers = options.recover ?? true;
+    if (recovers) await engine.recover();
+    const sweep = recovers ? startRecoverySweep(() => engine.recover(), config.sweepMs) : undefined;
     const haRuntime = ha.start({
       store,
       cloud,
