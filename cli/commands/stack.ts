@@ -4,6 +4,7 @@
  * --wait behaviour (event log lines, non-zero exit when the stack ends FAILED).
  */
 import type { OperationHandle } from "../../lib/engine/stack/api";
+import type { OwnerOverride } from "../../lib/federation/ownership";
 import type { Hearth } from "../../lib/services/types";
 import { UsageError, type ParsedArgs } from "../args";
 import { FORMAT_OPTION, type CliContext, type Command } from "../context";
@@ -11,6 +12,9 @@ import { formatList, formatShow, parseFormat } from "../format";
 import { buildStackInput } from "../template-files";
 import { stackFields, stackRow, stackRows } from "../views";
 import { lastSeq, waitForOperation } from "../wait";
+
+/** --override-owner: change a stack that has an owner (a parent in another region) directly. */
+const OWNER_OPTION = { "override-owner": { type: "boolean" as const } };
 
 const INPUT_OPTIONS = {
   template: { type: "string" as const, short: "t" },
@@ -65,8 +69,8 @@ const update: Command = {
   path: ["stack", "update"],
   summary: "Update a stack",
   spec: {
-    usage: "hearth stack update <stack> [-t <template>] [-e <environment>]... [--parameter <key=value>]... [--existing] [--wait] [--rollback enabled|disabled] [--timeout <minutes>]",
-    options: { ...INPUT_OPTIONS, ...FORMAT_OPTION, existing: { type: "boolean" }, wait: { type: "boolean" }, rollback: { type: "string" }, timeout: { type: "string" } },
+    usage: "hearth stack update <stack> [-t <template>] [-e <environment>]... [--parameter <key=value>]... [--existing] [--wait] [--rollback enabled|disabled] [--timeout <minutes>] [--override-owner]",
+    options: { ...INPUT_OPTIONS, ...FORMAT_OPTION, ...OWNER_OPTION, existing: { type: "boolean" }, wait: { type: "boolean" }, rollback: { type: "string" }, timeout: { type: "string" } },
     positionals: ["stack"],
   },
   async run(args, ctx) {
@@ -81,6 +85,7 @@ const update: Command = {
       existing,
       enableRollback: rollback === undefined ? undefined : rollback === "enabled",
       timeoutMins: minutes(args.string("timeout")),
+      overrideOwner: args.flag("override-owner"),
     }));
     return finish(ctx, args, handle, afterSeq);
   },
@@ -89,7 +94,7 @@ const update: Command = {
 const remove: Command = {
   path: ["stack", "delete"],
   summary: "Delete stack(s)",
-  spec: { usage: "hearth stack delete <stack> [--wait] [-y]", options: { wait: { type: "boolean" }, yes: { type: "boolean", short: "y" } }, positionals: ["stack"] },
+  spec: { usage: "hearth stack delete <stack> [--wait] [-y] [--override-owner]", options: { ...OWNER_OPTION, wait: { type: "boolean" }, yes: { type: "boolean", short: "y" } }, positionals: ["stack"] },
   async run(args, ctx) {
     const ref = args.arg("stack");
     if (!args.flag("yes") && ctx.io.confirm && !(await ctx.io.confirm("Are you sure you want to delete this stack(s) [y/N]? "))) {
@@ -97,7 +102,7 @@ const remove: Command = {
       return 0;
     }
     const afterSeq = await lastSeq(ctx, ref);
-    const handle = ctx.track(await (await ctx.open()).delete(ref));
+    const handle = ctx.track(await (await ctx.open()).delete(ref, { overrideOwner: args.flag("override-owner") }));
     if (!args.flag("wait")) return 0;
     const result = await waitForOperation(ctx, afterSeq, handle);
     if (result.failed) {
@@ -134,17 +139,22 @@ const show: Command = {
 };
 
 /** check / suspend / resume / cancel: start the action, optionally wait, print the stack row. */
-function stackAction(name: "check" | "suspend" | "resume" | "cancel", summary: string, start: (h: Hearth, ref: string) => Promise<OperationHandle | void>): Command {
+function stackAction(name: "check" | "suspend" | "resume" | "cancel", summary: string, start: (h: Hearth, ref: string, override: OwnerOverride) => Promise<OperationHandle | void>): Command {
+  const owned = name !== "check";
   return {
     path: ["stack", name],
     summary,
-    spec: { usage: `hearth stack ${name} <stack> [--wait] [-f table|json|value]`, options: { ...FORMAT_OPTION, wait: { type: "boolean" } }, positionals: ["stack"] },
+    spec: {
+      usage: `hearth stack ${name} <stack> [--wait] [-f table|json|value]${owned ? " [--override-owner]" : ""}`,
+      options: { ...FORMAT_OPTION, ...(owned ? OWNER_OPTION : {}), wait: { type: "boolean" } },
+      positionals: ["stack"],
+    },
     async run(args, ctx) {
       const format = parseFormat(args.string("format"), ["table", "json", "value"], "table");
       const hearth = await ctx.open();
       const { stack } = await hearth.getStack(args.arg("stack"));
       const afterSeq = await lastSeq(ctx, stack.id);
-      const started = await start(hearth, stack.id);
+      const started = await start(hearth, stack.id, { overrideOwner: owned && args.flag("override-owner") });
       const handle = started ? ctx.track(started) : undefined;
       if (handle && args.flag("wait")) {
         const result = await waitForOperation(ctx, afterSeq, handle);
@@ -167,7 +177,7 @@ export const stackCommands: Command[] = [
   list,
   show,
   stackAction("check", "Check a stack", (h, ref) => h.check(ref)),
-  stackAction("suspend", "Suspend a stack", (h, ref) => h.suspend(ref)),
-  stackAction("resume", "Resume a stack", (h, ref) => h.resume(ref)),
-  stackAction("cancel", "Cancel the current create or update of a stack", (h, ref) => h.cancel(ref)),
+  stackAction("suspend", "Suspend a stack", (h, ref, override) => h.suspend(ref, override)),
+  stackAction("resume", "Resume a stack", (h, ref, override) => h.resume(ref, override)),
+  stackAction("cancel", "Cancel the current create or update of a stack", (h, ref, override) => h.cancel(ref, override)),
 ];

@@ -143,17 +143,17 @@ export class RemoteHeat {
 
   /** Replaces a stack's definition (PUT). */
   async update(name: string, id: string, body: RemoteStackBody): Promise<void> {
-    if ((await this.call("PUT", `stacks/${encodeURIComponent(name)}/${encodeURIComponent(id)}`, body)) === undefined) throw this.gone(name, id);
+    if ((await this.call("PUT", this.owned(name, id), body)) === undefined) throw this.gone(name, id);
   }
 
   /** Deletes a stack; false when it was already gone. */
   async delete(name: string, id: string): Promise<boolean> {
-    return (await this.call("DELETE", `stacks/${encodeURIComponent(name)}/${encodeURIComponent(id)}`)) !== undefined;
+    return (await this.call("DELETE", this.owned(name, id))) !== undefined;
   }
 
   /** Runs one of Heat's stack actions (check, suspend, resume). */
   async action(name: string, id: string, action: "check" | "suspend" | "resume"): Promise<void> {
-    if ((await this.call("POST", `stacks/${encodeURIComponent(name)}/${encodeURIComponent(id)}/actions`, { [action]: null })) === undefined) throw this.gone(name, id);
+    if ((await this.call("POST", this.owned(name, id, "/actions"), { [action]: null })) === undefined) throw this.gone(name, id);
   }
 
   /** The stack's template (as the region parses it) and parameters (Heat shows them as strings); undefined when gone. */
@@ -177,6 +177,11 @@ export class RemoteHeat {
     const answer = (await this.call("GET", path)) as { resource?: { attributes?: Record<string, unknown> } } | undefined;
     if (!answer?.resource) throw new RemoteHeatError(this.region, 404, `resource ${resource} of stack ${name} not found`);
     return answer.resource.attributes ?? {};
+  }
+
+  /** The path of a change the owner makes to its child: with override_owner=true, since the child refuses changes from anyone else. */
+  private owned(name: string, id: string, tail = ""): string {
+    return `stacks/${encodeURIComponent(name)}/${encodeURIComponent(id)}${tail}?override_owner=true`;
   }
 
   private gone(name: string, id: string): RemoteHeatError {

@@ -8,6 +8,7 @@ import { CloudError, type StackRecord, type StackStore } from "../engine/ports";
 import { ValidationError } from "../engine/diagnostics";
 import { EngineError, notFound } from "../engine/errors";
 import type { StackEngine } from "../engine/stack/api";
+import { requireOwnerOverride, type OwnerOverride } from "../federation/ownership";
 import type { EventBus } from "./event-bus";
 import { haConsole } from "./ha/view";
 import type { Identity } from "./identity";
@@ -57,6 +58,13 @@ export function buildHearth(parts: HearthParts): Hearth {
     throw notFound(`Stack ${ref}`);
   }
 
+  /** The stack `ref` for a `change`, refused when it has an owner and the caller did not override it. */
+  async function changing(ref: string, change: string, override: OwnerOverride | undefined): Promise<StackRecord> {
+    const stack = await resolve(ref);
+    requireOwnerOverride(stack, change, override);
+    return stack;
+  }
+
   /** Each stack's project, once read (a stack never changes project). */
   const projectOfStack = new Map<string, Promise<string | undefined>>();
   /** Whether a stack (nested ones included) belongs to this Hearth's project. */
@@ -97,15 +105,18 @@ export function buildHearth(parts: HearthParts): Hearth {
     validate: (input, options) => engine.validate(input, options),
     preview: (name, input, options) => engine.preview(name, input, { projectId, ...options }),
     create: (name, input, options) => engine.create(name, input, { projectId, ...options }),
-    update: async (ref, input, options) => engine.update((await resolve(ref)).id, input, options),
+    update: async (ref, input, options) => {
+      const { overrideOwner, ...rest } = options ?? {};
+      return engine.update((await changing(ref, "update", { overrideOwner })).id, input, rest);
+    },
     previewUpdate: async (ref, input, options) => engine.previewUpdate((await resolve(ref)).id, input, options),
-    delete: async (ref) => engine.delete((await resolve(ref)).id),
+    delete: async (ref, options) => engine.delete((await changing(ref, "delete", options)).id),
     exportStack: async (ref) => engine.exportStack((await resolve(ref)).id),
-    abandon: async (ref) => engine.abandon((await resolve(ref)).id),
-    cancel: async (ref, options) => engine.cancel((await resolve(ref)).id, options),
+    abandon: async (ref, options) => engine.abandon((await changing(ref, "abandon", options)).id),
+    cancel: async (ref, options) => engine.cancel((await changing(ref, "cancel", options)).id, { rollback: options?.rollback }),
     check: async (ref) => engine.check((await resolve(ref)).id),
-    suspend: async (ref) => engine.suspend((await resolve(ref)).id),
-    resume: async (ref) => engine.resume((await resolve(ref)).id),
+    suspend: async (ref, options) => engine.suspend((await changing(ref, "suspend", options)).id),
+    resume: async (ref, options) => engine.resume((await changing(ref, "resume", options)).id),
     signal: async (ref, resource, details) => engine.signal((await resolve(ref)).id, resource, details),
     signalByToken: (token, readDetails) => parts.signalByToken(token, readDetails),
     markUnhealthy: async (ref, resource, unhealthy, reason) => engine.markUnhealthy((await resolve(ref)).id, resource, unhealthy, reason),

@@ -12,6 +12,7 @@ import type { VolumeGuest } from "./volume-data";
 import type { CreateOptions, OperationHandle, OutputQuery, PreviewResult, StackOutput, UpdateOptions, UpdatePreview, ValidateResult } from "../engine/stack/api";
 import type { CloudObject, EventRecord, FloatingIp, Network, Port, RegionInfo, ResourceRecord, Server, StackRecord, Volume } from "../engine/ports";
 import type { AbandonData } from "../engine/stack/abandon";
+import type { OwnerOverride } from "../federation/ownership";
 import type { StackInput } from "../engine/template/types";
 
 /** A stack as lists show it. */
@@ -88,19 +89,20 @@ export interface Hearth {
   validate(input: StackInput, options?: { region?: string; strict?: boolean }): Promise<ValidateResult>;
   preview(name: string, input: StackInput, options?: Partial<CreateOptions>): Promise<PreviewResult>;
   create(name: string, input: StackInput, options?: Partial<CreateOptions>): Promise<OperationHandle>;
-  update(stack: string, input: Partial<StackInput>, options?: UpdateOptions): Promise<OperationHandle>;
+  /** Refused (Conflict) for a stack with an owner unless `overrideOwner` (so are delete, abandon, cancel, suspend and resume). */
+  update(stack: string, input: Partial<StackInput>, options?: UpdateOptions & OwnerOverride): Promise<OperationHandle>;
   /** What update would do to each resource (no change / in place / replace / create / delete); changes nothing. */
   previewUpdate(stack: string, input: Partial<StackInput>, options?: UpdateOptions): Promise<UpdatePreview>;
-  delete(stack: string): Promise<OperationHandle>;
+  delete(stack: string, options?: OwnerOverride): Promise<OperationHandle>;
   /** Heat's abandon data of a stack (stack export); changes nothing. */
   exportStack(stack: string): Promise<AbandonData>;
   /** Forgets a stack, leaving its cloud resources in place; its abandon data, for a later adopt (create with adoptData). */
-  abandon(stack: string): Promise<AbandonData>;
+  abandon(stack: string, options?: OwnerOverride): Promise<AbandonData>;
   /** Cancels a running create/update; an update is rolled back unless `rollback` is false (cancel_without_rollback). */
-  cancel(stack: string, options?: { rollback?: boolean }): Promise<void>;
+  cancel(stack: string, options?: { rollback?: boolean } & OwnerOverride): Promise<void>;
   check(stack: string): Promise<OperationHandle>;
-  suspend(stack: string): Promise<OperationHandle>;
-  resume(stack: string): Promise<OperationHandle>;
+  suspend(stack: string, options?: OwnerOverride): Promise<OperationHandle>;
+  resume(stack: string, options?: OwnerOverride): Promise<OperationHandle>;
   signal(stack: string, resource: string, details: unknown): Promise<void>;
   /**
    * Delivers the signal of a pre-signed URL (ScalingPolicy signal_url / alarm_url) after checking its

@@ -173,7 +173,7 @@ describe("split brain", () => {
     const created = await createParent("split");
     const two = await ownedChild("RegionTwo", created.id, "two");
     // someone operates the child directly in RegionTwo (as while RegionOne was away)
-    await heat(origin("RegionTwo"), token, "PATCH", `stacks/${two.stack_name}/${two.id}`, { parameters: { size: 5 } });
+    await heat(origin("RegionTwo"), token, "PATCH", `stacks/${two.stack_name}/${two.id}?override_owner=true`, { parameters: { size: 5 } });
     const changed = await settled(origin("RegionTwo"), token, two.stack_name);
     expect(changed.stack_status).toBe("UPDATE_COMPLETE");
 

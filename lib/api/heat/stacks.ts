@@ -103,6 +103,11 @@ function resourceChanges(preview: UpdatePreview): Record<string, unknown[]> {
   return buckets;
 }
 
+/** `?override_owner=true`: the change may apply to a stack that has an owner (a remote parent); else such a change is a 409. */
+function ownerOverride(ctx: HeatContext): { overrideOwner: boolean } {
+  return { overrideOwner: boolParam(ctx.query.get("override_owner") ?? undefined, "override_owner") === true };
+}
+
 /** PUT (replace) or PATCH (keep what the body leaves out) of a stack, or their previews. */
 function updateRoute(method: "PUT" | "PATCH", preview: boolean): Route<HeatContext> {
   return {
@@ -116,7 +121,7 @@ function updateRoute(method: "PUT" | "PATCH", preview: boolean): Route<HeatConte
       if (!existing && input.template === undefined) throw badRequest("No template specified");
       const { tags: _tags, ...options } = operationOptions(body);
       if (preview) return json({ resource_changes: resourceChanges(await ctx.hearth.previewUpdate(stack.id, input, { ...options, existing })) });
-      await ctx.hearth.update(stack.id, input, { ...options, existing });
+      await ctx.hearth.update(stack.id, input, { ...options, existing, ...ownerOverride(ctx) });
       return empty(202);
     },
   };
@@ -132,11 +137,11 @@ async function runAction(ctx: HeatContext, stack: StackRecord): Promise<Response
   const action = keys[0] as (typeof ACTIONS)[number];
   if (!ACTIONS.includes(action)) throw badRequest(`Invalid action ${keys[0]}`);
   const run: Record<typeof action, () => Promise<unknown>> = {
-    suspend: () => ctx.hearth.suspend(stack.id),
-    resume: () => ctx.hearth.resume(stack.id),
+    suspend: () => ctx.hearth.suspend(stack.id, ownerOverride(ctx)),
+    resume: () => ctx.hearth.resume(stack.id, ownerOverride(ctx)),
     check: () => ctx.hearth.check(stack.id),
-    cancel_update: () => ctx.hearth.cancel(stack.id, { rollback: true }),
-    cancel_without_rollback: () => ctx.hearth.cancel(stack.id, { rollback: false }),
+    cancel_update: () => ctx.hearth.cancel(stack.id, { rollback: true, ...ownerOverride(ctx) }),
+    cancel_without_rollback: () => ctx.hearth.cancel(stack.id, { rollback: false, ...ownerOverride(ctx) }),
   };
   await run[action]();
   return empty(200);
@@ -191,7 +196,7 @@ export const STACK_ROUTES: Route<HeatContext>[] = [
     method: "DELETE",
     pattern: "stacks/:name/:id",
     async handle(ctx, p) {
-      await ctx.hearth.delete((await stackAt(ctx, p.name, p.id)).id);
+      await ctx.hearth.delete((await stackAt(ctx, p.name, p.id)).id, ownerOverride(ctx));
       return empty(204);
     },
   },
@@ -199,7 +204,7 @@ export const STACK_ROUTES: Route<HeatContext>[] = [
   { method: "GET", pattern: "stacks/:name/:id/template", handle: async (ctx, p) => json(parse((await stackAt(ctx, p.name, p.id)).template)) },
   { method: "GET", pattern: "stacks/:name/:id/environment", handle: async (ctx, p) => json(mergedEnvironment(await stackAt(ctx, p.name, p.id))) },
   { method: "GET", pattern: "stacks/:name/:id/export", handle: async (ctx, p) => json(await ctx.hearth.exportStack((await stackAt(ctx, p.name, p.id)).id)) },
-  { method: "DELETE", pattern: "stacks/:name/:id/abandon", handle: async (ctx, p) => json(await ctx.hearth.abandon((await stackAt(ctx, p.name, p.id)).id)) },
+  { method: "DELETE", pattern: "stacks/:name/:id/abandon", handle: async (ctx, p) => json(await ctx.hearth.abandon((await stackAt(ctx, p.name, p.id)).id, ownerOverride(ctx))) },
   { method: "GET", pattern: "stacks/:name/:id/files", handle: async (ctx, p) => json((await stackAt(ctx, p.name, p.id)).files) },
   {
     method: "GET",
