@@ -42,6 +42,8 @@ const KINDS: Record<Exclude<keyof Hearth, "ha" | "templates" | "volumeGuest" | "
   update: "change",
   delete: "change",
   abandon: "change",
+  releaseOwner: "change",
+  resolveDivergence: "change",
   cancel: "change",
   check: "change",
   suspend: "change",

@@ -14,20 +14,21 @@ export interface RecordedOwner {
   generation: number;
 }
 
-const PREFIX = "hearth.owner.";
+/** The prefix of every owner tag. */
+export const OWNER_TAG_PREFIX = "hearth.owner.";
 
 /** The tags recording `owner` on a child. */
 export function ownerTags(owner: NestedOwner): string[] {
-  return [`${PREFIX}region=${owner.region}`, `${PREFIX}stack=${owner.stackId}`, `${PREFIX}resource=${owner.resource}`, `${PREFIX}generation=${owner.generation}`];
+  return [`${OWNER_TAG_PREFIX}region=${owner.region}`, `${OWNER_TAG_PREFIX}stack=${owner.stackId}`, `${OWNER_TAG_PREFIX}resource=${owner.resource}`, `${OWNER_TAG_PREFIX}generation=${owner.generation}`];
 }
 
 /** The owner a stack's tags record; undefined for a stack nobody owns. */
 export function ownerOf(tags: readonly string[] | null | undefined): RecordedOwner | undefined {
   const fields = new Map<string, string>();
   for (const tag of tags ?? []) {
-    if (!tag.startsWith(PREFIX)) continue;
+    if (!tag.startsWith(OWNER_TAG_PREFIX)) continue;
     const eq = tag.indexOf("=");
-    if (eq > 0) fields.set(tag.slice(PREFIX.length, eq), tag.slice(eq + 1));
+    if (eq > 0) fields.set(tag.slice(OWNER_TAG_PREFIX.length, eq), tag.slice(eq + 1));
   }
   const region = fields.get("region");
   const stackId = fields.get("stack");

@@ -151,8 +151,8 @@ export class RemoteHeat {
     return (await this.call("DELETE", this.owned(name, id))) !== undefined;
   }
 
-  /** Runs one of Heat's stack actions (check, suspend, resume). */
-  async action(name: string, id: string, action: "check" | "suspend" | "resume"): Promise<void> {
+  /** Runs one of Heat's stack actions (check, suspend, resume), or Hearth's release_owner (the owner tags removed). */
+  async action(name: string, id: string, action: "check" | "suspend" | "resume" | "release_owner"): Promise<void> {
     if ((await this.call("POST", this.owned(name, id, "/actions"), { [action]: null })) === undefined) throw this.gone(name, id);
   }
 

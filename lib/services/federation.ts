@@ -7,6 +7,7 @@
 import type { RemoteNestedProvider } from "../engine/ports";
 import { currentFederation, type Federation } from "../federation/catalog";
 import { remoteNestedProvider } from "../federation/provider";
+import { divergenceResolver, type DivergenceResolver } from "../federation/resolve";
 import { tokenSigner } from "../federation/signed-token";
 import type { IdentityStore } from "../store/ports";
 import { DEFAULT_REGION } from "./default-region";
@@ -29,6 +30,8 @@ export interface RegionParts {
   signed?: SignedTokenSettings;
   /** Nested stacks of other regions (undefined: every region is local). */
   remoteNested?: RemoteNestedProvider;
+  /** Resolutions of diverged remote children (undefined: no remote children). */
+  resolveDivergence?: DivergenceResolver;
 }
 
 /** The federation this process serves a region of (HEARTH_FEDERATION / HEARTH_REGION), as an InvalidConfig error when misconfigured. */
@@ -60,5 +63,6 @@ export function regionParts(federation: Federation | undefined, identity: Identi
     defaultRegion: federation.self.name,
     signed,
     remoteNested: remoteNestedProvider(federation, { tokenFor }),
+    resolveDivergence: divergenceResolver(federation, { tokenFor }),
   };
 }

@@ -6,9 +6,10 @@
 import type { SimCloud } from "../cloud/sim";
 import { CloudError, type StackRecord, type StackStore } from "../engine/ports";
 import { ValidationError } from "../engine/diagnostics";
-import { EngineError, notFound } from "../engine/errors";
+import { conflict, EngineError, notFound } from "../engine/errors";
 import type { StackEngine } from "../engine/stack/api";
-import { requireOwnerOverride, type OwnerOverride } from "../federation/ownership";
+import { OWNER_TAG_PREFIX, requireOwnerOverride, type OwnerOverride } from "../federation/ownership";
+import type { DivergenceResolver } from "../federation/resolve";
 import type { EventBus } from "./event-bus";
 import { haConsole } from "./ha/view";
 import type { Identity } from "./identity";
@@ -34,6 +35,8 @@ export interface HearthParts {
   identity: Identity;
   /** Verifies a pre-signed signal URL's token and delivers the signal (lib/services/ha). */
   signalByToken(token: string, readDetails: () => Promise<unknown>): Promise<{ stackId: string; resource: string; action: string }>;
+  /** Resolves diverged remote children (a region of a federation; undefined otherwise). */
+  resolveDivergence?: DivergenceResolver;
   /** Stops background work (the recovery sweep, the HA monitor) before the engine closes. */
   stop(): void | Promise<void>;
   /** Releases what the parts hold (database connection), after the engine and bus are closed. */
@@ -117,6 +120,14 @@ export function buildHearth(parts: HearthParts): Hearth {
     check: async (ref) => engine.check((await resolve(ref)).id),
     suspend: async (ref, options) => engine.suspend((await changing(ref, "suspend", options)).id),
     resume: async (ref, options) => engine.resume((await changing(ref, "resume", options)).id),
+    releaseOwner: async (ref, options) => {
+      const stack = await changing(ref, "release", options);
+      await store.updateStack(stack.id, { tags: stack.tags.filter((tag) => !tag.startsWith(OWNER_TAG_PREFIX)) });
+    },
+    resolveDivergence: async (ref, resource, resolution) => {
+      if (!parts.resolveDivergence) throw conflict("Divergence is resolved only by a region of a federation: this Hearth has no remote children");
+      await parts.resolveDivergence(store, await resolve(ref), resource, resolution);
+    },
     signal: async (ref, resource, details) => engine.signal((await resolve(ref)).id, resource, details),
     signalByToken: (token, readDetails) => parts.signalByToken(token, readDetails),
     markUnhealthy: async (ref, resource, unhealthy, reason) => engine.markUnhealthy((await resolve(ref)).id, resource, unhealthy, reason),

@@ -97,6 +97,7 @@ export async function createHearth(options: CreateHearthOptions = {}): Promise<H
       templates: savedTemplates(db.templates, undefined, config.limits.maxTemplateSize),
       identity,
       signalByToken: haRuntime.signalByToken,
+      resolveDivergence: region.resolveDivergence,
       stop: () => {
         clearInterval(sweep);
         return haRuntime.stop();

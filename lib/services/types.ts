@@ -13,6 +13,7 @@ import type { CreateOptions, OperationHandle, OutputQuery, PreviewResult, StackO
 import type { CloudObject, EventRecord, FloatingIp, Network, Port, RegionInfo, ResourceRecord, Server, StackRecord, Volume } from "../engine/ports";
 import type { AbandonData } from "../engine/stack/abandon";
 import type { OwnerOverride } from "../federation/ownership";
+import type { Resolution } from "../federation/resolve";
 import type { StackInput } from "../engine/template/types";
 
 /** A stack as lists show it. */
@@ -103,6 +104,10 @@ export interface Hearth {
   check(stack: string): Promise<OperationHandle>;
   suspend(stack: string, options?: OwnerOverride): Promise<OperationHandle>;
   resume(stack: string, options?: OwnerOverride): Promise<OperationHandle>;
+  /** Removes a stack's owner tags (hearth.owner.*): its owner detached it. Refused as update is without `overrideOwner`. */
+  releaseOwner(stack: string, options?: OwnerOverride): Promise<void>;
+  /** Resolves a diverged remote child of resource `resource` (lib/federation/resolve.ts); only in a region of a federation. */
+  resolveDivergence(stack: string, resource: string, resolution: Resolution): Promise<void>;
   signal(stack: string, resource: string, details: unknown): Promise<void>;
   /**
    * Delivers the signal of a pre-signed URL (ScalingPolicy signal_url / alarm_url) after checking its

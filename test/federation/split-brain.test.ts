@@ -69,3 +69,87 @@ describe("a change sent directly to an owned child", () => {
     expect(String(outputsOf(changed).word)).toHaveLength(6);
   }, 120_000);
 });
+
+/** A parent with its child in RegionTwo changed directly there (size 6): diverged. */
+async function divergedParent(name: string): Promise<{ parent: any; child: any }> {
+  const made = await parentWithChild(name);
+  const at = `stacks/${made.child.stack_name}/${made.child.id}`;
+  expect((await heat(two(), token, "PATCH", `${at}?override_owner=true`, { parameters: { size: 6 } })).status).toBe(202);
+  expect((await settled(two(), token, made.child.stack_name)).stack_status).toBe("UPDATE_COMPLETE");
+  return made;
+}
+
+/** POST .../resources/two/resolve on the parent; answers the status. */
+async function resolve(parent: any, resolution: string): Promise<{ status: number; body: any }> {
+  return heat(one(), token, "POST", `stacks/${parent.stack_name}/${parent.id}/resources/two/resolve`, { resolution });
+}
+
+/** The parent's events of resource two. */
+async function eventsOfTwo(parent: any): Promise<any[]> {
+  return (await heat(one(), token, "GET", `stacks/${parent.stack_name}/${parent.id}/events?resource_name=two`)).body.events;
+}
+
+/** Updates the parent (PATCH `parameters`) and answers it settled. */
+async function updateParent(parent: any, parameters: Record<string, unknown>): Promise<any> {
+  expect((await heat(one(), token, "PATCH", `stacks/${parent.stack_name}/${parent.id}`, { parameters })).status).toBe(202);
+  return settled(one(), token, parent.stack_name);
+}
+
+describe("resolutions of a diverged child", () => {
+  it("refuses to resolve a child that has not diverged, and a resolution it does not know", async () => {
+    const { parent } = await parentWithChild("calm");
+    const calm = await resolve(parent, "adopt");
+    expect(calm.status).toBe(409);
+    expect(calm.body.error.message).toContain("has not diverged");
+    const bad = await resolve(parent, "merge");
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain("use one of adopt, reapply, detach");
+  }, 120_000);
+
+  it("adopt: the parent takes the child's definition; its next update leaves the child as it is", async () => {
+    const { parent, child } = await divergedParent("adopting");
+    expect((await resolve(parent, "adopt")).status).toBe(200);
+    const resource = (await heat(one(), token, "GET", `stacks/adopting/${parent.id}/resources/two`)).body.resource;
+    expect(resource.resource_status).toBe("ADOPT_COMPLETE");
+    expect((await eventsOfTwo(parent)).some((e) => String(e.resource_status_reason).includes("resolved by adopt"))).toBe(true);
+    const template = (await heat(one(), token, "GET", `stacks/adopting/${parent.id}/template`)).body;
+    expect(template.resources.two.properties.parameters).toEqual({ size: "6" });
+
+    const updated = await updateParent(parent, {});
+    expect(updated.stack_status, updated.stack_status_reason).toBe("UPDATE_COMPLETE");
+    const after = await stackNamed(two(), token, child.stack_name);
+    expect([after.id, after.parameters.size, String(outputsOf(after).word).length]).toEqual([child.id, "6", 6]);
+    expect(outputsOf(updated).word).toBe(outputsOf(after).word);
+  }, 120_000);
+
+  it("reapply: the parent's definition is applied to the child again, and later updates flow", async () => {
+    const { parent, child } = await divergedParent("reapplying");
+    expect((await resolve(parent, "reapply")).status).toBe(200);
+    const reapplied = await stackNamed(two(), token, child.stack_name);
+    expect([reapplied.stack_status, reapplied.parameters.size]).toEqual(["UPDATE_COMPLETE", "4"]);
+    expect((await heat(one(), token, "GET", `stacks/reapplying/${parent.id}/resources/two`)).body.resource.resource_status).toBe("UPDATE_COMPLETE");
+    expect((await eventsOfTwo(parent)).some((e) => String(e.resource_status_reason).includes("resolved by reapply"))).toBe(true);
+
+    const updated = await updateParent(parent, { size: 8 });
+    expect(updated.stack_status, updated.stack_status_reason).toBe("UPDATE_COMPLETE");
+    expect((await stackNamed(two(), token, child.stack_name)).parameters.size).toBe("8");
+  }, 120_000);
+
+  it("detach: the child is released and kept, the parent's resource removed", async () => {
+    const { parent, child } = await divergedParent("detaching");
+    expect((await resolve(parent, "detach")).status).toBe(200);
+    const released = await stackNamed(two(), token, child.stack_name);
+    expect(released.id).toBe(child.id);
+    expect((released.tags ?? []).filter((t: string) => t.startsWith("hearth.owner."))).toEqual([]);
+    // free now: a direct change needs no flag
+    expect((await heat(two(), token, "PATCH", `stacks/${child.stack_name}/${child.id}`, { parameters: { size: 3 } })).status).toBe(202);
+    expect((await heat(one(), token, "GET", `stacks/detaching/${parent.id}/resources/two`)).status).toBe(404);
+    expect((await eventsOfTwo(parent)).some((e) => String(e.resource_status_reason).includes("resolved by detach"))).toBe(true);
+
+    expect((await heat(one(), token, "DELETE", `stacks/detaching/${parent.id}`)).status).toBe(204);
+    await settled(two(), token, child.stack_name);
+    for (let i = 0; i < 100 && (await stackNamed(one(), token, "detaching")); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await stackNamed(one(), token, "detaching")).toBeUndefined();
+    expect((await stackNamed(two(), token, child.stack_name)).id).toBe(child.id);
+  }, 120_000);
+});

@@ -4,6 +4,7 @@
  */
 import { notFound } from "../../engine/errors";
 import type { EventRecord, StackRecord } from "../../engine/ports";
+import { parseResolution } from "../../federation/resolve";
 import { combinedStatus } from "../../services/hearth";
 import { allowFields, badRequest, boolParam, empty, intParam, json, readJsonObject } from "../http";
 import type { Route } from "../router";
@@ -164,6 +165,16 @@ export const RESOURCE_ROUTES: Route<HeatContext>[] = [
       const stack = await stackAt(ctx, p.name, p.id);
       const details = await readJsonObject(ctx.request);
       await ctx.hearth.signal(stack.id, p.r, Object.keys(details).length ? details : null);
+      return empty(200);
+    },
+  },
+  {
+    // Hearth's resolution of a diverged remote child: {"resolution": "adopt" | "reapply" | "detach"}
+    method: "POST",
+    pattern: "stacks/:name/:id/resources/:r/resolve",
+    async handle(ctx, p) {
+      const body = await readJsonObject(ctx.request);
+      await ctx.hearth.resolveDivergence((await stackAt(ctx, p.name, p.id)).id, p.r, parseResolution(body.resolution));
       return empty(200);
     },
   },

@@ -127,7 +127,8 @@ function updateRoute(method: "PUT" | "PATCH", preview: boolean): Route<HeatConte
   };
 }
 
-const ACTIONS = ["suspend", "resume", "check", "cancel_update", "cancel_without_rollback"] as const;
+/** Heat's actions, and Hearth's release_owner (a child released by its owner: its hearth.owner.* tags removed). */
+const ACTIONS = ["suspend", "resume", "check", "cancel_update", "cancel_without_rollback", "release_owner"] as const;
 
 /** POST .../actions: exactly one of Heat's actions. */
 async function runAction(ctx: HeatContext, stack: StackRecord): Promise<Response> {
@@ -142,6 +143,7 @@ async function runAction(ctx: HeatContext, stack: StackRecord): Promise<Response
     check: () => ctx.hearth.check(stack.id),
     cancel_update: () => ctx.hearth.cancel(stack.id, { rollback: true, ...ownerOverride(ctx) }),
     cancel_without_rollback: () => ctx.hearth.cancel(stack.id, { rollback: false, ...ownerOverride(ctx) }),
+    release_owner: () => ctx.hearth.releaseOwner(stack.id, ownerOverride(ctx)),
   };
   await run[action]();
   return empty(200);
