@@ -11,6 +11,7 @@ import { abandonCommands } from "./commands/abandon";
 import { cloudCommands } from "./commands/cloud";
 import { engineCommands } from "./commands/engine";
 import { resourceCommands } from "./commands/resource";
+import { resolveCommands } from "./commands/resolve";
 import { haCommands } from "./commands/ha";
 import { orchestrationCommands } from "./commands/orchestration";
 import { stackCommands } from "./commands/stack";
@@ -20,7 +21,7 @@ import { CliContext, type CliIo, type Command } from "./context";
 export type { CliIo } from "./context";
 
 /** Every command, in help order. */
-export const commands: readonly Command[] = [validateCommand, ...stackCommands, ...abandonCommands, ...resourceCommands, ...haCommands, ...cloudCommands, ...orchestrationCommands, ...engineCommands];
+export const commands: readonly Command[] = [validateCommand, ...stackCommands, ...abandonCommands, ...resourceCommands, ...resolveCommands, ...haCommands, ...cloudCommands, ...orchestrationCommands, ...engineCommands];
 
 /** The command whose words are the longest prefix of argv. */
 function findCommand(argv: readonly string[]): Command | undefined {
