@@ -44,7 +44,7 @@ function startCluster(bin: string): { adminUrl: string; stop(): void } {
   if (process.getuid?.() === 0) execFileSync("chown", ["postgres", dir]);
   const data = path.join(dir, "data");
   runAsServerUser(path.join(bin, "initdb"), ["-D", data, "-U", "hearth", "--auth=trust", "-E", "UTF8", "--no-sync"]);
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off`;
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=400`;
   runAsServerUser(path.join(bin, "pg_ctl"), ["-D", data, "-o", options, "-l", path.join(dir, "server.log"), "-w", "start"]);
   return {
     adminUrl: `postgresql://hearth@127.0.0.1:${port}/postgres`,
