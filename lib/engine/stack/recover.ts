@@ -25,6 +25,9 @@ export async function recoverStacks(core: EngineCore): Promise<string[]> {
   // a lease left behind on a stack that is not in progress: its engine died between two writes; a
   // create or update that failed with rollback enabled still has its rollback to run
   for (const lock of await core.store.expiredLocks(core.clock.now())) {
+    // the lock table also holds other leases (`signal:<stack>/<resource>`, the HA monitor's `ha:<id>`):
+    // not stacks, so no stack read for them (stack ids never hold a colon)
+    if (lock.stackId.includes(":")) continue;
     const stack = await core.store.getStack(lock.stackId);
     if (stack?.status === "FAILED") stacks.push(stack);
   }
