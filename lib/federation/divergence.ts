@@ -12,6 +12,22 @@ import type { RemoteHeat } from "./remote-heat";
 /** The resource data key of the digest of the definition the parent last applied. */
 export const APPLIED_DIGEST_KEY = "hearth.remote_applied_digest";
 
+/**
+ * The resource data key of a divergence the owner's region detected (by its scan or by an update or
+ * check refused with DivergedError): a JSON DivergenceMark. Cleared by a resolution.
+ */
+export const DIVERGED_KEY = "hearth.remote_diverged";
+
+/** What DIVERGED_KEY holds (as JSON): which child diverged, from which digest to which, and when it was seen. */
+export interface DivergenceMark {
+  region: string;
+  child: string;
+  childId: string;
+  appliedDigest: string;
+  currentDigest: string;
+  detectedAt: string;
+}
+
 /** A child whose definition changed since its owner last applied one. */
 export class DivergedError extends Error {
   constructor(readonly childName: string, readonly region: string, readonly applied: string, readonly current: string) {
