@@ -51,7 +51,8 @@ describe("sim persistence", () => {
     const savesAfterBoot = persistence.saves;
     expect(savesAfterBoot).toBe(1);
     const net = sim.region("RegionOne").network;
-    const created = await Promise.all(Array.from({ length: 5 }, (_, i) => net.createNetwork({ name: `n${i}` })));
+    const created = [];
+    for (let i = 0; i < 5; i++) created.push(await net.createNetwork({ name: `n${i}` }));
     await net.listNetworks();
     await net.getNetwork(created[1].id);
     expect(persistence.saves - savesAfterBoot).toBe(5);
@@ -129,6 +130,40 @@ describe("sim persistence", () => {
     const restored = await openSimCloud({ persistence: inner });
     expect((await restored.region("RegionOne").quota()).limits.instances).toBe(3);
     expect((await restored.region("RegionOne").compute.listServers()).map((s) => s.id)).toEqual(made.map((s) => s.id));
+  });
+
+  it("commits the calls that arrive during a commit together, each undone alone when it throws (group commit)", async () => {
+    const inner = createMemoryPersistence();
+    let release: () => void = () => undefined;
+    let gate: Promise<void> | undefined;
+    const gated: SimPersistence = {
+      since: (known) => inner.since(known),
+      transact: async (known, work) => {
+        await gate;
+        return inner.transact(known, work);
+      },
+    };
+    const sim = await openSimCloud({ seed: 58, persistence: gated });
+    const twin = createSimCloud({ seed: 58 });
+    const compute = sim.region("RegionOne").compute;
+    const savesBefore = inner.saves;
+    gate = new Promise((resolve) => (release = resolve));
+    const spec = (name: string) => ({ name, flavor: "m1.tiny", image: "cirros" });
+    const first = compute.createServer(spec("s0"));
+    // Arrive while the first call's transaction waits on the store: they share the next one.
+    const rest = [1, 2, 3].map((i) => compute.createServer(spec(`s${i}`)));
+    const broken = compute.createServer({ ...spec("bad"), networks: [{ portId: "no-such-port" }] });
+    const last = compute.createServer(spec("s4"));
+    release();
+    const made = await Promise.all([first, ...rest, last]);
+    await expect(broken).rejects.toMatchObject({ code: "BadRequest" });
+    expect(inner.saves - savesBefore).toBe(2);
+    // Same ids and addresses as one call after another on a twin: the broken call took nothing.
+    const expected = [];
+    for (let i = 0; i < 5; i++) expected.push(await twin.region("RegionOne").compute.createServer(spec(`s${i}`)));
+    expect(made.map((s) => [s.id, s.addresses])).toEqual(expected.map((s) => [s.id, s.addresses]));
+    const restored = await openSimCloud({ persistence: inner });
+    expect((await restored.region("RegionOne").compute.listServers()).map((s) => s.name).sort()).toEqual(["s0", "s1", "s2", "s3", "s4"]);
   });
 
   it("reloads everything when the tombstones it would need were pruned", async () => {

@@ -16,6 +16,15 @@ import type { ChangeListener, RegionState } from "./region-state";
 /** A row a transaction touched: its data now (undefined: removed) and before it (to undo). */
 interface Touched { key: SimRowKey; data: object | undefined; previous: object | undefined }
 
+/** How one call of a batch ended. */
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/** A call waiting for the next transaction. */
+interface Pending { body: () => unknown; settle(outcome: Outcome): void }
+
+/** Most calls one transaction carries (one multi-row upsert of what they changed). */
+const MAX_BATCH = 64;
+
 /** Where the replica's regions live, and how to rebuild them all from a complete set of rows. */
 export interface ReplicaHost {
   /** The region's state, or undefined for a region this process does not serve. */
@@ -37,7 +46,13 @@ export class Replica {
   private metas = new Map<string, RegionMeta>();
   /** Operator changes not yet written, to run again in the next transaction. */
   private queued: (() => void)[] = [];
-  private chain: Promise<unknown> = Promise.resolve();
+  /** The rows every call of the running batch changed (first previous kept), and the settings before it. */
+  private batch = new Map<string, Touched>();
+  private batchMetas = new Map<string, RegionMeta>();
+  /** Calls waiting for the next transaction. */
+  private pending: Pending[] = [];
+  private draining = false;
+  private idle: Promise<void> = Promise.resolve();
   private inFlight = 0;
   private failure: unknown;
 
@@ -87,18 +102,21 @@ export class Replica {
   }
 
   /**
-   * Runs `body` as one transaction (one at a time in this process): committed when it returns,
-   * undone in memory and not written when it throws.
+   * Runs `body` in a transaction: committed when it returns, undone in memory and not written when it
+   * throws. Calls that arrive while this process's transaction is being committed wait and then share
+   * the next one (group commit): each body still runs alone on memory and is undone alone when it
+   * throws, but the lock, the catch-up and the write are paid once per batch (docs/cloud-concurrency.md).
    */
   write<R>(body: () => R): Promise<R> {
-    const run = this.chain.then(() => this.transact(body));
-    this.chain = run.catch(() => undefined);
-    return run;
+    return new Promise<R>((resolve, reject) => {
+      this.pending.push({ body, settle: (outcome) => (outcome.ok ? resolve(outcome.value as R) : reject(outcome.error)) });
+      if (!this.draining) this.drain();
+    });
   }
 
   /** Waits for every transaction started so far; rethrows the first failed operator write since the last flush. */
   async flush(): Promise<void> {
-    await this.chain;
+    while (this.draining) await this.idle;
     const failure = this.failure;
     this.failure = undefined;
     if (failure !== undefined) throw failure;
@@ -111,8 +129,33 @@ export class Replica {
     this.known = version;
   }
 
-  private async transact<R>(body: () => R): Promise<R> {
-    if (!this.persistence) return this.run(body).result;
+  /** Commits the waiting calls in batches, one transaction at a time, until none waits. */
+  private drain(): void {
+    this.draining = true;
+    let done!: () => void;
+    this.idle = new Promise<void>((resolve) => (done = resolve));
+    void (async () => {
+      try {
+        while (this.pending.length > 0) {
+          const batch = this.pending.splice(0, MAX_BATCH);
+          try {
+            const outcomes = await this.transact(batch.map((call) => call.body));
+            batch.forEach((call, i) => call.settle(outcomes[i]));
+          } catch (error) {
+            for (const call of batch) call.settle({ ok: false, error });
+          }
+        }
+      } finally {
+        this.draining = false;
+        done();
+      }
+    })();
+  }
+
+  /** One transaction running `bodies` in turn; each one's outcome (a body that throws is undone alone). */
+  private async transact(bodies: (() => unknown)[]): Promise<Outcome[]> {
+    const runAll = (): Outcome[] => bodies.map((body) => this.attempt(body));
+    if (!this.persistence) return this.quietBatch(runAll);
     const operator = this.queued;
     this.queued = [];
     const knownBefore = this.known;
@@ -120,9 +163,10 @@ export class Replica {
     try {
       const { version, result } = await this.persistence.transact(this.known, (delta) => {
         // Called again: the last attempt's changes were not written (another process wrote first).
-        this.undo();
+        this.undoBatch();
         this.apply(delta);
-        return this.run(() => {
+        this.batchMetas = this.snapshotMetas();
+        this.attempt(() => {
           for (const change of operator) {
             try {
               change();
@@ -130,14 +174,15 @@ export class Replica {
               // What it changes is gone meanwhile (another process deleted the server): nothing to do.
             }
           }
-          return body();
         });
+        const outcomes = runAll();
+        return { changes: this.changes(), result: outcomes };
       });
-      for (const at of this.journal.keys()) this.versions.set(at, version);
+      for (const at of this.batch.keys()) this.versions.set(at, version);
       this.known = Math.max(this.known, version);
       return result;
     } catch (error) {
-      this.undo();
+      this.undoBatch();
       // What reads caught up on meanwhile may have been undone with the touched rows: catch up again from before.
       this.known = Math.min(this.known, knownBefore);
       if (operator.length > 0) {
@@ -146,21 +191,50 @@ export class Replica {
       }
       throw error;
     } finally {
-      this.journal = new Map();
-      this.metas = new Map();
+      this.batch = new Map();
+      this.batchMetas = new Map();
       this.inFlight--;
     }
   }
 
+  /** A batch without persistence: each body journaled and undone alone when it throws, nothing kept after. */
+  private quietBatch(runAll: () => Outcome[]): Outcome[] {
+    try {
+      return runAll();
+    } finally {
+      this.batch = new Map();
+    }
+  }
+
+  /** Runs one body of a batch: its rows join the batch's journal when it returns; undone alone when it throws. */
+  private attempt(body: () => unknown): Outcome {
+    try {
+      const value = this.run(body);
+      for (const [at, touched] of this.journal) {
+        const first = this.batch.get(at);
+        this.batch.set(at, first ? { ...touched, previous: first.previous } : touched);
+      }
+      return { ok: true, value };
+    } catch (error) {
+      return { ok: false, error };
+    } finally {
+      this.journal = new Map();
+    }
+  }
+
+  /** Each region's settings as they are now (they change in place), to undo a call or a batch. */
+  private snapshotMetas(): Map<string, RegionMeta> {
+    return new Map([...this.host.states()].map((state) => [state.name, structuredClone(state.meta)]));
+  }
+
   /** Runs `body` journaling what it changes; undoes it when it throws. */
-  private run<R>(body: () => R): { changes: SimChanges; result: R } {
+  private run<R>(body: () => R): R {
     this.journal = new Map();
     // Settings change in place: keep them as they were before the call, to undo it.
-    this.metas = new Map([...this.host.states()].map((state) => [state.name, structuredClone(state.meta)]));
+    this.metas = this.snapshotMetas();
     this.mode = "transaction";
     try {
-      const result = body();
-      return { changes: this.changes(), result };
+      return body();
     } catch (error) {
       this.undo();
       throw error;
@@ -169,37 +243,50 @@ export class Replica {
     }
   }
 
+  /** The batch's rows as the store writes them. */
   private changes(): SimChanges {
     const changes: SimChanges = { upserts: [], deletes: [] };
-    for (const { key, data } of this.journal.values()) {
+    for (const { key, data } of this.batch.values()) {
       if (data === undefined) changes.deletes.push(key);
       else changes.upserts.push({ ...key, data: structuredClone(data) });
     }
     return changes;
   }
 
-  /** Gives every row the running transaction touched its old value back. */
+  /** Gives every row the running call touched its old value back. */
   private undo(): void {
+    this.revert(this.journal, this.metas);
+    this.journal = new Map();
+    this.metas = new Map();
+  }
+
+  /** Gives every row the batch's calls touched (and that were not undone alone) its old value back. */
+  private undoBatch(): void {
+    this.revert(this.batch, this.batchMetas);
+    this.batch = new Map();
+    this.batchMetas = new Map();
+  }
+
+  /** Puts each journaled row back as it was before the journal began. */
+  private revert(journal: Map<string, Touched>, metas: Map<string, RegionMeta>): void {
     const regions = new Set<RegionState>();
-    for (const [at, { key, previous }] of this.journal) {
+    for (const [at, { key, previous }] of journal) {
       // A read may have caught up on this row meanwhile: forget its version, so the next catch-up brings it again.
       this.versions.delete(at);
       const s = this.host.state(key.region);
       if (!s) continue;
       regions.add(s);
-      if (key.kind === "region") s.applyMeta(this.metas.get(key.region) ?? s.meta);
+      if (key.kind === "region") s.applyMeta(metas.get(key.region) ?? s.meta);
       else this.place(key, previous);
     }
     for (const s of regions) s.reindex();
-    this.journal = new Map();
-    this.metas = new Map();
   }
 
   /** Applies what the store holds after `known`: row by row, skipping rows this process has as new already. */
   private apply(delta: SimDelta): void {
     if (delta.complete) {
       // A rebuild would drop a transaction's changes still being committed: the next catch-up does it.
-      if (this.inFlight > 0 && this.journal.size > 0) return;
+      if (this.inFlight > 0 && this.batch.size > 0) return;
       this.host.rebuild(delta.rows);
       this.reset(delta.version, delta.rows);
       return;
