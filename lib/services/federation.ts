@@ -43,9 +43,17 @@ export function configuredFederation(): Federation | undefined {
   }
 }
 
+/** Where a Hearth's stacks live: the regions of its simulated cloud and the default region. */
+export type RegionLayout = Pick<RegionParts, "simRegions" | "defaultRegion">;
+
+/** The layout of a Hearth serving `federation`'s own region (every simulated region without one); reads no database. */
+export function regionLayout(federation: Federation | undefined): RegionLayout {
+  return federation ? { simRegions: [federation.self.name], defaultRegion: federation.self.name } : { defaultRegion: DEFAULT_REGION };
+}
+
 /** The parts of a Hearth serving `federation`'s own region (the embedded default without one). */
 export function regionParts(federation: Federation | undefined, identity: IdentityStore): RegionParts {
-  if (!federation) return { defaultRegion: DEFAULT_REGION };
+  if (!federation) return regionLayout(federation);
   const signed = { signer: tokenSigner(federation.tokenKey), issuer: federation.self.name };
   const projectNames = new Map<string, string>();
   async function tokenFor(projectId: string): Promise<string> {
@@ -59,8 +67,7 @@ export function regionParts(federation: Federation | undefined, identity: Identi
     return mintTrustToken(signed, name, TRUST_ROLES, TRUST_TTL_MS);
   }
   return {
-    simRegions: [federation.self.name],
-    defaultRegion: federation.self.name,
+    ...regionLayout(federation),
     signed,
     remoteNested: remoteNestedProvider(federation, { tokenFor }),
     resolveDivergence: divergenceResolver(federation, { tokenFor }),

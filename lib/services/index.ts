@@ -3,11 +3,11 @@
  * the environment (see config.ts); `createHearth(overrides)` builds a separate one (tests: a temp
  * database and speed 0). Keep this module out of client components: it opens the database.
  */
-import { defaultRegistry } from "../engine/resources";
 import { createEngine, systemClock } from "../engine/stack";
 import type { EngineOptions } from "../engine/stack/api";
 import { openDatabase } from "../store/database";
 import { configFromEnv, type HearthConfig } from "./config";
+import { engineOptions } from "./engine-options";
 import { EventBus } from "./event-bus";
 import { prepareHa } from "./ha";
 import { configuredFederation, regionParts } from "./federation";
@@ -59,20 +59,7 @@ export async function createHearth(options: CreateHearthOptions = {}): Promise<H
     const cloud = await SharedSimCloud.open({ persistence, speed: config.simSpeed, seed: config.simSeed, regions: region.simRegions });
     const bus = new EventBus({ store, pollIntervalMs: options.pollIntervalMs });
     const ha = await prepareHa(db.secrets, config);
-    const engine = createEngine({
-      presigner: ha.presigner,
-      identity: identityPort(db.identity),
-      ...options.engine,
-      store,
-      cloud,
-      registry: defaultRegistry,
-      sink: bus,
-      owner: config.owner,
-      lockTtlMs: config.leaseMs,
-      defaultRegion: region.defaultRegion,
-      limits: config.limits,
-      remoteNested: region.remoteNested,
-    });
+    const engine = createEngine(engineOptions(config, region, { presigner: ha.presigner, identity: identityPort(db.identity), ...options.engine, store, cloud, sink: bus }));
     const identity = createIdentity(db.identity, db.loginFailures, { tokenTtlMs: options.tokenTtlMs, signed: region.signed });
     // First start: the admin user, admin and demo projects, as keystone-manage bootstrap makes them.
     const boot = await identity.bootstrap({ password: config.bootstrapPassword, adminProjectId: config.projectId });
