@@ -130,6 +130,9 @@ describe("hearth CLI", () => {
     const deleted = await cli("stack", "delete", "web", "--wait", "-y");
     expect(deleted.code).toBe(0);
     expect(deleted.out.trim().split("\n").at(-1)).toMatch(/\[web\]: DELETE_COMPLETE {2}Stack DELETE completed successfully$/);
+    // the events of the delete only: the cursor is the stack's last event before it started
+    expect(deleted.out.trim().split("\n")[0]).toMatch(/\[web\]: DELETE_IN_PROGRESS /);
+    expect(deleted.out).not.toMatch(/CREATE_/);
     const show = await cli("stack", "show", "web");
     expect(show).toEqual({ code: 1, out: "", err: "ERROR: Stack web not found\n" });
   });

@@ -45,6 +45,5 @@ export async function waitForOperation(ctx: CliContext, afterSeq: number, handle
 
 /** The sequence number of a stack's last stored event (before starting an operation on it). */
 export async function lastSeq(ctx: CliContext, stack: string): Promise<number> {
-  const events = await (await ctx.open()).listEvents(stack);
-  return events.at(-1)?.seq ?? 0;
+  return (await ctx.open()).lastEventSeq(stack);
 }

@@ -32,6 +32,7 @@ const KINDS: Record<Exclude<keyof Hearth, "ha" | "templates" | "volumeGuest" | "
   outputs: "read",
   resourceMetadata: "read",
   listEvents: "read",
+  lastEventSeq: "read",
   topology: "read",
   subscribe: "read",
   watchStacks: "read",

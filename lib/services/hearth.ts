@@ -10,6 +10,7 @@ import { conflict, EngineError, notFound } from "../engine/errors";
 import type { StackEngine } from "../engine/stack/api";
 import { OWNER_TAG_PREFIX, requireOwnerOverride, type OwnerOverride } from "../federation/ownership";
 import type { DivergenceResolver } from "../federation/resolve";
+import type { EventFeed } from "../store/ports";
 import type { EventBus } from "./event-bus";
 import { haConsole } from "./ha/view";
 import type { Identity } from "./identity";
@@ -25,7 +26,7 @@ export interface CloudAdmin {
 /** Everything the facade is built from. */
 export interface HearthParts {
   engine: StackEngine;
-  store: StackStore;
+  store: StackStore & EventFeed;
   admin: CloudAdmin;
   bus: EventBus;
   projectId: string;
@@ -174,6 +175,8 @@ export function buildHearth(parts: HearthParts): Hearth {
       const matching = options.resource === undefined ? events : events.filter((e) => e.resourceName === options.resource);
       return options.limit === undefined ? matching : matching.slice(0, options.limit);
     },
+
+    lastEventSeq: async (ref) => store.lastEventSeq((await resolve(ref, true)).id),
 
     async topology(ref) {
       const stack = await resolve(ref);

@@ -138,6 +138,8 @@ export interface Hearth {
   resourceMetadata(stack: string, resource: string): Promise<Record<string, unknown>>;
   /** A stack's events in sequence order; `nested` adds those of its nested stacks (as `subscribe` replays them). */
   listEvents(stack: string, options?: { afterSeq?: number; resource?: string; limit?: number; nested?: boolean }): Promise<EventRecord[]>;
+  /** The sequence number of a stack's last stored event (0 when none): the cursor to follow an operation about to start from. */
+  lastEventSeq(stack: string): Promise<number>;
   /** The dependency graph of a stack, from its stored template through the compiler. */
   topology(stack: string): Promise<StackTopology>;
   /**

@@ -213,8 +213,8 @@ export interface SecretStore {
 export interface EventFeed {
   /** Events of every stack with seq > afterSeq, oldest first. */
   eventsAfter(afterSeq: number, limit: number): Promise<EventRecord[]>;
-  /** The highest sequence number stored (0 when there are none). */
-  lastEventSeq(): Promise<number>;
+  /** The highest sequence number stored, of `stackId`'s events when given (0 when there are none). */
+  lastEventSeq(stackId?: string): Promise<number>;
 }
 
 /** The simulated cloud's state, shared by the processes on one database (each call one transaction). */

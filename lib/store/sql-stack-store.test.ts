@@ -70,6 +70,8 @@ for (const kind of ["SQLite", "PostgreSQL"] as const) {
         const second = await storeB.appendEvent(event("y"));
         expect((await storeA.eventsAfter(0, 10)).map((e) => e.seq)).toEqual([first.seq, second.seq]);
         expect(await storeB.lastEventSeq()).toBe(second.seq);
+        // a stack's own last event (the cursor the CLI takes before a delete or update)
+        expect([await storeB.lastEventSeq("x"), await storeA.lastEventSeq("y"), await storeA.lastEventSeq("none")]).toEqual([first.seq, second.seq, 0]);
       } finally {
         await other.close();
         await db.cleanup();

@@ -139,8 +139,12 @@ export class SqlStackStore implements StackStore, EventFeed {
     return rows.map(rowToEvent);
   }
 
-  async lastEventSeq(): Promise<number> {
-    const [row] = await this.read<{ last: number | string | null }>('SELECT MAX("seq") AS "last" FROM "Event"');
+  async lastEventSeq(stackId?: string): Promise<number> {
+    // a stack's: the last entry of the ("stackId", "seq") index, one row read however many events it has
+    const [row] =
+      stackId === undefined
+        ? await this.read<{ last: number | string | null }>('SELECT MAX("seq") AS "last" FROM "Event"')
+        : await this.read<{ last: number | string }>('SELECT "seq" AS "last" FROM "Event" WHERE "stackId" = ? ORDER BY "seq" DESC LIMIT 1', [stackId]);
     return Number(row?.last ?? 0);
   }
 
