@@ -8,8 +8,9 @@ import type { RegionEndpoint } from "./catalog";
 
 /** The region's service cannot be reached (refused, reset, timed out). */
 export class RegionUnavailableError extends Error {
-  constructor(readonly region: RegionEndpoint, cause: string) {
-    super(`Region ${region.name} (${region.heat}) is unreachable: ${cause}`);
+  /** `reason` is the failure alone, e.g. ECONNREFUSED or "no answer in time". */
+  constructor(readonly region: RegionEndpoint, readonly reason: string) {
+    super(`Region ${region.name} (${region.heat}) is unreachable: ${reason}`);
     this.name = "RegionUnavailableError";
   }
 }
@@ -120,6 +121,24 @@ export class RemoteHeat {
     const base = `${this.region.heat}/v1/${encodeURIComponent(await this.project())}`;
     const answer = await this.send(method, `${base}/${path}`, { "x-auth-token": await this.options.token() }, body);
     return answer.status === 404 ? undefined : (answer.body ?? null);
+  }
+
+  /** One GET of the Heat API root (the version document, no token): resolves once the region answers, throws RegionUnavailableError otherwise. */
+  async ping(): Promise<void> {
+    await this.send("GET", `${this.region.heat}/`, {});
+  }
+
+  /** The project's top-level stacks in this region, as GET /stacks lists them (with their tags). */
+  async list(): Promise<RemoteStack[]> {
+    const answer = (await this.call("GET", "stacks")) as { stacks?: RemoteStack[] } | undefined;
+    return answer?.stacks ?? [];
+  }
+
+  /** A resource's status and reason, of a stack named by name or id; undefined when either is gone. */
+  async resourceStatus(stack: string, resource: string): Promise<{ status: string; reason: string } | undefined> {
+    const path = `stacks/${encodeURIComponent(stack)}/resources/${encodeURIComponent(resource)}`;
+    const answer = (await this.call("GET", path)) as { resource?: { resource_status: string; resource_status_reason: string } } | undefined;
+    return answer?.resource ? { status: answer.resource.resource_status, reason: answer.resource.resource_status_reason } : undefined;
   }
 
   /** Creates a stack; answers its id. */

@@ -1,0 +1,57 @@
+/**
+ * Probing one region of a federation for the console's regions view: one unauthenticated GET of its
+ * Heat API root (reachability and round-trip latency) and, in parallel, the user's project's stacks
+ * there through its Heat API with the user's own token (a token issued by any region is accepted by
+ * every region). Every request is bounded by the probe timeout, so a region that is down or hangs
+ * costs the page at most that long (the stack list: the project lookup, then the list).
+ */
+import type { RegionEndpoint } from "../federation/catalog";
+import { RegionUnavailableError, RemoteHeat, type RemoteStack } from "../federation/remote-heat";
+
+/** How a region answered the probe. */
+export type Reachability = { state: "reachable"; latencyMs: number } | { state: "unreachable"; reason: string };
+
+/** What one probe of a region found. */
+export interface RegionProbe {
+  reachability: Reachability;
+  /** The project's top-level stacks there; undefined when they could not be listed (see stacksError). */
+  stacks?: RemoteStack[];
+  /** Why the stacks could not be listed (the region unreachable, or its answer). */
+  stacksError?: string;
+}
+
+/** The default probe timeout: short, since the page waits for the slowest region. */
+export const DEFAULT_PROBE_TIMEOUT_MS = 1500;
+
+/** The reason of a failed request: the network cause alone for an unreachable region, else the message. */
+export function failureReason(error: unknown, timeoutMs: number): string {
+  if (!(error instanceof RegionUnavailableError)) return (error as Error).message;
+  return error.reason === "no answer in time" ? `timeout (no answer in ${timeoutMs} ms)` : error.reason;
+}
+
+/** A Heat client of `region` acting with `token`, each request bounded by `timeoutMs`. */
+export function probeClient(region: RegionEndpoint, token: string, timeoutMs: number): RemoteHeat {
+  return new RemoteHeat({ region, token: async () => token, requestTimeoutMs: timeoutMs });
+}
+
+/** Pings the region's Heat root and lists the project's stacks there, in parallel. */
+export async function probeRegion(client: RemoteHeat, timeoutMs: number, now: () => number = () => performance.now()): Promise<RegionProbe> {
+  const ping = async (): Promise<Reachability> => {
+    const started = now();
+    try {
+      await client.ping();
+      return { state: "reachable", latencyMs: Math.round((now() - started) * 10) / 10 };
+    } catch (error) {
+      return { state: "unreachable", reason: failureReason(error, timeoutMs) };
+    }
+  };
+  const list = async (): Promise<Pick<RegionProbe, "stacks" | "stacksError">> => {
+    try {
+      return { stacks: await client.list() };
+    } catch (error) {
+      return { stacksError: failureReason(error, timeoutMs) };
+    }
+  };
+  const [reachability, listed] = await Promise.all([ping(), list()]);
+  return { reachability, ...listed };
+}
