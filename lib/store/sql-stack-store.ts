@@ -93,6 +93,12 @@ export class SqlStackStore implements StackStore, EventFeed {
       where.push(`("status" = ? OR "action" || '_' || "status" = ?)`);
       params.push(wanted, wanted);
     }
+    if (filter.resourceTypes !== undefined) {
+      // the HA monitor's watch list: the index on Resource(type, stackId) finds the stacks without reading the others
+      const types = filter.resourceTypes;
+      where.push(types.length ? `"id" IN (SELECT "stackId" FROM "Resource" WHERE "type" IN (${types.map(() => "?").join(", ")}))` : "0 = 1");
+      params.push(...types);
+    }
     const condition = where.length ? `WHERE ${where.join(" AND ")}` : "";
     const rows = await this.read<Row>(`SELECT * FROM "Stack" ${condition} ORDER BY "createdAt"${this.binary}, "id"${this.binary}`, params);
     return rows.map(rowToStack);

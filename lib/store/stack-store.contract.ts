@@ -149,6 +149,24 @@ export function describeStackStoreContract(name: string, factory: StoreFactory):
       expect((await store.listResources("stack-1")).map((r) => r.id)).toEqual(["res-2"]);
     });
 
+    it("lists the stacks holding a resource of the given types, with the other filters", async () => {
+      await store.createStack(sampleStack({ id: "ha" }));
+      await store.createStack(sampleStack({ id: "plain", name: "plain" }));
+      await store.createStack(sampleStack({ id: "nested-ha", name: "inner", parentId: "plain" }));
+      await store.createStack(sampleStack({ id: "gone", name: "gone", deletedAt: "2026-01-02T00:00:00.000Z" }));
+      await store.saveResource(sampleResource({ id: "a", stackId: "ha", type: "OS::Aodh::Alarm" }));
+      await store.saveResource(sampleResource({ id: "b", stackId: "ha", type: "OS::Heat::FailoverPolicy" }));
+      await store.saveResource(sampleResource({ id: "c", stackId: "plain" }));
+      await store.saveResource(sampleResource({ id: "d", stackId: "nested-ha", type: "OS::Heat::FailoverPolicy" }));
+      await store.saveResource(sampleResource({ id: "e", stackId: "gone", type: "OS::Aodh::Alarm" }));
+      const ids = async (filter: Parameters<StackStore["listStacks"]>[0]) => (await store.listStacks(filter)).map((s) => s.id).sort();
+      const types = ["OS::Aodh::Alarm", "OS::Heat::FailoverPolicy"];
+      expect(await ids({ includeNested: true, resourceTypes: types })).toEqual(["ha", "nested-ha"]);
+      expect(await ids({ resourceTypes: types })).toEqual(["ha"]);
+      expect(await ids({ includeNested: true, includeDeleted: true, resourceTypes: ["OS::Aodh::Alarm"] })).toEqual(["gone", "ha"]);
+      expect(await ids({ includeNested: true, resourceTypes: [] })).toEqual([]);
+    });
+
     it("appends events with increasing sequence numbers and replays after a sequence", async () => {
       const first = await store.appendEvent(sampleEvent("s1", "web"));
       const other = await store.appendEvent(sampleEvent("s2", "web"));

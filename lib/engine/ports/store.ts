@@ -114,6 +114,8 @@ export interface StackFilter {
   includeNested?: boolean;
   includeDeleted?: boolean;
   parentId?: string;
+  /** Only stacks holding a resource (of any state) of one of these types: the HA monitor's watch list, an indexed query. */
+  resourceTypes?: readonly string[];
 }
 
 /**

@@ -61,7 +61,9 @@ export class MemoryStackStore implements StackStore {
   }
 
   async listStacks(filter: StackFilter): Promise<StackRecord[]> {
-    return [...this.stacks.values()].filter((s) => matchesFilter(s, filter)).map(copy);
+    const types = filter.resourceTypes && new Set(filter.resourceTypes);
+    const holding = types && new Set([...this.resources.values()].filter((r) => types.has(r.type)).map((r) => r.stackId));
+    return [...this.stacks.values()].filter((s) => matchesFilter(s, filter) && (!holding || holding.has(s.id))).map(copy);
   }
 
   async updateStack(id: string, patch: Partial<StackRecord>): Promise<void> {
