@@ -52,6 +52,11 @@ export class Operation {
   cause: AbortCause | undefined;
   /** Called after each state change is stored (startOperation returns once the first one is). */
   onStored: (() => void) | undefined;
+  /**
+   * When the stack's current action began (ms on the engine's clock): its first IN_PROGRESS, or, for
+   * an operation taken over, the one recorded in its events (resume.ts). The stack timeout counts from it.
+   */
+  actionStartedAt: number | undefined;
 
   private constructor(
     readonly core: EngineCore,
@@ -132,14 +137,31 @@ export class Operation {
   }
 
 
-  /** Moves the stack to a new state: the patch and its event stored as one unit. */
+  /**
+   * What is left of the stack timeout for the current action (ms, 0 once it has passed), counted from
+   * its start; undefined when the stack has no timeout.
+   */
+  timeLeftMs(): number | undefined {
+    const mins = this.stack.timeoutMins;
+    if (!mins) return undefined;
+    const now = this.core.clock.now();
+    return Math.max(0, mins * 60_000 - (now - (this.actionStartedAt ?? now)));
+  }
+
+  /**
+   * Moves the stack to a new state: the patch and its event stored as one unit. An IN_PROGRESS of an
+   * action the stack is not already running starts that action (its timeout counts from here).
+   */
   async setStack(action: Action, status: Status, reason: string, patch: Partial<StackRecord> = {}): Promise<void> {
-    const change: Partial<StackRecord> = { ...patch, action, status, statusReason: reason, updatedAt: isoNow(this.core) };
+    const now = isoNow(this.core);
+    const change: Partial<StackRecord> = { ...patch, action, status, statusReason: reason, updatedAt: now };
     // every operation (and rollback phase) moves the generation on, so a concurrent writer is detectable
     if (status === "IN_PROGRESS") change.generation = this.stack.generation + 1;
+    const starts = status === "IN_PROGRESS" && !(this.stack.status === "IN_PROGRESS" && this.stack.action === action);
     const event: EventFields = { resourceName: this.stack.name, physicalResourceId: this.stack.id, resourceType: "OS::Heat::Stack", isStackEvent: true, action, status, reason };
     await this.commitWithEvent({ stack: { id: this.stack.id, patch: change } }, event);
     this.stack = { ...this.stack, ...change };
+    if (starts) this.actionStartedAt = Date.parse(now);
   }
 
   /** Moves a resource to a new state: the record and its event stored as one unit. */

@@ -47,6 +47,16 @@ function hookContext(op: Operation, rec: ResourceRecord, plugin: ResourcePlugin,
   return contextFor(op, rec, plugin, properties, signal, clientTokenOf(rec));
 }
 
+/**
+ * Fails `rec`, left IN_PROGRESS by a crashed engine, without running its hooks again (the stack's
+ * timeout passed before another engine took it over): "<ACTION> aborted", as a timeout leaves a
+ * resource that was running, and its attempt ends.
+ */
+export async function abortUnfinished(op: Operation, rec: ResourceRecord): Promise<void> {
+  delete rec.data[ATTEMPT_KEY];
+  await op.setResource(rec, rec.action, "FAILED", `${rec.action} aborted`);
+}
+
 /** Runs `body` between the IN_PROGRESS and COMPLETE/FAILED transitions of `rec`. */
 export async function transition(op: Operation, rec: ResourceRecord, action: Action, signal: AbortSignal, body: () => Promise<string | void>): Promise<void> {
   beginAttempt(op, rec, action);

@@ -96,6 +96,8 @@ export async function resumeChild(core: EngineCore, child: StackRecord, start: S
 async function continueOperation(op: Operation, previousOwner: string | undefined): Promise<void> {
   const stored = op.stack.action;
   const action = op.stack.status === "FAILED" ? "ROLLBACK" : stored === "INIT" ? "CREATE" : stored;
+  // an action carried on keeps what is left of its timeout (a rollback or create that never began starts now)
+  op.actionStartedAt = (await recordedStart(op)) ?? op.core.clock.now();
   await op.setStack(action, "IN_PROGRESS", takeOverReason(previousOwner, op.core.owner, action));
   await tidyRecords(op);
   let run: () => Promise<void>;
@@ -106,6 +108,20 @@ async function continueOperation(op: Operation, previousOwner: string | undefine
     return failTakenOver(op, `its template no longer compiles: ${error.message}`);
   }
   await run();
+}
+
+/**
+ * When the stack's action IN_PROGRESS began, from its events: the first of the stack events of that
+ * action IN_PROGRESS that end its history (its start, then the take-overs since); undefined when
+ * the stack is not in progress or has no such event.
+ */
+async function recordedStart(op: Operation): Promise<number | undefined> {
+  const { stack } = op;
+  if (stack.status !== "IN_PROGRESS") return undefined;
+  const events = (await op.core.store.listEvents(stack.id)).filter((e) => e.isStackEvent);
+  let start: string | undefined;
+  for (let k = events.length - 1; k >= 0 && events[k].action === stack.action && events[k].status === "IN_PROGRESS"; k--) start = events[k].time;
+  return start === undefined ? undefined : Date.parse(start);
 }
 
 /** What carries the stack's recorded action on (compiling its definitions first: a ValidationError when they no longer compile). */

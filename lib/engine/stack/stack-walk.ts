@@ -7,6 +7,7 @@ import { walkGraph, type NodeTask } from "../scheduler";
 import type { CompiledStack } from "../template/types";
 import { resourceFailureReason, stackFailureReason, timedOutReason } from "./failure";
 import type { Operation } from "./operation";
+import { abortUnfinished } from "./resource-ops";
 import type { Action } from "../ports";
 
 /** The dependency graph of a compiled stack. */
@@ -31,15 +32,25 @@ export interface StackWalkOptions {
   only?: ReadonlySet<string>;
 }
 
-/** Walks the graph under the operation's signal and the stack timeout; returns the failure reason, if any. */
+/**
+ * Walks the graph under the operation's signal and what is left of the stack timeout (counted from
+ * the action's start); returns the failure reason, if any. When nothing is left (an operation taken
+ * over after its timeout passed while no engine held it) nothing runs: the resources a crashed engine
+ * left in progress fail as aborted, and the action times out.
+ */
 export async function walkStack(op: Operation, graph: DependencyGraph, action: Action, task: NodeTask, options: StackWalkOptions = {}): Promise<string | undefined> {
-  const mins = op.stack.timeoutMins;
+  const left = op.timeLeftMs();
+  if (left === 0) {
+    const walked = new Set(options.only ?? graph.nodes());
+    for (const rec of [...op.records.values(), ...op.retired]) if (walked.has(rec.name) && rec.status === "IN_PROGRESS") await abortUnfinished(op, rec);
+    return timedOutReason(action);
+  }
   const result = await walkGraph(graph, task, {
     concurrency: op.core.concurrency,
     reverse: options.reverse,
     only: options.only,
     signal: op.signal,
-    timeout: mins ? { ms: mins * 60_000, clock: op.core.clock } : undefined,
+    timeout: left === undefined ? undefined : { ms: left, clock: op.core.clock },
   });
   if (result.timedOut) return timedOutReason(action);
   if (op.cause) return op.cause.kind === "cancel" ? `Stack ${action} cancelled` : op.cause.message;
