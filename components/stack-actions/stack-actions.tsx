@@ -6,7 +6,9 @@ import { useState, useTransition } from "react";
 import { useAccess } from "../shell/session-context";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { runStackAction } from "./actions";
-import { availability, isDestructive, type Availability, STACK_ACTIONS, type DestructiveAction, type StackActionName } from "./availability";
+import type { OwnerView } from "../stacks/federation-view";
+import { availability, isDestructive, type Availability, STACK_ACTIONS, type StackActionName } from "./availability";
+import { OwnerNotice } from "./owner-notice";
 
 /** The stack an action bar acts on. */
 export interface ActionTarget {
@@ -25,8 +27,11 @@ const LABELS: Record<StackActionName, string> = {
   delete: "Delete",
 };
 
-/** What the confirmation says for each destructive action. */
-const CONFIRM: Record<DestructiveAction, { title: (name: string) => string; body: string; ok: string }> = {
+/** The actions that may ask first: delete and cancel always, the others (but check) on a stack with an owner. */
+type ConfirmedAction = Exclude<StackActionName, "update" | "check">;
+
+/** What the confirmation says for each action it guards. */
+const CONFIRM: Record<ConfirmedAction, { title: (name: string) => string; body: string; ok: string }> = {
   delete: {
     title: (name) => `Delete stack ${name}?`,
     body: "Every resource of the stack is deleted from the cloud (unless its deletion policy retains it). This cannot be undone.",
@@ -37,7 +42,14 @@ const CONFIRM: Record<DestructiveAction, { title: (name: string) => string; body
     body: "The running create or update stops; an update is rolled back, a create only when rollback is enabled.",
     ok: "Cancel operation",
   },
+  suspend: { title: (name) => `Suspend stack ${name}?`, body: "Its resources are suspended (servers stopped) until it is resumed.", ok: "Suspend stack" },
+  resume: { title: (name) => `Resume stack ${name}?`, body: "Its suspended resources are started again.", ok: "Resume stack" },
 };
+
+/** Whether `action` asks for confirmation first on a stack that has (or has not) an owner. */
+function asksFirst(action: StackActionName, owned: boolean): action is ConfirmedAction {
+  return isDestructive(action) || (owned && action !== "update" && action !== "check");
+}
 
 const BUTTON = "rounded border px-2 py-1 text-xs font-medium aria-disabled:cursor-not-allowed aria-disabled:opacity-45";
 const TONE = { normal: "border-slate-300 bg-white text-slate-800 hover:bg-slate-100", danger: "border-red-300 bg-white text-red-800 hover:bg-red-50" };
@@ -47,11 +59,13 @@ const TONE = { normal: "border-slate-300 bg-white text-slate-800 hover:bg-slate-
  * fit the stack's status stay focusable but aria-disabled, with the reason as their description;
  * delete and cancel ask first. After an action starts the page refreshes to show the new status.
  * A session that may only read (reader) gets every action off, with its role as the reason.
+ * On a stack with an `owner` (a remote child), suspend, resume and cancel ask first too, naming the
+ * owner, and only a confirmed action is sent, with the owner override (update confirms on its page).
  */
-export function StackActions({ stack }: { stack: ActionTarget }) {
+export function StackActions({ stack, owner }: { stack: ActionTarget; owner?: OwnerView }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [confirming, setConfirming] = useState<DestructiveAction | undefined>();
+  const [confirming, setConfirming] = useState<ConfirmedAction | undefined>();
   const [error, setError] = useState<string | undefined>();
   const access = useAccess();
   const offered = (action: StackActionName): Availability => (access.canChange ? availability(action, stack.status) : { enabled: false, reason: access.reason ?? "" });
@@ -59,14 +73,14 @@ export function StackActions({ stack }: { stack: ActionTarget }) {
   const run = (action: Exclude<StackActionName, "update">) =>
     startTransition(async () => {
       setError(undefined);
-      const result = await runStackAction({ action, stackId: stack.id });
+      const result = await runStackAction({ action, stackId: stack.id, ...(owner && action !== "check" ? { overrideOwner: true } : {}) });
       if (!result.ok) setError(result.error);
       router.refresh();
     });
 
   const onClick = (action: StackActionName) => {
     if (action === "update" || pending || !offered(action).enabled) return;
-    if (isDestructive(action)) setConfirming(action);
+    if (asksFirst(action, owner !== undefined)) setConfirming(action);
     else run(action);
   };
 
@@ -107,7 +121,7 @@ export function StackActions({ stack }: { stack: ActionTarget }) {
       <ConfirmDialog
         open={confirming !== undefined}
         title={shown.title(stack.name)}
-        confirmLabel={shown.ok}
+        confirmLabel={owner ? `${shown.ok} anyway` : shown.ok}
         onClose={() => setConfirming(undefined)}
         onConfirm={() => {
           setConfirming(undefined);
@@ -118,6 +132,7 @@ export function StackActions({ stack }: { stack: ActionTarget }) {
           Stack <strong data-testid="confirm-stack-name">{stack.name}</strong> is {stack.status.replaceAll("_", " ").toLowerCase()}.
         </p>
         <p className="mt-2">{shown.body}</p>
+        {owner ? <OwnerNotice owner={owner} stackName={stack.name} /> : null}
       </ConfirmDialog>
     </div>
   );

@@ -17,14 +17,16 @@ const updateSchema = z.object({
   existing: z.boolean(),
   enableRollback: z.boolean(),
   timeoutMins: z.number().int().positive().optional(),
+  /** Change a stack that has an owner (sent only after the user confirmed it, naming the owner). */
+  overrideOwner: z.boolean().optional(),
 });
 
 /** Input of previewStackUpdate and updateStack. */
 export type UpdateRequest = z.infer<typeof updateSchema>;
 
 /** The StackInput and UpdateOptions of a request. */
-function split({ template, templateName, environments, parameters, existing, enableRollback, timeoutMins }: UpdateRequest) {
-  return { input: { template, templateName, environments, parameters }, options: { existing, enableRollback, timeoutMins } };
+function split({ template, templateName, environments, parameters, existing, enableRollback, timeoutMins, overrideOwner }: UpdateRequest) {
+  return { input: { template, templateName, environments, parameters }, options: { existing, enableRollback, timeoutMins, overrideOwner } };
 }
 
 /** What the update would do to each resource (nothing is changed). */

@@ -13,13 +13,17 @@ import { isAboutParameter } from "../launch/parameter-model";
 import { TemplateSource } from "../launch/template-source";
 import { useAccess } from "../shell/session-context";
 import { FormAlert } from "../ui/form-alert";
+import { ConfirmDialog } from "../ui/confirm-dialog";
 import { useHydrated } from "../ui/use-hydrated";
+import type { OwnerView } from "../stacks/federation-view";
+import { OwnerNotice } from "./owner-notice";
 import { ChangeTable } from "./change-table";
 import { storedValues, updateParametersToSend } from "./update-parameters";
 
 /** The stack being updated, as the form needs it. */
 export interface UpdateTarget {
   id: string;
+  name: string;
   region: string;
   template: string;
   templateName: string | null;
@@ -36,8 +40,10 @@ const SECONDARY = `${BUTTON} border border-slate-300 bg-white text-slate-900 hov
  * The update flow: the current template and environments prefilled (edit, or load a file), the
  * parameter form with the stored values, PATCH ("keep existing values") or PUT, rollback and
  * timeout, a preview of the change to every resource, then Update (goes to the stack's page).
+ * A stack with an `owner` (a remote child) is updated only after a confirmation naming the owner,
+ * and then with the owner override.
  */
-export function UpdateForm({ stack, initial }: { stack: UpdateTarget; initial: ValidateResult }) {
+export function UpdateForm({ stack, initial, owner }: { stack: UpdateTarget; initial: ValidateResult; owner?: OwnerView }) {
   const [template, setTemplate] = useState(stack.template);
   const [templateName, setTemplateName] = useState(stack.templateName ?? undefined);
   const [environments, setEnvironments] = useState<EnvironmentEntry[]>(stack.environments);
@@ -51,6 +57,7 @@ export function UpdateForm({ stack, initial }: { stack: UpdateTarget; initial: V
   const [diagnostics, setDiagnostics] = useState<Diagnostic[]>(initial.diagnostics);
   const [error, setError] = useState<string | undefined>();
   const [pending, startTransition] = useTransition();
+  const [confirming, setConfirming] = useState(false);
   const access = useAccess();
   const textarea = useRef<HTMLTextAreaElement>(null);
   const hydrated = useHydrated();
@@ -90,15 +97,19 @@ export function UpdateForm({ stack, initial }: { stack: UpdateTarget; initial: V
       } else setPreview(answer);
     });
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!ready) return;
+  const send = (overrideOwner: boolean) =>
     startTransition(async () => {
       setError(undefined);
-      const refusal = await updateStack(request());
+      const refusal = await updateStack({ ...request(), ...(overrideOwner ? { overrideOwner } : {}) });
       setError(refusal.error);
       setDiagnostics(refusal.diagnostics);
     });
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!ready) return;
+    if (owner) setConfirming(true);
+    else send(false);
   };
 
   const changed = () => setPreview(undefined);
@@ -172,6 +183,20 @@ export function UpdateForm({ stack, initial }: { stack: UpdateTarget; initial: V
           </button>
         </div>
       </div>
+      {owner ? (
+        <ConfirmDialog
+          open={confirming}
+          title={`Update ${stack.name} here, without its owner?`}
+          confirmLabel="Update anyway"
+          onClose={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            send(true);
+          }}
+        >
+          <OwnerNotice owner={owner} stackName={stack.name} />
+        </ConfirmDialog>
+      ) : null}
     </form>
   );
 }

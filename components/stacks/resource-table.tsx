@@ -5,9 +5,10 @@ import type { ResourceRow } from "./live-state";
 
 /**
  * The resources of a stack with their live status; a failed resource shows its reason in red, the
- * first to fail is marked in words, and a resource owning a nested stack links to it.
+ * first to fail is marked in words, a resource whose remote child diverged (`diverged`) is badged,
+ * and a resource owning a nested stack links to it.
  */
-export function ResourceTable({ resources, firstFailure }: { resources: ResourceRow[]; firstFailure?: string }) {
+export function ResourceTable({ resources, firstFailure, diverged = [] }: { resources: ResourceRow[]; firstFailure?: string; diverged?: readonly string[] }) {
   return (
     <DataTable
       caption="Resources"
@@ -27,6 +28,11 @@ export function ResourceTable({ resources, firstFailure }: { resources: Resource
               r.name
             )}
             {r.name === firstFailure ? <div className="text-xs font-semibold text-red-700">First failure</div> : null}
+            {diverged.includes(r.name) ? (
+              <div className="mt-0.5 inline-block rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-900 ring-1 ring-amber-500/40" data-testid="resource-diverged">
+                ⚠ Diverged
+              </div>
+            ) : null}
           </th>
           <td className={`${CELL} font-mono text-xs text-slate-700`}>{r.type}</td>
           <td className={`${CELL} text-slate-700`}>{r.region || "—"}</td>

@@ -4,6 +4,8 @@ import type { StackDetail } from "@/lib/services/types";
 import { StackActions } from "../stack-actions/stack-actions";
 import { StatusBadge } from "../ui/status-badge";
 import { TimeText } from "../ui/time-text";
+import type { OwnerView } from "./federation-view";
+import { OwnerPanel } from "./owner-panel";
 import { StreamIndicator } from "./stream-indicator";
 import type { StreamState } from "./use-stack-events";
 
@@ -13,10 +15,12 @@ export interface StackHeaderProps {
   status: string;
   statusReason: string;
   streamState: StreamState;
+  /** The owner a remote child's tags record (undefined: nobody owns it). */
+  owner?: OwnerView;
 }
 
-/** The top of the stack page: name, id, live status and reason, actions, region, times, rollback, nested stacks. */
-export function StackHeader({ detail, status, statusReason, streamState }: StackHeaderProps) {
+/** The top of the stack page: name, id, live status and reason, actions, region, times, rollback, owner, nested stacks. */
+export function StackHeader({ detail, status, statusReason, streamState, owner }: StackHeaderProps) {
   const { stack } = detail;
   return (
     <section aria-labelledby="stack-name" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
@@ -34,7 +38,7 @@ export function StackHeader({ detail, status, statusReason, streamState }: Stack
             <StatusBadge status={status} testId="stack-status" />
           </div>
           {/* Nested stacks are operated through their parent, as in Heat. */}
-          {stack.parentId ? null : <StackActions stack={{ id: stack.id, name: stack.name, status }} />}
+          {stack.parentId ? null : <StackActions stack={{ id: stack.id, name: stack.name, status }} owner={owner} />}
         </div>
       </div>
       <p data-testid="stack-status-reason" className={`mt-3 text-sm ${status.endsWith("FAILED") ? "text-red-700" : "text-slate-700"}`}>
@@ -50,6 +54,7 @@ export function StackHeader({ detail, status, statusReason, streamState }: Stack
         </Field>
         <Field label="Rollback">{stack.disableRollback ? "disabled" : "enabled"}</Field>
       </dl>
+      {owner ? <OwnerPanel owner={owner} /> : null}
       {detail.children.length > 0 ? (
         <p className="mt-3 text-sm text-slate-700">
           Nested stacks:{" "}

@@ -9,7 +9,9 @@ import { CodeViewer } from "../editor/code-viewer";
 import { graphResources } from "../graph/topology-layout";
 import { isFinalStatus } from "../ui/status";
 import { Tabs } from "../ui/tabs";
+import { DivergencePanel } from "./divergence-panel";
 import { EventList } from "./event-list";
+import type { DivergenceView, OwnerView } from "./federation-view";
 import { GanttChart } from "./gantt-chart";
 import { ganttSpans } from "./gantt";
 import { applyEvent, initialLiveState, mergeEvents } from "./live-state";
@@ -43,6 +45,10 @@ export interface StackLiveViewProps {
   renderedAt: number;
   /** How long each type usually takes (the registry's, read on the server). */
   expectations: TypeExpectations;
+  /** A remote child's owner (federation-view.ts); undefined for a stack nobody owns. */
+  owner?: OwnerView;
+  /** The stack's diverged remote children, as the server read them. */
+  divergences: DivergenceView[];
 }
 
 /**
@@ -51,7 +57,7 @@ export interface StackLiveViewProps {
  * server snapshot is refreshed (outputs, attributes, root cause) and newer streamed events still apply;
  * so it is when a signal to one of its resources was handled (a failover moves the outputs too).
  */
-export function StackLiveView({ detail, outputs, events, lastSeq, hiddenParameters, topology, rootCause, ancestors, renderedAt, expectations }: StackLiveViewProps) {
+export function StackLiveView({ detail, outputs, events, lastSeq, hiddenParameters, topology, rootCause, ancestors, renderedAt, expectations, owner, divergences }: StackLiveViewProps) {
   const router = useRouter();
   const { stack } = detail;
   const [streamed, setStreamed] = useState<EventRecord[]>([]);
@@ -76,14 +82,15 @@ export function StackLiveView({ detail, outputs, events, lastSeq, hiddenParamete
   return (
     <div className="space-y-4">
       <StackBreadcrumb ancestors={ancestors} current={stack.name} parentResource={stack.parentResource} />
-      <StackHeader detail={detail} status={live.status} statusReason={live.statusReason} streamState={streamState} />
+      <StackHeader detail={detail} status={live.status} statusReason={live.statusReason} streamState={streamState} owner={owner} />
+      <DivergencePanel stackId={stack.id} divergences={divergences} />
       {live.status.endsWith("_FAILED") ? <RootCausePanel stackName={stack.name} stackReason={live.statusReason} path={rootCause} /> : null}
       {inProgress ? <StuckWarning stuck={stuckResources(spans, now, expectations)} /> : null}
       <TopologySection resources={resources} events={allEvents} stackId={stack.id} firstFailure={firstFailure} edgesError={topology.error} />
       <Tabs
         label="Stack details"
         items={[
-          { id: "resources", label: `Resources (${live.resources.length})`, panel: <ResourceTable resources={live.resources} firstFailure={firstFailure} /> },
+          { id: "resources", label: `Resources (${live.resources.length})`, panel: <ResourceTable resources={live.resources} firstFailure={firstFailure} diverged={divergences.map((d) => d.resource)} /> },
           { id: "events", label: `Events (${allEvents.length})`, panel: <EventList events={allEvents} stackId={stack.id} /> },
           { id: "timeline", label: "Timeline", panel: <GanttChart spans={spans} regionOf={regionOf} now={now} firstFailure={firstFailure} /> },
           { id: "outputs", label: `Outputs (${outputs.length})`, panel: <OutputList outputs={outputs} /> },

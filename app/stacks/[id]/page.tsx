@@ -6,6 +6,7 @@ import type { Hearth } from "@/lib/services/types";
 import { isEngineError } from "@/lib/console/errors";
 import { StackLiveView } from "@/components/stacks/stack-live-view";
 import { ancestorsOf, hiddenParameterNames, rootCauseOf, typeExpectations } from "@/components/stacks/stack-context";
+import { divergencesOf, ownerView } from "@/components/stacks/federation-view";
 
 /** Route parameters of /stacks/[id] (a stack id or name). */
 type Params = Promise<{ id: string }>;
@@ -38,7 +39,7 @@ async function loadStack(hearth: Hearth, id: string) {
   }
 }
 
-/** Stack detail: status, root cause, topology, resources, events, timeline, outputs, parameters and template. */
+/** Stack detail: status, owner, divergences, root cause, topology, resources, events, timeline, outputs, parameters and template. */
 export default async function StackPage({ params }: { params: Params }) {
   await connection();
   const { id } = await params;
@@ -64,6 +65,8 @@ export default async function StackPage({ params }: { params: Params }) {
       ancestors={ancestors}
       renderedAt={Date.now()}
       expectations={typeExpectations()}
+      owner={ownerView(stack)}
+      divergences={divergencesOf(detail.resources)}
     />
   );
 }

@@ -5,6 +5,7 @@ import { connection } from "next/server";
 import { consoleHearth } from "@/lib/console/session";
 import { isEngineError } from "@/lib/console/errors";
 import { UpdateForm } from "@/components/stack-actions/update-form";
+import { ownerView } from "@/components/stacks/federation-view";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 
@@ -14,7 +15,7 @@ type Params = Promise<{ id: string }>;
 /** Title of the page. */
 export const metadata: Metadata = { title: "Update stack" };
 
-/** Update a stack: its current template and values prefilled, a preview of the changes, then run it. */
+/** Update a stack: its current template and values prefilled, a preview of the changes, then run it (a stack with an owner after a confirmation). */
 export default async function UpdateStackPage({ params }: { params: Params }) {
   await connection();
   const { id } = await params;
@@ -44,7 +45,7 @@ export default async function UpdateStackPage({ params }: { params: Params }) {
           </span>
         }
       />
-      <UpdateForm stack={{ id: stackId, region, template, templateName, environments, parameters, disableRollback, timeoutMins }} initial={initial} />
+      <UpdateForm stack={{ id: stackId, name: stack.name, region, template, templateName, environments, parameters, disableRollback, timeoutMins }} initial={initial} owner={ownerView(stack)} />
     </>
   );
 }
