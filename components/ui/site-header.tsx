@@ -29,6 +29,7 @@ export function SiteHeader({ session, projects }: { session?: Session; projects:
               Launch
             </NavLink>
             <NavLink href="/designer" sections={["/designer"]}>Designer</NavLink>
+            <NavLink href="/regions">Regions</NavLink>
           </nav>
         ) : null}
         <div className="ml-auto flex items-center gap-4">
