@@ -6,7 +6,7 @@ import type { EventRecord, ResourceRecord, StackRecord } from "../lib/engine/por
 import { combinedStatus } from "../lib/services/hearth";
 import type { StackOutput } from "../lib/engine/stack/api";
 import type { StackSummary } from "../lib/services/types";
-import { heatTime, outputDicts, templateDescription } from "../lib/api/heat/views";
+import { divergedField, heatTime, outputDicts, templateDescription } from "../lib/api/heat/views";
 
 export { heatTime, outputDicts };
 
@@ -78,6 +78,7 @@ export function resourceFields(stack: StackRecord, r: ResourceRecord, attributes
   const fields: Record<string, unknown> = {
     attributes,
     ...(Object.keys(attributeErrors).length ? { attribute_errors: attributeErrors } : {}),
+    ...divergedField(r),
     creation_time: heatTime(r.createdAt),
     logical_resource_id: r.name,
     physical_resource_id: r.physicalId ?? "",

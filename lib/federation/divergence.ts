@@ -28,6 +28,29 @@ export interface DivergenceMark {
   detectedAt: string;
 }
 
+/** The mark DIVERGED_KEY holds in `data`, or undefined when there is none (or an unreadable one). */
+export function divergenceMarkOf(data: Record<string, string>): DivergenceMark | undefined {
+  const raw = data[DIVERGED_KEY];
+  if (!raw) return undefined;
+  try {
+    const mark = JSON.parse(raw) as DivergenceMark;
+    return typeof mark === "object" && mark && typeof mark.currentDigest === "string" ? mark : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The DIVERGED_KEY value for a child found at digest `current`: the mark already in `data` when it
+ * saw the same digest (so a divergence is marked, and its event written, once), else a new one.
+ * Answers whether it is new.
+ */
+export function divergenceMark(data: Record<string, string>, seen: Omit<DivergenceMark, "detectedAt">, now: string): { value: string; fresh: boolean } {
+  const previous = divergenceMarkOf(data);
+  if (previous && previous.currentDigest === seen.currentDigest && previous.appliedDigest === seen.appliedDigest) return { value: data[DIVERGED_KEY], fresh: false };
+  return { value: JSON.stringify({ ...seen, detectedAt: now }), fresh: true };
+}
+
 /** A child whose definition changed since its owner last applied one. */
 export class DivergedError extends Error {
   constructor(readonly childName: string, readonly region: string, readonly applied: string, readonly current: string) {
@@ -57,9 +80,16 @@ export async function definitionDigest(client: RemoteHeat, name: string, id: str
   return createHash("sha256").update(canonical(definition)).digest("hex");
 }
 
-/** Throws DivergedError when the child's definition is not the one `applied` digests (nothing recorded: nothing to compare). */
-export async function requireUndiverged(client: RemoteHeat, name: string, id: string, applied: string | undefined): Promise<void> {
+/**
+ * Throws DivergedError when the child's definition is not the one `data`'s APPLIED_DIGEST_KEY digests
+ * (nothing recorded: nothing to compare), after marking the resource (DIVERGED_KEY) through `remember`.
+ */
+export async function requireUndiverged(client: RemoteHeat, name: string, id: string, data: Record<string, string>, remember: (key: string, value: string) => Promise<void>): Promise<void> {
+  const applied = data[APPLIED_DIGEST_KEY];
   if (!applied) return;
   const current = await definitionDigest(client, name, id);
-  if (current !== undefined && current !== applied) throw new DivergedError(name, client.region.name, applied, current);
+  if (current === undefined || current === applied) return;
+  const mark = divergenceMark(data, { region: client.region.name, child: name, childId: id, appliedDigest: applied, currentDigest: current }, new Date().toISOString());
+  if (mark.fresh) await remember(DIVERGED_KEY, mark.value);
+  throw new DivergedError(name, client.region.name, applied, current);
 }

@@ -18,18 +18,27 @@ export interface ProviderOptions {
   requestTimeoutMs?: number;
 }
 
-/** The provider of `federation`'s remote regions; one client per region and project. */
-export function remoteNestedProvider(federation: Federation, options: ProviderOptions): RemoteNestedProvider {
+/** Clients of `federation`'s other regions, one per region and project; undefined for this region and regions the catalog does not list. */
+export function remoteClients(federation: Federation, options: Omit<ProviderOptions, "waits">): (regionName: string, projectId: string) => RemoteHeat | undefined {
   const clients = new Map<string, RemoteHeat>();
-  return (regionName, owner, hooks) => {
+  return (regionName, projectId) => {
     const region = regionNamed(federation, regionName);
     if (!region || region.name === federation.self.name) return undefined;
-    const key = `${region.name}\n${owner.projectId}`;
+    const key = `${region.name}\n${projectId}`;
     let client = clients.get(key);
     if (!client) {
-      client = new RemoteHeat({ region, token: () => options.tokenFor(owner.projectId), requestTimeoutMs: options.requestTimeoutMs });
+      client = new RemoteHeat({ region, token: () => options.tokenFor(projectId), requestTimeoutMs: options.requestTimeoutMs });
       clients.set(key, client);
     }
-    return remoteNestedOps(client, owner, hooks, options.waits);
+    return client;
+  };
+}
+
+/** The provider of `federation`'s remote regions. */
+export function remoteNestedProvider(federation: Federation, options: ProviderOptions): RemoteNestedProvider {
+  const clientOf = remoteClients(federation, options);
+  return (regionName, owner, hooks) => {
+    const client = clientOf(regionName, owner.projectId);
+    return client && remoteNestedOps(client, owner, hooks, options.waits);
   };
 }

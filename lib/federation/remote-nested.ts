@@ -25,7 +25,7 @@ export interface RemoteWaits {
 }
 
 /** The child's name, as Heat's "<parent>-<resource>-<suffix>", the suffix from the owning record's id (so a retried create finds it). */
-export function remoteChildName(owner: NestedOwner): string {
+export function remoteChildName(owner: Pick<NestedOwner, "stackName" | "resource" | "resourceId">): string {
   return `${owner.stackName}-${owner.resource}-${createHash("sha256").update(owner.resourceId).digest("hex").slice(0, 12)}`;
 }
 
@@ -100,7 +100,7 @@ export function remoteNestedOps(client: RemoteHeat, owner: NestedOwner, hooks: R
 
   /** Starts `action` on the child and waits for it. */
   async function act(id: string, action: "check" | "suspend" | "resume"): Promise<void> {
-    if (action === "check") await requireUndiverged(client, name, id, hooks.data[APPLIED_DIGEST_KEY]);
+    if (action === "check") await requireUndiverged(client, name, id, hooks.data, hooks.remember);
     const state = (await client.show(name, id))?.stack_status;
     // a child already suspended (or resumed) is left so: the hook may run again after a take-over
     if (action !== "check" && state === `${action.toUpperCase()}_COMPLETE`) return;
@@ -133,7 +133,7 @@ export function remoteNestedOps(client: RemoteHeat, owner: NestedOwner, hooks: R
       return view(stack);
     },
     async update(id, input) {
-      await requireUndiverged(client, name, id, hooks.data[APPLIED_DIGEST_KEY]);
+      await requireUndiverged(client, name, id, hooks.data, hooks.remember);
       await client.update(name, id, bodyOf(input));
       const stack = await finished(id, "UPDATE", input.timeoutMins);
       await applied(id);

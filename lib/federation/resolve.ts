@@ -4,14 +4,15 @@
  * definition of the resource, and the digest the child's), re-apply (the parent's definition is
  * applied to the child again, as its owner), detach (the child is released from its owner and the
  * resource removed from the parent, the child left in place). Each holds the parent's stack lease,
- * refuses a child that has not diverged, and writes an event on the parent's resource naming it.
+ * refuses a child that has not diverged, clears the resource's divergence mark (DIVERGED_KEY) and
+ * writes an event on the parent's resource naming it.
  */
 import { randomUUID } from "node:crypto";
 import { conflict, EngineError, notFound } from "../engine/errors";
 import type { ResourceRecord, StackRecord, StackStore } from "../engine/ports";
 import { REMOTE_REGION_KEY } from "../engine/stack/nested-remote";
 import { regionNamed, type Federation } from "./catalog";
-import { APPLIED_DIGEST_KEY, definitionDigest } from "./divergence";
+import { APPLIED_DIGEST_KEY, DIVERGED_KEY, definitionDigest } from "./divergence";
 import { RemoteHeat, type RemoteStack } from "./remote-heat";
 import { remoteNestedOps, type RemoteWaits } from "./remote-nested";
 import { adoptIntoTemplate, detachFromTemplate } from "./resolve-template";
@@ -87,6 +88,7 @@ export function divergenceResolver(federation: Federation, options: { tokenFor(p
       const applied = rec.data[APPLIED_DIGEST_KEY];
       if (!applied || applied === (await definitionDigest(client, child.stack_name, child.id))) throw conflict(`Resource ${resource} of stack ${stack.name} has not diverged: its child ${child.stack_name} is as its owner last applied it`);
       const reason = await RESOLVE[resolution]({ store, stack, rec, client, child }, options.waits);
+      delete rec.data[DIVERGED_KEY];
       if (resolution !== "detach") await store.saveResource({ ...rec, action: resolution === "adopt" ? "ADOPT" : "UPDATE", status: "COMPLETE", statusReason: reason, updatedAt: new Date().toISOString() });
       await store.appendEvent({ stackId: stack.id, stackName: stack.name, resourceName: rec.name, physicalResourceId: rec.physicalId, resourceType: rec.type, isStackEvent: false, action: resolution === "detach" ? "DELETE" : resolution === "adopt" ? "ADOPT" : "UPDATE", status: "COMPLETE", reason, time: new Date().toISOString() });
     } finally {

@@ -7,6 +7,7 @@
 import type { RemoteNestedProvider } from "../engine/ports";
 import { currentFederation, type Federation } from "../federation/catalog";
 import { remoteNestedProvider } from "../federation/provider";
+import { regionScan, type DivergenceScan, type RegionScanSettings } from "../federation/divergence-scan";
 import { divergenceResolver, type DivergenceResolver } from "../federation/resolve";
 import { tokenSigner } from "../federation/signed-token";
 import type { IdentityStore } from "../store/ports";
@@ -32,6 +33,17 @@ export interface RegionParts {
   remoteNested?: RemoteNestedProvider;
   /** Resolutions of diverged remote children (undefined: no remote children). */
   resolveDivergence?: DivergenceResolver;
+  /** The divergence scan of this region's remote children, for a long-running engine on `store` (undefined: no remote children). */
+  divergenceScan?(engine: Pick<RegionScanSettings, "store" | "owner" | "leaseMs">): DivergenceScan;
+}
+
+/** How often a region's engine scans its remote children (HEARTH_DIVERGENCE_SCAN_MS, default 3000). */
+export function divergenceScanMs(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.HEARTH_DIVERGENCE_SCAN_MS;
+  if (raw === undefined || raw === "") return 3000;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 10) throw new ServiceError("InvalidConfig", `HEARTH_DIVERGENCE_SCAN_MS must be a whole number of milliseconds >= 10, not ${JSON.stringify(raw)}`);
+  return ms;
 }
 
 /** The federation this process serves a region of (HEARTH_FEDERATION / HEARTH_REGION), as an InvalidConfig error when misconfigured. */
@@ -71,5 +83,6 @@ export function regionParts(federation: Federation | undefined, identity: Identi
     signed,
     remoteNested: remoteNestedProvider(federation, { tokenFor }),
     resolveDivergence: divergenceResolver(federation, { tokenFor }),
+    divergenceScan: (engine) => regionScan(federation, { ...engine, tokenFor, intervalMs: divergenceScanMs(), perTick: 50 }),
   };
 }

@@ -6,6 +6,7 @@
 import { parse } from "yaml";
 import type { PreviewResult, StackOutput } from "../../engine/stack/api";
 import type { EventRecord, ResourceRecord, StackRecord } from "../../engine/ports";
+import { divergenceMarkOf } from "../../federation/divergence";
 import { combinedStatus } from "../../services/hearth";
 
 /** Heat's time form: ISO-8601 with seconds and Z, no fraction. */
@@ -155,12 +156,22 @@ export function resourceView(stack: StackRecord, r: ResourceRecord, links: Linke
     required_by: requiredBy,
     region: r.region,
     stack_name: stack.name,
+    ...divergedField(r),
     links: [
       { href: links.resource(stack, r.name), rel: "self" },
       { href: links.stack(stack.name, stack.id), rel: "stack" },
       ...(r.nestedStackId ? [{ href: links.stackById(r.nestedStackId), rel: "nested" }] : []),
     ],
   };
+}
+
+/**
+ * Hearth's extension of a resource's view: `diverged`, the mark of a remote child changed without its
+ * owner (region, child, childId, appliedDigest, currentDigest, detectedAt), while it has one.
+ */
+export function divergedField(r: Pick<ResourceRecord, "data">): { diverged?: ReturnType<typeof divergenceMarkOf> } {
+  const mark = divergenceMarkOf(r.data);
+  return mark ? { diverged: mark } : {};
 }
 
 /** An event as GET .../events lists it. */
