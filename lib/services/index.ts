@@ -75,6 +75,9 @@ export async function createHearth(options: CreateHearthOptions = {}): Promise<H
       signal: (stackId, resource, details) => engine.signal(stackId, resource, details),
       monitor: options.haMonitor,
     });
+    // a region's remote children are scanned for divergence by its long-running engines (as the sweep)
+    const scan = recovers ? region.divergenceScan?.({ store, owner: config.owner, leaseMs: config.leaseMs }) : undefined;
+    scan?.start();
     return buildHearth({
       engine,
       store,
@@ -85,8 +88,9 @@ export async function createHearth(options: CreateHearthOptions = {}): Promise<H
       identity,
       signalByToken: haRuntime.signalByToken,
       resolveDivergence: region.resolveDivergence,
-      stop: () => {
+      stop: async () => {
         clearInterval(sweep);
+        await scan?.stop();
         return haRuntime.stop();
       },
       dispose: () => db.close(),
