@@ -23,10 +23,10 @@ export interface TestFederation {
   stop(): Promise<void>;
 }
 
-/** Starts RegionOne, RegionTwo and RegionThree on basePort.. with an instant simulated cloud. */
-export async function startTestFederation(basePort: number): Promise<TestFederation> {
+/** Starts RegionOne, RegionTwo and RegionThree on basePort.. with an instant simulated cloud (and `extraEnv` in each). */
+export async function startTestFederation(basePort: number, extraEnv: Record<string, string> = {}): Promise<TestFederation> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "hearth-federation-"));
-  const env = { HEARTH_SIM_SPEED: "0", HEARTH_SIM_SEED: "7", HEARTH_BOOTSTRAP_PASSWORD: PASSWORD, HEARTH_SWEEP_MS: "200", HEARTH_LEASE_MS: "1000" };
+  const env = { HEARTH_SIM_SPEED: "0", HEARTH_SIM_SEED: "7", HEARTH_BOOTSTRAP_PASSWORD: PASSWORD, HEARTH_SWEEP_MS: "200", HEARTH_LEASE_MS: "1000", ...extraEnv };
   const started: RegionProcess[] = [];
   const { file, regions } = await startFederation({ dir, basePort, env });
   started.push(...regions);
