@@ -73,6 +73,7 @@ export async function createHearth(options: CreateHearthOptions = {}): Promise<H
       cloud,
       clock: options.engine?.clock ?? systemClock,
       signal: (stackId, resource, details) => engine.signal(stackId, resource, details),
+      events: (listener) => bus.subscribeAll(listener),
       monitor: options.haMonitor,
     });
     // a region's remote children are scanned for divergence by its long-running engines (as the sweep)

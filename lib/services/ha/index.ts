@@ -20,6 +20,8 @@ export interface HaParts {
   cloud: CloudProvider;
   clock: Clock;
   signal(stackId: string, resource: string, details: unknown): Promise<void>;
+  /** The events of every stack as they are stored (see MonitorDeps.events). */
+  events?: MonitorDeps["events"];
   /** Run the monitor (default true). */
   monitor?: boolean;
   /** The monitor's tick (default 1000 ms). */
@@ -50,8 +52,8 @@ export async function prepareHa(secrets: SecretStore, sites: SignalSites & Pick<
     presigner: createPresigner(secret, await signalBaseUrl(secrets, sites)),
     start(parts) {
       const dispatch = createSignalDispatcher(secret, parts.signal);
-      const { store, cloud, clock, signal } = parts;
-      const monitor = new HaMonitor({ store, cloud, clock, signal, owner: sites.owner, leaseMs: sites.leaseMs, post: dispatch.byUrl }, { tickMs: parts.tickMs });
+      const { store, cloud, clock, signal, events } = parts;
+      const monitor = new HaMonitor({ store, cloud, clock, signal, events, owner: sites.owner, leaseMs: sites.leaseMs, post: dispatch.byUrl }, { tickMs: parts.tickMs });
       if (parts.monitor ?? true) monitor.start();
       return { signalByToken: dispatch.byToken, stop: () => monitor.stop() };
     },

@@ -1,5 +1,5 @@
 /** What the HA monitor (alarms and member health checks) needs from the rest of Hearth. */
-import type { Clock, CloudProvider, StackStore } from "../../engine/ports";
+import type { Clock, CloudProvider, EventRecord, StackStore } from "../../engine/ports";
 
 /** The monitor's view of Hearth: the stored stacks and their leases, the cloud, a clock and two ways to act. */
 export interface MonitorDeps {
@@ -14,6 +14,11 @@ export interface MonitorDeps {
   signal(stackId: string, resource: string, details: unknown): Promise<void>;
   /** POSTs to an alarm action URL (a pre-signed signal URL, verified as the route does). */
   post(url: string, details: unknown): Promise<void>;
+  /**
+   * Subscribes to the events of every stack as they are stored (the event bus's subscribeAll), so the
+   * running monitor keeps its watch list between ticks; none: the list is read at every tick.
+   */
+  events?(listener: (event: EventRecord) => void): Promise<() => void>;
 }
 
 /** Runs an action in the background; the monitor waits for them on stop and reports failures. */

@@ -1,7 +1,9 @@
 /**
  * The HA monitor: runs in every engine process (createHearth starts it, close stops it) and, every
- * tick, evaluates the alarms and member health checks of every live stack and carries on failovers
- * left unfinished, each of them in one engine at a time: the one holding its lease (ownership.ts).
+ * tick, evaluates the alarms and member health checks of the live stacks holding them (watch-list.ts:
+ * one indexed query, kept between ticks while the event bus tells of changes; no other stack is read)
+ * and carries on failovers left unfinished, each of them in one engine at a time: the one holding its
+ * lease (ownership.ts).
  * What they decide is done in the background (signals, alarm action POSTs), so one long failover does
  * not hold up detection elsewhere; stop() waits for it and lets the leases go.
  */
@@ -11,6 +13,7 @@ import { FailoverResumer } from "./failover-resumer";
 import { HealthChecker } from "./health-checker";
 import type { MonitorDeps } from "./monitor-deps";
 import { Ownership } from "./ownership";
+import { WatchList } from "./watch-list";
 
 /** The resource types the monitor watches. */
 const WATCHED = new Set(["OS::Aodh::Alarm", "OS::Heat::AutoScalingGroup", "OS::Heat::FailoverPolicy"]);
@@ -33,6 +36,7 @@ export class HaMonitor {
   private readonly health: HealthChecker;
   private readonly failovers: FailoverResumer;
   private readonly ownership: Ownership;
+  private readonly watchList: WatchList;
   private readonly pending = new Set<Promise<unknown>>();
   private stopper: AbortController | undefined;
   private loop: Promise<void> | undefined;
@@ -50,15 +54,16 @@ export class HaMonitor {
     this.health = new HealthChecker(deps, track);
     this.failovers = new FailoverResumer(deps, track);
     this.ownership = new Ownership(deps);
+    this.watchList = new WatchList(deps.store, [...WATCHED]);
   }
 
   private report(error: unknown, what: string): void {
     (this.options.onError ?? ((e, w) => console.error(`hearth: HA monitor: ${w} failed:`, e)))(error, what);
   }
 
-  /** One pass over every live stack's alarms, health-checked groups and failover policies this engine owns. */
+  /** One pass over the alarms, health-checked groups and failover policies of the live stacks that this engine owns. */
   async tick(): Promise<void> {
-    const stacks = await this.deps.store.listStacks({ includeNested: true });
+    const stacks = await this.watchList.stacks();
     const mine = new Set<string>();
     for (const stack of stacks) {
       if (stack.deletedAt || stack.action === "DELETE") continue;
@@ -83,11 +88,29 @@ export class HaMonitor {
     const stopper = (this.stopper = new AbortController());
     const tickMs = this.options.tickMs ?? 1000;
     this.loop = (async () => {
+      const unfollow = await this.follow();
       while (!stopper.signal.aborted) {
         await this.tick().catch((error: unknown) => this.report(error, "tick"));
         await this.deps.clock.sleep(tickMs, stopper.signal).catch(() => undefined);
       }
+      unfollow();
     })();
+  }
+
+  /** Keeps the watch list between ticks while the deps' event feed tells of changes; returns how to stop. */
+  private async follow(): Promise<() => void> {
+    if (!this.deps.events) return () => undefined;
+    try {
+      const unsubscribe = await this.deps.events((event) => this.watchList.observe(event));
+      this.watchList.follow();
+      return () => {
+        unsubscribe();
+        this.watchList.unfollow();
+      };
+    } catch (error) {
+      this.report(error, "following the events (the watch list is read at every tick)");
+      return () => undefined;
+    }
   }
 
   /** Resolves when every action started so far has finished. */
