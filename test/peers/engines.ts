@@ -4,6 +4,7 @@
  * SIGKILL, restart it under a new name, and stop every process started, by pid, whatever happened.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { currentCli } from "../../scripts/cli-build.mjs";
@@ -13,6 +14,8 @@ export const ROOT = path.resolve(import.meta.dirname, "../..");
 
 /** How long an engine may take to print its ready line (it migrates and opens the cloud first). */
 const READY_TIMEOUT_MS = 60_000;
+/** USER_HZ: the unit of /proc/<pid>/stat's CPU times on Linux. */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 /** One engine process. */
 export interface EngineProcess {
@@ -43,15 +46,37 @@ export interface FleetOptions {
   sweepMs: number;
   /** Prefix of the engines' names: <prefix>-<slot>-<generation>. */
   prefix: string;
+  /** The loopback ports the engines listen on ([first, last]; default: ports the system picks). */
+  ports?: readonly [number, number];
 }
 
-/** A free TCP port on 127.0.0.1 (the system picks it; released before the engine binds it). */
-export async function freePort(): Promise<number> {
+/** Listens on `port` of 127.0.0.1 (0: one the system picks) and closes again; the port, or undefined when it is taken. */
+async function probe(port: number): Promise<number | undefined> {
   const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as net.AddressInfo).port;
+  const listening = await new Promise<boolean>((resolve) => {
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => resolve(true));
+  });
+  if (!listening) return undefined;
+  const bound = (server.address() as net.AddressInfo).port;
   await new Promise((resolve) => server.close(resolve));
-  return port;
+  return bound;
+}
+
+/**
+ * A free TCP port on 127.0.0.1, released before the engine binds it: the system picks it, or, with
+ * `range` ([first, last]), the first free one from `after + 1` on (wrapping around); throws when all are taken.
+ */
+export async function freePort(range?: readonly [number, number], after = 0): Promise<number> {
+  if (!range) return (await probe(0))!;
+  const [first, last] = range;
+  const size = last - first + 1;
+  const from = Math.max(0, after + 1 - first) % size;
+  for (let k = 0; k < size; k++) {
+    const port = await probe(first + ((from + k) % size));
+    if (port !== undefined) return port;
+  }
+  throw new Error(`no free port from ${first} to ${last} on 127.0.0.1`);
 }
 
 /** Builds the CLI once if its sources changed, so the engines started next do not race to build it. */
@@ -65,6 +90,10 @@ export class EngineFleet {
   /** Every process ever started, so stopAll reaches them all. */
   private readonly started: EngineProcess[] = [];
   private generation = 0;
+  /** The last port given to an engine: the next one is looked for after it, so a killed engine's port is not reused at once. */
+  private lastPort = 0;
+  /** Ports are picked one at a time (engines starting together must not get the same one). */
+  private picking: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: FleetOptions) {}
 
@@ -99,6 +128,24 @@ export class EngineFleet {
     return this.slots[slot];
   }
 
+  /**
+   * CPU seconds (user + system) the running engines have used so far, read from /proc (Linux); NaN
+   * elsewhere. A bench reads it before and after a load to tell CPU-bound engines from waiting ones.
+   */
+  cpuSeconds(): number {
+    let ticks = 0;
+    for (const engine of this.live()) {
+      try {
+        // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+        const fields = fs.readFileSync(`/proc/${engine.child.pid}/stat`, "utf8").split(") ")[1].split(" ");
+        ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        return Number.NaN;
+      }
+    }
+    return ticks / CLOCK_TICKS_PER_SECOND;
+  }
+
   /** Engines that exited without being killed, with the end of their stderr. */
   crashes(): string[] {
     return this.started.filter((e) => !e.alive && !e.killed).map((e) => `${e.name} exited (${e.exit}): ${e.stderr.trim().split("\n").slice(-15).join("\n")}`);
@@ -116,10 +163,16 @@ export class EngineFleet {
     await exited;
   }
 
+  private pickPort(): Promise<number> {
+    const picked = this.picking.then(() => freePort(this.options.ports, this.lastPort)).then((port) => (this.lastPort = port));
+    this.picking = picked.catch(() => undefined);
+    return picked;
+  }
+
   private async spawnEngine(slot: number): Promise<EngineProcess> {
     const o = this.options;
     const name = `${o.prefix}-${slot}-${++this.generation}`;
-    const port = await freePort();
+    const port = await this.pickPort();
     const env = {
       ...process.env,
       DATABASE_URL: o.databaseUrl,
