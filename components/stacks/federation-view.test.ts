@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { resourceRecord } from "@/lib/engine/testing/records";
-import { DIVERGED_MARK_KEY, divergencesOf, ownerView } from "./federation-view";
+import { DIVERGED_KEY } from "@/lib/federation/divergence";
+import { divergencesOf, ownerView } from "./federation-view";
 
 const OWNER_TAGS = ["web", "hearth.owner.region=RegionOne", "hearth.owner.stack=p-1", "hearth.owner.resource=two", "hearth.owner.generation=3"];
 
@@ -21,7 +22,7 @@ const REASON = "Nested stack p-two-abc in region RegionTwo has diverged: it was 
 describe("divergencesOf", () => {
   it("reads the scan's mark, digests shortened", () => {
     const mark = { region: "RegionTwo", child: "p-two-abc", childId: "c-9", appliedDigest: "a".repeat(64), currentDigest: "b".repeat(64), detectedAt: "2026-12-04T21:00:00.000Z" };
-    const rec = resourceRecord("two", { type: "OS::Heat::Stack", physicalId: "c-9", data: { [DIVERGED_MARK_KEY]: JSON.stringify(mark) } });
+    const rec = resourceRecord("two", { type: "OS::Heat::Stack", physicalId: "c-9", data: { [DIVERGED_KEY]: JSON.stringify(mark) } });
     const [view] = divergencesOf([rec]);
     expect(view).toMatchObject({ resource: "two", region: "RegionTwo", child: "p-two-abc", childId: "c-9", detectedAt: mark.detectedAt, appliedDigest: "a".repeat(12), currentDigest: "b".repeat(12) });
     expect(view.reason).toContain("p-two-abc in region RegionTwo was changed without its owner");
@@ -35,7 +36,7 @@ describe("divergencesOf", () => {
   it("ignores resolved, other failures, unreadable marks and replaced copies", () => {
     const resolved = resourceRecord("a", { action: "ADOPT", status: "COMPLETE", statusReason: "Divergence resolved by adopt: ..." });
     const other = resourceRecord("b", { status: "FAILED", statusReason: "Region RegionTwo (http://x) is unreachable" });
-    const garbled = resourceRecord("c", { data: { [DIVERGED_MARK_KEY]: "{not json" } });
+    const garbled = resourceRecord("c", { data: { [DIVERGED_KEY]: "{not json" } });
     const replaced = resourceRecord("d", { status: "FAILED", statusReason: REASON, replacedBy: "d2" });
     expect(divergencesOf([resolved, other, garbled, replaced])).toEqual([]);
   });

@@ -7,6 +7,7 @@
  */
 import type { ResourceRecord, StackRecord } from "@/lib/engine/ports";
 import { REMOTE_REGION_KEY } from "@/lib/engine/stack/nested-remote";
+import { divergenceMarkOf } from "@/lib/federation/divergence";
 import { ownerOf } from "@/lib/federation/ownership";
 
 /** A child stack's owner as the page shows it. */
@@ -36,9 +37,6 @@ export interface DivergenceView {
   currentDigest?: string;
 }
 
-/** The resource data key the divergence scan marks a diverged child under (a JSON object; a resolution clears it). */
-export const DIVERGED_MARK_KEY = "hearth.remote_diverged";
-
 /** The reason a DivergedError gives (lib/federation/divergence.ts): the child's name and region. */
 const DIVERGED_REASON = /Nested stack (\S+) in region (\S+) has diverged/;
 
@@ -48,29 +46,22 @@ export function ownerView(stack: Pick<StackRecord, "tags" | "region">): OwnerVie
   return owner ? { ...owner, local: owner.region === stack.region } : undefined;
 }
 
-/** The scan's mark on `rec`, or undefined when it has none (or an unreadable one). */
+/** The scan's mark on `rec` (lib/federation/divergence.ts), or undefined when it has none (or an unreadable one). */
 function markOf(rec: ResourceRecord): DivergenceView | undefined {
-  const raw = rec.data[DIVERGED_MARK_KEY];
-  if (!raw) return undefined;
-  let mark: Record<string, unknown>;
-  try {
-    mark = JSON.parse(raw) as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
-  const text = (key: string) => (typeof mark[key] === "string" ? (mark[key] as string) : undefined);
-  const region = text("region") ?? rec.data[REMOTE_REGION_KEY] ?? "";
-  const child = text("child") ?? rec.physicalId ?? "";
-  const [applied, current] = [text("appliedDigest")?.slice(0, 12), text("currentDigest")?.slice(0, 12)];
+  const mark = divergenceMarkOf(rec.data);
+  if (!mark) return undefined;
+  const region = mark.region || rec.data[REMOTE_REGION_KEY] || "";
+  const child = mark.child || rec.physicalId || "";
+  const [applied, current] = [mark.appliedDigest?.slice(0, 12), mark.currentDigest.slice(0, 12)];
   return {
     resource: rec.name,
     region,
     child,
-    childId: text("childId") ?? rec.physicalId,
-    detectedAt: text("detectedAt") ?? rec.updatedAt,
-    reason: `Nested stack ${child} in region ${region} was changed without its owner${applied && current ? ` (definition digest ${applied} applied by the owner, ${current} now)` : ""}.`,
+    childId: mark.childId || rec.physicalId,
+    detectedAt: mark.detectedAt || rec.updatedAt,
+    reason: `Nested stack ${child} in region ${region} was changed without its owner${applied ? ` (definition digest ${applied} applied by the owner, ${current} now)` : ""}; the owner does not overwrite it.`,
     ...(applied ? { appliedDigest: applied } : {}),
-    ...(current ? { currentDigest: current } : {}),
+    currentDigest: current,
   };
 }
 
