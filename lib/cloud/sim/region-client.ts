@@ -75,7 +75,7 @@ function carryOut<R>(access: RegionAccess, operation: string, table: OpTable, st
   }
   settle(s);
   const call = table as Record<string, (s: RegionState, ...args: unknown[]) => unknown>;
-  const done = stamp === undefined ? undefined : s.tokens.get(stamp);
+  const done = stamp === undefined ? undefined : s.recallToken(stamp);
   if (done) return { answer: s.actingFor(access.project, () => replayAnswer(done, (getter, id) => call[getter](s, id)) as R) };
   const failure = takeFailure(s, operation);
   if (failure) return { failure };

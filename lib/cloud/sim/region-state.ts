@@ -15,6 +15,22 @@ import type { SimRowKind } from "./persistence";
 export interface SimClock { now(): number }
 
 /**
+ * How long a stamped call is remembered, on the sim's clock: a repeat of it later than this is carried
+ * out again. A day, as clouds keep idempotency tokens: far longer than any take-over (a lease and a
+ * sweep, seconds) or stack timeout a repeat could come in (`timeout_mins` defaults to an hour).
+ */
+export const TOKEN_TTL_MS = 24 * 3600_000;
+/** How often (sim time) a region looks for stamps to forget, in the transaction of a stamped call. */
+const TOKEN_SWEEP_MS = 3600_000;
+/** At most this many stamps forgotten in one transaction (the rest in the next stamped call's). */
+const TOKEN_EXPIRY_BATCH = 500;
+
+/** A stamped call carried out, and when (sim clock; absent in rows written before stamps expired). */
+export interface RememberedCall extends TokenMemory {
+  at?: number;
+}
+
+/**
  * Receives every change: the row's new data (undefined when it was removed) and what it held before
  * (undefined when it was new; the live settings object for kind "region", which change in place).
  */
@@ -42,7 +58,9 @@ export class RegionState {
   /** Subnet id -> an address below which every pool address is in use (speeds up allocation). */
   readonly freeHints = new Map<string, bigint>();
   /** Stamped calls carried out, by stamp (client tokens, lib/engine/ports/client-token.ts). */
-  readonly tokens = new Map<string, TokenMemory>();
+  readonly tokens = new Map<string, RememberedCall>();
+  /** When (sim time) this process next looks for stamps older than TOKEN_TTL_MS. */
+  private nextTokenSweep = 0;
   /** Ids of servers and volumes with a pending transition. */
   readonly pending = new Map<string, "server" | "volume">();
   readonly images: readonly Image[];
@@ -162,11 +180,44 @@ export class RegionState {
     else this.pending.delete(record.id);
   }
 
-  /** Remembers a stamped call carried out (and reports it). */
+  /** The stamped call carried out under `stamp`, unless it is older than TOKEN_TTL_MS. */
+  recallToken(stamp: string): TokenMemory | undefined {
+    const memory = this.tokens.get(stamp);
+    return memory && (memory.at === undefined || memory.at > this.now() - TOKEN_TTL_MS) ? memory : undefined;
+  }
+
+  /** Remembers a stamped call carried out, with the time (and reports it); forgets expired stamps first. */
   rememberToken(stamp: string, memory: TokenMemory): void {
+    this.expireTokens();
     const previous = this.tokens.get(stamp);
-    this.tokens.set(stamp, memory);
-    this.listener(this.name, "token", stamp, memory, previous);
+    const remembered: RememberedCall = { ...memory, at: this.now() };
+    this.tokens.set(stamp, remembered);
+    this.listener(this.name, "token", stamp, remembered, previous);
+  }
+
+  /**
+   * Once per TOKEN_SWEEP_MS: forgets the stamps older than TOKEN_TTL_MS (each removal reported, so
+   * the running call's transaction writes it as a tombstone, which the store prunes with the others),
+   * at most TOKEN_EXPIRY_BATCH a call; a stamp from before stamps expired gets the time now.
+   */
+  private expireTokens(): void {
+    const now = this.now();
+    if (now < this.nextTokenSweep) return;
+    let changed = 0;
+    for (const [stamp, memory] of this.tokens) {
+      if (changed === TOKEN_EXPIRY_BATCH) return;
+      if (memory.at !== undefined && memory.at > now - TOKEN_TTL_MS) continue;
+      changed++;
+      if (memory.at === undefined) {
+        const dated = { ...memory, at: now };
+        this.tokens.set(stamp, dated);
+        this.listener(this.name, "token", stamp, dated, memory);
+      } else {
+        this.tokens.delete(stamp);
+        this.listener(this.name, "token", stamp, undefined, memory);
+      }
+    }
+    this.nextTokenSweep = now + TOKEN_SWEEP_MS;
   }
 
   /** Reports a change of the region's settings. */
