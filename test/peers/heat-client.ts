@@ -178,6 +178,12 @@ export class PeerClient {
     return answer.body?.events?.[0]?.id ?? "";
   }
 
+  /** The status reasons of the stack's own newest events (its resources' and its own, newest first; not its nested stacks'). */
+  async recentReasons(stack: StackRef, limit = 50): Promise<string[]> {
+    const answer = await this.call("GET", this.path(`/stacks/${stack.name}/${stack.id}/events?sort_dir=desc&limit=${limit}`));
+    return (answer.body?.events ?? []).map((e: { resource_status_reason: string }) => e.resource_status_reason);
+  }
+
   /** Every resource of the stack's tree (nested stacks' too). */
   async resources(stack: StackRef): Promise<ResourceRow[]> {
     const answer = await this.call("GET", this.path(`/stacks/${stack.name}/${stack.id}/resources?nested_depth=5`));

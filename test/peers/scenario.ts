@@ -44,14 +44,25 @@ export interface ScenarioOptions {
   stacks: number;
   /** Every n-th stack is deleted after its update. */
   deleteEvery: number;
-  /** Engines killed with SIGKILL (at seeded moments while work runs; each restarted). */
+  /** Kills (at seeded moments while work runs): each SIGKILLs `together` engines at once. */
   kills: number;
   seed: number;
   /** Bound of each wait for a stack to settle. */
   settleTimeoutMs: number;
   /** Bound of the whole run. */
   deadlineMs: number;
+  /** Engines killed at the same moment at each kill (default 1; fewer than the live engines). */
+  together?: number;
+  /** Whether killed engines are started again, before the next kill (default true). */
+  restart?: boolean;
+  /** ms between the starts of two stacks (default 0: all at once), so that creates, updates and deletes overlap. */
+  staggerMs?: number;
+  /** Each kill also waits (bounded by settleTimeoutMs) until creates, updates and deletes are all being run. */
+  mixed?: boolean;
 }
+
+/** The steps of a stack, by index. */
+const STEPS = ["create", "update", "delete"] as const;
 
 /** One stack's path through the scenario. */
 export interface StackOutcome {
@@ -64,16 +75,32 @@ export interface StackOutcome {
   ref?: StackRef;
 }
 
+/** One killed engine, and what became of the stacks it was running. */
+export interface Takeover {
+  engine: string;
+  /** The stacks whose current operation had been sent to it. */
+  stacks: string[];
+  /** The steps (create, update, delete) in flight on any engine at the kill. */
+  inFlight: string[];
+  /** Per stack found: ms from the kill until a peer wrote its next event (NaN when none came). */
+  ms: number[];
+  /** Its stacks still in progress (or stored, not started) just after the kill: the work a peer must take over. */
+  left: string[];
+  /** Per stack of `left`: the reasons of its own newest events once a peer wrote (the take-over event among them). */
+  resumed: string[][];
+}
+
 /** What the scenario measured. */
 export interface ScenarioResult {
   outcomes: StackOutcome[];
-  /** Per kill: the engine, and ms from the kill until a peer wrote the next event of each stack it was running. */
-  takeovers: { engine: string; stacks: string[]; ms: number[] }[];
+  /** One per killed engine. */
+  takeovers: Takeover[];
 }
 
-/** The engine each stack's current operation was sent to (it runs it), from the request on; and how many steps have been sent. */
+/** The engine each stack's current operation was sent to (it runs it) and its step, from the request on; and how many steps have been sent. */
 interface Running {
   engines: Map<string, string>;
+  steps: Map<string, number>;
   sent: number;
 }
 
@@ -86,22 +113,26 @@ async function driveStack(client: PeerClient, fleet: EngineFleet, i: number, o: 
     const live = fleet.live();
     const engine = live[(i + index) % live.length];
     running.engines.set(name, engine.name);
+    running.steps.set(name, index);
     running.sent++;
     const ref = await send(engine);
     outcome.ref = ref;
     const settled: Settled = await client.settle(ref, o.settleTimeoutMs);
     running.engines.delete(name);
+    running.steps.delete(name);
     outcome.steps.push(settled.status);
     if (settled.status !== outcome.expected[index]) outcome.reasons.push(`${settled.status}: ${settled.reason}`);
     return settled.status === outcome.expected[index];
   };
   try {
+    if (o.staggerMs) await pause(i * o.staggerMs);
     if (!(await step(0, (e) => client.createStack(name, PEER_TEMPLATE, {}, e)))) return outcome;
     const ref = outcome.ref!;
     if (!(await step(1, (e) => client.updateStack(ref, UPDATE_PARAMETERS, e).then(() => ref)))) return outcome;
     if (deletes) await step(2, (e) => client.deleteStack(ref, e).then(() => ref));
   } catch (error) {
     running.engines.delete(name);
+    running.steps.delete(name);
     outcome.steps.push("ERROR");
     outcome.reasons.push(error instanceof Error ? error.message : String(error));
   }
@@ -110,21 +141,25 @@ async function driveStack(client: PeerClient, fleet: EngineFleet, i: number, o: 
 
 /**
  * Watches the stacks a killed engine was running (by name: a create may not have answered): ms from
- * the kill until each has a newer event (bounded); NaN when none came, or the create never stored it.
+ * the kill until each has a newer event (bounded), NaN when none came or the create never stored
+ * it; which of them were still in progress just after the kill, and their newest own events' reasons
+ * once a peer wrote.
  */
-async function watchTakeover(client: PeerClient, names: string[], killedAt: number, timeoutMs: number): Promise<number[]> {
-  const found = await Promise.all(names.map((name) => client.findStack(name)));
-  const refs = found.filter((ref): ref is StackRef => ref !== undefined);
-  const baselines = await Promise.all(refs.map((ref) => client.newestEvent(ref)));
-  return Promise.all(
-    refs.map(async (ref, k) => {
+async function watchTakeover(client: PeerClient, names: string[], killedAt: number, timeoutMs: number): Promise<Pick<Takeover, "ms" | "left" | "resumed">> {
+  const found = (await Promise.all(names.map((name) => client.findStack(name)))).filter((ref): ref is StackRef => ref !== undefined);
+  const shown = await Promise.all(found.map((ref) => client.show(ref)));
+  const pending = found.filter((_, k) => shown[k] !== "GONE" && /IN_PROGRESS$|^INIT_COMPLETE$/.test((shown[k] as { stack_status: string }).stack_status));
+  const baselines = await Promise.all(found.map((ref) => client.newestEvent(ref)));
+  const watched = await Promise.all(
+    found.map(async (ref, k) => {
       for (let polls = 0; polls < timeoutMs / 100 && Date.now() - killedAt < timeoutMs; polls++) {
-        if ((await client.newestEvent(ref)) !== baselines[k]) return Date.now() - killedAt;
+        if ((await client.newestEvent(ref)) !== baselines[k]) return { ms: Date.now() - killedAt, reasons: pending.includes(ref) ? await client.recentReasons(ref) : [] };
         await pause(100);
       }
-      return Number.NaN;
+      return { ms: Number.NaN, reasons: [] };
     }),
   );
+  return { ms: watched.map((w) => w.ms), left: pending.map((ref) => ref.name), resumed: pending.map((ref) => watched[found.indexOf(ref)].reasons) };
 }
 
 /**
@@ -136,30 +171,59 @@ function killMoments(o: ScenarioOptions, random: () => number): number[] {
   return Array.from({ length: o.kills }, (_, k) => Math.max(1, Math.floor(((k + random()) / o.kills) * 0.8 * steps)));
 }
 
+/** The steps in flight now, e.g. ["create", "update"]. */
+function inFlight(running: Running): string[] {
+  return [...new Set(running.steps.values())].sort().map((index) => STEPS[index]);
+}
+
+/** Waits (bounded) until `moment` steps have been sent and, with `o.mixed`, until every kind of step is in flight. */
+async function awaitMoment(o: ScenarioOptions, running: Running, moment: number, done: () => boolean): Promise<void> {
+  for (let polls = 0; polls < o.deadlineMs / 50 && !done() && running.sent < moment; polls++) await pause(50);
+  const kinds = o.deleteEvery > o.stacks ? 2 : 3;
+  for (let polls = 0; o.mixed && polls < o.settleTimeoutMs / 50 && !done() && inFlight(running).length < kinds; polls++) await pause(50);
+}
+
 /**
- * Kills `o.kills` engines at seeded moments: each time one that runs operations (picked at random
- * among those), restarted before the next kill, so one engine at most is down at a time.
+ * `count` live slots to kill (always leaving one): engines running a delete first (the shortest
+ * step, the least often caught), then the others running operations, then idle ones; in seeded
+ * random order within each.
  */
-async function killer(client: PeerClient, fleet: EngineFleet, o: ScenarioOptions, running: Running, done: () => boolean): Promise<ScenarioResult["takeovers"]> {
+function victims(fleet: EngineFleet, running: Running, count: number, random: () => number): number[] {
+  const busy = new Set(running.engines.values());
+  const deleting = new Set([...running.steps].filter(([, index]) => STEPS[index] === "delete").map(([name]) => running.engines.get(name)));
+  const rank = (name: string) => (deleting.has(name) ? 0 : busy.has(name) ? 1 : 2);
+  const live = fleet.slots.map((engine, slot) => ({ engine, slot, key: rank(engine.name) + random() })).filter(({ engine }) => engine.alive);
+  return live
+    .sort((a, b) => a.key - b.key)
+    .slice(0, Math.min(count, live.length - 1))
+    .map(({ slot }) => slot);
+}
+
+/**
+ * Kills `o.kills` times at seeded moments, each time `o.together` engines at once (those running
+ * operations first), restarted before the next kill unless `o.restart` is false.
+ */
+async function killer(client: PeerClient, fleet: EngineFleet, o: ScenarioOptions, running: Running, done: () => boolean): Promise<Takeover[]> {
   const random = seeded(o.seed);
-  const takeovers: ScenarioResult["takeovers"] = [];
+  const takeovers: Takeover[] = [];
   const waits: Promise<unknown>[] = [];
   for (const moment of killMoments(o, random)) {
-    for (let polls = 0; polls < o.deadlineMs / 50 && !done() && running.sent < moment; polls++) await pause(50);
+    await awaitMoment(o, running, moment, done);
     if (done()) break;
-    const busy = new Set(running.engines.values());
-    const live = fleet.slots.map((engine, slot) => ({ engine, slot })).filter(({ engine }) => engine.alive);
-    const candidates = live.some(({ engine }) => busy.has(engine.name)) ? live.filter(({ engine }) => busy.has(engine.name)) : live;
-    const { engine: victim, slot } = candidates[Math.floor(random() * candidates.length)];
-    const names = [...running.engines].filter(([, engine]) => engine === victim.name).map(([name]) => name);
-    await fleet.kill(slot);
+    const slots = victims(fleet, running, o.together ?? 1, random);
+    const steps = inFlight(running);
+    const killed = slots.map((slot) => ({ slot, engine: fleet.slots[slot].name, names: [...running.engines].filter(([, engine]) => engine === fleet.slots[slot].name).map(([name]) => name) }));
+    // every SIGKILL is sent before any exit is awaited: the engines die at the same moment
+    await Promise.all(slots.map((slot) => fleet.kill(slot)));
     const killedAt = Date.now();
-    const record = { engine: victim.name, stacks: names, ms: [] as number[] };
-    takeovers.push(record);
-    const watched = watchTakeover(client, names, killedAt, o.settleTimeoutMs).catch(() => names.map(() => Number.NaN));
-    waits.push(watched.then((ms) => void (record.ms = ms)));
-    // one engine down at a time: the next kill waits for this one's restart
-    await fleet.restart(slot);
+    for (const { engine, names } of killed) {
+      const record: Takeover = { engine, stacks: names, inFlight: steps, ms: [], left: [], resumed: [] };
+      takeovers.push(record);
+      const failed = { ms: names.map(() => Number.NaN), left: [], resumed: [] };
+      waits.push(watchTakeover(client, names, killedAt, o.settleTimeoutMs).catch(() => failed).then((seen) => void Object.assign(record, seen)));
+    }
+    // one kill at a time: the next waits for these engines' restart
+    if (o.restart !== false) await Promise.all(slots.map((slot) => fleet.restart(slot)));
   }
   await Promise.all(waits);
   return takeovers;
@@ -167,7 +231,7 @@ async function killer(client: PeerClient, fleet: EngineFleet, o: ScenarioOptions
 
 /** Runs the scenario on a started fleet with a logged-in client. */
 export async function runScenario(client: PeerClient, fleet: EngineFleet, o: ScenarioOptions): Promise<ScenarioResult> {
-  const running: Running = { engines: new Map(), sent: 0 };
+  const running: Running = { engines: new Map(), steps: new Map(), sent: 0 };
   let finished = false;
   const deadline = Date.now() + o.deadlineMs;
   const stacks = Promise.all(Array.from({ length: o.stacks }, (_, i) => driveStack(client, fleet, i, o, running))).finally(() => (finished = true));
