@@ -9,8 +9,15 @@
 import pg from "pg";
 import { numberedPlaceholders, type SqlDriver, type SqlExecutor, type SqlValue } from "./driver";
 
-/** Connections per process: the engine's writes are batched, so a few suffice. */
-const POOL_SIZE = 4;
+/**
+ * Connections per process. The engine's writes are batched, but reads (REST polls, the HA and
+ * divergence watches, leases, the cloud's catch-up) share the pool: with 4, three engines on a loaded
+ * machine waited more than 10 s for a connection and failed 9 of 50 stacks of bench/peers.ts
+ * (oslo.db, Heat's, allows 5 plus 50 overflow and waits 30 s).
+ */
+const POOL_SIZE = 10;
+/** How long a statement waits for a pooled connection (or a new one to open) before it fails. */
+const CONNECT_TIMEOUT_MS = 30_000;
 /** SQLSTATEs worth retrying a transaction for: serialization_failure, deadlock_detected. */
 const RETRYABLE = new Set(["40001", "40P01"]);
 const ATTEMPTS = 5;
@@ -23,7 +30,7 @@ export class PostgresDriver implements SqlDriver {
 
   constructor(url: string, fsyncEachCommit = false) {
     const options = `-c synchronous_commit=${fsyncEachCommit ? "on" : "off"}`;
-    this.pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, connectionTimeoutMillis: 10_000, options });
+    this.pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, options });
     // an idle client's error (the server went away) must not crash the process; the next query reports it
     this.pool.on("error", () => undefined);
   }
