@@ -20,3 +20,20 @@ export const notFound = (what: string) => new EngineError("NotFound", `${what} n
 
 /** The stack is busy with another operation, or a name is taken. */
 export const conflict = (message: string) => new EngineError("Conflict", message);
+
+/**
+ * A Conflict naming the stack another operation holds (its lease), so that a caller which must change it
+ * can wait for that lease to go (ResourceContext.untilStackFree) instead of trying again blindly.
+ */
+export class StackBusy extends EngineError {
+  constructor(
+    readonly stackId: string,
+    message: string,
+  ) {
+    super("Conflict", message);
+  }
+}
+
+/** The Conflict of a stack in progress under `owner`'s lease. */
+export const busyStack = (stack: { id: string; name: string; action: string }, owner: string) =>
+  new StackBusy(stack.id, `Stack ${stack.name} is busy: ${stack.action} IN_PROGRESS by ${owner}`);

@@ -144,6 +144,12 @@ export interface ResourceContext {
   now(): number;
   /** Waits on the engine's clock (rejects when `abort` fires); absent in harnesses without a clock. */
   sleep?(ms: number): Promise<void>;
+  /**
+   * Waits until no operation holds the stack `stackId` (its lease released or expired: see the
+   * StackBusy error) or the engine's clock reaches `until`; rejects when `abort` fires. Absent in
+   * harnesses without an engine.
+   */
+  untilStackFree?(stackId: string, until: number): Promise<void>;
   /** Adds a progress line to the resource's events (not a state change). */
   note(reason: string): void;
   /**

@@ -7,7 +7,7 @@
  * reported (SIGNAL IN_PROGRESS "queued") and waits.
  */
 import { ValidationError } from "../diagnostics";
-import { EngineError, conflict, notFound } from "../errors";
+import { busyStack, EngineError, conflict, notFound } from "../errors";
 import { CloudError } from "../ports";
 import type { EngineCore } from "./core";
 import { compileStored } from "./definition";
@@ -122,7 +122,7 @@ export async function markResourceUnhealthy(core: EngineCore, stackId: string, n
     const lock = live ? { owner: core.owner, expiresAt: Infinity } : await core.store.getLock(stackId);
     if (!lock || lock.expiresAt <= core.clock.now()) return setHealth(op, rec, unhealthy, reason);
     if (!(await pauseWhileSettling(core, stackId, core.running.get(stackId), deadline))) {
-      throw conflict(`Stack ${op.stack.name} is busy: ${op.stack.action} IN_PROGRESS by ${lock.owner}`);
+      throw busyStack(op.stack, lock.owner);
     }
   }
 }

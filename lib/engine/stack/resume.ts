@@ -18,7 +18,7 @@
  * A child stack is taken over by its parent's resource (nested.ts waits for its lease here).
  */
 import { ValidationError } from "../diagnostics";
-import { conflict } from "../errors";
+import { busyStack } from "../errors";
 import type { Action, StackRecord } from "../ports";
 import type { OperationHandle } from "./api";
 import type { EngineCore } from "./core";
@@ -82,7 +82,7 @@ export async function resumeChild(core: EngineCore, child: StackRecord, start: S
     const lock = await core.store.getLock(child.id);
     const now = core.clock.now();
     if (!lock || lock.expiresAt <= now) break;
-    if (now >= deadline) throw conflict(`Stack ${child.name} is busy: ${child.action} IN_PROGRESS by ${lock.owner}`);
+    if (now >= deadline) throw busyStack(child, lock.owner);
     await core.clock.sleep(Math.max(1, Math.min(lock.expiresAt, deadline) - now), signal);
   }
   const handle = await takeOver(core, child, start);

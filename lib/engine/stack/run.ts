@@ -2,7 +2,7 @@
  * Running an operation under the stack lock: refuse a busy stack, take the lease (owner + expiry),
  * renew it while the work runs, release it at the end. The returned promise never rejects.
  */
-import { conflict, EngineError } from "../errors";
+import { busyStack, EngineError } from "../errors";
 import type { EngineCore, RunningOperation } from "./core";
 import { causeFromParent, Operation } from "./operation";
 import type { StackRecord } from "../ports";
@@ -11,10 +11,6 @@ import type { StackRecord } from "../ports";
 export interface StartOptions {
   /** The parent operation's signal, for nested stacks: aborting it aborts this operation too. */
   parentSignal?: AbortSignal;
-}
-
-function busy(stack: StackRecord, owner: string): EngineError {
-  return conflict(`Stack ${stack.name} is busy: ${stack.action} IN_PROGRESS by ${owner}`);
 }
 
 /** Renews the lock every third of its lifetime; a lost lock aborts the operation. */
@@ -78,7 +74,7 @@ async function takeLock(core: EngineCore, stack: StackRecord): Promise<void> {
     // the same owner may take its own lease again: an operation of this engine that started meanwhile is a holder too
     if (!local && (await core.store.acquireLock(stack.id, core.owner, core.lockTtlMs)) && !core.running.has(stack.id)) return;
     const holder = local ? core.owner : ((await core.store.getLock(stack.id))?.owner ?? "another engine");
-    if (!(await pauseWhileSettling(core, stack.id, local, deadline))) throw busy(stack, holder);
+    if (!(await pauseWhileSettling(core, stack.id, local, deadline))) throw busyStack(stack, holder);
   }
 }
 
@@ -96,7 +92,7 @@ export async function startOperation(
 ): Promise<{ done: Promise<StackRecord> }> {
   if (core.closed) throw new EngineError("Conflict", "The engine is shutting down");
   await takeLock(core, stack);
-  if (core.running.has(stack.id)) throw busy(stack, core.owner);
+  if (core.running.has(stack.id)) throw busyStack(stack, core.owner);
   let op: Operation | undefined;
   const early: { message: string; rollback: boolean }[] = [];
   const entry: RunningOperation = {

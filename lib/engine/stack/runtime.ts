@@ -5,6 +5,7 @@
  */
 import type { ResourceContext, ResourcePlugin } from "../resources/types";
 import type { RuntimeView } from "../template/types";
+import { untilStackFree } from "./lease-wait";
 import type { Operation } from "./operation";
 import type { RegionClient, ResourceRecord } from "../ports";
 
@@ -75,6 +76,7 @@ export function contextFor(
     random: core.random,
     now: () => core.clock.now(),
     sleep: (ms) => core.clock.sleep(ms, signal),
+    untilStackFree: (stackId, until) => untilStackFree(core, stackId, until, signal),
     note(reason) {
       // a note also stores what the hook changed so far, so readers follow a long hook (a failover) step by step
       notes = notes.then(async () => {

@@ -4,6 +4,7 @@
  * member), quiescing a member (remove its SoftwareDeployments with the DELETE action, so their quiesce
  * config runs; best effort, bounded by quiesce_timeout), setting the followers and choosing standbys.
  */
+import { StackBusy } from "../../errors";
 import { optList, optMap, optNumber, optString, reqString } from "../support/props";
 import type { ResourceContext } from "../types";
 import type { NestedResourceInfo, NestedStackView } from "../../ports";
@@ -12,23 +13,31 @@ import { failedMembers } from "./autoscaling-group-ops";
 import { followedVolumes, verifyAttached, verifyDetached } from "./failover-readback";
 import { requireComplete } from "./nested";
 
-/** How often, and how long apart, a step tries again a stack that another operation holds. */
+/** How long a step waits, in all, for a stack that another operation holds, and how many times it tries. */
+const BUSY_WAIT_MS = 30_000;
 const BUSY_ATTEMPTS = 60;
+/** The pause before trying again after a Conflict that names no stack to wait for (a remote region's). */
 const BUSY_PAUSE_MS = 500;
 
 /**
  * Runs `work` (a change of a nested stack, a signal to the group), trying again while the stack it
  * changes is busy (Conflict): a peer engine may be carrying on the operation a dead engine left on it.
- * Bounded: BUSY_ATTEMPTS tries BUSY_PAUSE_MS apart, then the Conflict is the step's failure.
+ * A busy stack of this engine's store (StackBusy) is waited for until its lease is released or expired
+ * (ctx.untilStackFree), so `work` runs again once, when it can succeed; another Conflict is tried again
+ * BUSY_PAUSE_MS later. Bounded: after BUSY_WAIT_MS on the engine's clock, or BUSY_ATTEMPTS tries, the
+ * Conflict is the step's failure.
  */
 export async function whileBusy<T>(ctx: ResourceContext, work: () => Promise<T>): Promise<T> {
+  const until = ctx.now() + BUSY_WAIT_MS;
   for (let attempt = 1; ; attempt++) {
     try {
       return await work();
     } catch (error) {
       const busy = (error as { code?: unknown }).code === "Conflict";
-      if (!busy || attempt >= BUSY_ATTEMPTS || !ctx.sleep) throw error;
-      await ctx.sleep(BUSY_PAUSE_MS);
+      if (!busy || attempt >= BUSY_ATTEMPTS || ctx.now() >= until) throw error;
+      if (error instanceof StackBusy && ctx.untilStackFree) await ctx.untilStackFree(error.stackId, until);
+      else if (ctx.sleep) await ctx.sleep(Math.min(BUSY_PAUSE_MS, until - ctx.now()));
+      else throw error;
     }
   }
 }
