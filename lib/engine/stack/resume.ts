@@ -26,6 +26,7 @@ import { continueCreate, continueCreateRollback } from "./create";
 import { compileOrThrow, compileStored, storedDefinition } from "./definition";
 import { continueDelete } from "./delete";
 import type { Operation } from "./operation";
+import { untilStackFree } from "./lease-wait";
 import { startOperation, type StartOptions } from "./run";
 import { continueStackAction } from "./stack-actions";
 import { allRecords } from "./teardown";
@@ -73,18 +74,14 @@ export async function takeOver(core: EngineCore, listed: StackRecord, start: Sta
 
 /**
  * Takes over a child stack a crashed engine left IN_PROGRESS, for its parent's resource: waits (on the
- * engine's clock, at most twice the lease) for the dead engine's lease on it to expire, then carries
- * its operation to its end; the child's final record, or undefined when it was no longer in progress.
+ * engine's clock, at most twice the lease) for the dead engine's lease on it to expire, or a live
+ * holder's to be released (lease-wait.ts), then carries its operation to its end; the child's final
+ * record, or undefined when it was no longer in progress.
  */
 export async function resumeChild(core: EngineCore, child: StackRecord, start: StartOptions, signal: AbortSignal): Promise<StackRecord | undefined> {
-  const deadline = core.clock.now() + 2 * core.lockTtlMs;
-  for (;;) {
-    const lock = await core.store.getLock(child.id);
-    const now = core.clock.now();
-    if (!lock || lock.expiresAt <= now) break;
-    if (now >= deadline) throw busyStack(child, lock.owner);
-    await core.clock.sleep(Math.max(1, Math.min(lock.expiresAt, deadline) - now), signal);
-  }
+  await untilStackFree(core, child.id, core.clock.now() + 2 * core.lockTtlMs, signal);
+  const lock = await core.store.getLock(child.id);
+  if (lock && lock.expiresAt > core.clock.now()) throw busyStack(child, lock.owner);
   const handle = await takeOver(core, child, start);
   return handle?.done;
 }
