@@ -45,6 +45,11 @@ function unreachable(error: unknown): boolean {
 
 /** The client. */
 export class PeerClient {
+  /**
+   * Stacks whose operation was sent again (to another engine) because the first engine did not start
+   * it: its answer was lost and the operation had not begun, or the stack was busy.
+   */
+  readonly resent = new Set<string>();
   private next = 0;
   private token = "";
   private projectId = "";
@@ -108,9 +113,16 @@ export class PeerClient {
     return stack ? { name, id: stack.id } : undefined;
   }
 
+  /** The status of the live stack of that name ("CREATE_IN_PROGRESS"), or undefined when there is none. */
+  async statusOf(name: string): Promise<string | undefined> {
+    const answer = await this.call("GET", this.path(`/stacks?name=${encodeURIComponent(name)}`));
+    return answer.body?.stacks?.[0]?.stack_status;
+  }
+
   /** Creates a stack through `engine` (or any); a lost answer is resolved by looking the name up. */
   async createStack(name: string, template: object, parameters: Record<string, unknown>, engine?: EngineProcess): Promise<StackRef> {
     for (let attempt = 0; attempt < RETRIES; attempt++) {
+      if (attempt > 0) this.resent.add(name);
       const answer = await this.call("POST", this.path("/stacks"), { stack_name: name, template, parameters, timeout_mins: 10 }, { engine: attempt === 0 ? engine : undefined, once: true });
       if (answer.status === 201) return { name, id: answer.body.stack.id };
       const found = await this.findStack(name);
@@ -138,6 +150,7 @@ export class PeerClient {
   private async accepted(method: string, stack: StackRef, body: unknown, ok: number, engine?: EngineProcess): Promise<void> {
     const action = method === "DELETE" ? "DELETE" : "UPDATE";
     for (let attempt = 0; attempt < RETRIES * 4; attempt++) {
+      if (attempt > 0) this.resent.add(stack.name);
       const answer = await this.call(method, this.path(`/stacks/${stack.name}/${stack.id}`), body, { engine: attempt === 0 ? engine : undefined, once: true });
       if (answer.status === ok) return;
       if (answer.status !== 0 && answer.status !== 409) throw new Error(`${method} ${stack.name} answered ${answer.status}: ${JSON.stringify(answer.body)}`);

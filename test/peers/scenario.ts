@@ -55,9 +55,16 @@ export interface ScenarioOptions {
   together?: number;
   /** Whether killed engines are started again, before the next kill (default true). */
   restart?: boolean;
-  /** ms between the starts of two stacks (default 0: all at once), so that creates, updates and deletes overlap. */
-  staggerMs?: number;
-  /** Each kill also waits (bounded by settleTimeoutMs) until creates, updates and deletes are all being run. */
+  /**
+   * The stacks first go as far as a gate (those to be deleted: created and updated; every other one of
+   * the rest: created), and go on all at once when every stack is there: creates, updates and deletes
+   * then start together (default: no gate).
+   */
+  gated?: boolean;
+  /**
+   * Each kill comes once a create, an update and a delete are all in progress (a stack of each shows
+   * it; waiting at most settleTimeoutMs), instead of after a seeded number of steps.
+   */
   mixed?: boolean;
 }
 
@@ -104,12 +111,42 @@ interface Running {
   sent: number;
 }
 
-/** Runs one stack's create, update and maybe delete, each through a different engine, waiting for each to settle. */
-async function driveStack(client: PeerClient, fleet: EngineFleet, i: number, o: ScenarioOptions, running: Running): Promise<StackOutcome> {
+/** Where every stack waits until all have arrived (each arrives once: at its gated step, or when it ends before). */
+class Gate {
+  private waiting: number;
+  private release!: () => void;
+  readonly open = new Promise<void>((resolve) => (this.release = resolve));
+
+  constructor(count: number) {
+    this.waiting = count;
+    if (count === 0) this.release();
+  }
+
+  /** Counts one stack in; resolves when the gate opens. */
+  arrive(): Promise<void> {
+    if (--this.waiting === 0) this.release();
+    return this.open;
+  }
+}
+
+/** The step a stack waits at the gate before (with `o.gated`): the delete of a stack deleted, else the create or the update, in turn. */
+function gatedStep(i: number, o: ScenarioOptions): number | undefined {
+  if (!o.gated) return undefined;
+  return i % o.deleteEvery === 0 ? 2 : Math.floor(i / o.deleteEvery) % 2;
+}
+
+/**
+ * Runs one stack's create, update and maybe delete, each through a different engine, waiting for
+ * each to settle (and at the gate before its gated step).
+ */
+async function driveStack(client: PeerClient, fleet: EngineFleet, i: number, o: ScenarioOptions, running: Running, gate: Gate): Promise<StackOutcome> {
   const name = `peer-${i}`;
   const deletes = i % o.deleteEvery === 0;
   const outcome: StackOutcome = { name, steps: [], expected: ["CREATE_COMPLETE", "UPDATE_COMPLETE", ...(deletes ? ["GONE"] : [])], reasons: [] };
+  const gated = gatedStep(i, o);
+  let arrived = false;
   const step = async (index: number, send: (engine: ReturnType<EngineFleet["live"]>[number]) => Promise<StackRef>): Promise<boolean> => {
+    if (index === gated) await ((arrived = true), gate.arrive());
     const live = fleet.live();
     const engine = live[(i + index) % live.length];
     running.engines.set(name, engine.name);
@@ -125,7 +162,6 @@ async function driveStack(client: PeerClient, fleet: EngineFleet, i: number, o: 
     return settled.status === outcome.expected[index];
   };
   try {
-    if (o.staggerMs) await pause(i * o.staggerMs);
     if (!(await step(0, (e) => client.createStack(name, PEER_TEMPLATE, {}, e)))) return outcome;
     const ref = outcome.ref!;
     if (!(await step(1, (e) => client.updateStack(ref, UPDATE_PARAMETERS, e).then(() => ref)))) return outcome;
@@ -135,6 +171,8 @@ async function driveStack(client: PeerClient, fleet: EngineFleet, i: number, o: 
     running.steps.delete(name);
     outcome.steps.push("ERROR");
     outcome.reasons.push(error instanceof Error ? error.message : String(error));
+  } finally {
+    if (gated !== undefined && !arrived) void gate.arrive();
   }
   return outcome;
 }
@@ -176,11 +214,19 @@ function inFlight(running: Running): string[] {
   return [...new Set(running.steps.values())].sort().map((index) => STEPS[index]);
 }
 
-/** Waits (bounded) until `moment` steps have been sent and, with `o.mixed`, until every kind of step is in flight. */
-async function awaitMoment(o: ScenarioOptions, running: Running, moment: number, done: () => boolean): Promise<void> {
-  for (let polls = 0; polls < o.deadlineMs / 50 && !done() && running.sent < moment; polls++) await pause(50);
-  const kinds = o.deleteEvery > o.stacks ? 2 : 3;
-  for (let polls = 0; o.mixed && polls < o.settleTimeoutMs / 50 && !done() && inFlight(running).length < kinds; polls++) await pause(50);
+/** Whether a create, an update and a delete are all in progress now: a stack of each kind in flight shows its action IN_PROGRESS. */
+async function allKindsInProgress(client: PeerClient, running: Running): Promise<boolean> {
+  const entries = [...running.steps];
+  const shown = await Promise.all(entries.map(async ([name, index]) => `${STEPS[index].toUpperCase()}_IN_PROGRESS` === (await client.statusOf(name))));
+  return new Set(entries.filter((_, k) => shown[k]).map(([, index]) => index)).size === STEPS.length;
+}
+
+/** Waits (bounded) until `moment` steps have been sent or, with `o.mixed`, until a create, an update and a delete are in progress. */
+async function awaitMoment(client: PeerClient, o: ScenarioOptions, running: Running, moment: number, done: () => boolean): Promise<void> {
+  const ready = o.mixed ? () => allKindsInProgress(client, running) : async () => running.sent >= moment;
+  const bound = o.mixed ? o.settleTimeoutMs : o.deadlineMs;
+  const deadline = Date.now() + bound;
+  for (let polls = 0; polls < bound / 50 && Date.now() < deadline && !done() && !(await ready()); polls++) await pause(50);
 }
 
 /**
@@ -208,7 +254,7 @@ async function killer(client: PeerClient, fleet: EngineFleet, o: ScenarioOptions
   const takeovers: Takeover[] = [];
   const waits: Promise<unknown>[] = [];
   for (const moment of killMoments(o, random)) {
-    await awaitMoment(o, running, moment, done);
+    await awaitMoment(client, o, running, moment, done);
     if (done()) break;
     const slots = victims(fleet, running, o.together ?? 1, random);
     const steps = inFlight(running);
@@ -234,7 +280,8 @@ export async function runScenario(client: PeerClient, fleet: EngineFleet, o: Sce
   const running: Running = { engines: new Map(), steps: new Map(), sent: 0 };
   let finished = false;
   const deadline = Date.now() + o.deadlineMs;
-  const stacks = Promise.all(Array.from({ length: o.stacks }, (_, i) => driveStack(client, fleet, i, o, running))).finally(() => (finished = true));
+  const gate = new Gate(o.gated ? o.stacks : 0);
+  const stacks = Promise.all(Array.from({ length: o.stacks }, (_, i) => driveStack(client, fleet, i, o, running, gate))).finally(() => (finished = true));
   const takeovers = killer(client, fleet, o, running, () => finished || Date.now() > deadline);
   return { outcomes: await stacks, takeovers: await takeovers };
 }
