@@ -20,6 +20,7 @@ const BENCHES: Record<string, string[][]> = {
   "designer-completions.ts": [[]],
   "event-latency.ts": [[]],
   "failover.ts": [[]],
+  "ha-tick.ts": [[]],
   "hostile.ts": [[]],
   "peers.ts": [[]],
   "engine-create.ts": [[], ["--store", "sqlite"], ["--e2e"]],
