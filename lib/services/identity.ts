@@ -19,6 +19,12 @@ const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, length
 /** Roles Hearth knows: admin and member may change a project's stacks, reader may only look. */
 export const ROLE_NAMES = ["admin", "member", "reader"] as const;
 
+/** The project bootstrap makes for trying Hearth. */
+const DEMO_PROJECT_NAME = "demo";
+
+/** What `bootstrap` makes, by name: the roles, and the admin user as admin of the admin and demo projects. */
+export const BOOTSTRAP_SHAPE = { roles: ROLE_NAMES, user: "admin", role: "admin", projects: [ADMIN_PROJECT_NAME, DEMO_PROJECT_NAME] } as const;
+
 /** Why an identity call was refused (mapped to 400 / 401 / 403 / 404 / 409 / 429). */
 export type IdentityErrorCode = "BadRequest" | "Unauthorized" | "Forbidden" | "NotFound" | "Conflict" | "TooManyRequests";
 
@@ -186,16 +192,16 @@ export function createIdentity(store: IdentityStore, loginFailures: LoginFailure
     async bootstrap({ password, adminProjectId }) {
       const roles = await store.ensureRoles(ROLE_NAMES.map((name) => ({ id: newId(), name })));
       const adminProject = await ensureProject(adminProjectId, ADMIN_PROJECT_NAME, "Bootstrap project for initializing the cloud.");
-      const demoProject = await ensureProject(newId(), "demo", "Demo project for trying Hearth.");
-      let user = await store.findUser("admin");
+      const demoProject = await ensureProject(newId(), DEMO_PROJECT_NAME, "Demo project for trying Hearth.");
+      let user = await store.findUser(BOOTSTRAP_SHAPE.user);
       let generatedPassword: string | undefined;
       if (!user) {
         generatedPassword = password ? undefined : randomBytes(12).toString("base64url");
-        const row = newUserRow("admin", await hashPassword(password ?? generatedPassword!), now());
+        const row = newUserRow(BOOTSTRAP_SHAPE.user, await hashPassword(password ?? generatedPassword!), now());
         if (!(await store.addUser(row))) generatedPassword = undefined; // another process bootstrapped first
-        user = await mustFind(store.findUser("admin"), "user: admin");
+        user = await mustFind(store.findUser(BOOTSTRAP_SHAPE.user), `user: ${BOOTSTRAP_SHAPE.user}`);
       }
-      const admin = roles.find((r) => r.name === "admin")!;
+      const admin = roles.find((r) => r.name === BOOTSTRAP_SHAPE.role)!;
       await store.assign(user.id, adminProject, admin.id);
       await store.assign(user.id, demoProject, admin.id);
       return { adminUserId: user.id, adminProjectId: adminProject, demoProjectId: demoProject, generatedPassword };

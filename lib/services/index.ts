@@ -9,6 +9,7 @@ import { openDatabase } from "../store/database";
 import { configFromEnv, type HearthConfig } from "./config";
 import { engineOptions } from "./engine-options";
 import { EventBus } from "./event-bus";
+import { bootstrapOnFirstStart } from "./first-start";
 import { prepareHa } from "./ha";
 import { configuredFederation, regionParts } from "./federation";
 import { createIdentity } from "./identity";
@@ -61,10 +62,7 @@ export async function createHearth(options: CreateHearthOptions = {}): Promise<H
     const ha = await prepareHa(db.secrets, config);
     const engine = createEngine(engineOptions(config, region, { presigner: ha.presigner, identity: identityPort(db.identity), ...options.engine, store, cloud, sink: bus }));
     const identity = createIdentity(db.identity, db.loginFailures, { tokenTtlMs: options.tokenTtlMs, signed: region.signed });
-    // First start: the admin user, admin and demo projects, as keystone-manage bootstrap makes them.
-    const boot = await identity.bootstrap({ password: config.bootstrapPassword, adminProjectId: config.projectId });
-    // stderr, so it never mixes into a CLI command's -f json output
-    if (boot.generatedPassword) console.warn(`hearth: created identity user "admin" with password ${boot.generatedPassword} (shown once; set HEARTH_BOOTSTRAP_PASSWORD to choose it)`);
+    await bootstrapOnFirstStart(identity, db, { password: config.bootstrapPassword, adminProjectId: config.projectId });
     const recovers = options.recover ?? true;
     if (recovers) await engine.recover();
     const sweep = recovers ? startRecoverySweep(() => engine.recover(), config.sweepMs) : undefined;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createPrismaClient, createSqlDriver, databaseKind, redactedUrl } from "./client";
+import { createSqlDriver, databaseKind, redactedUrl } from "./client";
+import { createPrismaClient } from "./prisma-client";
 import { tempDatabaseFile } from "./testing/temp-database";
 
 describe("createPrismaClient", () => {

@@ -1,16 +1,22 @@
 /**
  * Hearth's database opened (and migrated) as the ports lib/services builds on. The one module that
- * names the Prisma implementations, so the services and their callers depend on interfaces only.
+ * names the implementations, so the services and their callers depend on interfaces only. The ports
+ * every start reads (stacks, secrets, the cloud's rows, the bootstrap check) are on the SQL driver;
+ * identity and saved templates are on the Prisma client, which is loaded on their first call, so a
+ * process that never calls them never loads it (docs/speed.md).
  */
 import path from "node:path";
 import type { StackStore } from "../engine/ports";
-import { createPrismaClient, createSqlDriver } from "./client";
+import { createSqlDriver } from "./client";
+import { identityBootstrapped, type BootstrapShape } from "./identity-bootstrap";
 import { cacheIdentityReads } from "./identity-read-cache";
 import { PrismaIdentityStore } from "./identity-store";
+import { lazyPort, loadOnce } from "./lazy-port";
 import { SqlLoginFailures } from "./login-failures";
 import { MIGRATIONS_DIRS, runMigrations } from "./migrate";
 import type { EventFeed, IdentityStore, LoginFailureStore, SecretStore, SharedSimPersistence, TemplateStore } from "./ports";
-import { PrismaSecretStore } from "./secret-store";
+import type { HearthPrisma } from "./prisma-client";
+import { SqlSecretStore } from "./secret-store";
 import { SqlSimPersistence } from "./sim-persistence";
 import { SqlStackStore } from "./sql-stack-store";
 import { PrismaTemplateStore } from "./template-store";
@@ -24,6 +30,8 @@ export interface HearthDatabase {
   loginFailures: LoginFailureStore;
   templates: TemplateStore;
   secrets: SecretStore;
+  /** Whether the identity bootstrap has run (every row of `shape` is stored): one read, without the Prisma client. */
+  identityBootstrapped(shape: BootstrapShape): Promise<boolean>;
   /** The simulated cloud's saved state, as seen (and written, recorded as `writer`) by this process. */
   cloudState(writer: string): SharedSimPersistence;
   /** Closes the connection. */
@@ -48,17 +56,19 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
     await driver.close();
     throw error;
   }
-  const prisma = await createPrismaClient(url);
+  let prisma: Promise<HearthPrisma> | undefined;
+  const client = loadOnce(() => (prisma = import("./prisma-client").then(({ createPrismaClient }) => createPrismaClient(url))));
   return {
     stacks: new SqlStackStore(driver),
-    identity: cacheIdentityReads(new PrismaIdentityStore(prisma)),
+    identity: cacheIdentityReads(lazyPort(async () => new PrismaIdentityStore(await client()))),
     loginFailures: new SqlLoginFailures(driver),
-    templates: new PrismaTemplateStore(prisma),
-    secrets: new PrismaSecretStore(prisma),
+    templates: lazyPort(async () => new PrismaTemplateStore(await client())),
+    secrets: new SqlSecretStore(driver),
+    identityBootstrapped: (shape) => identityBootstrapped(driver, shape),
     cloudState: (writer) => new SqlSimPersistence(driver, writer),
     async close() {
       await driver.close();
-      await prisma.$disconnect();
+      await (await prisma?.catch(() => undefined))?.$disconnect();
     },
   };
 }

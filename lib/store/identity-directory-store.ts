@@ -4,7 +4,7 @@
  * IdentityDirectoryStore port (ports.ts) on Prisma; PrismaIdentityStore extends it.
  */
 import type { IdentityRecordFields, IdentityRecordKind } from "../engine/ports";
-import type { HearthPrisma } from "./client";
+import type { HearthPrisma } from "./prisma-client";
 import type { GroupRow, IdentityDirectoryStore, RecordRow, UserRow } from "./ports";
 
 type StoredRecord = { kind: string; id: string; name: string; data: string; createdAt: string };

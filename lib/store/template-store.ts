@@ -2,7 +2,7 @@
  * Saved designer templates in the database (the TemplateStore port of ports.ts): every save adds a
  * version (1, 2, ...) of one template id; nothing is overwritten, so earlier versions can be reopened.
  */
-import type { HearthPrisma } from "./client";
+import type { HearthPrisma } from "./prisma-client";
 import type { SavedTemplateRecord, TemplateStore } from "./ports";
 
 /** Prisma-backed store of saved templates. */

@@ -8,7 +8,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createPrismaClient, createSqlDriver, type HearthPrisma } from "../client";
+import { createSqlDriver } from "../client";
+import { createPrismaClient, type HearthPrisma } from "../prisma-client";
 import { openDatabase, type HearthDatabase } from "../database";
 import { MIGRATIONS_DIRS, runMigrations } from "../migrate";
 import type { SqlDriver } from "../sql/driver";
