@@ -25,4 +25,19 @@ describe("createValidator", () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("opens no database: the file DATABASE_URL names is never made", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hearth-validator-"));
+    const file = path.join(dir, "never.db");
+    const saved = process.env.DATABASE_URL;
+    process.env.DATABASE_URL = `file:${file}`;
+    try {
+      expect((await createValidator().validate(example("multi-region-demo.yaml"))).valid).toBe(true);
+      expect(fs.readdirSync(dir)).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.DATABASE_URL;
+      else process.env.DATABASE_URL = saved;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
