@@ -29,7 +29,7 @@ describe("divergencesOf", () => {
   });
 
   it("falls back to the DivergedError reason of a failed update or check", () => {
-    const rec = resourceRecord("two", { type: "OS::Heat::Stack", action: "CHECK", status: "FAILED", statusReason: REASON, physicalId: "c-9", updatedAt: "2026-12-04T21:01:00.000Z" });
+    const rec = resourceRecord("two", { type: "OS::Heat::Stack", action: "CHECK", status: "FAILED", statusReason: `DivergedError: resources.two: ${REASON}`, physicalId: "c-9", updatedAt: "2026-12-04T21:01:00.000Z" });
     expect(divergencesOf([rec])).toEqual([{ resource: "two", region: "RegionTwo", child: "p-two-abc", childId: "c-9", detectedAt: "2026-12-04T21:01:00.000Z", reason: REASON }]);
   });
 

@@ -70,7 +70,8 @@ function refusalOf(rec: ResourceRecord): DivergenceView | undefined {
   if (!rec.status.endsWith("FAILED")) return undefined;
   const match = DIVERGED_REASON.exec(rec.statusReason);
   if (!match) return undefined;
-  return { resource: rec.name, region: match[2], child: match[1], childId: rec.physicalId, detectedAt: rec.updatedAt, reason: rec.statusReason };
+  // from "Nested stack ...": the engine's "DivergedError: resources.<name>: " prefix says nothing more here
+  return { resource: rec.name, region: match[2], child: match[1], childId: rec.physicalId, detectedAt: rec.updatedAt, reason: rec.statusReason.slice(match.index) };
 }
 
 /** The diverged remote children among `resources` (current records only), in resource order. */

@@ -6,6 +6,7 @@ import { consoleHearth } from "@/lib/console/session";
 import { isEngineError } from "@/lib/console/errors";
 import { UpdateForm } from "@/components/stack-actions/update-form";
 import { ownerView } from "@/components/stacks/federation-view";
+import { OwnerPanel } from "@/components/stacks/owner-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 
@@ -32,6 +33,7 @@ export default async function UpdateStackPage({ params }: { params: Params }) {
     { region: stack.region },
   );
   const { id: stackId, region, template, templateName, environments, parameters, disableRollback, timeoutMins } = stack;
+  const owner = ownerView(stack);
   return (
     <>
       <PageHeader
@@ -45,7 +47,8 @@ export default async function UpdateStackPage({ params }: { params: Params }) {
           </span>
         }
       />
-      <UpdateForm stack={{ id: stackId, name: stack.name, region, template, templateName, environments, parameters, disableRollback, timeoutMins }} initial={initial} owner={ownerView(stack)} />
+      {owner ? <OwnerPanel owner={owner} /> : null}
+      <UpdateForm stack={{ id: stackId, name: stack.name, region, template, templateName, environments, parameters, disableRollback, timeoutMins }} initial={initial} owner={owner} />
     </>
   );
 }
