@@ -15,6 +15,7 @@ import type { StackRecord } from "../engine/ports";
 import type { Federation } from "./catalog";
 import { checkStack, type CheckDeps } from "./divergence-check";
 import { remoteClients } from "./provider";
+import { startTicker, type Ticker } from "./ticker";
 
 /** The lock-table key of the scan lease of `region` (not a stack id: those never hold a colon). */
 export function scanLeaseKey(region: string): string {
@@ -55,8 +56,7 @@ export class DivergenceScan {
   private readonly versions = new Map<string, string>();
   /** Stacks with children in a region that did not answer: checked first at each tick. */
   private readonly waiting = new Set<string>();
-  private stopper: AbortController | undefined;
-  private loop: Promise<void> | undefined;
+  private ticker: Ticker | undefined;
 
   constructor(
     private readonly deps: CheckDeps,
@@ -113,25 +113,13 @@ export class DivergenceScan {
 
   /** Starts ticking every `intervalMs` (not keeping the process alive). */
   start(): void {
-    if (this.stopper) return;
-    const stopper = (this.stopper = new AbortController());
-    this.loop = (async () => {
-      while (!stopper.signal.aborted) {
-        await this.tick().catch((error: unknown) => this.options.onError(error, "a divergence scan tick"));
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.options.intervalMs);
-          timer.unref?.();
-          stopper.signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
-        });
-      }
-    })();
+    this.ticker ??= startTicker(this.options.intervalMs, () => this.tick(), (error) => this.options.onError(error, "a divergence scan tick"));
   }
 
   /** Stops ticking, waits for the running tick and lets the scan lease go (a peer takes it at its next tick). */
   async stop(): Promise<void> {
-    this.stopper?.abort();
-    this.stopper = undefined;
-    await this.loop;
+    await this.ticker?.stop();
+    this.ticker = undefined;
     await this.deps.store.releaseLock(scanLeaseKey(this.deps.self), this.options.owner).catch(() => undefined);
   }
 }

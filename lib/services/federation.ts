@@ -7,12 +7,15 @@
 import type { RemoteNestedProvider } from "../engine/ports";
 import { currentFederation, type Federation } from "../federation/catalog";
 import { remoteNestedProvider } from "../federation/provider";
-import { regionScan, type DivergenceScan, type RegionScanSettings } from "../federation/divergence-scan";
+import { regionScan, type RegionScanSettings } from "../federation/divergence-scan";
+import { RevocationSync } from "../federation/revocation-sync";
 import { divergenceResolver, type DivergenceResolver } from "../federation/resolve";
 import { tokenSigner } from "../federation/signed-token";
 import type { IdentityStore } from "../store/ports";
 import { DEFAULT_REGION } from "./default-region";
 import { ServiceError } from "./errors";
+import type { Identity } from "./identity";
+import { ADMIN_PROJECT_NAME } from "./identity-policy";
 import { mintTrustToken, type SignedTokenSettings } from "./signed-tokens";
 
 /** How long a trust token for a remote child lasts; one is minted per request. */
@@ -33,17 +36,38 @@ export interface RegionParts {
   remoteNested?: RemoteNestedProvider;
   /** Resolutions of diverged remote children (undefined: no remote children). */
   resolveDivergence?: DivergenceResolver;
-  /** The divergence scan of this region's remote children, for a long-running engine on `store` (undefined: no remote children). */
-  divergenceScan?(engine: Pick<RegionScanSettings, "store" | "owner" | "leaseMs">): DivergenceScan;
+  /**
+   * Starts a long-running engine's background work of the region (undefined: none): the divergence
+   * scan of its remote children and the pull of the other regions' token revocations.
+   */
+  startRegionTasks?(engine: RegionTaskDeps): { stop(): Promise<void> };
 }
 
-/** How often a region's engine scans its remote children (HEARTH_DIVERGENCE_SCAN_MS, default 3000). */
-export function divergenceScanMs(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.HEARTH_DIVERGENCE_SCAN_MS;
-  if (raw === undefined || raw === "") return 3000;
+/** What a region's background work runs on: the engine's store, lease owner and length, and the identity revocations are stored in. */
+export interface RegionTaskDeps extends Pick<RegionScanSettings, "store" | "owner" | "leaseMs"> {
+  identity: Pick<Identity, "learnRevocations">;
+}
+
+/** A whole number of milliseconds >= 10 from `env[name]`, `fallback` when unset; an InvalidConfig error naming the variable otherwise. */
+export function intervalVar(name: string, fallback: number, env: Record<string, string | undefined> = process.env): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
   const ms = Number(raw);
-  if (!Number.isInteger(ms) || ms < 10) throw new ServiceError("InvalidConfig", `HEARTH_DIVERGENCE_SCAN_MS must be a whole number of milliseconds >= 10, not ${JSON.stringify(raw)}`);
+  if (!Number.isInteger(ms) || ms < 10) throw new ServiceError("InvalidConfig", `${name} must be a whole number of milliseconds >= 10, not ${JSON.stringify(raw)}`);
   return ms;
+}
+
+/** The divergence scan (HEARTH_DIVERGENCE_SCAN_MS, default 3 s) and the revocation pull (HEARTH_REVOCATION_SYNC_MS, default 2 s) of `federation`'s region, started. */
+function startTasks(federation: Federation, deps: RegionTaskDeps, tokenFor: (projectId: string) => Promise<string>, signed: SignedTokenSettings): { stop(): Promise<void> } {
+  const scan = regionScan(federation, { ...deps, tokenFor, intervalMs: intervalVar("HEARTH_DIVERGENCE_SCAN_MS", 3000), perTick: 50 });
+  const revocations = new RevocationSync(federation, {
+    token: async () => mintTrustToken(signed, ADMIN_PROJECT_NAME, TRUST_ROLES, TRUST_TTL_MS),
+    learn: (events) => deps.identity.learnRevocations(events),
+    intervalMs: intervalVar("HEARTH_REVOCATION_SYNC_MS", 2000),
+  });
+  scan.start();
+  revocations.start();
+  return { stop: async () => void (await Promise.all([scan.stop(), revocations.stop()])) };
 }
 
 /** The federation this process serves a region of (HEARTH_FEDERATION / HEARTH_REGION), as an InvalidConfig error when misconfigured. */
@@ -83,6 +107,6 @@ export function regionParts(federation: Federation | undefined, identity: Identi
     signed,
     remoteNested: remoteNestedProvider(federation, { tokenFor }),
     resolveDivergence: divergenceResolver(federation, { tokenFor }),
-    divergenceScan: (engine) => regionScan(federation, { ...engine, tokenFor, intervalMs: divergenceScanMs(), perTick: 50 }),
+    startRegionTasks: (engine) => startTasks(federation, engine, tokenFor, signed),
   };
 }

@@ -10,6 +10,7 @@ import type { IdentityRecordKind } from "../engine/ports";
 import type { GroupRow, IdentityStore, LoginFailureStore, ProjectRow, RecordRow, RoleRow, TokenRow, UserRow } from "../store/ports";
 import { ADMIN_PROJECT_NAME } from "./identity-policy";
 import { createLoginThrottle, throttleMessage, type LoginThrottleOptions } from "./login-throttle";
+import { learnRevocations, revocationsSince, type Revocation } from "./revocations";
 import { issueSignedToken, tokenHash, validateSignedToken, type SignedTokenSettings } from "./signed-tokens";
 
 export type { GroupRow, ProjectRow, RecordRow, RoleRow } from "../store/ports";
@@ -86,6 +87,10 @@ export interface Identity {
   /** What a token stands for; throws IdentityError("NotFound") for an unknown, expired or revoked token. */
   validate(token: string): Promise<TokenInfo>;
   revoke(token: string): Promise<void>;
+  /** The revocations this region holds of unexpired tokens, revoked at or after `since` (what other regions of a federation pull). */
+  revocations(since: string): Promise<Revocation[]>;
+  /** Remembers revocations another region made; answers how many were new here. */
+  learnRevocations(revocations: readonly Revocation[]): Promise<number>;
   createUser(name: string, password: string): Promise<{ id: string; name: string }>;
   createProject(name: string, description?: string): Promise<ProjectRow>;
   /** Grants `role` (by name) on `project` to `user` (ids or names). */
@@ -263,6 +268,9 @@ export function createIdentity(store: IdentityStore, loginFailures: LoginFailure
       }
       if (!(await store.revokeToken(tokenHash(token), at))) throw new IdentityError("NotFound", "Could not find token.");
     },
+
+    revocations: (since) => revocationsSince(store, since, now()),
+    learnRevocations: (revocations) => learnRevocations(store, revocations),
 
     async createUser(name, password) {
       if (!name || !password) throw new IdentityError("BadRequest", "A user needs a name and a password.");

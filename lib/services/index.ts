@@ -74,9 +74,8 @@ export async function createHearth(options: CreateHearthOptions = {}): Promise<H
       events: (listener) => bus.subscribeAll(listener),
       monitor: options.haMonitor,
     });
-    // a region's remote children are scanned for divergence by its long-running engines (as the sweep)
-    const scan = recovers ? region.divergenceScan?.({ store, owner: config.owner, leaseMs: config.leaseMs }) : undefined;
-    scan?.start();
+    // a region's long-running engines (as the sweep) scan its remote children for divergence and pull the other regions' revocations
+    const tasks = recovers ? region.startRegionTasks?.({ store, owner: config.owner, leaseMs: config.leaseMs, identity }) : undefined;
     return buildHearth({
       engine,
       store,
@@ -89,7 +88,7 @@ export async function createHearth(options: CreateHearthOptions = {}): Promise<H
       resolveDivergence: region.resolveDivergence,
       stop: async () => {
         clearInterval(sweep);
-        await scan?.stop();
+        await tasks?.stop();
         return haRuntime.stop();
       },
       dispose: () => db.close(),

@@ -156,4 +156,9 @@ export class PrismaIdentityStore extends PrismaIdentityDirectory implements Iden
     const { count } = await this.prisma.identityToken.updateMany({ where: { hash, revokedAt: null }, data: { revokedAt: at } });
     return count === 1;
   }
+
+  /** Revoked tokens not expired at `now`, revoked at or after `since`, oldest revocation first, at most `limit`. */
+  async revokedTokens(since: string, now: string, limit: number): Promise<TokenRow[]> {
+    return this.prisma.identityToken.findMany({ where: { expiresAt: { gt: now }, revokedAt: { gte: since } }, orderBy: [{ revokedAt: "asc" }, { hash: "asc" }], take: limit });
+  }
 }

@@ -152,6 +152,8 @@ export interface IdentityStore extends IdentityDirectoryStore {
   findToken(hash: string): Promise<TokenRow | undefined>;
   /** Marks a token revoked; false when it is unknown. */
   revokeToken(hash: string, at: string): Promise<boolean>;
+  /** Revoked tokens not expired at `now`, revoked at or after `since`, oldest revocation first, at most `limit` (what other regions pull). */
+  revokedTokens(since: string, now: string, limit: number): Promise<TokenRow[]>;
 }
 
 /** Which key was full when a failure could not be recorded, with its failure times (ms, oldest first). */

@@ -11,6 +11,7 @@ import { callerToken } from "../caller";
 import { allowFields, badRequest, empty, json, originOf, readJsonObject } from "../http";
 import { dispatch, segmentsAfter, type Route } from "../router";
 import { directoryRoutes } from "./directory-routes";
+import { revokeRoutes } from "./revoke-routes";
 import { keystoneError, projectView, tokenBody, versionDoc } from "./views";
 
 /** What an identity route sees. */
@@ -184,6 +185,7 @@ const ROUTES: Route<IdentityContext>[] = [
     },
   },
   ...directoryRoutes({ caller, admin }),
+  ...revokeRoutes(caller),
 ];
 
 /** Answers one request under /identity. */
