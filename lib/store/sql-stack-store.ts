@@ -11,7 +11,7 @@ import { conflict } from "../engine/errors";
 import type { EventRecord, ResourceRecord, StackFilter, StackLock, StackRecord, StackStore, StoreChange } from "../engine/ports";
 import { type ApplyBatch, GroupCommit, type Outcome } from "./group-commit";
 import type { EventFeed } from "./ports";
-import { applyChanges, prepareChange, type PreparedChange } from "./sql/apply-changes";
+import { applyChanges, applyChangesAlone, prepareChange, type PreparedChange } from "./sql/apply-changes";
 import { bulkWriter } from "./sql/bulk";
 import { columnList, rowToEvent, rowToLock, rowToResource, rowToStack, STACK_COLUMNS, valuesOf } from "./sql/columns";
 import type { SqlDriver, SqlExecutor, SqlValue } from "./sql/driver";
@@ -22,8 +22,11 @@ export interface SqlStackStoreOptions {
   now?: () => number;
 }
 
-/** A unit of the group commit: a StoreChange, or a statement run in order with the changes. */
-type Unit = { change: PreparedChange } | { direct: (tx: SqlExecutor) => Promise<unknown> };
+/**
+ * A unit of the group commit: a StoreChange, or statements run in order with the changes; `alone`
+ * is the same write as one statement of its own, used when the unit has its batch to itself.
+ */
+type Unit = { change: PreparedChange } | { direct: (tx: SqlExecutor) => Promise<unknown>; alone?: (driver: SqlDriver) => Promise<unknown> };
 
 type Row = Record<string, unknown>;
 
@@ -57,7 +60,7 @@ export class SqlStackStore implements StackStore, EventFeed {
     const sql = `INSERT INTO "Stack" (${columnList(STACK_COLUMNS)}) VALUES (${STACK_COLUMNS.map(() => "?").join(", ")})`;
     const values = valuesOf(STACK_COLUMNS, record);
     try {
-      await this.direct((tx) => tx.run(sql, values));
+      await this.statement(sql, values);
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict(`stack id ${record.id} already exists`);
       throw error;
@@ -160,17 +163,17 @@ export class SqlStackStore implements StackStore, EventFeed {
     const sql = `INSERT INTO "StackLock" ("stackId", "owner", "expiresAt") VALUES (?, ?, ?)
       ON CONFLICT ("stackId") DO UPDATE SET "owner" = excluded."owner", "expiresAt" = excluded."expiresAt"
       WHERE "StackLock"."owner" = excluded."owner" OR "StackLock"."expiresAt" <= ?`;
-    const taken = await this.direct((tx) => tx.run(sql, [stackId, owner, Math.ceil(now + ttlMs), Math.floor(now)]));
+    const taken = await this.statement(sql, [stackId, owner, Math.ceil(now + ttlMs), Math.floor(now)]);
     return taken > 0;
   }
 
   async renewLock(stackId: string, owner: string, ttlMs: number): Promise<boolean> {
     const expiresAt = Math.ceil(this.now() + ttlMs);
-    return (await this.direct((tx) => tx.run('UPDATE "StackLock" SET "expiresAt" = ? WHERE "stackId" = ? AND "owner" = ?', [expiresAt, stackId, owner]))) > 0;
+    return (await this.statement('UPDATE "StackLock" SET "expiresAt" = ? WHERE "stackId" = ? AND "owner" = ?', [expiresAt, stackId, owner])) > 0;
   }
 
   async releaseLock(stackId: string, owner: string): Promise<void> {
-    await this.direct((tx) => tx.run('DELETE FROM "StackLock" WHERE "stackId" = ? AND "owner" = ?', [stackId, owner]));
+    await this.statement('DELETE FROM "StackLock" WHERE "stackId" = ? AND "owner" = ?', [stackId, owner]);
   }
 
   async getLock(stackId: string): Promise<StackLock | undefined> {
@@ -194,11 +197,30 @@ export class SqlStackStore implements StackStore, EventFeed {
     return this.writes.submit({ direct: statement }, true) as Promise<T>;
   }
 
-  /** One transaction per batch: runs of changes go through applyChanges, direct units in between. */
+  /**
+   * One write statement as a direct unit; resolves to the rows it changed. Alone in its batch (a lock
+   * call usually is) it is sent as a transaction of its own: on PostgreSQL one round trip, not three
+   * (BEGIN, the statement, COMMIT). RETURNING counts its rows there, as both databases support.
+   */
+  private statement(sql: string, params: SqlValue[]): Promise<number> {
+    const alone = (driver: SqlDriver) => driver.write(`${sql} RETURNING 1`, params).then((rows) => rows.length);
+    return this.writes.submit({ direct: (tx) => tx.run(sql, params), alone }, true) as Promise<number>;
+  }
+
+  /**
+   * One transaction per batch: runs of changes go through applyChanges, direct units in between; a
+   * batch of changes alone is one statement on PostgreSQL (applyChangesAlone), and a statement unit
+   * alone in its batch is sent by itself (statement()).
+   */
   private applyBatch(): ApplyBatch<Unit, unknown> {
     const bulk = bulkWriter(this.driver.dialect);
-    return (units) =>
-      this.driver.transaction(async (tx) => {
+    return (units) => {
+      const [first] = units;
+      if (units.length === 1 && "alone" in first && first.alone) return first.alone(this.driver).then((value) => [{ ok: true, value }]);
+      const changes = units.flatMap((unit) => ("change" in unit ? [unit.change] : []));
+      const alone = changes.length === units.length ? applyChangesAlone(this.driver, bulk, changes) : undefined;
+      if (alone) return alone;
+      return this.driver.transaction(async (tx) => {
         const outcomes: Outcome<unknown>[] = [];
         let run: PreparedChange[] = [];
         const flush = async () => {
@@ -216,5 +238,6 @@ export class SqlStackStore implements StackStore, EventFeed {
         await flush();
         return outcomes;
       });
+    };
   }
 }

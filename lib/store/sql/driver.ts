@@ -28,6 +28,11 @@ export interface SqlDriver {
    * throws. Waiting for another writer (SQLite's file lock) never blocks the event loop.
    */
   transaction<T>(body: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /**
+   * Runs one statement (a write, with RETURNING or not) as a transaction of its own: committed when it
+   * resolves; tried again like a transaction when it meets a conflict another writer may have caused.
+   */
+  write<T>(sql: string, params?: SqlValue[]): Promise<T[]>;
   close(): Promise<void>;
 }
 

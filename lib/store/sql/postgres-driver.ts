@@ -22,6 +22,11 @@ const CONNECT_TIMEOUT_MS = 30_000;
 const RETRYABLE = new Set(["40001", "40P01"]);
 const ATTEMPTS = 5;
 
+/** True when a try that failed with `error` should be made again. */
+function retryable(error: unknown, attempt: number): boolean {
+  return RETRYABLE.has((error as { code?: string }).code ?? "") && attempt < ATTEMPTS;
+}
+
 /** A pool of connections to one PostgreSQL database. */
 export class PostgresDriver implements SqlDriver {
   readonly dialect = "postgres";
@@ -49,9 +54,20 @@ export class PostgresDriver implements SqlDriver {
         return result;
       } catch (error) {
         await client.query("ROLLBACK").catch(() => undefined);
-        if (!RETRYABLE.has((error as { code?: string }).code ?? "") || attempt >= ATTEMPTS) throw error;
+        if (!retryable(error, attempt)) throw error;
       } finally {
         client.release();
+      }
+    }
+  }
+
+  /** One statement is its own implicit transaction in PostgreSQL: no BEGIN and COMMIT round trips. */
+  async write<T>(sql: string, params: SqlValue[] = []): Promise<T[]> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.query<T>(sql, params);
+      } catch (error) {
+        if (!retryable(error, attempt)) throw error;
       }
     }
   }

@@ -43,6 +43,10 @@ export class SqliteDriver implements SqlDriver {
     return run;
   }
 
+  write<T>(sql: string, params: SqlValue[] = []): Promise<T[]> {
+    return this.transaction((tx) => tx.query<T>(sql, params));
+  }
+
   async close(): Promise<void> {
     await this.tail;
     this.db.close();
