@@ -8,9 +8,12 @@
  * wall / critical; each the best of 3 runs. Real Heat spends ~35 ms per no-op resource.
  *
  * With `--e2e [cli,api,console]` (all three when no list follows) it measures end to end instead,
- * as users run Hearth (bench/e2e/run.ts), beside Heat 19's figures, on sqlite or postgres.
+ * as users run Hearth (bench/e2e/run.ts), beside Heat 19's figures, on sqlite or postgres; with
+ * `--store sqlite,postgres` it runs that once per store in `--rounds` (default 3) interleaved rounds
+ * and prints the two side by side with PostgreSQL / SQLite (bench/e2e/compare-stores.ts).
  *
  *   npx tsx bench/engine-create.ts [--store memory|sqlite|postgres] [--e2e [cli,api,console]] [--tiny]
+ *   npx tsx bench/engine-create.ts --e2e api --store sqlite,postgres [--rounds N] [--tiny]
  */
 import path from "node:path";
 import { createSimCloud } from "../lib/cloud/sim";
@@ -20,6 +23,7 @@ import { createEngine } from "../lib/engine/stack";
 import type { StackEngine } from "../lib/engine/stack/api";
 import type { StackStore } from "../lib/engine/ports";
 import { MemoryStackStore } from "../lib/engine/testing";
+import { compareStores } from "./e2e/compare-stores";
 import { E2E_PATHS, runEndToEnd, scratchDir, type E2ePathName } from "./e2e/run";
 import { chain, flat, shapeResources, type Shape } from "./e2e/scenarios";
 import { flagValue, printTable, TINY } from "./support";
@@ -115,10 +119,20 @@ function databaseUrl(kind: "sqlite" | "postgres", dir: string, user: string): st
 function storeKind(fallback: (typeof STORES)[number]): (typeof STORES)[number] {
   const kind = flagValue("store") ?? fallback;
   if (!(STORES as readonly string[]).includes(kind)) {
-    console.error(`bench: --store must be one of ${STORES.join(", ")}`);
+    console.error(`bench: --store must be one of ${STORES.join(", ")} (or sqlite,postgres with --e2e)`);
     process.exit(2);
   }
   return kind as (typeof STORES)[number];
+}
+
+/** The --rounds value of a store comparison (1 when tiny), checked. */
+function rounds(): number {
+  const value = Number(flagValue("rounds") ?? (TINY ? 1 : 3));
+  if (!Number.isInteger(value) || value < 1) {
+    console.error("bench: --rounds must be a whole number of at least 1");
+    process.exit(2);
+  }
+  return value;
 }
 
 /** The paths after --e2e (all when none are listed), or undefined without --e2e. */
@@ -137,13 +151,17 @@ function e2ePaths(): E2ePathName[] | undefined {
 async function main() {
   const dir = scratchDir();
   const paths = e2ePaths();
+  if (paths && flagValue("store") === "sqlite,postgres") {
+    await compareStores({ paths, tiny: TINY, rounds: rounds(), dir, postgresUrl: process.env[POSTGRES_URL_VARIABLE] });
+    return;
+  }
   if (paths) {
     const kind = storeKind("sqlite");
     if (kind === "memory") {
       console.error("bench: end to end runs on a database: --store sqlite (default) or postgres");
       process.exit(2);
     }
-    await runEndToEnd({ paths, tiny: TINY, dir, databaseUrl: (user) => databaseUrl(kind, dir, user) });
+    await runEndToEnd({ paths, tiny: TINY, dir, databaseUrl: (user) => databaseUrl(kind, dir, user), report: flagValue("report") });
     return;
   }
   const kind = storeKind("memory");

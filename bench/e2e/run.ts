@@ -12,6 +12,7 @@ import { printTable, type Cell } from "../support";
 import { apiPath } from "./api-path";
 import { cliCreatePeakRssMb, cliPath } from "./cli-path";
 import { consolePath } from "./console-path";
+import { type CpuCost, openCpuMeter } from "./cpu";
 import type { E2ePath } from "./path";
 import { benchEnvironment, comparisonShapes, flat, HEAT_SECONDS, memorySizes, shapeTemplate } from "./scenarios";
 
@@ -27,7 +28,18 @@ export interface EndToEndOptions {
   databaseUrl(user: "cli" | "server"): string;
   /** Where templates and reports go. */
   dir: string;
+  /** When given, the measurements are also written to this file as JSON (an EndToEndReport). */
+  report?: string;
 }
+
+/** One create or delete as measured: wall ms, and for the server paths (run in this process) its CPU. */
+export interface Measurement {
+  wallMs: number;
+  cpu?: CpuCost;
+}
+
+/** What `--report` writes: the measurements by "<path> <shape label> <action>". */
+export type EndToEndReport = Record<string, Measurement>;
 
 const ADMIN_PASSWORD = "bench-admin-secret";
 const MEMORY_BUDGET_MB = 400;
@@ -47,26 +59,34 @@ function versus(heat: number | undefined, ms: number): Cell[] {
 /** Runs the benchmark and prints its tables. */
 export async function runEndToEnd(options: EndToEndOptions): Promise<void> {
   const shapes = comparisonShapes(options.tiny);
-  const times = new Map<string, number>(); // "<path> <shape> <action>" -> ms
+  const times: EndToEndReport = {};
   const suffix = Date.now().toString(36);
+  const meter = await openCpuMeter(options.databaseUrl("server"));
   try {
     for (const name of options.paths) {
       const route = await openPath(name, options);
+      /** Wall time as the path measured it; CPU only where Hearth runs in this process (not the CLI's children). */
+      const measured = async (step: () => Promise<number>): Promise<Measurement> => {
+        const { value, cpu } = await meter.measure(step);
+        return { wallMs: value, cpu: name === "cli" ? undefined : cpu };
+      };
       for (const shape of shapes) {
         const stack = `bench-${name}-${shape.label.replace(/\W+/g, "-")}-${suffix}`;
-        times.set(`${name} ${shape.label} create`, await route.create(stack, shapeTemplate(shape)));
-        times.set(`${name} ${shape.label} delete`, await route.delete(stack));
+        times[`${name} ${shape.label} create`] = await measured(() => route.create(stack, shapeTemplate(shape)));
+        times[`${name} ${shape.label} delete`] = await measured(() => route.delete(stack));
       }
     }
   } finally {
+    await meter.close();
     // The server paths share this process's Hearth: close it once they are done.
     if (options.paths.some((p) => p !== "cli")) await (await (await import("../../lib/services")).getHearth()).close();
   }
+  if (options.report) fs.writeFileSync(options.report, JSON.stringify(times));
   const rows = shapes.flatMap((shape) =>
     (["create", "delete"] as const).map((action) => {
       const key = `${shape.label} ${action}`;
       const heat = HEAT_SECONDS[key];
-      return [key, heat === undefined ? "-" : heat.toFixed(2), ...options.paths.flatMap((p) => versus(heat, times.get(`${p} ${key}`)!))];
+      return [key, heat === undefined ? "-" : heat.toFixed(2), ...options.paths.flatMap((p) => versus(heat, times[`${p} ${key}`].wallMs))];
     }),
   );
   const head = ["scenario (OS::Heat::None)", "Heat 19 s", ...options.paths.flatMap((p) => [`${p} s`, `Heat/${p}`])];

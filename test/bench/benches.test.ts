@@ -23,7 +23,7 @@ const BENCHES: Record<string, string[][]> = {
   "ha-tick.ts": [[]],
   "hostile.ts": [[]],
   "peers.ts": [[]],
-  "engine-create.ts": [[], ["--store", "sqlite"], ["--e2e"]],
+  "engine-create.ts": [[], ["--store", "sqlite"], ["--e2e"], ["--e2e", "api", "--store", "sqlite,postgres"]],
 };
 
 /** Bench files that are not entry points, or that cannot run here, with the reason. */
