@@ -48,6 +48,8 @@ for (const { label, open } of PEER_DATABASES) {
       const result = await runScenario(client, fleet, SCENARIO);
 
       for (const t of result.takeovers) console.log(describeKill(label, t));
+      // 7 cloud objects per live stack: net, subnet, port, server, volume, attachment, nested volume
+      await expectSettled(label, start, result, 7);
       const survivors = fleet.live();
       expect(survivors).toHaveLength(1);
       expect(result.takeovers).toHaveLength(2);
@@ -60,8 +62,6 @@ for (const { label, open } of PEER_DATABASES) {
       const resumedBy = (dead: string) => new RegExp(`^(Engine ${dead}|An engine) went down; ${survivors[0].name} resumed stack `);
       const notResumed = left.filter(({ dead, reasons }) => !reasons.some((r) => resumedBy(dead).test(r)));
       expect(notResumed.map(({ name, reasons }) => `${name}: ${reasons.slice(0, 3).join(" | ")}`)).toEqual([]);
-      // 7 cloud objects per live stack: net, subnet, port, server, volume, attachment, nested volume
-      await expectSettled(label, start, result, 7);
     }, 150_000);
   });
 }
