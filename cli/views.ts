@@ -3,7 +3,7 @@
  * headers and value forms (combined ACTION_STATUS, times without fractions, "None" for nulls).
  */
 import type { EventRecord, ResourceRecord, StackRecord } from "../lib/engine/ports";
-import { combinedStatus } from "../lib/services/hearth";
+import { combinedStatus } from "../lib/services/status";
 import type { StackOutput } from "../lib/engine/stack/api";
 import type { StackSummary } from "../lib/services/types";
 import { divergedField, heatTime, outputDicts, templateDescription } from "../lib/api/heat/views";

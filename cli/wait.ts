@@ -4,7 +4,7 @@
  */
 import type { OperationHandle } from "../lib/engine/stack/api";
 import type { EventRecord, StackRecord } from "../lib/engine/ports";
-import { combinedStatus } from "../lib/services/hearth";
+import { combinedStatus } from "../lib/services/status";
 import type { CliContext } from "./context";
 import { eventLogLine } from "./views";
 

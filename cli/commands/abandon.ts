@@ -6,7 +6,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { AbandonData } from "../../lib/engine/stack/abandon";
-import { adoptInput } from "../../lib/engine/stack/adopt";
 import { UsageError } from "../args";
 import { FORMAT_OPTION, type Command } from "../context";
 import { finish, minutes } from "./stack";
@@ -49,6 +48,7 @@ const adopt: Command = {
     if (!file) throw new UsageError("the following arguments are required: --adopt-file");
     const data = readAdoptFile(ctx.io.cwd, file);
     const options = { adoptData: data, enableRollback: args.flag("enable-rollback"), timeoutMins: minutes(args.string("timeout")) };
+    const { adoptInput } = await import("../../lib/engine/stack/adopt");
     const handle = ctx.track(await (await ctx.open()).create(args.arg("stack-name"), adoptInput(data), options));
     return finish(ctx, args, handle, 0);
   },

@@ -7,7 +7,6 @@
  */
 import { randomBytes } from "node:crypto";
 import os from "node:os";
-import { listenApi } from "../../lib/api/node-server";
 import { UsageError, type CommandSpec, type ParsedArgs } from "../args";
 import type { Command } from "../context";
 
@@ -78,7 +77,8 @@ const engineCommand: Command = {
     const sweepMs = millis(args, "sweep-ms", 1);
     const stopped = stopSignal();
     const hearth = await ctx.open({ owner: name, haMonitor: true, recover: true, ...(leaseMs === undefined ? {} : { leaseMs }), ...(sweepMs === undefined ? {} : { sweepMs }) });
-    const api = listen ? await listenApi(hearth, listen.host, listen.port) : undefined;
+    // the REST API loads only for `hearth engine --listen`, not at every start of the CLI
+    const api = listen ? await import("../../lib/api/node-server").then(({ listenApi }) => listenApi(hearth, listen.host, listen.port)) : undefined;
     ctx.print(`hearth engine ${name} ready${api ? ` on ${api.origin}` : ""}`);
     const signal = await stopped;
     ctx.warn(`hearth engine ${name}: ${signal}, stopping`);

@@ -4,7 +4,6 @@
  * `hearth stack signal-url <stack> <policy> [--alarm]` (prints a ScalingPolicy's pre-signed URL).
  */
 import { EngineError } from "../../lib/engine/errors";
-import { watchingPolicy } from "../../lib/services/ha/watching-policy";
 import type { Hearth } from "../../lib/services/types";
 import { FORMAT_OPTION, type Command } from "../context";
 import { formatShow, parseFormat } from "../format";
@@ -18,6 +17,8 @@ async function failoverTarget(hearth: Hearth, stack: string, name: string, reaso
   if (rec.type !== "OS::Heat::AutoScalingGroup") {
     throw new EngineError("BadRequest", `${name} is a ${rec.type}: name an OS::Heat::FailoverPolicy or OS::Heat::AutoScalingGroup`);
   }
+  // loaded here, not at the CLI's start: it reads the resource registry (Heat's catalogue)
+  const { watchingPolicy } = await import("../../lib/services/ha/watching-policy");
   const policy = watchingPolicy(rec, resources);
   return policy ? { resource: policy.name, details: { reason, force: true } } : { resource: name, details: { replace: true, reason } };
 }

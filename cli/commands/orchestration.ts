@@ -1,11 +1,9 @@
 /**
  * `hearth orchestration resource type list|show` and `hearth orchestration template version list` /
  * `template function list`, as `openstack orchestration ...` prints them. They read the engine's
- * registry and function tables directly: no database, no cloud.
+ * registry and function tables directly: no database, no cloud. The registry (Heat's catalogue) and
+ * the template modules load when one of these runs, not at every start of the CLI (`--help` included).
  */
-import { stringify } from "yaml";
-import { defaultRegistry, resourceTypeRefusal, resourceTypeSchema } from "../../lib/engine/resources";
-import { listTemplateVersions } from "../../lib/engine/template";
 import { UsageError } from "../args";
 import { FORMAT_OPTION, type Command } from "../context";
 import { formatList, parseFormat } from "../format";
@@ -19,6 +17,7 @@ const typeList: Command = {
     const filter = args.string("filter");
     if (filter !== undefined && !filter.startsWith("name=")) throw new UsageError(`--filter takes name=<text>, not "${filter}"`);
     const text = filter?.slice("name=".length).toLowerCase() ?? "";
+    const { defaultRegistry } = await import("../../lib/engine/resources");
     const types = defaultRegistry.list().map((p) => p.type).filter((t) => t.toLowerCase().includes(text)).sort();
     ctx.print(formatList(["Resource Type"], types.map((t) => [t]), format));
   },
@@ -30,6 +29,7 @@ const typeShow: Command = {
   spec: { usage: "hearth orchestration resource type show <type> [-f yaml|json]", options: FORMAT_OPTION, positionals: ["type"] },
   async run(args, ctx) {
     const format = parseFormat(args.string("format"), ["yaml", "json"], "yaml");
+    const [{ resourceTypeRefusal, resourceTypeSchema }, { stringify }] = await Promise.all([import("../../lib/engine/resources"), import("yaml")]);
     const refusal = resourceTypeRefusal(args.arg("type"));
     const schema = resourceTypeSchema(args.arg("type"));
     if (refusal || !schema) {
@@ -47,6 +47,7 @@ const versionList: Command = {
   spec: { usage: "hearth orchestration template version list [-f table|json|value]", options: FORMAT_OPTION, positionals: [] },
   async run(args, ctx) {
     const format = parseFormat(args.string("format"), ["table", "json", "value"], "table");
+    const { listTemplateVersions } = await import("../../lib/engine/template");
     const rows = listTemplateVersions().map((v) => [v.version, v.type, v.aliases.join(", ")]);
     ctx.print(formatList(["Version", "Type", "Aliases"], rows, format));
   },
@@ -59,6 +60,7 @@ const functionList: Command = {
   async run(args, ctx) {
     const format = parseFormat(args.string("format"), ["table", "json", "value"], "table");
     const wanted = args.arg("version");
+    const { listTemplateVersions } = await import("../../lib/engine/template");
     const version = listTemplateVersions().find((v) => v.version === wanted || v.version === `heat_template_version.${wanted}` || v.aliases.includes(wanted));
     if (!version) {
       ctx.warn(`ERROR: No template version "${wanted}"; see \`hearth orchestration template version list\`.`);

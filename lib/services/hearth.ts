@@ -15,6 +15,7 @@ import type { EventBus } from "./event-bus";
 import { haConsole } from "./ha/view";
 import type { Identity } from "./identity";
 import type { SavedTemplates } from "./templates";
+import { combinedStatus } from "./status";
 import type { FaultCommand, Hearth, StackSummary } from "./types";
 import { volumeGuest } from "./volume-data";
 
@@ -44,10 +45,7 @@ export interface HearthParts {
   dispose(): Promise<void>;
 }
 
-/** Heat's combined status of a stack, resource or event, e.g. CREATE_COMPLETE. */
-export function combinedStatus(item: Pick<StackRecord, "action" | "status">): string {
-  return `${item.action}_${item.status}`;
-}
+export { combinedStatus } from "./status";
 
 /** Builds the facade. */
 export function buildHearth(parts: HearthParts): Hearth {

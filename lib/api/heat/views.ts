@@ -7,7 +7,7 @@ import { parse } from "yaml";
 import type { PreviewResult, StackOutput } from "../../engine/stack/api";
 import type { EventRecord, ResourceRecord, StackRecord } from "../../engine/ports";
 import { divergenceMarkOf } from "../../federation/divergence";
-import { combinedStatus } from "../../services/hearth";
+import { combinedStatus } from "../../services/status";
 
 /** Heat's time form: ISO-8601 with seconds and Z, no fraction. */
 export function heatTime(iso: string | null): string | null {
