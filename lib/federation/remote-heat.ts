@@ -52,6 +52,17 @@ export interface RemoteHeatOptions {
   token(): Promise<string>;
   /** Longest wait for one request's answer (default 10 s). */
   requestTimeoutMs?: number;
+  /** A delay added before each request (default HEARTH_FEDERATION_LATENCY_MS, else none): the link between regions, for bench/federation.ts. */
+  latencyMs?: number;
+}
+
+/** HEARTH_FEDERATION_LATENCY_MS: milliseconds added to each request to another region (0 when unset); a bad value is an error naming it. */
+export function injectedLatencyMs(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.HEARTH_FEDERATION_LATENCY_MS;
+  if (raw === undefined || raw === "") return 0;
+  const ms = Number(raw);
+  if (!Number.isFinite(ms) || ms < 0) throw new Error(`HEARTH_FEDERATION_LATENCY_MS must be a number of milliseconds >= 0, not ${JSON.stringify(raw)}`);
+  return ms;
 }
 
 /** The cause of a failed fetch, e.g. ECONNREFUSED. */
@@ -64,6 +75,7 @@ function causeOf(error: unknown): string {
 /** The client of one region's Heat API, for one project. */
 export class RemoteHeat {
   private projectId?: Promise<string>;
+  private latency?: number;
 
   constructor(private readonly options: RemoteHeatOptions) {}
 
@@ -74,6 +86,8 @@ export class RemoteHeat {
 
   /** One request; `url` absolute. Answers the parsed JSON body (undefined when empty), the status and headers. */
   private async send(method: string, url: string, headers: Record<string, string>, body?: unknown): Promise<{ status: number; body: unknown }> {
+    const latency = (this.latency ??= this.options.latencyMs ?? injectedLatencyMs());
+    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
     let response: Response;
     try {
       response = await fetch(url, {
@@ -178,8 +192,9 @@ export class RemoteHeat {
   /** The stack's template (as the region parses it) and parameters (Heat shows them as strings); undefined when gone. */
   async definition(name: string, id: string): Promise<{ template: unknown; parameters: Record<string, string> } | undefined> {
     const path = `stacks/${encodeURIComponent(name)}/${encodeURIComponent(id)}`;
-    const stack = (await this.call("GET", `${path}?resolve_outputs=false`)) as { stack?: { parameters?: Record<string, string> } } | undefined;
-    const template = await this.call("GET", `${path}/template`);
+    // both at once: one round trip to the region, not two (the divergence scan reads every child's)
+    const [shown, template] = await Promise.all([this.call("GET", `${path}?resolve_outputs=false`), this.call("GET", `${path}/template`)]);
+    const stack = shown as { stack?: { parameters?: Record<string, string> } } | undefined;
     if (!stack?.stack || template === undefined) return undefined;
     return { template, parameters: stack.stack.parameters ?? {} };
   }

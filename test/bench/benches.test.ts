@@ -20,6 +20,7 @@ const BENCHES: Record<string, string[][]> = {
   "designer-completions.ts": [[]],
   "event-latency.ts": [[]],
   "failover.ts": [[]],
+  "federation.ts": [[]],
   "ha-tick.ts": [[]],
   "hostile.ts": [[]],
   "peers.ts": [[]],
