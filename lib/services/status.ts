@@ -1,6 +1,7 @@
 /**
- * Heat's combined status, in a module of its own that imports nothing at run time, so that what only formats a status
- * (the CLI's views at every start) does not load the facade and what it loads (the resource registry).
+ * Heat's combined status, in a module of its own that imports nothing at run time, so that what only
+ * formats a status (the CLI's views, at every start) does not load the facade and what it loads (the
+ * resource registry).
  */
 import type { StackRecord } from "../engine/ports";
 
