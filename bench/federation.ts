@@ -1,8 +1,9 @@
 /**
  * A federation of three real region processes (scripts/federation.mjs, ports 4720-4722, each its own
  * SQLite file, the simulated cloud's latency on): a parent in RegionOne with one child in each region
- * (RegionOne's local, RegionTwo's and RegionThree's through their Heat APIs), each of N resources,
- * with an injected delay on every request between regions (HEARTH_FEDERATION_LATENCY_MS).
+ * (RegionOne's local, RegionTwo's and RegionThree's through their Heat APIs), each of N resources (a
+ * network and test resources waiting 0.5, 1 and 1.5 s by region), with an injected delay on every request
+ * between regions (HEARTH_FEDERATION_LATENCY_MS).
  *
  * Prints the parent's wall time (its CREATE events) against the critical path: the slowest child's own
  * create time measured in its region (its CREATE events there) plus the parent's own work (the wall
@@ -37,17 +38,20 @@ const BASE_PORT = 4720;
 /** Bound of each wait (polls 50 ms apart). */
 const WAIT_POLLS = TINY ? 2400 : 12_000;
 
-/** A child of `n` networks and an unused parameter `tag` (changing it diverges the child without touching a resource). */
-function childTemplate(n: number): string {
+/** Seconds each resource of a region's child waits (OS::Heat::TestResource wait_secs): the children differ, so one is the slowest. */
+const WAIT_SECS: Record<string, number> = TINY ? { RegionOne: 0.1, RegionTwo: 0.2, RegionThree: 0.3 } : { RegionOne: 0.5, RegionTwo: 1, RegionThree: 1.5 };
+
+/** A child of `n` resources (a network, then test resources waiting `wait` s each) and an unused parameter `tag` (changing it diverges the child without touching a resource). */
+function childTemplate(n: number, wait: number): string {
   const resources: Record<string, object> = {};
-  for (let i = 0; i < n; i++) resources[`net${i}`] = { type: "OS::Neutron::Net", properties: { name: `net-${i}` } };
+  if (n > 0) resources.net = { type: "OS::Neutron::Net" };
+  for (let i = 1; i < n; i++) resources[`r${i}`] = { type: "OS::Heat::TestResource", properties: { value: `v${i}`, wait_secs: wait } };
   return JSON.stringify({ heat_template_version: "2018-08-31", parameters: { tag: { type: "string", default: "a" } }, resources, outputs: { tag: { value: { get_param: "tag" } } } });
 }
 
-/** The parent: one child in each region. */
+/** The parent: one child of `n` resources in each region. */
 function parentTemplate(n: number): string {
-  const child = childTemplate(n);
-  const resources = Object.fromEntries(["RegionOne", "RegionTwo", "RegionThree"].map((region) => [region, { type: "OS::Heat::Stack", properties: { context: { region_name: region }, template: child } }]));
+  const resources = Object.fromEntries(Object.entries(WAIT_SECS).map(([region, wait]) => [region, { type: "OS::Heat::Stack", properties: { context: { region_name: region }, template: childTemplate(n, wait) } }]));
   return JSON.stringify({ heat_template_version: "2018-08-31", resources });
 }
 
@@ -140,7 +144,7 @@ async function main(): Promise<void> {
     printTable(
       ["run", "parent wall ms", "slowest child ms (region)", "parent's own work ms", "critical path ms", "wall / critical (target <= 1.10x)"],
       rows,
-      `Create of a parent with a child in each of 3 regions: ${RESOURCES} resources each, ${LATENCY_MS} ms per request between regions, sim speed ${SPEED}`,
+      `Create of a parent with a child in each of 3 regions: ${RESOURCES} resources each (test resources waiting ${Object.values(WAIT_SECS).join(", ")} s by region), ${LATENCY_MS} ms per request between regions, sim speed ${SPEED}`,
     );
 
     const one = fed.regions.RegionOne.origin;

@@ -33,6 +33,32 @@ export interface CheckResult {
   marked: number;
 }
 
+/**
+ * The regions as one tick of the scan finds them: the first request of the tick to a region runs
+ * alone and the others wait for its answer, so a region that does not answer is asked once a tick
+ * however many checks run at once.
+ */
+export class TickRegions {
+  /** Region -> whether its first request of the tick got through to it. */
+  private readonly first = new Map<string, Promise<boolean>>();
+
+  /** `call`'s answer, or undefined without calling when the region's first request found it unreachable; a RegionUnavailableError of `call` is thrown. */
+  async ask<T>(region: string, call: () => Promise<T>): Promise<{ value: T } | undefined> {
+    const gate = this.first.get(region);
+    if (gate) return (await gate) ? { value: await call() } : undefined;
+    let open!: (reached: boolean) => void;
+    this.first.set(region, new Promise((resolve) => (open = resolve)));
+    try {
+      const value = await call();
+      open(true);
+      return { value };
+    } catch (error) {
+      open(!(error instanceof RegionUnavailableError));
+      throw error;
+    }
+  }
+}
+
 /** The resources of `resources` owning a child in another region, with the digest their parent applied. */
 export function remoteChildren(resources: readonly ResourceRecord[], self: string): ResourceRecord[] {
   return resources.filter((r) => {
@@ -43,10 +69,10 @@ export function remoteChildren(resources: readonly ResourceRecord[], self: strin
 
 /**
  * Checks the remote children of stack `stackId`; skips (remote: true, nothing done) a stack being
- * operated on or whose lease another holder has. `down` names regions already found unreachable in
- * this tick: they are not asked again.
+ * operated on or whose lease another holder has. `regions` is the tick's view of the regions: one
+ * found unreachable in this tick is not asked again.
  */
-export async function checkStack(deps: CheckDeps, stackId: string, down: ReadonlySet<string>): Promise<CheckResult> {
+export async function checkStack(deps: CheckDeps, stackId: string, regions: TickRegions): Promise<CheckResult> {
   const result: CheckResult = { remote: false, unreachable: new Set(), marked: 0 };
   const listed = await deps.store.getStack(stackId);
   if (!listed || listed.deletedAt || listed.action === "DELETE") return result;
@@ -60,14 +86,12 @@ export async function checkStack(deps: CheckDeps, stackId: string, down: Readonl
     if (!stack || stack.status === "IN_PROGRESS" || stack.deletedAt) return result;
     for (const rec of remoteChildren(await deps.store.listResources(stackId), deps.self)) {
       const region = rec.data[REMOTE_REGION_KEY];
-      if (down.has(region) || result.unreachable.has(region)) {
-        result.unreachable.add(region);
-        continue;
-      }
       const client = deps.client(region, stack.projectId);
       if (!client) continue;
       try {
-        if (await checkChild(deps, stack, rec, client)) result.marked++;
+        const checked = await regions.ask(region, () => checkChild(deps, stack, rec, client));
+        if (!checked) result.unreachable.add(region);
+        else if (checked.value) result.marked++;
       } catch (error) {
         if (!(error instanceof RegionUnavailableError)) throw error;
         result.unreachable.add(region);

@@ -12,11 +12,14 @@ const region = { name: "RegionTwo", heat: "http://10.0.0.2/heat-api", identity: 
 
 /** RegionTwo as the scan sees it: the child's definition (changed by tests), up or down; counts the reads. */
 function fakeRegion() {
-  const state = { size: "4", down: false, reads: 0 };
+  const state = { size: "4", down: false, reads: 0, inFlight: 0, maxInFlight: 0, delayMs: 0 };
   const client = {
     region,
     definition: async () => {
       state.reads++;
+      state.maxInFlight = Math.max(state.maxInFlight, ++state.inFlight);
+      if (state.delayMs) await new Promise((resolve) => setTimeout(resolve, state.delayMs));
+      state.inFlight--;
       if (state.down) throw new RegionUnavailableError(region, "ECONNREFUSED");
       return { template: { resources: {} }, parameters: { size: state.size } };
     },
@@ -99,6 +102,20 @@ describe("the divergence scan", () => {
     // 15 stacks in passes of 5 a tick: the 12 parents' children read twice in 6 ticks, the 3 local stacks read in the first pass only
     expect(remote.state.reads).toBe(24);
     expect(reads.list).toBe(3);
+  });
+
+  it("checks the stacks of a tick a few at once, and still asks a region that does not answer once", async () => {
+    const { remote, scan } = await setup(5);
+    remote.state.delayMs = 5;
+    remote.state.size = "6";
+    expect((await scan.tick()).marked).toBe(5);
+    expect(remote.state.maxInFlight).toBeGreaterThan(1);
+    expect(remote.state.maxInFlight).toBeLessThanOrEqual(5);
+    remote.state.reads = 0;
+    remote.state.down = true;
+    remote.state.size = "7";
+    await scan.tick();
+    expect(remote.state.reads).toBe(1);
   });
 
   it("asks a region that does not answer once a tick, and checks its stacks first at the tick after it answers", async () => {

@@ -6,16 +6,19 @@
  * - One engine of the region scans at a time: the holder of the lease `divergence-scan:<region>` in the
  *   store's lock table, taken (or renewed) at each tick; a peer takes it over when its holder dies.
  * - Each stack is checked under its own lease (an operation on it waits, or the stack is skipped).
- * - Bounded work per tick: at most `perTick` stacks. A pass lists the stacks once; a stack found with
+ * - Bounded work per tick: at most `perTick` stacks, PARALLEL at once. A pass lists the stacks once; a stack found with
  *   no remote children is remembered with its generation and not read again until that changes.
  * - A region that does not answer is asked once per tick; the stacks with children there are checked
  *   first at every tick until it answers, so its return is noticed at the next tick.
  */
 import type { StackRecord } from "../engine/ports";
 import type { Federation } from "./catalog";
-import { checkStack, type CheckDeps } from "./divergence-check";
+import { checkStack, TickRegions, type CheckDeps } from "./divergence-check";
 import { remoteClients } from "./provider";
 import { startTicker, type Ticker } from "./ticker";
+
+/** How many stacks a tick checks at once by default: a tick costs about perTick / PARALLEL round trips to the regions. */
+export const PARALLEL = 8;
 
 /** The lock-table key of the scan lease of `region` (not a stack id: those never hold a colon). */
 export function scanLeaseKey(region: string): string {
@@ -28,6 +31,8 @@ export interface ScanOptions {
   intervalMs: number;
   /** Stacks checked at most per tick. */
   perTick: number;
+  /** Stacks checked at once (default PARALLEL). */
+  parallel?: number;
   /** This engine's name in the scan lease. */
   owner: string;
   /** Reports a failed check or tick. */
@@ -75,13 +80,12 @@ export class DivergenceScan {
       const id = this.queue.shift()!;
       if (!batch.includes(id)) batch.push(id);
     }
-    const down = new Set<string>();
+    const regions = new TickRegions();
     let marked = 0;
-    for (const id of batch) {
+    const checkOne = async (id: string) => {
       try {
-        const result = await checkStack(this.deps, id, down);
+        const result = await checkStack(this.deps, id, regions);
         marked += result.marked;
-        for (const region of result.unreachable) down.add(region);
         if (result.unreachable.size) this.waiting.add(id);
         else this.waiting.delete(id);
         const version = this.versions.get(id);
@@ -89,7 +93,13 @@ export class DivergenceScan {
       } catch (error) {
         this.options.onError(error, `the divergence check of stack ${id}`);
       }
-    }
+    };
+    // `parallel` checks at once, each taking the next stack of the batch
+    const next = batch.values();
+    const worker = async () => {
+      for (let item = next.next(); !item.done; item = next.next()) await checkOne(item.value);
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(this.options.parallel ?? PARALLEL, batch.length)) }, worker));
     return { leader: true, checked: batch.length, marked };
   }
 
