@@ -102,9 +102,13 @@ export function StackLiveView({ detail, outputs, events, lastSeq, hiddenParamete
   );
 }
 
-/** Whether an event makes the server snapshot stale: the stack reached a final state, or a signal to one of its resources was handled. */
+/**
+ * Whether an event makes the server snapshot stale: the stack reached a final state, a signal to one of
+ * its resources was handled, or the divergence scan found a remote child diverged (its event keeps the
+ * resource's state, so only the snapshot's divergence banner shows it).
+ */
 function changesSnapshot(event: EventRecord, stackId: string): boolean {
   if (event.stackId !== stackId) return false;
   if (event.isStackEvent) return isFinalStatus(`${event.action}_${event.status}`);
-  return event.action === "SIGNAL" && event.status !== "IN_PROGRESS";
+  return (event.action === "SIGNAL" && event.status !== "IN_PROGRESS") || event.reason.includes("has diverged");
 }
