@@ -1,9 +1,10 @@
 /**
  * Probing one region of a federation for the console's regions view: one unauthenticated GET of its
- * Heat API root (reachability and round-trip latency) and, in parallel, the user's project's stacks
- * there through its Heat API with the user's own token (a token issued by any region is accepted by
- * every region). Every request is bounded by the probe timeout, so a region that is down or hangs
- * costs the page at most that long (the stack list: the project lookup, then the list).
+ * Heat API root (reachability and round-trip latency) and then, when it answered, the user's
+ * project's stacks there through its Heat API with the user's own token (a token issued by any region
+ * is accepted by every region). Every request is bounded by the probe timeout, so a region that is
+ * down or hangs costs the page at most that long; one that answers the ping and then hangs, three
+ * (the ping, the project lookup, the list).
  */
 import type { RegionEndpoint } from "../federation/catalog";
 import { RegionUnavailableError, RemoteHeat, type RemoteStack } from "../federation/remote-heat";
@@ -11,9 +12,8 @@ import { RegionUnavailableError, RemoteHeat, type RemoteStack } from "../federat
 /** How a region answered the probe. */
 export type Reachability = { state: "reachable"; latencyMs: number } | { state: "unreachable"; reason: string };
 
-/** What one probe of a region found. */
-export interface RegionProbe {
-  reachability: Reachability;
+/** The project's stacks in a region, or why they could not be listed. */
+export interface StackListing {
   /** The project's top-level stacks there; undefined when they could not be listed (see stacksError). */
   stacks?: RemoteStack[];
   /** Why the stacks could not be listed (the region unreachable, or its answer). */
@@ -34,24 +34,26 @@ export function probeClient(region: RegionEndpoint, token: string, timeoutMs: nu
   return new RemoteHeat({ region, token: async () => token, requestTimeoutMs: timeoutMs });
 }
 
-/** Pings the region's Heat root and lists the project's stacks there, in parallel. */
-export async function probeRegion(client: RemoteHeat, timeoutMs: number, now: () => number = () => performance.now()): Promise<RegionProbe> {
-  const ping = async (): Promise<Reachability> => {
-    const started = now();
-    try {
-      await client.ping();
-      return { state: "reachable", latencyMs: Math.round((now() - started) * 10) / 10 };
-    } catch (error) {
-      return { state: "unreachable", reason: failureReason(error, timeoutMs) };
-    }
-  };
-  const list = async (): Promise<Pick<RegionProbe, "stacks" | "stacksError">> => {
-    try {
-      return { stacks: await client.list() };
-    } catch (error) {
-      return { stacksError: failureReason(error, timeoutMs) };
-    }
-  };
-  const [reachability, listed] = await Promise.all([ping(), list()]);
-  return { reachability, ...listed };
+/**
+ * Pings the region's Heat root and times the round trip. Callers ping every region at once and alone,
+ * before reading their store: a synchronous database read would hold the event loop and add its time
+ * to the latency measured.
+ */
+export async function pingRegion(client: RemoteHeat, timeoutMs: number, now: () => number = () => performance.now()): Promise<Reachability> {
+  const started = now();
+  try {
+    await client.ping();
+    return { state: "reachable", latencyMs: Math.round((now() - started) * 10) / 10 };
+  } catch (error) {
+    return { state: "unreachable", reason: failureReason(error, timeoutMs) };
+  }
+}
+
+/** The project's stacks in a region that answered its ping, or why they could not be listed. */
+export async function listRegion(client: RemoteHeat, timeoutMs: number): Promise<StackListing> {
+  try {
+    return { stacks: await client.list() };
+  } catch (error) {
+    return { stacksError: failureReason(error, timeoutMs) };
+  }
 }

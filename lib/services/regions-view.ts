@@ -1,6 +1,6 @@
 /**
  * The console's regions view: every region of the federation's catalog with its endpoints, whether it
- * answers now and how fast (lib/services/region-probe.ts, every region probed in parallel), how many
+ * answers now and how fast (lib/services/region-probe.ts, every region pinged at once), how many
  * stacks the user's project has there, and the owned children: stacks in another region whose owner
  * is a stack here (from this region's parent resources and the other region's owner tags), and stacks
  * here owned from elsewhere, each marked when diverged (the parent resource's `hearth.remote_diverged`
@@ -15,7 +15,7 @@ import { ownerOf } from "../federation/ownership";
 import type { RemoteHeat, RemoteStack } from "../federation/remote-heat";
 import { remoteChildName } from "../federation/remote-nested";
 import { combinedStatus } from "./hearth";
-import { DEFAULT_PROBE_TIMEOUT_MS, failureReason, probeClient, probeRegion, type Reachability, type RegionProbe } from "./region-probe";
+import { DEFAULT_PROBE_TIMEOUT_MS, failureReason, listRegion, pingRegion, probeClient, type Reachability, type StackListing } from "./region-probe";
 import type { Hearth } from "./types";
 
 export type { Reachability } from "./region-probe";
@@ -141,7 +141,7 @@ function childrenThere(region: string, self: string, parents: RemoteParent[], li
 }
 
 /** The stacks of this region owned from another region, each parent resource read through its region's API. */
-async function childrenHere(records: StackRecord[], self: string, clients: Map<string, RemoteHeat>, timeoutMs: number): Promise<OwnedChild[]> {
+async function childrenHere(records: StackRecord[], self: string, clients: Map<string, RemoteHeat>, down: Map<string, string>, timeoutMs: number): Promise<OwnedChild[]> {
   const owned = records.flatMap((stack) => {
     const owner = ownerOf(stack.tags);
     return owner && owner.region !== self ? [{ stack, owner }] : [];
@@ -152,6 +152,7 @@ async function childrenHere(records: StackRecord[], self: string, clients: Map<s
       const parent = { region: owner.region, stackId: owner.stackId, resource: owner.resource, local: false };
       const client = clients.get(owner.region);
       if (!client) return { ...base, parent, diverged: false, note: `Region ${owner.region} is not in the catalog` };
+      if (down.has(owner.region)) return { ...base, parent, diverged: false, note: `Owner not read: region ${owner.region} is unreachable (${down.get(owner.region)})` };
       try {
         const resource = await client.resourceStatus(owner.stackId, owner.resource);
         if (!resource) return { ...base, parent, diverged: false, note: `The owner's resource is gone from region ${owner.region}` };
@@ -166,26 +167,31 @@ async function childrenHere(records: StackRecord[], self: string, clients: Map<s
 
 /**
  * The regions view of a console serving `federation.self`, for the user's `token` (the session's):
- * every region probed in parallel with `timeoutMs` per request, while this region's own stacks and
- * parent resources are read from its store.
+ * every region pinged at once (`timeoutMs` per request), then the regions that answered asked for the
+ * project's stacks while this region's own stacks and parent resources are read from its store.
  */
 export async function federatedRegions(hearth: Hearth, federation: Federation, token: string, timeoutMs = DEFAULT_PROBE_TIMEOUT_MS): Promise<RegionsOverview> {
   const self = federation.self.name;
   const clients = new Map(federation.regions.map((r) => [r.name, probeClient(r, token, timeoutMs)]));
+  const reach = await Promise.all(federation.regions.map((r) => pingRegion(clients.get(r.name)!, timeoutMs)));
+  const down = new Map(federation.regions.flatMap((r, i) => (reach[i].state === "unreachable" ? [[r.name, reach[i].reason] as const] : [])));
   const local = (async () => {
     const records = await hearth.listStackRecords({ includeNested: true });
-    const [parents, here] = await Promise.all([remoteParents(hearth, records), childrenHere(records, self, clients, timeoutMs)]);
+    const [parents, here] = await Promise.all([remoteParents(hearth, records), childrenHere(records, self, clients, down, timeoutMs)]);
     return { records, parents, here };
   })();
-  const probed = Promise.all(federation.regions.map((r) => probeRegion(clients.get(r.name)!, timeoutMs)));
-  const [{ records, parents, here }, probes] = await Promise.all([local, probed]);
+  const listed = Promise.all(
+    federation.regions.map((r): StackListing | Promise<StackListing> =>
+      r.name === self ? {} : down.has(r.name) ? { stacksError: down.get(r.name) } : listRegion(clients.get(r.name)!, timeoutMs),
+    ),
+  );
+  const [{ records, parents, here }, lists] = await Promise.all([local, listed]);
   const byId = new Map(records.map((s) => [s.id, s]));
   const regions = federation.regions.map((region, i): RegionView => {
-    const probe: RegionProbe = probes[i];
     const isSelf = region.name === self;
-    const stacks = isSelf ? { stacks: topLevelIn(records, self) } : { stacks: probe.stacks?.length, stacksError: probe.stacksError };
-    const children = isSelf ? here : childrenThere(region.name, self, parents, probe.stacks, byId);
-    return { name: region.name, self: isSelf, heat: region.heat, identity: region.identity, reachability: probe.reachability, ...stacks, children };
+    const stacks = isSelf ? { stacks: topLevelIn(records, self) } : { stacks: lists[i].stacks?.length, stacksError: lists[i].stacksError };
+    const children = isSelf ? here : childrenThere(region.name, self, parents, lists[i].stacks, byId);
+    return { name: region.name, self: isSelf, heat: region.heat, identity: region.identity, reachability: reach[i], ...stacks, children };
   });
   return { federation: { source: federation.source, self }, probeTimeoutMs: timeoutMs, regions };
 }
