@@ -17,7 +17,7 @@ describe("the divergence mark in resource views", () => {
   });
 
   it("is absent without a mark, or with one that does not parse", () => {
-    for (const data of [{}, { [DIVERGED_KEY]: "{not json" }]) {
+    for (const data of [{}, { [DIVERGED_KEY]: "{not json" }] as Record<string, string>[]) {
       expect(resourceFields(stack, rec(data), {}).columns).not.toContain("diverged");
       expect(resourceView(stack, rec(data), links, [])).not.toHaveProperty("diverged");
     }
