@@ -127,6 +127,7 @@ describe("federatedRegions", () => {
     stackRecord("p-top", "top", { template: "resources:\n  two: {type: OS::Heat::Stack, properties: {context: {region_name: RegionTwo}}}\n" }),
     stackRecord("p-nothing", "plain"),
     stackRecord("local-child", "local-child", { tags: owner("p-far", "here", "RegionTwo") }),
+    stackRecord("orphaned-here", "orphaned-here", { tags: owner("p-three", "x", "RegionThree") }),
     stackRecord("nested", "top-inner", { parentId: "p-top" }),
   ];
   const resources = {
@@ -138,15 +139,17 @@ describe("federatedRegions", () => {
 
   it("lists every region with its endpoints, reachability, latency, stacks and owned children, probing with the user's token", async () => {
     seen.length = 0;
-    const view = await federatedRegions(fakeHearth(records, resources), federation, TOKEN, 400);
+    const view = await federatedRegions(fakeHearth(records, resources), federation, TOKEN, 2000);
     expect(view.federation).toEqual({ source: "fed.json", self: "RegionOne" });
     expect(view.regions.map((r) => [r.name, r.self, r.heat])).toEqual(federation.regions.map((r) => [r.name, r.name === "RegionOne", r.heat]));
 
     const [one, two, three, four] = view.regions;
     expect(one.reachability.state).toBe("reachable");
-    expect(one.stacks).toBe(3); // top-level stacks of this region's own store
+    expect(one.stacks).toBe(4); // top-level stacks of this region's own store
     expect(one.children).toEqual([
       expect.objectContaining({ id: "local-child", local: true, status: "CREATE_COMPLETE", diverged: true, parent: { region: "RegionTwo", stackId: "p-far", resource: "here", local: false } }),
+      // its owner's region is down: not asked, and said so
+      expect.objectContaining({ id: "orphaned-here", diverged: false, note: "Owner not read: region RegionThree is unreachable (ECONNREFUSED)" }),
     ]);
 
     expect(two.reachability).toEqual({ state: "reachable", latencyMs: expect.any(Number) });
@@ -168,15 +171,16 @@ describe("federatedRegions", () => {
     expect(three.children[0].status).toBeUndefined();
     expect(three.children[0].name).toMatch(/^top-three-[0-9a-f]{12}$/);
 
-    expect(four.reachability).toEqual({ state: "unreachable", reason: "timeout (no answer in 400 ms)" });
+    expect(four.reachability).toEqual({ state: "unreachable", reason: "timeout (no answer in 2000 ms)" });
   });
 
   it("says why the stacks were not listed when the region refuses the token", async () => {
-    const view = await federatedRegions(fakeHearth(records, resources), federation, "other-token", 400);
+    const view = await federatedRegions(fakeHearth(records, resources), federation, "other-token", 2000);
     const two = view.regions[1];
     expect(two.reachability.state).toBe("reachable");
     expect(two.stacks).toBeUndefined();
     expect(two.stacksError).toContain("answered 401");
+    expect(seen.some((s) => s.startsWith(`${ports.RegionThree} `))).toBe(false);
     expect(view.regions[0].children[0]).toMatchObject({ diverged: false, note: expect.stringContaining("Owner not read") });
   });
 });
