@@ -11,6 +11,16 @@ import { APPLIED_DIGEST_KEY, DIVERGED_KEY, DivergedError, definitionDigest, dive
 import { RegionUnavailableError, type RemoteHeat } from "./remote-heat";
 import { remoteChildName } from "./remote-nested";
 
+/** The stack lease owner of `engine`'s scan checks. */
+export function scanLeaseOwner(engine: string): string {
+  return `${engine}/divergence-scan`;
+}
+
+/** Whether a stack lease's `owner` is a scan check (held for a few requests, so worth waiting for). */
+export function isScanLease(owner: string | undefined): boolean {
+  return owner?.endsWith("/divergence-scan") ?? false;
+}
+
 /** What a check needs: the store, a client per region and project, and the lease owner of scans. */
 export interface CheckDeps {
   store: Pick<StackStore, "getStack" | "listStacks" | "listResources" | "acquireLock" | "releaseLock" | "commit">;

@@ -13,7 +13,7 @@
  */
 import type { StackRecord } from "../engine/ports";
 import type { Federation } from "./catalog";
-import { checkStack, TickRegions, type CheckDeps } from "./divergence-check";
+import { checkStack, scanLeaseOwner, TickRegions, type CheckDeps } from "./divergence-check";
 import { remoteClients } from "./provider";
 import { startTicker, type Ticker } from "./ticker";
 
@@ -151,7 +151,7 @@ export function regionScan(federation: Federation, settings: RegionScanSettings)
   const client = remoteClients(federation, { tokenFor: settings.tokenFor, requestTimeoutMs: settings.requestTimeoutMs ?? 5000 });
   const onError = settings.onError ?? ((error: unknown, what: string) => console.error(`hearth: divergence scan: ${what} failed:`, error));
   return new DivergenceScan(
-    { store: settings.store, self: federation.self.name, client, leaseOwner: `${settings.owner}/divergence-scan`, leaseMs: settings.leaseMs },
+    { store: settings.store, self: federation.self.name, client, leaseOwner: scanLeaseOwner(settings.owner), leaseMs: settings.leaseMs },
     { intervalMs: settings.intervalMs, perTick: settings.perTick, owner: settings.owner, onError },
   );
 }

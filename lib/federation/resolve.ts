@@ -13,6 +13,7 @@ import type { ResourceRecord, StackRecord, StackStore } from "../engine/ports";
 import { REMOTE_REGION_KEY } from "../engine/stack/nested-remote";
 import { regionNamed, type Federation } from "./catalog";
 import { APPLIED_DIGEST_KEY, DIVERGED_KEY, definitionDigest } from "./divergence";
+import { isScanLease } from "./divergence-check";
 import { RemoteHeat, type RemoteStack } from "./remote-heat";
 import { remoteNestedOps, type RemoteWaits } from "./remote-nested";
 import { adoptIntoTemplate, detachFromTemplate } from "./resolve-template";
@@ -72,6 +73,20 @@ const RESOLVE: Record<Resolution, (t: Target, waits: RemoteWaits | undefined) =>
   },
 };
 
+/** How long a resolution waits for a divergence scan's check of the stack to end (a few requests). */
+const SCAN_WAIT_MS = 6000;
+
+/** Takes the stack's lease for a resolution, waiting (bounded) while a divergence scan checks the stack; false when anything else holds it. */
+async function takeLease(store: StackStore, stackId: string, lease: string): Promise<boolean> {
+  const deadline = Date.now() + SCAN_WAIT_MS;
+  for (let attempt = 0; attempt < 120; attempt++) {
+    if (await store.acquireLock(stackId, lease, 60_000)) return true;
+    if (!isScanLease((await store.getLock(stackId))?.owner) || Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
+}
+
 /** The resolver of `federation`'s parents, with tokens for their projects from `tokenFor`. */
 export function divergenceResolver(federation: Federation, options: { tokenFor(projectId: string): Promise<string>; waits?: RemoteWaits }): DivergenceResolver {
   return async (store, stack, resource, resolution) => {
@@ -80,7 +95,7 @@ export function divergenceResolver(federation: Federation, options: { tokenFor(p
     const region = regionNamed(federation, rec.data[REMOTE_REGION_KEY] ?? "");
     if (!region || region.name === federation.self.name || !rec.physicalId) throw conflict(`Resource ${resource} of stack ${stack.name} has no child in another region: there is nothing to resolve`);
     const lease = `resolve-${randomUUID()}`;
-    if (stack.status === "IN_PROGRESS" || !(await store.acquireLock(stack.id, lease, 60_000))) throw conflict(`Stack ${stack.name} is being operated on: resolve ${resource} once that is done`);
+    if (stack.status === "IN_PROGRESS" || !(await takeLease(store, stack.id, lease))) throw conflict(`Stack ${stack.name} is being operated on: resolve ${resource} once that is done`);
     try {
       const client = new RemoteHeat({ region, token: () => options.tokenFor(stack.projectId) });
       const child = await client.find(rec.physicalId);
