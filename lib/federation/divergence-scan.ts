@@ -141,14 +141,14 @@ export interface RegionScanSettings extends Omit<ScanOptions, "onError"> {
   leaseMs: number;
   /** A token for `projectId` (of this region) that the other regions accept. */
   tokenFor(projectId: string): Promise<string>;
-  /** Longest wait for one request's answer (default 5 s: an unreachable region costs a tick at most that). */
+  /** Longest wait for one request's answer (default 3 s: a region that does not answer holds a stack's check, and so an operation waiting for its lease, at most that long). */
   requestTimeoutMs?: number;
   onError?: ScanOptions["onError"];
 }
 
 /** The scan of `federation`'s own region. */
 export function regionScan(federation: Federation, settings: RegionScanSettings): DivergenceScan {
-  const client = remoteClients(federation, { tokenFor: settings.tokenFor, requestTimeoutMs: settings.requestTimeoutMs ?? 5000 });
+  const client = remoteClients(federation, { tokenFor: settings.tokenFor, requestTimeoutMs: settings.requestTimeoutMs ?? 3000 });
   const onError = settings.onError ?? ((error: unknown, what: string) => console.error(`hearth: divergence scan: ${what} failed:`, error));
   return new DivergenceScan(
     { store: settings.store, self: federation.self.name, client, leaseOwner: scanLeaseOwner(settings.owner), leaseMs: settings.leaseMs },

@@ -8,6 +8,7 @@ import type { RemoteNestedProvider } from "../engine/ports";
 import { currentFederation, type Federation } from "../federation/catalog";
 import { remoteNestedProvider } from "../federation/provider";
 import { regionScan, type RegionScanSettings } from "../federation/divergence-scan";
+import { injectedLatencyMs } from "../federation/remote-heat";
 import { RevocationSync } from "../federation/revocation-sync";
 import { divergenceResolver, type DivergenceResolver } from "../federation/resolve";
 import { tokenSigner } from "../federation/signed-token";
@@ -70,13 +71,18 @@ function startTasks(federation: Federation, deps: RegionTaskDeps, tokenFor: (pro
   return { stop: async () => void (await Promise.all([scan.stop(), revocations.stop()])) };
 }
 
-/** The federation this process serves a region of (HEARTH_FEDERATION / HEARTH_REGION), as an InvalidConfig error when misconfigured. */
-export function configuredFederation(): Federation | undefined {
+/** `read()`, with its error as an InvalidConfig ServiceError. */
+function configured<T>(read: () => T): T {
   try {
-    return currentFederation();
+    return read();
   } catch (error) {
     throw new ServiceError("InvalidConfig", (error as Error).message);
   }
+}
+
+/** The federation this process serves a region of (HEARTH_FEDERATION / HEARTH_REGION), as an InvalidConfig error when misconfigured. */
+export function configuredFederation(): Federation | undefined {
+  return configured(currentFederation);
 }
 
 /** Where a Hearth's stacks live: the regions of its simulated cloud and the default region. */
@@ -90,6 +96,8 @@ export function regionLayout(federation: Federation | undefined): RegionLayout {
 /** The parts of a Hearth serving `federation`'s own region (the embedded default without one). */
 export function regionParts(federation: Federation | undefined, identity: IdentityStore): RegionParts {
   if (!federation) return regionLayout(federation);
+  // a bad HEARTH_FEDERATION_LATENCY_MS stops the start, naming it, rather than the first remote request
+  configured(() => injectedLatencyMs());
   const signed = { signer: tokenSigner(federation.tokenKey), issuer: federation.self.name };
   const projectNames = new Map<string, string>();
   async function tokenFor(projectId: string): Promise<string> {
