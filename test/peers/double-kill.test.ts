@@ -38,7 +38,7 @@ function describeKill(label: string, t: Takeover): string {
 
 for (const { label, open } of PEER_DATABASES) {
   describe(`two of three engines killed at once on ${label}`, () => {
-    const suite = fleetSuite(open, { password: PASSWORD, simSpeed: 0.2, simSeed: 9, leaseMs: 4000, sweepMs: 500, prefix: `double-${label}`, ports: PORTS });
+    const suite = fleetSuite(open, { password: PASSWORD, simSpeed: 0.2, simSeed: 9, leaseMs: 6000, sweepMs: 500, prefix: `double-${label}`, ports: PORTS });
 
     it("leaves all the work to the survivor, which takes over every operation left in progress and settles every stack, with the cloud holding exactly the stacks' resources", async (context) => {
       const start = await scenarioStart(suite, PASSWORD);
