@@ -8,6 +8,7 @@ import { startRegion, writeFederationFile, type RegionProcess } from "../scripts
 import { LoginPage } from "./pages/login-page";
 import { StackPage } from "./pages/stack-page";
 import { E2E_ADMIN } from "./support/admin";
+import { lowContrast } from "./support/contrast";
 
 /**
  * Issue 15 in the console: the console under test is RegionOne of a two-region federation (its own
@@ -166,7 +167,13 @@ async function resolveInConsole(page: Page, resolution: "adopt" | "reapply" | "d
 
 test("reapply: the parent's page shows the divergence, and the resolution puts the child back", async ({ page }) => {
   const { parent, child } = await divergedInConsole(page, "fed-reapply");
-  await page.screenshot({ path: "test-results/playwright/federation-diverged.png" });
+  for (const theme of ["dark", "light"] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.reload();
+    await expect(page.getByTestId("divergence")).toBeVisible();
+    await page.screenshot({ path: `test-results/playwright/federation-diverged-${theme}.png` });
+    expect(await lowContrast(page), `text under WCAG AA contrast (${theme})`).toEqual([]);
+  }
   const result = await resolveInConsole(page, "reapply");
   await expect(result.getByTestId("resolution-status")).toHaveAttribute("data-status", "UPDATE_COMPLETE");
   await page.screenshot({ path: "test-results/playwright/federation-resolved.png" });
@@ -205,6 +212,7 @@ test("an owned child shows its owner, and a change to it asks first, naming the 
   await expect(owner.getByTestId("owner-resource")).toHaveText("two");
   await expect(owner.getByTestId("owner-generation")).toHaveText(/^\d+$/);
   await page.screenshot({ path: "test-results/playwright/federation-owner.png" });
+  expect(await lowContrast(page), "owner panel contrast").toEqual([]);
 
   // the update page asks before it sends anything
   const dialog = openDialog(page);

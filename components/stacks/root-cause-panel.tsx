@@ -27,7 +27,7 @@ export function RootCausePanel({ stackName, stackReason, path }: { stackName: st
           >
             <span aria-hidden="true">↳</span>
             <span>
-              resource <span className="font-medium">{step.resource}</span> <span className="font-mono text-xs text-slate-500">{step.type}</span>
+              resource <span className="font-medium">{step.resource}</span> <span className="font-mono text-xs text-slate-600">{step.type}</span>
               {index > 0 ? <span className="text-slate-600"> in nested stack </span> : null}
               {index > 0 ? (
                 <Link href={`/stacks/${step.stackId}`} className="text-sky-700 hover:underline">
