@@ -2,8 +2,8 @@ import type { RegionView } from "@/lib/services/regions-view";
 import { CELL, DataTable } from "../ui/data-table";
 import { Latency, Reachability } from "./reachability";
 
-/** The columns of the regions table. */
-const COLUMNS = ["Region", "Orchestration (Heat)", "Identity (Keystone)", "Reachability", "Latency", "Stacks", "Owned children"];
+/** The columns of the regions table; the embedded default has no latency (nothing is probed) and no owned children. */
+const COLUMNS = { federated: ["Region", "Orchestration (Heat)", "Identity (Keystone)", "Reachability", "Latency", "Stacks", "Owned children"], embedded: ["Region", "Orchestration (Heat)", "Identity (Keystone)", "Reachability", "Stacks"] };
 
 /** The project's stack count there, or unknown (with the reason when the region answered its probe, else the probe's reason says it). */
 function StackCount({ region }: { region: RegionView }) {
@@ -28,10 +28,10 @@ function ChildCount({ region }: { region: RegionView }) {
   );
 }
 
-/** Every region, one row each: endpoints, reachability and latency now, the project's stacks, owned children. */
+/** Every region, one row each: endpoints, reachability and latency now, the project's stacks, owned children (the last two in a federation only). */
 export function RegionsTable({ regions, federated }: { regions: RegionView[]; federated: boolean }) {
   return (
-    <DataTable caption="Regions" columns={COLUMNS} isEmpty={regions.length === 0} empty="No regions." testId="regions-table">
+    <DataTable caption="Regions" columns={COLUMNS[federated ? "federated" : "embedded"]} isEmpty={regions.length === 0} empty="No regions." testId="regions-table">
       {regions.map((region) => (
         <tr key={region.name} data-testid="region-row" data-region={region.name} data-self={region.self ? "true" : "false"}>
           <th scope="row" className={`${CELL} font-medium text-slate-900`}>
@@ -42,20 +42,24 @@ export function RegionsTable({ regions, federated }: { regions: RegionView[]; fe
               </span>
             ) : null}
           </th>
-          <td className={`${CELL} break-all font-mono text-xs text-slate-700`}>{region.heat}</td>
-          <td className={`${CELL} break-all font-mono text-xs text-slate-700`}>{region.identity}</td>
+          <td className={`${CELL} font-mono [overflow-wrap:anywhere] text-xs text-slate-700`}>{region.heat}</td>
+          <td className={`${CELL} font-mono [overflow-wrap:anywhere] text-xs text-slate-700`}>{region.identity}</td>
           <td className={CELL}>
             <Reachability reachability={region.reachability} />
           </td>
-          <td className={`${CELL} whitespace-nowrap`}>
-            <Latency reachability={region.reachability} />
-          </td>
+          {federated ? (
+            <td className={`${CELL} whitespace-nowrap`}>
+              <Latency reachability={region.reachability} />
+            </td>
+          ) : null}
           <td className={CELL} data-testid="stack-count">
             <StackCount region={region} />
           </td>
-          <td className={CELL} data-testid="child-count">
-            <ChildCount region={region} />
-          </td>
+          {federated ? (
+            <td className={CELL} data-testid="child-count">
+              <ChildCount region={region} />
+            </td>
+          ) : null}
         </tr>
       ))}
     </DataTable>

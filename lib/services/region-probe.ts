@@ -1,10 +1,10 @@
 /**
- * Probing one region of a federation for the console's regions view: one unauthenticated GET of its
+ * Probing one region of a federation for the console's regions view: unauthenticated GETs of its
  * Heat API root (reachability and round-trip latency) and then, when it answered, the user's
  * project's stacks there through its Heat API with the user's own token (a token issued by any region
  * is accepted by every region). Every request is bounded by the probe timeout, so a region that is
- * down or hangs costs the page at most that long; one that answers the ping and then hangs, three
- * (the ping, the project lookup, the list).
+ * down or hangs costs the page at most that long; one that answers and then hangs, a few timeouts
+ * (the second ping, the project lookup, the list).
  */
 import type { RegionEndpoint } from "../federation/catalog";
 import { RegionUnavailableError, RemoteHeat, type RemoteStack } from "../federation/remote-heat";
@@ -34,16 +34,24 @@ export function probeClient(region: RegionEndpoint, token: string, timeoutMs: nu
   return new RemoteHeat({ region, token: async () => token, requestTimeoutMs: timeoutMs });
 }
 
+/** How many pings a probe sends one after the other; the latency shown is the fastest (as ping's min). */
+export const PINGS = 2;
+
 /**
- * Pings the region's Heat root and times the round trip. Callers ping every region at once and alone,
- * before reading their store: a synchronous database read would hold the event loop and add its time
- * to the latency measured.
+ * Pings the region's Heat root PINGS times in a row and answers the fastest round trip: the first one
+ * also pays for the connection, and either may wait for this busy process's event loop (the page's
+ * other reads). Callers ping every region at once and alone, before reading their store: a synchronous
+ * database read would hold the event loop and add its time to the latency measured.
  */
 export async function pingRegion(client: RemoteHeat, timeoutMs: number, now: () => number = () => performance.now()): Promise<Reachability> {
-  const started = now();
+  let fastest = Infinity;
   try {
-    await client.ping();
-    return { state: "reachable", latencyMs: Math.round((now() - started) * 10) / 10 };
+    for (let i = 0; i < PINGS; i++) {
+      const started = now();
+      await client.ping();
+      fastest = Math.min(fastest, now() - started);
+    }
+    return { state: "reachable", latencyMs: Math.round(fastest * 10) / 10 };
   } catch (error) {
     return { state: "unreachable", reason: failureReason(error, timeoutMs) };
   }

@@ -10,7 +10,8 @@ import { REMOTE_REGION_KEY } from "../engine/stack/nested-remote";
 import type { Federation } from "../federation/catalog";
 import { DIVERGED_KEY } from "../federation/divergence";
 import { ownerTags } from "../federation/ownership";
-import type { RemoteStack } from "../federation/remote-heat";
+import type { RemoteHeat, RemoteStack } from "../federation/remote-heat";
+import { pingRegion, PINGS } from "./region-probe";
 import { embeddedRegions, federatedRegions } from "./regions-view";
 import type { Hearth, StackDetail } from "./types";
 
@@ -182,6 +183,16 @@ describe("federatedRegions", () => {
     expect(two.stacksError).toContain("answered 401");
     expect(seen.some((s) => s.startsWith(`${ports.RegionThree} `))).toBe(false);
     expect(view.regions[0].children[0]).toMatchObject({ diverged: false, note: expect.stringContaining("Owner not read") });
+  });
+});
+
+describe("pingRegion", () => {
+  it("answers the fastest of its pings as the latency (the first one also opens the connection)", async () => {
+    const clock = [0, 80, 100, 103]; // ping 1 took 80 ms, ping 2 took 3 ms
+    let pings = 0;
+    const client = { ping: async () => void pings++ } as unknown as RemoteHeat;
+    expect(await pingRegion(client, 1000, () => clock.shift()!)).toEqual({ state: "reachable", latencyMs: 3 });
+    expect(pings).toBe(PINGS);
   });
 });
 
