@@ -5,6 +5,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { currentCli } from "../scripts/cli-build.mjs";
 import { startRegion, writeFederationFile, type RegionProcess } from "../scripts/federation.mjs";
+import { lowContrast } from "./support/contrast";
 import { LoginPage } from "./pages/login-page";
 import { RegionsPage } from "./pages/regions-page";
 import { E2E_ADMIN } from "./support/admin";
@@ -150,6 +151,12 @@ test.describe("as RegionOne of a federation", () => {
       await expect(owned).toHaveAttribute("data-diverged", "true");
       await expect(owned.getByTestId("child-status")).toHaveText("UPDATE_COMPLETE");
       await page.screenshot({ path: path.join(SHOTS, "regions-unreachable.png"), fullPage: true });
+      // readable in both themes (the diverged and unreachable marks included)
+      expect(await lowContrast(page), "text under WCAG AA contrast (light)").toEqual([]);
+      await page.getByTestId("theme-toggle").click();
+      await expect(page.locator("html")).toHaveClass(/\bdark\b/);
+      expect(await lowContrast(page), "text under WCAG AA contrast (dark)").toEqual([]);
+      await page.screenshot({ path: path.join(SHOTS, "regions-unreachable-dark.png"), fullPage: true });
 
       // keyboard: Enter on the focused parent link opens the parent's page
       const parentLink = owned.getByTestId("parent-link");
