@@ -51,7 +51,7 @@ describe("sim persistence", () => {
     const savesAfterBoot = persistence.saves;
     expect(savesAfterBoot).toBe(1);
     const net = sim.region("RegionOne").network;
-    const created = [];
+    const created: Awaited<ReturnType<typeof net.createNetwork>>[] = [];
     for (let i = 0; i < 5; i++) created.push(await net.createNetwork({ name: `n${i}` }));
     await net.listNetworks();
     await net.getNetwork(created[1].id);
@@ -159,11 +159,41 @@ describe("sim persistence", () => {
     await expect(broken).rejects.toMatchObject({ code: "BadRequest" });
     expect(inner.saves - savesBefore).toBe(2);
     // Same ids and addresses as one call after another on a twin: the broken call took nothing.
-    const expected = [];
+    const expected: Awaited<ReturnType<typeof compute.createServer>>[] = [];
     for (let i = 0; i < 5; i++) expected.push(await twin.region("RegionOne").compute.createServer(spec(`s${i}`)));
     expect(made.map((s) => [s.id, s.addresses])).toEqual(expected.map((s) => [s.id, s.addresses]));
     const restored = await openSimCloud({ persistence: inner });
     expect((await restored.region("RegionOne").compute.listServers()).map((s) => s.name).sort()).toEqual(["s0", "s1", "s2", "s3", "s4"]);
+  });
+
+  it("shares catch-ups between reads: one query for the reads that arrive during another, each still seeing what was committed before it began", async () => {
+    const inner = createMemoryPersistence();
+    const writer = await openSimCloud({ seed: 59, persistence: inner });
+    let sinceCalls = 0;
+    let release: () => void = () => undefined;
+    let gate: Promise<void> | undefined;
+    const counted: SimPersistence = {
+      since: async (known) => {
+        sinceCalls++;
+        const delta = await inner.since(known);
+        await gate;
+        return delta;
+      },
+      transact: (known, work) => inner.transact(known, work),
+    };
+    const reader = await openSimCloud({ persistence: counted });
+    const before = sinceCalls;
+    gate = new Promise((resolve) => (release = resolve));
+    const first = reader.region("RegionOne").network.listNetworks();
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    // Committed while the first catch-up runs (its delta was taken before): the later reads must see it.
+    const made = await writer.region("RegionOne").network.createNetwork({ name: "late" });
+    const later = Array.from({ length: 8 }, () => reader.region("RegionOne").network.listNetworks());
+    gate = undefined;
+    release();
+    await first;
+    for (const listed of await Promise.all(later)) expect(listed.map((n) => n.id)).toContain(made.id);
+    expect(sinceCalls - before).toBe(2);
   });
 
   it("reloads everything when the tombstones it would need were pruned", async () => {
