@@ -63,10 +63,15 @@ async function freshDatabase(): Promise<PeerDatabase & { kind: string }> {
   return { kind: "SQLite (no PostgreSQL found)", ...(await sqlite.open())! };
 }
 
-/** Each stack's status from one list call (name -> status). */
+/** Why stacks failed, by name (printed after the tables). */
+const failures = new Map<string, string>();
+
+/** Each stack's status from one list call (name -> status); failed ones' reasons go to `failures`. */
 async function statuses(client: PeerClient): Promise<Map<string, string>> {
   const answer = await client.call("GET", client.path("/stacks"));
-  return new Map((answer.body.stacks as { stack_name: string; stack_status: string }[]).map((s) => [s.stack_name, s.stack_status]));
+  const stacks = answer.body.stacks as { stack_name: string; stack_status: string; stack_status_reason?: string }[];
+  for (const s of stacks) if (s.stack_status.endsWith("FAILED")) failures.set(s.stack_name, `${s.stack_status}: ${s.stack_status_reason ?? ""}`);
+  return new Map(stacks.map((s) => [s.stack_name, s.stack_status]));
 }
 
 /** Polls the list until none of `names` is in progress (bounded); their final statuses. */
@@ -125,7 +130,7 @@ async function throughput(engines: number): Promise<{ kind: string; wallMs: numb
   const run = await startFleet(engines, `x${engines}`);
   try {
     const template = loadTemplate(SERVERS);
-    const names = Array.from({ length: STACKS }, (_, i) => `load-${i}`);
+    const names = Array.from({ length: STACKS }, (_, i) => `load${engines}-${i}`);
     await warm(run, template);
     const cpu0 = run.fleet.cpuSeconds();
     const t0 = performance.now();
@@ -198,3 +203,4 @@ printTable(
   [[t.ms.length, seen.length, seen.length ? ms(median(seen)) : "-", seen.length ? ms(Math.max(...seen)) : "-", LEASE_MS + SWEEP_MS, t.ended]],
   "Take-over after kill -9 of one of 3 engines (ms from the kill to a peer's next event of each of its stacks)",
 );
+for (const [name, why] of failures) console.log(`failed: ${name}: ${why}`);
