@@ -104,6 +104,11 @@ test.describe("as RegionOne of a federation", () => {
       expect(parent.stack_status, parent.stack_status_reason).toBe("CREATE_COMPLETE");
       const child = ((await heat(`http://127.0.0.1:${PORTS.RegionTwo}`, auth, "GET", "stacks")).body.stacks as any[]).find((s) => (s.tags ?? []).includes(`hearth.owner.stack=${parent.id}`));
       expect(child, "the child in RegionTwo").toBeTruthy();
+      // and a parent in RegionTwo owning a child here, in RegionOne
+      const two = `http://127.0.0.1:${PORTS.RegionTwo}`;
+      expect((await heat(two, auth, "POST", "stacks", { stack_name: "far-parent", template: PARENT.replace("RegionTwo", "RegionOne") })).status).toBe(201);
+      const farParent = await settled(two, auth, "far-parent");
+      expect(farParent.stack_status, farParent.stack_status_reason).toBe("CREATE_COMPLETE");
 
       await page.goto(`${CONSOLE}/login`);
       await new LoginPage(page).logIn(E2E_ADMIN.user, E2E_ADMIN.password);
@@ -120,14 +125,20 @@ test.describe("as RegionOne of a federation", () => {
         await expect(view.row(region).getByTestId("latency")).toHaveText(/^\d+(\.\d)? ms$/);
         await expect(view.row(region)).toContainText(`http://127.0.0.1:${PORTS[region as keyof typeof PORTS]}/heat-api`);
       }
-      await expect(view.row("RegionOne").getByTestId("stack-count")).toHaveText("1");
-      await expect(view.row("RegionTwo").getByTestId("stack-count")).toHaveText("1");
+      await expect(view.row("RegionOne").getByTestId("stack-count")).toHaveText("2");
+      await expect(view.row("RegionTwo").getByTestId("stack-count")).toHaveText("2");
       await expect(view.row("RegionThree").getByTestId("stack-count")).toHaveText("0");
       const owned = view.children("RegionTwo");
       await expect(owned).toHaveCount(1);
       await expect(owned).toHaveAttribute("data-name", child.stack_name);
       await expect(owned).toHaveAttribute("data-diverged", "false");
       await expect(owned.getByTestId("child-status")).toHaveText("CREATE_COMPLETE");
+      // the child here owned from RegionTwo: linked to its own page, its owner read through RegionTwo's API
+      const here = view.children("RegionOne");
+      await expect(here).toHaveCount(1);
+      await expect(here.getByTestId("child-link")).toHaveAttribute("href", /^\/stacks\//);
+      await expect(here).toContainText(`${farParent.id} / two in RegionTwo`);
+      await expect(here).toContainText("In sync with its owner");
       await page.screenshot({ path: path.join(SHOTS, "regions-federation.png"), fullPage: true });
 
       // the child changed directly in RegionTwo, then the parent's check finds it diverged
