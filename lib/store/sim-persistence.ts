@@ -21,9 +21,6 @@ const OPTIMISTIC_ATTEMPTS = 1;
 
 interface StoredRow { region: string; kind: string; id: string; data: unknown; version: number | bigint; deleted: boolean | number }
 
-/** Which rows a process that knows `?` needs: every live one when it knows nothing or less than the floor, else those after it. */
-const ROWS_AFTER = `(CASE WHEN ? = 0 OR ? < s."floor" THEN r."deleted" = ? ELSE r."version" > ? END)`;
-
 /** Rows per INSERT statement (well under both databases' limits on bound values). */
 const ROWS_PER_STATEMENT = 500;
 
@@ -35,13 +32,24 @@ export class SqlSimPersistence implements SimPersistence {
     private readonly writer: string,
   ) {}
 
-  /** The counter and the rows after `known`, in one statement (one snapshot). */
+  /**
+   * The counter and the rows after `known`, in one statement (one snapshot): the counter's row, then
+   * either the rows newer than `known` (an index range on version: the common case) or, when the
+   * process knows nothing or less than the floor, every live row. Two branches rather than one
+   * condition choosing between them, which no index serves: as one CASE, every catch-up scanned the
+   * whole table (4 million rows read for one bench run of 30 stacks on PostgreSQL).
+   */
   async since(known: number): Promise<SimDelta> {
     const rows = await this.driver.query<StoredRow & { at: number | bigint; floor: number | bigint }>(
       `WITH s AS (SELECT "version", "floor" FROM "CloudSync" WHERE "id" = ?)
-       SELECT s."version" AS "at", s."floor" AS "floor", r."region", r."kind", r."id", r."data", r."version", r."deleted"
-       FROM s LEFT JOIN "CloudRow" r ON ${ROWS_AFTER}`,
-      [SYNC_ID, known, known, false, known],
+       SELECT s."version" AS "at", s."floor" AS "floor", NULL AS "region", NULL AS "kind", NULL AS "id", NULL AS "data", NULL AS "version", NULL AS "deleted" FROM s
+       UNION ALL
+       SELECT s."version", s."floor", r."region", r."kind", r."id", r."data", r."version", r."deleted"
+       FROM s JOIN "CloudRow" r ON r."version" > ? WHERE ? <> 0 AND ? >= s."floor"
+       UNION ALL
+       SELECT s."version", s."floor", r."region", r."kind", r."id", r."data", r."version", r."deleted"
+       FROM s JOIN "CloudRow" r ON r."deleted" = ? WHERE ? = 0 OR ? < s."floor"`,
+      [SYNC_ID, known, known, known, false, known, known],
     );
     if (rows.length === 0) return { version: 0, rows: [], complete: true };
     const complete = known === 0 || known < Number(rows[0].floor);
@@ -102,8 +110,12 @@ export class SqlSimPersistence implements SimPersistence {
       }
       const version = Number(counted.version);
       const floor = Number(counted.floor);
-      const rows = await tx.query<StoredRow>(`SELECT "region", "kind", "id", "data", "version", "deleted" FROM "CloudRow" r WHERE ${ROWS_AFTER.replaceAll('s."floor"', "?")}`, [known, known, floor, false, known]);
-      const { changes, result } = work({ version: version - 1, rows: rows.map((row) => this.decode(row)), complete: known === 0 || known < floor });
+      const complete = known === 0 || known < floor;
+      const rows = await tx.query<StoredRow>(
+        `SELECT "region", "kind", "id", "data", "version", "deleted" FROM "CloudRow" WHERE ${complete ? '"deleted" = ?' : '"version" > ?'}`,
+        [complete ? false : known],
+      );
+      const { changes, result } = work({ version: version - 1, rows: rows.map((row) => this.decode(row)), complete });
       if (!isEmpty(changes)) await this.write(tx, version, changes);
       return { version, result };
     });
