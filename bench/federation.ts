@@ -19,15 +19,7 @@ import path from "node:path";
 import type { StackStore } from "../lib/engine/ports";
 import { openDatabase } from "../lib/store/database";
 import { heat, startTestFederation, tokenFrom, type TestFederation } from "../test/federation/harness";
-import { flagValue, median, ms, printTable, ratio, TINY } from "./support";
-
-/** A number flag (>= 0), or its default. */
-function numberFlag(name: string, fallback: number): number {
-  const text = flagValue(name);
-  const n = text === undefined ? fallback : Number(text);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`bench: --${name} must be a number >= 0, not "${text}"`);
-  return n;
-}
+import { median, ms, numberFlag, printTable, ratio, TINY } from "./support";
 
 const RESOURCES = numberFlag("resources", TINY ? 5 : 100);
 const LATENCY_MS = numberFlag("latency-ms", 50);

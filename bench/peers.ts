@@ -17,18 +17,10 @@ import { prepareDatabase } from "../test/peers/cloud-check";
 import { PEER_DATABASES, type PeerDatabase } from "../test/peers/databases";
 import { EngineFleet, freshCli } from "../test/peers/engines";
 import { pause, PeerClient, type StackRef } from "../test/peers/heat-client";
-import { flagValue, median, ms, printTable, TINY } from "./support";
+import { median, ms, numberFlag, printTable, TINY } from "./support";
 
 const PASSWORD = "bench-peers";
 const SEED = 41;
-
-/** A number flag (>= 0), or its default. */
-function numberFlag(name: string, fallback: number): number {
-  const text = flagValue(name);
-  const n = text === undefined ? fallback : Number(text);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`bench: --${name} must be a number >= 0, not "${text}"`);
-  return n;
-}
 
 const STACKS = numberFlag("stacks", TINY ? 3 : 50);
 const SERVERS = numberFlag("servers", TINY ? 1 : 9);

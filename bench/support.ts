@@ -21,6 +21,14 @@ export function flagValue(name: string): string | undefined {
   return args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 }
 
+/** A number flag (>= 0), or its default; anything else stops the bench with the flag named. */
+export function numberFlag(name: string, fallback: number): number {
+  const text = flagValue(name);
+  const n = text === undefined ? fallback : Number(text);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`bench: --${name} must be a number >= 0, not "${text}"`);
+  return n;
+}
+
 /** The middle value (the upper one of the two middles for an even count). */
 export function median(values: readonly number[]): number {
   return sortedOf(values)[Math.floor(values.length / 2)];

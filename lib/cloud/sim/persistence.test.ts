@@ -1,6 +1,28 @@
 import { describe, expect, it } from "vitest";
 import { createMemoryPersistence, createSimCloud, openSimCloud, type SimPersistence } from "./index";
 
+/** A memory store whose transactions wait while the gate is closed: `close()` shuts it and answers the function that opens it. */
+function gatedPersistence(): { inner: ReturnType<typeof createMemoryPersistence>; gated: SimPersistence; close(): () => void } {
+  const inner = createMemoryPersistence();
+  let gate: Promise<void> | undefined;
+  const gated: SimPersistence = {
+    since: (known) => inner.since(known),
+    transact: async (known, work) => {
+      await gate;
+      return inner.transact(known, work);
+    },
+  };
+  return {
+    inner,
+    gated,
+    close: () => {
+      let open: () => void = () => undefined;
+      gate = new Promise((resolve) => (open = resolve));
+      return open;
+    },
+  };
+}
+
 describe("sim persistence", () => {
   it("restores everything after a restart: entities, content, faults, quotas and pending transitions", async () => {
     const clock = { t: 1_700_000_000_000, now: () => clock.t };
@@ -106,19 +128,10 @@ describe("sim persistence", () => {
   });
 
   it("writes an operator change and a call's change of the same row in one batch, the call's on top", async () => {
-    const inner = createMemoryPersistence();
-    let release: () => void = () => undefined;
-    let gate: Promise<void> | undefined;
-    const gated: SimPersistence = {
-      since: (known) => inner.since(known),
-      transact: async (known, work) => {
-        await gate;
-        return inner.transact(known, work);
-      },
-    };
+    const { inner, gated, close } = gatedPersistence();
     const sim = await openSimCloud({ seed: 57, persistence: gated });
     const client = sim.region("RegionOne").compute;
-    gate = new Promise((resolve) => (release = resolve));
+    const release = close();
     const first = client.createServer({ name: "a", flavor: "m1.tiny", image: "cirros" });
     const second = client.createServer({ name: "b", flavor: "m1.tiny", image: "cirros" });
     for (let i = 0; i < 10; i++) await Promise.resolve();
@@ -133,21 +146,12 @@ describe("sim persistence", () => {
   });
 
   it("commits the calls that arrive during a commit together, each undone alone when it throws (group commit)", async () => {
-    const inner = createMemoryPersistence();
-    let release: () => void = () => undefined;
-    let gate: Promise<void> | undefined;
-    const gated: SimPersistence = {
-      since: (known) => inner.since(known),
-      transact: async (known, work) => {
-        await gate;
-        return inner.transact(known, work);
-      },
-    };
+    const { inner, gated, close } = gatedPersistence();
     const sim = await openSimCloud({ seed: 58, persistence: gated });
     const twin = createSimCloud({ seed: 58 });
     const compute = sim.region("RegionOne").compute;
     const savesBefore = inner.saves;
-    gate = new Promise((resolve) => (release = resolve));
+    const release = close();
     const spec = (name: string) => ({ name, flavor: "m1.tiny", image: "cirros" });
     const first = compute.createServer(spec("s0"));
     // Arrive while the first call's transaction waits on the store: they share the next one.
