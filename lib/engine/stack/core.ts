@@ -56,6 +56,12 @@ export interface EngineCore {
   identity?: IdentityProvider;
   /** Signals being handled, by "<stack id>/<resource>": a later signal waits for the earlier one. */
   signalQueues: Map<string, Promise<void>>;
+  /**
+   * New top-level stacks being admitted, by project: the name and stacks-per-project checks and the
+   * insert of one create run after the earlier one's (inTurn), so concurrent creates in this engine
+   * cannot all pass the checks before any is stored.
+   */
+  admissions: Map<string, Promise<void>>;
 }
 
 /**
@@ -88,6 +94,7 @@ export function makeCore(options: EngineOptions, compile: Compiler, links: CoreL
     presigner: options.presigner,
     identity: options.identity,
     signalQueues: new Map(),
+    admissions: new Map(),
     compile,
     compiled: new Map(),
     running: new Map(),
@@ -96,6 +103,21 @@ export function makeCore(options: EngineOptions, compile: Compiler, links: CoreL
     signalResource: (stackId, resource, details) => links.signalResource(core, stackId, resource, details),
   };
   return core;
+}
+
+/** Runs `work` once every earlier work queued under `key` has settled: one at a time per key. */
+export async function inTurn<T>(queues: Map<string, Promise<void>>, key: string, work: () => Promise<T>): Promise<T> {
+  const mine = (queues.get(key) ?? Promise.resolve()).then(work);
+  const tail = mine.then(
+    () => undefined,
+    () => undefined,
+  );
+  queues.set(key, tail);
+  try {
+    return await mine;
+  } finally {
+    if (queues.get(key) === tail) queues.delete(key);
+  }
 }
 
 /** A new unique id (UUID v4), never derived from seeded randomness so restarted engines cannot collide. */

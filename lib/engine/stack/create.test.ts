@@ -110,4 +110,20 @@ describe("create", () => {
     expect(took).toBeGreaterThanOrEqual(3000);
     expect(took).toBeLessThan(3200);
   });
+
+  it("admits concurrent creates of one project one at a time: the stacks-per-project limit and unique names hold", async () => {
+    const t = createTestEngine({ compile: handCompile, limits: { maxStacksPerTenant: 3 } });
+    const template = tpl({ a: { type: "Test::Generic", properties: { value: "x" } } });
+    const tries = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => t.engine.create(`s${i}`, { template }, P)));
+    expect(tries.filter((r) => r.status === "fulfilled")).toHaveLength(3);
+    const refusals = tries.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => String(r.reason.message));
+    expect(refusals).toHaveLength(5);
+    for (const why of refusals) expect(why).toContain("maximum stacks per tenant, 3");
+    const other = createTestEngine({ compile: handCompile });
+    const same = await Promise.allSettled(Array.from({ length: 4 }, () => other.engine.create("twin", { template }, P)));
+    expect(same.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect((await other.store.listStacks({ projectId: "p1" })).map((s) => s.name)).toEqual(["twin"]);
+    // Another project is not held up by these (its own turn).
+    await expect(t.engine.create("elsewhere", { template }, { projectId: "p2" })).resolves.toMatchObject({ stackId: expect.any(String) });
+  });
 });

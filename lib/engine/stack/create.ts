@@ -6,7 +6,7 @@
 import { conflict } from "../errors";
 import type { CompiledResource, StackInput } from "../template/types";
 import type { CreateOptions, OperationHandle } from "./api";
-import { type EngineCore, isoNow, newId } from "./core";
+import { type EngineCore, inTurn, isoNow, newId } from "./core";
 import { compileOrThrow, definitionOf } from "./definition";
 import type { Operation } from "./operation";
 import type { ResourceRecord, StackRecord } from "../ports";
@@ -24,19 +24,9 @@ export interface Nesting extends StartOptions {
   parentResource: string;
 }
 
-/**
- * Validates, stores and starts creating a stack; `run` does the work under the stack's lock (the
- * create itself, or an adopt of existing resources).
- */
-export async function createStack(core: EngineCore, name: string, input: StackInput, options: CreateOptions, nesting?: Nesting, run: (op: Operation) => Promise<void> = runCreate): Promise<OperationHandle> {
-  checkTimeout(options.timeoutMins);
-  const def = definitionOf(input);
-  const who = { name, id: newId(), projectId: options.projectId, region: options.region ?? core.defaultRegion };
-  if (await core.store.findStackByName(options.projectId, name)) throw conflict(`The Stack (${name}) already exists.`);
-  const root = await checkNewStack(core, options.projectId, nesting?.parentId);
-  const compiled = compileOrThrow(core, def, who);
-  await checkTreeResources(core, root, Object.keys(compiled.resources).length);
-  const record: StackRecord = {
+/** The record of a stack about to be stored: INIT_COMPLETE, generation 1. */
+function newStackRecord(core: EngineCore, who: Pick<StackRecord, "name" | "id" | "projectId" | "region">, def: ReturnType<typeof definitionOf>, options: CreateOptions, nesting?: Nesting): StackRecord {
+  return {
     ...who,
     ...def,
     parentId: nesting?.parentId ?? null,
@@ -53,7 +43,27 @@ export async function createStack(core: EngineCore, name: string, input: StackIn
     updatedAt: null,
     deletedAt: null,
   };
-  await core.store.createStack(record);
+}
+
+/**
+ * Validates, stores and starts creating a stack; `run` does the work under the stack's lock (the
+ * create itself, or an adopt of existing resources).
+ */
+export async function createStack(core: EngineCore, name: string, input: StackInput, options: CreateOptions, nesting?: Nesting, run: (op: Operation) => Promise<void> = runCreate): Promise<OperationHandle> {
+  checkTimeout(options.timeoutMins);
+  const def = definitionOf(input);
+  const who = { name, id: newId(), projectId: options.projectId, region: options.region ?? core.defaultRegion };
+  const admit = async () => {
+    if (await core.store.findStackByName(options.projectId, name)) throw conflict(`The Stack (${name}) already exists.`);
+    const root = await checkNewStack(core, options.projectId, nesting?.parentId);
+    const compiled = compileOrThrow(core, def, who);
+    await checkTreeResources(core, root, Object.keys(compiled.resources).length);
+    const record = newStackRecord(core, who, def, options, nesting);
+    await core.store.createStack(record);
+    return { compiled, record };
+  };
+  // A nested stack's checks concern its own tree (depth, resources), which its parent's operation serializes.
+  const { compiled, record } = nesting ? await admit() : await inTurn(core.admissions, options.projectId, admit);
   const { done } = await startOperation(
     core,
     record,

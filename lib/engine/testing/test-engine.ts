@@ -36,6 +36,8 @@ export interface TestEngineOptions {
   identity?: EngineOptions["identity"];
   /** Nested stacks of regions served elsewhere (a fake of a federation's remote Heat); none by default. */
   remoteNested?: EngineOptions["remoteNested"];
+  /** Limits instead of Heat's defaults (EngineOptions.limits). */
+  limits?: EngineOptions["limits"];
 }
 
 /** An engine under test with everything around it. */
@@ -75,6 +77,7 @@ export function createTestEngine(options: TestEngineOptions = {}): TestEngine {
       presigner: options.presigner,
       identity: options.identity,
       remoteNested: options.remoteNested,
+      limits: options.limits,
     },
     options.compile ?? compileStack,
   );
