@@ -241,4 +241,16 @@ test("an owned child shows its owner, and a change to it asks first, naming the 
   await dialog.getByTestId("confirm-ok").click();
   await expect(stack.status).toHaveAttribute("data-status", "SUSPEND_COMPLETE", { timeout: 30_000 });
   expect((await settled(one, child.stack_name)).stack_status).toBe("SUSPEND_COMPLETE");
+
+  // and the stack list's buttons ask the same, naming the owner
+  await page.goto(`${one}/`);
+  const row = page.locator(`[data-testid="stack-row"][data-stack-name="${child.stack_name}"]`);
+  await row.getByTestId("action-resume").click();
+  await expect(dialog.getByTestId("owner-notice")).toContainText(`stack ${parent.id} in region RegionTwo`);
+  await dialog.getByTestId("confirm-cancel").click();
+  await expect(dialog).toHaveCount(0);
+  expect((await settled(one, child.stack_name)).stack_status).toBe("SUSPEND_COMPLETE");
+  await row.getByTestId("action-resume").click();
+  await dialog.getByTestId("confirm-ok").click();
+  await expect.poll(async () => (await settled(one, child.stack_name)).stack_status, { timeout: 30_000 }).toBe("RESUME_COMPLETE");
 });

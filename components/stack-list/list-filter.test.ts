@@ -11,6 +11,7 @@ const stack = (name: string, status: string, regions: string[]): StackSummary =>
   createdAt: "2026-11-21T20:00:00Z",
   updatedAt: null,
   parentId: null,
+  owner: null,
 });
 
 const STACKS = [

@@ -7,7 +7,7 @@ import { StatusBadge } from "../ui/status-badge";
 
 /**
  * The stacks table: name (links to the detail page), status, regions, the last change (created
- * under it once updated) and the row's actions.
+ * under it once updated) and the row's actions (an owned remote child's ask first, naming its owner).
  */
 export function StackTable({ stacks }: { stacks: StackSummary[] }) {
   return (
@@ -43,7 +43,7 @@ export function StackTable({ stacks }: { stacks: StackSummary[] }) {
             ) : null}
           </td>
           <td className={CELL}>
-            <StackActions stack={stack} />
+            <StackActions stack={stack} owner={stack.owner ?? undefined} />
           </td>
         </tr>
       ))}

@@ -11,6 +11,7 @@ const stack = (id: string, status: string): StackSummary => ({
   createdAt: "2026-11-21T20:00:00Z",
   updatedAt: null,
   parentId: null,
+  owner: null,
 });
 
 describe("statusChanges", () => {

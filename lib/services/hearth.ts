@@ -8,7 +8,7 @@ import { CloudError, type StackRecord, type StackStore } from "../engine/ports";
 import { ValidationError } from "../engine/diagnostics";
 import { conflict, EngineError, notFound } from "../engine/errors";
 import type { StackEngine } from "../engine/stack/api";
-import { OWNER_TAG_PREFIX, requireOwnerOverride, type OwnerOverride } from "../federation/ownership";
+import { OWNER_TAG_PREFIX, ownerOf, requireOwnerOverride, type OwnerOverride } from "../federation/ownership";
 import type { DivergenceResolver } from "../federation/resolve";
 import type { EventFeed } from "../store/ports";
 import type { EventBus } from "./event-bus";
@@ -16,10 +16,17 @@ import { haConsole } from "./ha/view";
 import type { Identity } from "./identity";
 import type { SavedTemplates } from "./templates";
 import { combinedStatus } from "./status";
-import type { FaultCommand, Hearth, StackSummary } from "./types";
+import type { FaultCommand, Hearth, StackOwner, StackSummary } from "./types";
 import { volumeGuest } from "./volume-data";
 
 /** The operator's side of the simulated cloud: runs inventory, volume reads, faults and flushes on its current state. */
+
+/** The owner a remote child's tags record, for lists (null for a stack nobody owns). */
+function ownerSummary(stack: StackRecord): StackOwner | null {
+  const owner = ownerOf(stack.tags);
+  return owner ? { region: owner.region, stackId: owner.stackId, resource: owner.resource, generation: owner.generation, local: owner.region === stack.region } : null;
+}
+
 export interface CloudAdmin {
   use<T>(fn: (sim: Pick<SimCloud, "inventory" | "readVolumeData" | "faults" | "flush" | "region">) => T | Promise<T>): Promise<T>;
 }
@@ -92,6 +99,7 @@ export function buildHearth(parts: HearthParts): Hearth {
       createdAt: stack.createdAt,
       updatedAt: stack.updatedAt,
       parentId: stack.parentId,
+      owner: ownerSummary(stack),
     };
   }
 

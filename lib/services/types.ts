@@ -26,6 +26,18 @@ export interface StackSummary {
   createdAt: string;
   updatedAt: string | null;
   parentId: string | null;
+  /** The stack that owns this one when it is a remote child (its tags record it), else null. */
+  owner: StackOwner | null;
+}
+
+/** The owner of a remote child stack, as its tags record it (lib/federation/ownership.ts). */
+export interface StackOwner {
+  region: string;
+  stackId: string;
+  resource: string;
+  generation: number;
+  /** The owner is a stack of the child's own region. */
+  local: boolean;
 }
 
 /** A stack with its resources and children (its outputs are computed on request: Hearth.outputs). */
