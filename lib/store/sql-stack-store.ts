@@ -169,7 +169,9 @@ export class SqlStackStore implements StackStore, EventFeed {
 
   async renewLock(stackId: string, owner: string, ttlMs: number): Promise<boolean> {
     const expiresAt = Math.ceil(this.now() + ttlMs);
-    return (await this.statement('UPDATE "StackLock" SET "expiresAt" = ? WHERE "stackId" = ? AND "owner" = ?', [expiresAt, stackId, owner])) > 0;
+    // Not in the group commit's queue: it only moves the lease's expiry, and must not wait behind bulk writes.
+    const renewed = await this.driver.urgent('UPDATE "StackLock" SET "expiresAt" = ? WHERE "stackId" = ? AND "owner" = ? RETURNING 1', [expiresAt, stackId, owner]);
+    return renewed.length > 0;
   }
 
   async releaseLock(stackId: string, owner: string): Promise<void> {

@@ -33,6 +33,12 @@ export interface SqlDriver {
    * resolves; tried again like a transaction when it meets a conflict another writer may have caused.
    */
   write<T>(sql: string, params?: SqlValue[]): Promise<T[]>;
+  /**
+   * Like `write`, on a connection kept for short urgent statements (lease renewals), so they never
+   * wait behind the pool's bulk work: a renewal late by a lease's length lets a peer take a stack its
+   * engine is still running.
+   */
+  urgent<T>(sql: string, params?: SqlValue[]): Promise<T[]>;
   close(): Promise<void>;
 }
 

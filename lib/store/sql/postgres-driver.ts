@@ -16,6 +16,8 @@ import { numberedPlaceholders, type SqlDriver, type SqlExecutor, type SqlValue }
  * (oslo.db, Heat's, allows 5 plus 50 overflow and waits 30 s).
  */
 const POOL_SIZE = 10;
+/** Connections kept for urgent statements (lease renewals): one each is enough, two ride out a slow one. */
+const URGENT_POOL_SIZE = 2;
 /** How long a statement waits for a pooled connection (or a new one to open) before it fails. */
 const CONNECT_TIMEOUT_MS = 30_000;
 /** SQLSTATEs worth retrying a transaction for: serialization_failure, deadlock_detected. */
@@ -31,13 +33,17 @@ function retryable(error: unknown, attempt: number): boolean {
 export class PostgresDriver implements SqlDriver {
   readonly dialect = "postgres";
   private readonly pool: pg.Pool;
+  /** Connections of `urgent` statements only. */
+  private readonly urgentPool: pg.Pool;
   private readonly names = new Map<string, { name: string; text: string }>();
 
   constructor(url: string, fsyncEachCommit = false) {
     const options = `-c synchronous_commit=${fsyncEachCommit ? "on" : "off"}`;
     this.pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, options });
+    this.urgentPool = new pg.Pool({ connectionString: url, max: URGENT_POOL_SIZE, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, options });
     // an idle client's error (the server went away) must not crash the process; the next query reports it
     this.pool.on("error", () => undefined);
+    this.urgentPool.on("error", () => undefined);
   }
 
   async query<T>(sql: string, params: SqlValue[] = []): Promise<T[]> {
@@ -72,8 +78,19 @@ export class PostgresDriver implements SqlDriver {
     }
   }
 
+  /** One statement on the urgent pool (its own transaction), retried like `write`. */
+  async urgent<T>(sql: string, params: SqlValue[] = []): Promise<T[]> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return (await this.urgentPool.query({ ...this.prepared(sql), values: params })).rows as T[];
+      } catch (error) {
+        if (!retryable(error, attempt)) throw error;
+      }
+    }
+  }
+
   async close(): Promise<void> {
-    await this.pool.end();
+    await Promise.all([this.pool.end(), this.urgentPool.end()]);
   }
 
   private executorOn(client: pg.PoolClient): SqlExecutor {

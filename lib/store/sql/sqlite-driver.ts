@@ -47,6 +47,11 @@ export class SqliteDriver implements SqlDriver {
     return this.transaction((tx) => tx.query<T>(sql, params));
   }
 
+  /** One connection, whose statements take a millisecond: the same as `write`. */
+  urgent<T>(sql: string, params: SqlValue[] = []): Promise<T[]> {
+    return this.write(sql, params);
+  }
+
   async close(): Promise<void> {
     await this.tail;
     this.db.close();
