@@ -71,10 +71,13 @@ export class TickRegions {
 
 /** The resources of `resources` owning a child in another region, with the digest their parent applied. */
 export function remoteChildren(resources: readonly ResourceRecord[], self: string): ResourceRecord[] {
-  return resources.filter((r) => {
-    const region = r.data[REMOTE_REGION_KEY];
-    return region && region !== self && r.physicalId && r.data[APPLIED_DIGEST_KEY] && !r.replacedBy && r.action !== "DELETE";
-  });
+  return resources.filter((r) => ownsRemoteChild(r, self) && r.data[APPLIED_DIGEST_KEY]);
+}
+
+/** Whether resource `r` of a stack in region `self` owns a live child stack in another region. */
+export function ownsRemoteChild(r: ResourceRecord, self: string): boolean {
+  const region = r.data[REMOTE_REGION_KEY];
+  return Boolean(region && region !== self && r.physicalId && !r.replacedBy && r.action !== "DELETE");
 }
 
 /**

@@ -133,7 +133,7 @@ describe("federatedRegions", () => {
   ];
   const resources = {
     "p-top": [
-      resourceRecord("p-top", "two", "c-two", { [REMOTE_REGION_KEY]: "RegionTwo", [DIVERGED_KEY]: JSON.stringify({ detectedAt: "2026-12-04T21:00:00Z" }) }),
+      resourceRecord("p-top", "two", "c-two", { [REMOTE_REGION_KEY]: "RegionTwo", [DIVERGED_KEY]: JSON.stringify({ region: "RegionTwo", child: "c-two", childId: "c-two", appliedDigest: "a1", currentDigest: "b2", detectedAt: "2026-12-04T21:00:00Z" }) }),
       resourceRecord("p-top", "three", "c-three", { [REMOTE_REGION_KEY]: "RegionThree" }),
     ],
   };

@@ -10,7 +10,8 @@
 import type { ResourceRecord, StackRecord } from "../engine/ports";
 import { REMOTE_REGION_KEY } from "../engine/stack/nested-remote";
 import type { Federation } from "../federation/catalog";
-import { DIVERGED_KEY } from "../federation/divergence";
+import { DIVERGED_KEY, divergenceMarkOf } from "../federation/divergence";
+import { ownsRemoteChild } from "../federation/divergence-check";
 import { ownerOf } from "../federation/ownership";
 import type { RemoteHeat, RemoteStack } from "../federation/remote-heat";
 import { remoteChildName } from "../federation/remote-nested";
@@ -83,15 +84,11 @@ interface RemoteParent {
 }
 
 /** Whether a parent resource records a divergence of its child, and why. */
-function divergenceOf(resource: { reason: string; mark?: string }): { diverged: boolean; note?: string } {
+function divergenceOf(resource: { reason: string; data?: Record<string, string> }): { diverged: boolean; note?: string } {
   if (resource.reason.includes("has diverged")) return { diverged: true, note: resource.reason };
-  if (!resource.mark) return { diverged: false };
-  try {
-    const mark = JSON.parse(resource.mark) as { detectedAt?: string };
-    return { diverged: true, note: `Changed without its owner (detected ${mark.detectedAt ?? "by the owner's scan"})` };
-  } catch {
-    return { diverged: true, note: "Changed without its owner" };
-  }
+  if (!resource.data?.[DIVERGED_KEY]) return { diverged: false };
+  const mark = divergenceMarkOf(resource.data);
+  return { diverged: true, note: `Changed without its owner (detected ${mark?.detectedAt ?? "by the owner's scan"})` };
 }
 
 /** The project's top-level stacks of `region`. */
@@ -109,7 +106,7 @@ async function remoteParents(hearth: Hearth, records: StackRecord[]): Promise<Re
   return details.flatMap((detail) =>
     (detail?.resources ?? []).flatMap((resource) => {
       const region = resource.data[REMOTE_REGION_KEY];
-      return region && resource.physicalId && !resource.replacedBy ? [{ stack: detail!.stack, resource, region }] : [];
+      return ownsRemoteChild(resource, detail!.stack.region) ? [{ stack: detail!.stack, resource, region }] : [];
     }),
   );
 }
@@ -121,7 +118,7 @@ function childrenThere(region: string, self: string, parents: RemoteParent[], li
     const id = resource.physicalId!;
     const name = remoteChildName({ stackName: stack.name, resource: resource.name, resourceId: resource.id });
     const parent = { region: self, stackId: stack.id, stackName: stack.name, resource: resource.name, local: true };
-    children.set(id, { id, name, region, local: false, parent, ...divergenceOf({ reason: resource.statusReason, mark: resource.data[DIVERGED_KEY] }) });
+    children.set(id, { id, name, region, local: false, parent, ...divergenceOf({ reason: resource.statusReason, data: resource.data }) });
   }
   for (const stack of listed ?? []) {
     const owner = ownerOf(stack.tags);
