@@ -108,6 +108,24 @@ describe("EventBus", () => {
     await local.close();
   });
 
+  it("delivers a new stack's events to subscribers of every stack at once, without reading the log", async () => {
+    // The HA monitor subscribes to every stack; the stack it hears of was made after it subscribed.
+    const local = new EventBus({ store, pollIntervalMs: 60_000 });
+    const seen: string[] = [];
+    await local.subscribeAll((e) => seen.push(`${e.stackId}/${e.resourceName}`));
+    await store.createStack(sampleStack({ id: "fresh", name: "fresh" }));
+    const reads = vi.spyOn(store, "eventsAfter");
+    const append = (resourceName: string) =>
+      store.appendEvent({
+        stackId: "fresh", stackName: "fresh", resourceName, physicalResourceId: null, resourceType: "T",
+        isStackEvent: false, action: "CREATE", status: "COMPLETE", reason: "", time: "t",
+      });
+    for (const name of ["a", "b", "c"]) local.publish(await append(name));
+    expect(seen).toEqual(["fresh/a", "fresh/b", "fresh/c"]);
+    expect(reads).not.toHaveBeenCalled();
+    await local.close();
+  });
+
   it("reads the log when a published event skips a seq another process wrote, keeping order", async () => {
     const seen: string[] = [];
     await bus.subscribe("root", 0, (e) => seen.push(e.resourceName));

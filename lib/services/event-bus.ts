@@ -62,7 +62,8 @@ export class EventBus implements EventSink {
     if (this.pumping || this.closed) return false;
     const subscribers = [...this.subscribers];
     if (!subscribers.every((s) => s.cursor === event.seq - 1)) return false;
-    const ancestry = this.knownAncestry(event.stackId);
+    // Subscribers of every stack need no ancestry: the HA monitor's alone must not send each event through the log.
+    const ancestry = subscribers.every((s) => s.root === null) ? [] : this.knownAncestry(event.stackId);
     if (!ancestry) return false;
     for (const subscriber of subscribers) {
       subscriber.cursor = event.seq;
