@@ -23,7 +23,7 @@ export interface EngineOptions {
   owner: string;
   /** Region used when neither the resource nor the stack names one. */
   defaultRegion: string;
-  /** Max resources worked on at once per operation (default 16). */
+  /** Max resources worked on at once per operation (default 64, the size of a Heat engine worker's RPC thread pool). */
   concurrency?: number;
   /** Lease length for stack locks (default 30 s); renewed while an operation runs. */
   lockTtlMs?: number;

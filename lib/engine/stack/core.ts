@@ -86,7 +86,7 @@ export function makeCore(options: EngineOptions, compile: Compiler, links: CoreL
     clock: options.clock ?? systemClock,
     owner: options.owner,
     defaultRegion: options.defaultRegion,
-    concurrency: options.concurrency ?? 16,
+    concurrency: options.concurrency ?? 64,
     lockTtlMs: options.lockTtlMs ?? 30_000,
     pollIntervalMs: options.pollIntervalMs ?? 20,
     random: options.random ?? Math.random,
