@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTestEngine, handCompile } from "../testing";
+import { createTestEngine, handCompile, MemoryStackStore } from "../testing";
 
 const tpl = (resources: Record<string, unknown>) => JSON.stringify({ resources });
 const P = { projectId: "p1" };
@@ -25,6 +25,23 @@ describe("delete", () => {
     await expect(t.engine.delete(stack.id)).rejects.toMatchObject({ code: "NotFound" });
     // the name is free again
     await t.finish(await t.engine.create("d", { template: tpl({}) }, P));
+  });
+
+  it("stores each resource's DELETE_COMPLETE and the removal of its record as one commit", async () => {
+    // the engine binds the store's methods when it starts: record its commits from the start
+    const store = new MemoryStackStore();
+    const commits: { deleted: string[]; events: string[] }[] = [];
+    const commit = store.commit.bind(store);
+    store.commit = (change) => {
+      commits.push({ deleted: change.deletedResources ?? [], events: (change.events ?? []).map((e) => `${e.resourceName} ${e.action}_${e.status}`) });
+      return commit(change);
+    };
+    const t = createTestEngine({ compile: handCompile, store });
+    const stack = await t.finish(await t.engine.create("one", { template: tpl({ a: { type: "Test::Generic" }, b: { type: "Test::Generic" } }) }, P));
+    const ids = new Map((await t.engine.resources(stack.id)).map((r) => [r.name, r.id]));
+    await t.finish(await t.engine.delete(stack.id));
+    for (const name of ["a", "b"]) expect(commits).toContainEqual({ deleted: [ids.get(name)], events: [`${name} DELETE_COMPLETE`] });
+    expect(commits.filter((c) => c.deleted.length > 0)).toHaveLength(2);
   });
 
   it("drops resources that were never created, without events", async () => {

@@ -166,11 +166,24 @@ export class Operation {
 
   /** Moves a resource to a new state: the record and its event stored as one unit. */
   async setResource(rec: ResourceRecord, action: Action, status: Status, reason: string): Promise<void> {
+    this.stamp(rec, action, status, reason);
+    await this.commitWithEvent({ resources: [rec] }, this.eventAbout(rec, action, status, reason));
+  }
+
+  /**
+   * Completes a resource's last action (a delete) and drops its record, as one unit: its COMPLETE
+   * event and the record's removal are stored together, so no DELETE_COMPLETE record is left between.
+   */
+  async dropResource(rec: ResourceRecord, action: Action, reason: string): Promise<void> {
+    this.stamp(rec, action, "COMPLETE", reason);
+    await this.commitWithEvent({ deletedResources: [rec.id] }, this.eventAbout(rec, action, "COMPLETE", reason));
+  }
+
+  private stamp(rec: ResourceRecord, action: Action, status: Status, reason: string): void {
     rec.action = action;
     rec.status = status;
     rec.statusReason = reason;
     rec.updatedAt = isoNow(this.core);
-    await this.commitWithEvent({ resources: [rec] }, this.eventAbout(rec, action, status, reason));
   }
 
   /** Appends an event about a resource without changing its state (signals, progress notes). */

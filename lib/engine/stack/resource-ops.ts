@@ -57,8 +57,11 @@ export async function abortUnfinished(op: Operation, rec: ResourceRecord): Promi
   await op.setResource(rec, rec.action, "FAILED", `${rec.action} aborted`);
 }
 
-/** Runs `body` between the IN_PROGRESS and COMPLETE/FAILED transitions of `rec`. */
-export async function transition(op: Operation, rec: ResourceRecord, action: Action, signal: AbortSignal, body: () => Promise<string | void>): Promise<void> {
+/**
+ * Runs `body` between the IN_PROGRESS and COMPLETE/FAILED transitions of `rec`; with `drop`, the
+ * COMPLETE is stored with the removal of the record (a delete).
+ */
+export async function transition(op: Operation, rec: ResourceRecord, action: Action, signal: AbortSignal, body: () => Promise<string | void>, drop = false): Promise<void> {
   beginAttempt(op, rec, action);
   await op.setResource(rec, action, "IN_PROGRESS", "state changed");
   let reason: string | void;
@@ -69,7 +72,8 @@ export async function transition(op: Operation, rec: ResourceRecord, action: Act
     throw await failResource(op, rec, action, error, signal);
   }
   delete rec.data[ATTEMPT_KEY];
-  await op.setResource(rec, action, "COMPLETE", reason || "state changed");
+  if (drop) await op.dropResource(rec, action, reason || "state changed");
+  else await op.setResource(rec, action, "COMPLETE", reason || "state changed");
 }
 
 /**
@@ -117,20 +121,20 @@ export function wasStarted(rec: ResourceRecord): boolean {
 }
 
 /**
- * Deletes a resource (Retain keeps the physical resource), then drops its record. A record never
- * started is dropped without events, as Heat does.
+ * Deletes a resource (Retain keeps the physical resource) and drops its record with its
+ * DELETE_COMPLETE, in one commit. A record never started is dropped without events, as Heat does.
  */
 export async function deleteResource(op: Operation, rec: ResourceRecord, policy: CompiledResource["deletionPolicy"], signal: AbortSignal): Promise<void> {
   if (wasStarted(rec)) {
-    await transition(op, rec, "DELETE", signal, async () => {
+    const remove = async () => {
       if (policy === "Retain") return "Retained: the physical resource is kept";
       if (!rec.physicalId && !rec.nestedStackId) return;
       const plugin = op.pluginOf(rec);
       const h = plugin.handlers;
       await runHook(op, hookContext(op, rec, plugin, rec.properties, signal), h.delete, h.checkDeleteComplete, signal);
-    });
-  }
-  await op.core.store.deleteResource(rec.id);
+    };
+    await transition(op, rec, "DELETE", signal, remove, true);
+  } else await op.core.store.deleteResource(rec.id);
   if (op.records.get(rec.name) === rec) op.records.delete(rec.name);
   op.retired = op.retired.filter((r) => r !== rec);
 }
