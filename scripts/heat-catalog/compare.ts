@@ -11,7 +11,7 @@ import { builtinPlugins, resourceTypeSchema } from "../../lib/engine/resources";
 import { isPlaceholder } from "../../lib/engine/resources/placeholder/placeholder";
 
 function printCounts(): void {
-  const hooks = new Set(builtinPlugins.filter((p) => !isPlaceholder(p)).map((p) => p.type));
+  const hooks = new Set(builtinPlugins().filter((p) => !isPlaceholder(p)).map((p) => p.type));
   const byService = new Map<string, { total: number; hooks: number; notes: string[] }>();
   for (const [type, entry] of Object.entries(heatTypes.types)) {
     const row = byService.get(serviceOf(type)) ?? { total: 0, hooks: 0, notes: [] };
@@ -25,7 +25,7 @@ function printCounts(): void {
   const all = Object.keys(heatTypes.types).length;
   const real = [...hooks].filter((t) => heatTypes.types[t]).length;
   console.log(`Heat ${heatTypes.generated.heat_version}: ${all} types, ${listed} listed, ${all - listed} hidden; ${real} with hooks of their own, ${all - real} on placeholder objects`);
-  console.log(`Hearth's own types: ${builtinPlugins.filter((p) => !heatTypes.types[p.type]).map((p) => p.type).join(", ")}`);
+  console.log(`Hearth's own types: ${builtinPlugins().filter((p) => !heatTypes.types[p.type]).map((p) => p.type).join(", ")}`);
   console.log(`  ${"service".padEnd(20)} types hooks`);
   for (const [service, row] of [...byService].sort(([a], [b]) => a.localeCompare(b))) {
     console.log(`  ${service.padEnd(20)} ${String(row.total).padStart(5)} ${String(row.hooks).padStart(5)}  ${row.notes.join(", ")}`);

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { builtinPlugins, createRegistry, defaultRegistry, resourceTypeSchema } from "./index";
-import { heatTypes, serviceOf } from "./catalog/heat-catalog";
+import { heatTypes, serviceOf, type HeatCatalogEntry } from "./catalog/heat-catalog";
 import { heatTypeList } from "./catalog/type-list";
 import { noneResource } from "./heat/none";
 import type { PropertySchema } from "./types";
@@ -19,13 +19,13 @@ function walk(schema: Record<string, PropertySchema>, visit: (path: string, s: P
 describe("registry", () => {
   it("holds every built-in type, sorted, with Heat's description and its service; lists no HIDDEN type but finds it", () => {
     expect(defaultRegistry.list().map((p) => p.type)).toEqual(EXPECTED);
-    for (const p of builtinPlugins) {
+    for (const p of builtinPlugins()) {
       expect(p.description).toBe(heatTypes.types[p.type]?.show.description ?? p.description);
       expect(p.description.length, p.type).toBeGreaterThan(5);
       expect(p.service).toBe(serviceOf(p.type));
       expect(defaultRegistry.get(p.type)).toBe(p);
     }
-    expect(builtinPlugins).toHaveLength(Object.keys(heatTypes.types).length + 1);
+    expect(builtinPlugins()).toHaveLength(Object.keys(heatTypes.types).length + 1);
     expect(defaultRegistry.get("OS::Heat::HARestarter")?.supportStatus?.status).toBe("HIDDEN");
     expect(defaultRegistry.list().some((p) => p.type === "OS::Heat::HARestarter")).toBe(false);
     expect(defaultRegistry.get("OS::Nova::Nope")).toBeUndefined();
@@ -33,7 +33,7 @@ describe("registry", () => {
 
   it("differs from Heat's schemas only by the extensions catalog/README.md documents", () => {
     const extensions: string[] = [];
-    for (const p of builtinPlugins) {
+    for (const p of builtinPlugins()) {
       for (const [name, s] of Object.entries(p.properties)) if (s.extension) extensions.push(`${p.type} ${name}`);
       for (const [name, a] of Object.entries(p.attributes)) if (a.extension) extensions.push(`${p.type} attribute ${name}`);
     }
@@ -45,7 +45,42 @@ describe("registry", () => {
       "OS::Heat::ScalingPolicy auto_scaling_group_id",
       "OS::Heat::ScalingPolicy auto_scaling_policy_id",
     ]);
-    expect(builtinPlugins.filter((p) => !heatTypes.types[p.type]).map((p) => p.type)).toEqual(["OS::Heat::FailoverPolicy"]);
+    expect(builtinPlugins().filter((p) => !heatTypes.types[p.type]).map((p) => p.type)).toEqual(["OS::Heat::FailoverPolicy"]);
+  });
+
+  it("converts no Heat schema at load, makes a placeholder plugin when its type is first asked for, and all of them when listed", async () => {
+    vi.resetModules();
+    const made: string[] = [];
+    const converted: string[] = [];
+    vi.doMock("./placeholder/placeholder", async (importOriginal) => {
+      const actual = await importOriginal<typeof import("./placeholder/placeholder")>();
+      return { ...actual, placeholderPlugin: (type: string) => (made.push(type), actual.placeholderPlugin(type)) };
+    });
+    vi.doMock("./catalog/heat-schema", async (importOriginal) => {
+      const actual = await importOriginal<typeof import("./catalog/heat-schema")>();
+      return { ...actual, typeFromHeat: (entry: HeatCatalogEntry) => (converted.push(entry.show.resource_type), actual.typeFromHeat(entry)) };
+    });
+    try {
+      const fresh = await import("./index");
+      expect(made).toEqual([]);
+      expect(converted).toEqual([]);
+      expect(fresh.defaultRegistry.get("OS::Nova::Server")).toBeDefined();
+      expect(fresh.defaultRegistry.get("toString")).toBeUndefined();
+      expect(made).toEqual([]);
+      const secret = fresh.defaultRegistry.get("OS::Barbican::Secret");
+      expect(fresh.defaultRegistry.get("OS::Barbican::Secret")).toBe(secret);
+      expect(made).toEqual(["OS::Barbican::Secret"]);
+      expect(converted).toEqual([]);
+      expect(Object.keys(secret!.properties)).toContain("name");
+      expect(converted).toEqual(["OS::Barbican::Secret"]);
+      expect(fresh.defaultRegistry.list().map((p) => p.type)).toEqual(EXPECTED);
+      expect(new Set(made).size).toBe(made.length);
+      expect(fresh.builtinPlugins()).toContain(secret);
+    } finally {
+      vi.doUnmock("./placeholder/placeholder");
+      vi.doUnmock("./catalog/heat-schema");
+      vi.resetModules();
+    }
   });
 
   it("builds registries from chosen plugins and refuses duplicates", () => {
@@ -54,7 +89,7 @@ describe("registry", () => {
   });
 
   it("has consistent schemas: defaults fit allowed values, references name registered types, updatable types have update hooks", () => {
-    for (const p of builtinPlugins) {
+    for (const p of builtinPlugins()) {
       walk(p.properties, (path, s) => {
         for (const ref of s.references ?? []) expect(defaultRegistry.get(ref), `${p.type} ${path} -> ${ref}`).toBeDefined();
         const allowed = s.constraints?.find((c) => "allowedValues" in c);

@@ -121,28 +121,72 @@ const hearthTypes: readonly ResourcePlugin[] = [failoverPolicyResource];
 for (const p of withHooks) if (!heatTypes.types[p.type]) throw new Error(`${p.type} is not a Heat type: list it with Hearth's own types`);
 for (const p of hearthTypes) if (heatTypes.types[p.type]) throw new Error(`${p.type} is a Heat type: list it with the types that have hooks`);
 
-/** Every built-in plugin: each Heat type (hooks of its own, else the placeholder's) and Hearth's own types. */
-export const builtinPlugins: readonly ResourcePlugin[] = [
-  ...withHooks,
-  ...hearthTypes,
-  ...Object.keys(heatTypes.types)
-    .filter((type) => !withHooks.some((p) => p.type === type))
-    .map(placeholderPlugin),
-];
-
-/** A registry over `plugins` (default: the built-ins); a type listed twice is an error. HIDDEN types are found, not listed. */
-export function createRegistry(plugins: readonly ResourcePlugin[] = builtinPlugins): TypeRegistry {
-  const byType = new Map<string, ResourcePlugin>();
+/** Plugins by type; a type given twice is an error. */
+function byType(plugins: readonly ResourcePlugin[]): Map<string, ResourcePlugin> {
+  const map = new Map<string, ResourcePlugin>();
   for (const p of plugins) {
-    if (byType.has(p.type)) throw new Error(`Resource type ${p.type} is registered twice`);
-    byType.set(p.type, p);
+    if (map.has(p.type)) throw new Error(`Resource type ${p.type} is registered twice`);
+    map.set(p.type, p);
   }
-  const listed = [...byType.values()].filter((p) => p.supportStatus?.status !== "HIDDEN").sort((a, b) => a.type.localeCompare(b.type));
-  return { get: (type) => byType.get(type), list: () => listed };
+  return map;
 }
 
-/** The registry with every built-in type. */
-export const defaultRegistry: TypeRegistry = createRegistry();
+/** The types a user may pick, sorted: HIDDEN types are left out. */
+function listable(plugins: Iterable<ResourcePlugin>): ResourcePlugin[] {
+  return [...plugins].filter((p) => p.supportStatus?.status !== "HIDDEN").sort((a, b) => a.type.localeCompare(b.type));
+}
+
+/** The hand-written plugins (hooks of their own, and Hearth's types) by type; one listed twice is an error at load. */
+const handWritten = byType([...withHooks, ...hearthTypes]);
+
+/** The placeholder plugins made so far, by type: each is made once, when first asked for. */
+const placeholders = new Map<string, ResourcePlugin>();
+
+/** The built-in plugin of a type: its hand-written one, else (a Heat type) the placeholder plugin, made on first use. */
+function builtinPlugin(type: string): ResourcePlugin | undefined {
+  const own = handWritten.get(type);
+  if (own || !Object.hasOwn(heatTypes.types, type)) return own;
+  let plugin = placeholders.get(type);
+  if (!plugin) placeholders.set(type, (plugin = placeholderPlugin(type)));
+  return plugin;
+}
+
+let builtins: readonly ResourcePlugin[] | undefined;
+
+/**
+ * Every built-in plugin: each Heat type (hooks of its own, else the placeholder's) and Hearth's own
+ * types. Made on the first call (the ~130 placeholder plugins convert Heat's schema of their type);
+ * the same plugin objects as the default registry's.
+ */
+export function builtinPlugins(): readonly ResourcePlugin[] {
+  return (builtins ??= [
+    ...withHooks,
+    ...hearthTypes,
+    ...Object.keys(heatTypes.types)
+      .filter((type) => !handWritten.has(type))
+      .map((type) => builtinPlugin(type)!),
+  ]);
+}
+
+/** A registry over `plugins` (none: the default registry); a type listed twice is an error. HIDDEN types are found, not listed. */
+export function createRegistry(plugins?: readonly ResourcePlugin[]): TypeRegistry {
+  if (!plugins) return defaultRegistry;
+  const found = byType(plugins);
+  const listed = listable(found.values());
+  return { get: (type) => found.get(type), list: () => listed };
+}
+
+let builtinList: ResourcePlugin[] | undefined;
+
+/**
+ * The registry with every built-in type. Lazy: `get` makes a placeholder plugin when its type is
+ * first asked for, and `list` makes them all once; so a command that runs a few types converts only
+ * their schemas.
+ */
+export const defaultRegistry: TypeRegistry = {
+  get: builtinPlugin,
+  list: () => (builtinList ??= listable(builtinPlugins())),
+};
 
 /** Why Heat refuses to show a type: unknown (NotFound), or HIDDEN (NotSupported); undefined when it shows it. */
 export function resourceTypeRefusal(type: string, registry: TypeRegistry = defaultRegistry): { code: "NotFound" | "NotSupported"; message: string } | undefined {

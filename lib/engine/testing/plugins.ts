@@ -134,5 +134,5 @@ export function testPlugins(world: TestWorld): ResourcePlugin[] {
 
 /** A registry of the built-in plugins, the test plugins recording into `world`, and `extra` ones. */
 export function testRegistry(world: TestWorld, extra: ResourcePlugin[] = []): TypeRegistry {
-  return createRegistry([...builtinPlugins, ...testPlugins(world), ...extra]);
+  return createRegistry([...builtinPlugins(), ...testPlugins(world), ...extra]);
 }

@@ -124,6 +124,30 @@ function translationOf(hidden: PropertySchema, status: SupportStatusDoc | undefi
   return target.type === hidden.type || target.items?.type === hidden.type ? name : undefined;
 }
 
+/** What a type's schema says beside its properties and attributes (a cheap read of the entry). */
+export type CatalogTypeHeader = Omit<CatalogTypeSchema, "properties" | "attributes">;
+
+/** A catalogue entry's type, description, status and openness in Hearth's format. */
+export function typeHeaderFromHeat(entry: HeatCatalogEntry): CatalogTypeHeader {
+  const { show } = entry;
+  return {
+    type: show.resource_type,
+    description: show.description,
+    ...(PLAIN_SUPPORTED(show.support_status) ? {} : { supportStatus: statusFromHeat(show.support_status) }),
+    openAttributes: entry.open_attributes === true,
+    openProperties: entry.open_properties === true,
+  };
+}
+
+/**
+ * Whether a resource of the type can change in place: it takes any property, or one of its
+ * properties (shown, hidden or not implemented, as typeFromHeat gathers them) is update_allowed.
+ */
+export function updatesInPlace(entry: HeatCatalogEntry): boolean {
+  const all = [entry.show.properties, entry.hidden_properties ?? {}, entry.unimplemented_properties ?? {}];
+  return entry.open_properties === true || all.some((properties) => Object.values(properties).some((p) => p.update_allowed === true));
+}
+
 /** A catalogue entry (Heat's answer and what it leaves out) in Hearth's format. */
 export function typeFromHeat(entry: HeatCatalogEntry): CatalogTypeSchema {
   const { show } = entry;
@@ -152,15 +176,7 @@ export function typeFromHeat(entry: HeatCatalogEntry): CatalogTypeSchema {
   for (const [name, status] of Object.entries(entry.attribute_status ?? {})) {
     if (attributes[name] && !PLAIN_SUPPORTED(status)) attributes[name].status = statusFromHeat(status);
   }
-  return {
-    type: show.resource_type,
-    description: show.description,
-    ...(PLAIN_SUPPORTED(show.support_status) ? {} : { supportStatus: statusFromHeat(show.support_status) }),
-    properties,
-    attributes,
-    openAttributes: entry.open_attributes === true,
-    openProperties: entry.open_properties === true,
-  };
+  return { ...typeHeaderFromHeat(entry), properties, attributes };
 }
 
 /** What GET /resource_types/{type}?with_description=true answers for a schema in Hearth's format. */

@@ -4,10 +4,12 @@
  * Heat's own (names, types, required, defaults, constraints, update_allowed, statuses, hidden ones).
  * A plugin that means to differ from Heat says so with `extension` (a property or attribute Heat lacks,
  * or a Heat property Hearth relaxes, whose Heat schema is then kept in `heat`); any other difference
- * between what a plugin writes and Heat's schema is an error at load, so no hand-written schema drifts.
+ * between what a plugin writes and Heat's schema is an error, so no hand-written schema drifts: thrown
+ * where the plugin's properties or attributes are first read (the overlay is lazy), and overlay.test.ts
+ * reads every built-in plugin's.
  */
 import { heatTypes, serviceOf } from "./heat-catalog";
-import { typeFromHeat, type CatalogTypeSchema } from "./heat-schema";
+import { typeFromHeat, typeHeaderFromHeat, type CatalogTypeSchema } from "./heat-schema";
 import { constraintDoc } from "../type-schema";
 import { canonical } from "./schema-diff";
 import type { AttributeSchema, PropertySchema, ResourcePlugin } from "../types";
@@ -38,7 +40,7 @@ const cache = new Map<string, CatalogTypeSchema>();
 
 /** Heat's schema of a type in Hearth's format, or undefined for a type Heat does not have. */
 export function catalogSchema(type: string): CatalogTypeSchema | undefined {
-  const entry = heatTypes.types[type];
+  const entry = Object.hasOwn(heatTypes.types, type) ? heatTypes.types[type] : undefined;
   if (!entry) return undefined;
   let schema = cache.get(type);
   if (!schema) cache.set(type, (schema = typeFromHeat(entry)));
@@ -129,10 +131,13 @@ const SHOW: AttributeSchema = { description: "Detailed information about resourc
 /**
  * The plugin a definition makes: over Heat's schema when Heat has the type, else as written (a type of
  * Hearth's own, which must give its description, service, properties and attributes; `show` is added).
+ * Over a Heat type, properties and attributes are laid over Heat's schema on their first read (a
+ * command that runs a few types converts only their schemas), so a plugin that drifts from Heat's
+ * schema throws there; catalog/overlay.test.ts reads every built-in plugin's.
  */
 export function buildPlugin(def: PluginDefinition): ResourcePlugin {
-  const heat = catalogSchema(def.type);
-  if (!heat) {
+  const entry = Object.hasOwn(heatTypes.types, def.type) ? heatTypes.types[def.type] : undefined;
+  if (!entry) {
     const { description, service, properties, attributes } = def;
     if (description === undefined || service === undefined || !properties || !attributes) {
       throw new Error(`${def.type} is not a Heat type: give its description, service, properties and attributes`);
@@ -140,16 +145,28 @@ export function buildPlugin(def: PluginDefinition): ResourcePlugin {
     const full = Object.fromEntries(Object.entries(properties).map(([k, o]) => [k, checkFull(o, `${def.type} ${k}`)]));
     return { ...def, description, service, properties: full, attributes: { show: SHOW, ...attributes } };
   }
-  return {
-    ...def,
+  const heat = typeHeaderFromHeat(entry);
+  const { properties, attributes, ...rest } = def;
+  const plugin = {
+    ...rest,
     description: heat.description,
     service: def.service ?? serviceOf(def.type),
     ...(heat.supportStatus ? { supportStatus: heat.supportStatus } : {}),
-    properties: overlayProperties(heat.properties, def.properties ?? {}, def.type),
-    attributes: overlayAttributes(heat.attributes, def.attributes ?? {}, def.type),
     ...(heat.openAttributes || def.openAttributes ? { openAttributes: true } : {}),
     ...(heat.openProperties || def.openProperties ? { openProperties: true } : {}),
+  } as ResourcePlugin;
+  lazily(plugin, "properties", () => overlayProperties(catalogSchema(def.type)!.properties, properties ?? {}, def.type));
+  lazily(plugin, "attributes", () => overlayAttributes(catalogSchema(def.type)!.attributes, attributes ?? {}, def.type));
+  return plugin;
+}
+
+/** Makes `plugin[key]` computed on its first read, a plain property from then on (a throw is not kept). */
+function lazily<K extends "properties" | "attributes">(plugin: ResourcePlugin, key: K, compute: () => ResourcePlugin[K]): void {
+  const settle = (value: ResourcePlugin[K]) => {
+    Object.defineProperty(plugin, key, { value, writable: true, enumerable: true, configurable: true });
+    return value;
   };
+  Object.defineProperty(plugin, key, { get: () => settle(compute()), set: settle, enumerable: true, configurable: true });
 }
 
 /** A property of a Hearth type, checked to be whole (it has a type, down its items and keys). */

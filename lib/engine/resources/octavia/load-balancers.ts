@@ -6,7 +6,8 @@
  * monitor its pools, an L7 policy its rules. References are by id or name.
  */
 import type { CloudObject } from "../../ports";
-import { placeholderPlugin } from "../placeholder/placeholder";
+import { defineResource } from "../define";
+import { placeholderHandlers } from "../placeholder/placeholder";
 import type { ResourceContext, ResourcePlugin } from "../types";
 
 /** The objects of the family's `part` kind ("Pool", "PoolMember" ...). */
@@ -47,15 +48,15 @@ const RELATIONS: Record<string, Record<string, (self: CloudObject, parts: Parts)
 
 /** The plugin of one part type (`prefix` + part, e.g. "OS::Octavia::" + "Pool"); its relationship attributes are live. */
 function partResource(prefix: string, part: string): ResourcePlugin {
-  const base = placeholderPlugin(prefix + part);
+  const base = placeholderHandlers(prefix + part);
   const relations = RELATIONS[part];
   const attribute = async (ctx: ResourceContext, name: string) => {
     const relation = relations[name];
-    if (!relation || !ctx.physicalId) return base.handlers.attribute!(ctx, name);
+    if (!relation || !ctx.physicalId) return base.attribute!(ctx, name);
     const self = await ctx.cloud.objects.getObject(ctx.physicalId);
     return relation(self, (kind) => ctx.cloud.objects.listObjects(prefix + kind));
   };
-  return { ...base, handlers: { ...base.handlers, attribute } };
+  return defineResource({ type: prefix + part, handlers: { ...base, attribute } });
 }
 
 const PARTS = Object.keys(RELATIONS);

@@ -6,6 +6,7 @@
  * A type gets real hooks by a plugin of its own in the registry (lib/engine/resources/index.ts).
  */
 import { heatTypes } from "../catalog/heat-catalog";
+import { updatesInPlace } from "../catalog/heat-schema";
 import { catalogSchema } from "../catalog/overlay";
 import { cloudCall, ignoreNotFound } from "../support/cloud-errors";
 import { physicalName } from "../support/naming";
@@ -37,12 +38,15 @@ export function isPlaceholder(plugin: ResourcePlugin): boolean {
   return placeholders.has(plugin);
 }
 
-/** The placeholder plugin of a Heat type (its schema from Heat's catalogue). */
-export function placeholderPlugin(type: string): ResourcePlugin {
-  const actions = new Set(heatTypes.types[type]?.handlers ?? []);
-  const schema = catalogSchema(type);
-  const attributes = schema?.attributes ?? {};
-  const handlers: ResourceHandlers = {
+/**
+ * The placeholder's hooks for a Heat type, to build a plugin on (the placeholder plugin, or a
+ * hand-written one that keeps some of them). Cheap: Heat's schema of the type is converted when an
+ * attribute is first read, not here.
+ */
+export function placeholderHandlers(type: string): ResourceHandlers {
+  const entry = Object.hasOwn(heatTypes.types, type) ? heatTypes.types[type] : undefined;
+  const actions = new Set(entry?.handlers ?? []);
+  return {
     async create(ctx) {
       const object = await cloudCall(`creating ${type} ${ctx.name}`, ctx.region, () =>
         ctx.cloud.objects.createObject({ kind: type, name: objectName(ctx), properties: ctx.properties }),
@@ -54,9 +58,9 @@ export function placeholderPlugin(type: string): ResourcePlugin {
     },
     async attribute(ctx, name) {
       const object = await ctx.cloud.objects.getObject(objectId(ctx));
-      return placeholderAttribute(object, name, attributes[name], ctx.stack.projectId);
+      return placeholderAttribute(object, name, catalogSchema(type)?.attributes[name], ctx.stack.projectId);
     },
-    ...(schema?.openProperties || Object.values(schema?.properties ?? {}).some((p) => p.updateAllowed)
+    ...(entry && updatesInPlace(entry)
       ? {
           async update(ctx: ResourceContext, change: PropertyChange) {
             await cloudCall(`updating ${type} ${ctx.name}`, ctx.region, () => ctx.cloud.objects.updateObject(objectId(ctx), change.after));
@@ -74,7 +78,11 @@ export function placeholderPlugin(type: string): ResourcePlugin {
     ...(actions.has("resume") ? { resume: statusHook("ACTIVE", "resuming") } : {}),
     ...(actions.has("signal") ? { signal: async (ctx: ResourceContext) => ctx.note(`${type} ${ctx.name} received a signal`) } : {}),
   };
-  const plugin = defineResource({ type, handlers });
+}
+
+/** The placeholder plugin of a Heat type (its schema from Heat's catalogue). */
+export function placeholderPlugin(type: string): ResourcePlugin {
+  const plugin = defineResource({ type, handlers: placeholderHandlers(type) });
   placeholders.add(plugin);
   return plugin;
 }

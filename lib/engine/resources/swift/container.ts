@@ -8,11 +8,12 @@
 import type { CloudObject } from "../../ports";
 import { cloudCall } from "../support/cloud-errors";
 import { physicalName } from "../support/naming";
-import { placeholderPlugin } from "../placeholder/placeholder";
+import { defineResource } from "../define";
+import { placeholderHandlers } from "../placeholder/placeholder";
 import type { ResourceContext, ResourcePlugin } from "../types";
 
 const TYPE = "OS::Swift::Container";
-const base = placeholderPlugin(TYPE);
+const base = placeholderHandlers(TYPE);
 
 /** The container's name: the `name` property, else the one Heat makes. */
 function containerName(ctx: ResourceContext): string {
@@ -35,10 +36,10 @@ function headers(object: CloudObject): Record<string, string> {
 }
 
 /** The OS::Swift::Container plugin. */
-export const swiftContainerResource: ResourcePlugin = {
-  ...base,
+export const swiftContainerResource: ResourcePlugin = defineResource({
+  type: TYPE,
   handlers: {
-    ...base.handlers,
+    ...base,
     async create(ctx) {
       const name = containerName(ctx);
       const object = await cloudCall(`creating container ${name}`, ctx.region, () => ctx.cloud.objects.createObject({ kind: TYPE, name, properties: ctx.properties }));
@@ -59,7 +60,7 @@ export const swiftContainerResource: ResourcePlugin = {
         BytesUsed: 0,
         HeadContainer: headers(object),
       };
-      return name in values ? values[name] : base.handlers.attribute!(ctx, name);
+      return name in values ? values[name] : base.attribute!(ctx, name);
     },
   },
-};
+});
