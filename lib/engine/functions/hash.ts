@@ -144,12 +144,15 @@ function sha256(bytes: Uint8Array, is224: boolean): string {
   return hex(h, is224 ? 7 : 8);
 }
 
-const K512 = (() => {
-  // First 64 bits of the fractional parts of the cube roots of the first 80 primes.
+let sha512K: bigint[] | undefined;
+
+/** First 64 bits of the fractional parts of the cube roots of the first 80 primes: computed on first use (4 ms of BigInt search). */
+function sha512Constants(): bigint[] {
+  if (sha512K) return sha512K;
   const primes: number[] = [];
   for (let n = 2; primes.length < 80; n++) if (primes.every((p) => n % p !== 0)) primes.push(n);
-  return primes.map((p) => fracBits(p, 3));
-})();
+  return (sha512K = primes.map((p) => fracBits(p, 3)));
+}
 
 /** First 64 bits of the fractional part of p^(1/root), computed exactly with integer arithmetic. */
 function fracBits(p: number, root: 2 | 3): bigint {
@@ -177,6 +180,7 @@ function sha512(bytes: Uint8Array, is384: boolean): string {
   const dv = new DataView(buf.buffer);
   dv.setBigUint64(total - 8, BigInt(len) * 8n);
   const r = (x: bigint, n: bigint) => ((x >> n) | (x << (64n - n))) & MASK;
+  const k = sha512Constants();
   const m = new Array<bigint>(80);
   for (let off = 0; off < total; off += 128) {
     for (let i = 0; i < 80; i++) {
@@ -189,7 +193,7 @@ function sha512(bytes: Uint8Array, is384: boolean): string {
     }
     let [a, b, c, d, e, f, g, hh] = h;
     for (let i = 0; i < 80; i++) {
-      const t1 = (hh + (r(e, 14n) ^ r(e, 18n) ^ r(e, 41n)) + ((e & f) ^ (~e & MASK & g)) + K512[i] + m[i]) & MASK;
+      const t1 = (hh + (r(e, 14n) ^ r(e, 18n) ^ r(e, 41n)) + ((e & f) ^ (~e & MASK & g)) + k[i] + m[i]) & MASK;
       const t2 = ((r(a, 28n) ^ r(a, 34n) ^ r(a, 39n)) + ((a & b) ^ (a & c) ^ (b & c))) & MASK;
       [hh, g, f, e, d, c, b, a] = [g, f, e, (d + t1) & MASK, c, b, a, (t1 + t2) & MASK];
     }
