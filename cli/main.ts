@@ -5,6 +5,7 @@
  */
 import readline from "node:readline/promises";
 import path from "node:path";
+import { isatty } from "node:tty";
 import { fileURLToPath } from "node:url";
 import type { Hearth } from "../lib/services/types";
 import { isWorker, runInBackground, shouldRunInBackground, workerIo } from "./background";
@@ -21,7 +22,9 @@ async function confirm(question: string): Promise<boolean> {
 }
 
 const argv = process.argv.slice(2);
-if (shouldRunInBackground(argv, process.stdin.isTTY === true)) {
+// isatty rather than process.stdin.isTTY: the getter opens stdin's stream (1-3 ms) that most commands never read
+const interactive = isatty(0);
+if (shouldRunInBackground(argv, interactive)) {
   // Without --wait an operation returns once started, as `openstack stack create` does.
   const root = process.env.HEARTH_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
   process.exit(await runInBackground(path.join(root, "bin", "hearth.mjs"), argv, root));
@@ -37,7 +40,7 @@ const terminalIo: CliIo = {
   // only, not in short-lived CLI runs (which would leave what they took over again when they exit).
   openHearth: (options) => (opened ??= import("../lib/services").then(({ createHearth }) => createHearth({ haMonitor: false, recover: false, ...options }))),
   openValidator: () => import("../lib/services/validator").then(({ createValidator }) => createValidator()),
-  confirm: process.stdin.isTTY ? confirm : undefined,
+  confirm: interactive ? confirm : undefined,
 };
 const io = isWorker() ? workerIo(terminalIo) : terminalIo;
 
