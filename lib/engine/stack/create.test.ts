@@ -1,11 +1,30 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../diagnostics";
-import { createTestEngine, handCompile } from "../testing";
+import { createTestEngine, handCompile, MemoryStackStore } from "../testing";
 
 const tpl = (resources: Record<string, unknown>, outputs: Record<string, unknown> = {}) => JSON.stringify({ resources, outputs });
 const P = { projectId: "p1" };
 
 describe("create", () => {
+  it("stores a resource whose create has no check to wait for in its IN_PROGRESS and COMPLETE commits alone; one that waits, also before the wait", async () => {
+    // the engine binds the store's methods when it starts: record every resource row it writes from the
+    // start (the memory store's commit writes its records through saveResource too)
+    const store = new MemoryStackStore();
+    const rows: string[] = [];
+    const save = store.saveResource.bind(store);
+    store.saveResource = (r) => {
+      rows.push(`${r.name} ${r.action}_${r.status} ${r.physicalId ? "id" : "-"}`);
+      return save(r);
+    };
+    const t = createTestEngine({ compile: handCompile, store });
+    await t.finish(await t.engine.create("w", { template: tpl({ quick: { type: "OS::Heat::None" } }) }, P));
+    expect(rows.filter((r) => r.startsWith("quick ") && !r.includes("INIT"))).toEqual(["quick CREATE_IN_PROGRESS -", "quick CREATE_COMPLETE id"]);
+    rows.length = 0;
+    await t.finish(await t.engine.create("s", { template: tpl({ slow: { type: "Test::Slow", properties: { delay_ms: 50 } } }) }, P));
+    // its id is stored before the engine polls, so an engine taking over knows what to wait for
+    expect(rows.filter((r) => r.startsWith("slow ") && !r.includes("INIT"))).toEqual(["slow CREATE_IN_PROGRESS -", "slow CREATE_IN_PROGRESS id", "slow CREATE_COMPLETE id"]);
+  });
+
   it("creates resources in dependency order, stores events before publishing them, resolves outputs", async () => {
     const t = createTestEngine({ compile: handCompile });
     const template = tpl(

@@ -41,7 +41,13 @@ export function pollInterval(first: number, elapsed: number): number {
 type Start = (ctx: HookContext["ctx"]) => Promise<Token>;
 type Check = (ctx: HookContext["ctx"], token: Token) => Promise<boolean>;
 
-/** Runs `start` then polls `check` (if any) until it returns true; persists the context after each call. */
+/**
+ * Runs `start` then polls `check` (if any) until it returns true; persists the context after each
+ * call. Every caller runs inside a resource's transition, whose next commit (COMPLETE or FAILED)
+ * stores the record: with no check to wait for, a new physical id goes in that commit instead of
+ * one of its own (one commit fewer per resource on the critical path); data and notes, which other
+ * hooks read back from the store, are still stored first.
+ */
 export async function runHook(op: Operation, hc: HookContext, start: Start | undefined, check: Check | undefined, signal: AbortSignal): Promise<void> {
   if (!start) return;
   const clock = op.core.clock;
@@ -49,7 +55,7 @@ export async function runHook(op: Operation, hc: HookContext, start: Start | und
   try {
     token = await abortable(start(hc.ctx), signal);
   } finally {
-    await hc.flush();
+    await (check ? hc.flush() : hc.flushShared());
   }
   if (!check) return;
   const began = clock.now();

@@ -9,10 +9,16 @@ import { untilStackFree } from "./lease-wait";
 import type { Operation } from "./operation";
 import type { RegionClient, ResourceRecord } from "../ports";
 
-/** A ResourceContext plus `flush`, which persists what the hook changed (ids, data, notes). */
+/**
+ * A ResourceContext plus `flush`, which persists what the hook changed (ids, data, notes), and
+ * `flushShared`, which persists only what other hooks may read back from the store (its notes, and
+ * its data: ctx.peer reloads a peer's data from the store); a new physical id alone then waits for
+ * the caller's next commit of the record.
+ */
 export interface HookContext {
   ctx: ResourceContext;
   flush(): Promise<void>;
+  flushShared(): Promise<void>;
 }
 
 /**
@@ -40,6 +46,7 @@ export function contextFor(
     return client;
   };
   let dirty = false;
+  let dataDirty = false;
   let notes: Promise<void> = Promise.resolve();
   let metadata: Record<string, unknown> | undefined;
   const ctx: ResourceContext = {
@@ -59,7 +66,7 @@ export function contextFor(
     setData(key, value) {
       if (value === undefined) delete rec.data[key];
       else rec.data[key] = value;
-      dirty = true;
+      dirty = dataDirty = true;
     },
     get metadata() {
       metadata ??= resolveMetadata(op, rec.name);
@@ -81,7 +88,7 @@ export function contextFor(
       // a note also stores what the hook changed so far, so readers follow a long hook (a failover) step by step
       notes = notes.then(async () => {
         if (dirty && !op.readOnly) {
-          dirty = false;
+          dirty = dataDirty = false;
           await core.store.saveResource(rec);
         }
         await op.resourceEvent(rec, rec.action, rec.status, reason);
@@ -116,8 +123,12 @@ export function contextFor(
     async flush() {
       await notes;
       if (!dirty) return;
-      dirty = false;
+      dirty = dataDirty = false;
       await core.store.saveResource(rec);
+    },
+    async flushShared() {
+      await notes;
+      if (dataDirty) await this.flush();
     },
   };
 }
