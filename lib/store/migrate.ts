@@ -25,14 +25,19 @@ export interface MigrationFile {
   sql: string;
 }
 
-/** Reads the migrations of `dir` in name (timestamp) order. */
-export function readMigrations(dir: string): MigrationFile[] {
+/** The names of the migrations of `dir` (folders holding a migration.sql), in name (timestamp) order. */
+function migrationNames(dir: string): string[] {
   if (!fs.existsSync(dir)) throw new StoreError("MigrationFailed", `migrations folder not found: ${dir}`);
   return fs
     .readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(dir, entry.name, "migration.sql")))
-    .map((entry) => ({ name: entry.name, sql: fs.readFileSync(path.join(dir, entry.name, "migration.sql"), "utf8") }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .map((entry) => entry.name)
+    .sort((a, b) => a.localeCompare(b));
+}
+
+/** Reads the migrations of `dir` in name (timestamp) order. */
+export function readMigrations(dir: string): MigrationFile[] {
+  return migrationNames(dir).map((name) => ({ name, sql: fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8") }));
 }
 
 /**
@@ -67,7 +72,7 @@ async function lockMigrations(tx: SqlExecutor, dialect: SqlDialect): Promise<voi
 }
 
 /** Names already recorded as applied. */
-async function appliedNames(tx: SqlExecutor): Promise<Set<string>> {
+async function appliedNames(tx: Pick<SqlExecutor, "query">): Promise<Set<string>> {
   const rows = await tx.query<{ migration_name: string }>('SELECT "migration_name" FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL');
   return new Set(rows.map((row) => row.migration_name));
 }
@@ -95,8 +100,23 @@ async function adoptLegacyHistory(tx: SqlExecutor, dialect: SqlDialect, migratio
   await tx.run('DROP TABLE "_hearth_migrations"');
 }
 
+/**
+ * True when every migration named in `names` is recorded as applied: one read, no lock, so a start
+ * on an up-to-date database (every start but the first after an upgrade) neither reads the scripts
+ * nor takes the writer lock once per migration. False when the history table is missing too.
+ */
+async function allApplied(driver: SqlDriver, names: string[]): Promise<boolean> {
+  try {
+    const done = await appliedNames(driver);
+    return names.every((name) => done.has(name));
+  } catch {
+    return false;
+  }
+}
+
 /** Applies every pending migration of `dir`; returns the names applied by this call. */
 export async function runMigrations(driver: SqlDriver, dir: string): Promise<string[]> {
+  if (await allApplied(driver, migrationNames(dir))) return [];
   const migrations = readMigrations(dir);
   await driver.transaction(async (tx) => {
     await lockMigrations(tx, driver.dialect);

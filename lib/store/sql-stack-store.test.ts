@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { createSqlDriver } from "./client";
 import { MIGRATIONS_DIRS, runMigrations, splitStatements } from "./migrate";
 import { SqlStackStore } from "./sql-stack-store";
@@ -103,6 +103,22 @@ for (const kind of ["SQLite", "PostgreSQL"] as const) {
         expect(rows.map((r) => r.migration_name)).toEqual(fs.readdirSync(dir).filter((n) => !n.endsWith(".toml")).sort());
         expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.checksum))).toBe(true);
       } finally {
+        await db.cleanup();
+      }
+    });
+
+    it("checks an up-to-date database with one read: no write transaction, no script read", async () => {
+      const db = await temp();
+      const dir = migrationsFolder({ "1_table": 'CREATE TABLE "Checked" ("x" TEXT);\n' });
+      try {
+        expect(await runMigrations(db.driver, dir)).toEqual(["1_table"]);
+        const writes = vi.spyOn(db.driver, "transaction");
+        // a script edited after it was applied is not read again (Prisma would flag its checksum; starts do not)
+        fs.writeFileSync(path.join(dir, "1_table", "migration.sql"), "this is not SQL;\n");
+        expect(await runMigrations(db.driver, dir)).toEqual([]);
+        expect(writes).not.toHaveBeenCalled();
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
         await db.cleanup();
       }
     });
