@@ -6,6 +6,7 @@
  *
  *   npx tsx bench/cli-start.ts --snapshot NAME        keeps the current prebuilt CLI as dist/cli-snapshots/NAME
  *   npx tsx bench/cli-start.ts [--rounds 5] [--sizes 100,1000] [NAME ...]
+ *   npx tsx bench/cli-start.ts --tiny                  one round, flat 10 (test/bench runs it)
  *
  * Without NAMEs it runs `node bin/hearth.mjs` (which also checks that the prebuilt CLI is fresh). A
  * snapshot runs as bin/hearth.mjs runs the CLI, minus that freshness check: to compare two commits,
@@ -34,10 +35,11 @@ if (process.argv.includes("--snapshot")) {
   process.exit(0);
 }
 
-const rounds = Number(option("--rounds", "5"));
-const sizes = option("--sizes", "100,1000").split(",").map(Number);
+const tiny = process.argv.includes("--tiny");
+const rounds = Number(option("--rounds", tiny ? "1" : "5"));
+const sizes = option("--sizes", tiny ? "10" : "100,1000").split(",").map(Number);
 const flags = new Set(["--rounds", "--sizes"]);
-const builds = process.argv.slice(2).filter((a, i, all) => !flags.has(a) && !flags.has(all[i - 1]));
+const builds = process.argv.slice(2).filter((a, i, all) => a !== "--tiny" && !flags.has(a) && !flags.has(all[i - 1]));
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "cli-start-"));
 
 /** Runs a snapshot as bin/hearth.mjs runs the CLI (HEARTH_ROOT set, the entry imported). */

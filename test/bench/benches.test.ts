@@ -14,6 +14,7 @@ const run = promisify(execFile);
 
 /** Each bench entry point, with the arguments of its tiny run beyond --tiny. */
 const BENCHES: Record<string, string[][]> = {
+  "cli-start.ts": [[]],
   "cloud-concurrency.ts": [[]],
   "designer.ts": [[]],
   "designer-canvas.ts": [[]],
