@@ -142,7 +142,8 @@ export function buildHearth(parts: HearthParts): Hearth {
     async listStacks(filter = {}) {
       const stacks = await store.listStacks({ projectId, name: filter.name, status: filter.status, includeNested: filter.includeNested });
       const summaries = await Promise.all(stacks.map(summarize));
-      return summaries.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      // newest first; ISO times compare as strings (localeCompare's collator costs ~7 ms to start)
+      return summaries.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
     },
 
     listStackRecords: (filter = {}) => store.listStacks({ projectId, includeNested: filter.includeNested }),

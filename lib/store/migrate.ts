@@ -32,7 +32,7 @@ function migrationNames(dir: string): string[] {
     .readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(dir, entry.name, "migration.sql")))
     .map((entry) => entry.name)
-    .sort((a, b) => a.localeCompare(b));
+    .sort(); // code-unit order: the names are ASCII timestamps, and localeCompare's collator costs ~7 ms to start
 }
 
 /** Reads the migrations of `dir` in name (timestamp) order. */
