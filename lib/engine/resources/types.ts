@@ -274,6 +274,41 @@ export interface ResourcePlugin {
   memberCount?(properties: Record<string, unknown>): MemberCount | undefined;
   /** For types that keep one member of a group active (FailoverPolicy): which group and which member. */
   activeMember?: ActiveMemberReader;
+  /**
+   * Heat's add_dependencies: dependencies on other resources of the template that no property
+   * reference states (a port waits for every subnet of its network). The template compiler adds them
+   * to the dependency graph, so such a resource is created after them and deleted before them.
+   */
+  implicitDependencies?: ImplicitDependencies;
+}
+
+/** A plugin's implicit-dependency rule (see ResourcePlugin.implicitDependencies). */
+export interface ImplicitDependencies {
+  /** The types of the resources the rule may depend on (Heat's has_interface), e.g. OS::Neutron::Subnet. */
+  on: readonly string[];
+  /** Whether `self` must wait for `other` (a resource of one of the `on` types, in the same region). */
+  needs(self: TemplateResource, other: TemplateResource, template: TemplateResources): boolean;
+}
+
+/**
+ * A resource of the template being compiled, before anything exists: its properties with parameters
+ * and functions evaluated and renamed properties translated. A get_resource reads as a token of its
+ * target (the same target gives the same token, never equal to a literal), a get_attr as null (Heat's
+ * None before create). Rules compare values with sameTemplateValue (neutron/implicit-dependencies.ts).
+ */
+export interface TemplateResource {
+  name: string;
+  /** The type after resource_registry mapping. */
+  type: string;
+  properties: Record<string, unknown>;
+  /** The resources it depends on already: depends_on plus get_resource / get_attr references. */
+  dependsOn: readonly string[];
+}
+
+/** The other resources of the template, for rules that look past the pair (a dependency's properties). */
+export interface TemplateResources {
+  /** The named resource; undefined when absent or its properties cannot be evaluated yet. */
+  get(name: string): TemplateResource | undefined;
 }
 
 /** How long an action of a type that declares no `expectedMs` usually takes at most (30 s). */

@@ -14,6 +14,7 @@ import { checkTextSize } from "./document-screen";
 import { exceeds, HEAT_LIMITS, limitDiagnostic, TOO_MANY_RESOURCES, type EngineLimits } from "../limits";
 import { dirOf, loadEnvironments } from "./environment";
 import { checkGroupSizes } from "./group-limits";
+import { addImplicitDependencies } from "./implicit-deps";
 import { parameterValues } from "./parameter-values";
 import { parseParameterSection } from "./parameters";
 import { checkRegions } from "./regions";
@@ -104,7 +105,8 @@ function compileWithAncestry(input: StackInput, options: CompileOptions, ancestr
   checkGroupSizes(state, entries, Object.keys(defs).length, params.values, limits);
   const dup = definitions.map((d) => d.name).filter((n) => kept.includes(n));
   if (dup.length) report(state, "error", "template.structure", `Duplicate names {${dup.map((d) => `'${d}'`).join(", ")}}`, ["resources", dup[0]]);
-  // 6. Regions and cycles.
+  // 6. The plugins' implicit dependencies, regions and cycles.
+  addImplicitDependencies(state, entries);
   checkRegions(state, entries, params.values);
   checkCycles(state, entries);
   // 7. Outputs, then warnings for parameters that are used but never declared.

@@ -86,6 +86,7 @@ function publicResource(r: ResourceEntry, state: CompileState): CompiledResource
     region: r.region,
     dependsOn: r.dependsOn,
     explicitDependsOn: r.explicitDependsOn,
+    implicitDependsOn: r.implicitDependsOn,
     deletionPolicy: r.deletionPolicy,
     updatePolicy: r.updatePolicy,
     externalId: r.externalId,

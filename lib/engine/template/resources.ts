@@ -156,6 +156,7 @@ export function compileResource(
     // depends_on may name a resource that a false condition left out: Heat drops those edges.
     dependsOn: [...new Set([...explicit.filter((d) => ctx.hasResource(d)), ...references])],
     explicitDependsOn: explicit.filter((d) => ctx.hasResource(d)),
+    implicitDependsOn: [],
     deletionPolicy,
     updatePolicy: resolvedPolicy(state, name, updatePolicy),
     externalId: typeof def.external_id === "string" ? def.external_id : undefined,

@@ -73,10 +73,12 @@ export interface CompiledResource {
   provider?: { templateName: string; template: string };
   /** The region this resource lives in: its `region` key, else the stack's region. */
   region: string;
-  /** Every resource this one depends on: depends_on plus get_resource / get_attr references. */
+  /** Every resource this one depends on: depends_on, get_resource / get_attr references and implicitDependsOn. */
   dependsOn: string[];
   /** Only the explicit depends_on list. */
   explicitDependsOn: string[];
+  /** The dependencies its plugin's rule adds (Heat's implicit dependencies: a port on its network's subnets). */
+  implicitDependsOn: string[];
   deletionPolicy: "Delete" | "Retain" | "Snapshot";
   updatePolicy: Record<string, unknown>;
   externalId?: string;

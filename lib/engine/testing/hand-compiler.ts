@@ -84,6 +84,7 @@ export function handCompile(input: StackInput, options: CompileOptions): Compile
       region: typeof r.region === "string" ? r.region : options.region,
       dependsOn: deps,
       explicitDependsOn: explicit,
+      implicitDependsOn: [],
       deletionPolicy: (r.deletion_policy as CompiledResource["deletionPolicy"]) ?? "Delete",
       updatePolicy: {},
       propertySchema: plugin?.properties ?? {},

@@ -8,6 +8,7 @@ import { optString, reqString } from "../support/props";
 import { defineResource } from "../define";
 import { type ResourceContext } from "../types";
 import { deleteAndWait, showAttribute } from "./common";
+import { floatingIpAssociationDependencies, floatingIpDependencies } from "./implicit-dependencies";
 import { portId } from "./lookup";
 
 /** Points floating IP `fip` at `port` (with an optional fixed IP), or detaches it when `port` is undefined. */
@@ -68,6 +69,7 @@ const fixedIp = {
 /** The OS::Neutron::FloatingIP plugin. */
 export const floatingIpResource = defineResource({
   type: "OS::Neutron::FloatingIP",
+  implicitDependencies: floatingIpDependencies,
   properties: {
     floating_network: { region: "same", references: ["OS::Neutron::Net"] },
     port_id: portRef,
@@ -117,6 +119,7 @@ export const floatingIpResource = defineResource({
 /** The OS::Neutron::FloatingIPAssociation plugin. */
 export const floatingIpAssociationResource = defineResource({
   type: "OS::Neutron::FloatingIPAssociation",
+  implicitDependencies: floatingIpAssociationDependencies,
   properties: {
     floatingip_id: { region: "same", references: ["OS::Neutron::FloatingIP"] },
     port_id: { ...portRef },

@@ -9,6 +9,7 @@ import { physicalName } from "../support/naming";
 import { defineResource } from "../define";
 import { type ResourceContext } from "../types";
 import { deleteAndWait, showAttribute } from "./common";
+import { portDependencies } from "./implicit-dependencies";
 import { networkId, securityGroupIds, subnetId } from "./lookup";
 
 interface FixedIp {
@@ -44,6 +45,7 @@ function portAttributes(ctx: ResourceContext, p: Port): Record<string, unknown> 
 /** The OS::Neutron::Port plugin. */
 export const portResource = defineResource({
   type: "OS::Neutron::Port",
+  implicitDependencies: portDependencies,
   properties: {
     network: { region: "same", references: ["OS::Neutron::Net"] },
     fixed_ips: { region: "same", items: { schema: { subnet: { region: "same", references: ["OS::Neutron::Subnet"] }, ip_address: { takes: "ip" } } } },

@@ -10,6 +10,7 @@ import { physicalName } from "../support/naming";
 import { defineResource } from "../define";
 import { type ResourceContext, type ResourceHandlers } from "../types";
 import { deleteAndWait, showAttribute } from "./common";
+import { routerDependencies, routerGatewayDependencies } from "./implicit-dependencies";
 import { networkId } from "./lookup";
 
 /** The gateway a router's external_gateway_info asks for (undefined: none). */
@@ -23,6 +24,7 @@ async function gatewayOf(ctx: ResourceContext, props: Record<string, unknown>): 
 /** The OS::Neutron::Router plugin. */
 export const routerResource = defineResource({
   type: "OS::Neutron::Router",
+  implicitDependencies: routerDependencies,
   properties: {
     external_gateway_info: { region: "same", schema: { network: { region: "same", references: ["OS::Neutron::Net"] } } },
   },
@@ -142,6 +144,7 @@ export const routerInterfaceResource = defineResource({
 /** The OS::Neutron::RouterGateway plugin (deprecated and hidden in Heat: external_gateway_info replaces it). */
 export const routerGatewayResource = defineResource({
   type: "OS::Neutron::RouterGateway",
+  implicitDependencies: routerGatewayDependencies,
   properties: {
     router_id: { region: "same", references: ["OS::Neutron::Router"] },
     network: { region: "same", references: ["OS::Neutron::Net"] },

@@ -20,6 +20,7 @@ import {
   networksAttr,
   type NetworkEntry,
 } from "./server-networks";
+import { serverDependencies } from "../neutron/implicit-dependencies";
 import { detachTemplatePorts, reattachTemplatePorts } from "./server-replace";
 
 /**
@@ -78,6 +79,7 @@ function needsReplace(change: PropertyChange): boolean {
 /** The OS::Nova::Server plugin. */
 export const serverResource = defineResource({
   type: "OS::Nova::Server",
+  implicitDependencies: serverDependencies,
   expectedMs: 60_000, // boots
   properties: {
     security_groups: { region: "same", references: ["OS::Neutron::SecurityGroup"] },
