@@ -7,6 +7,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node }
 import type { Diagnostic, SourceRange } from "../diagnostics";
 import { HEAT_LIMITS, limitDiagnostic, limitMessage } from "../limits";
 import { checkTextSize, isStackOverflow, jsonDepthPosition, screenData, tooDeepMessage, type DocumentLimits } from "./document-screen";
+import { parsePlainYaml, PY_BOOL, PY_FLOAT, PY_FLOAT_EXP } from "./plain-yaml";
 
 /** A parsed document: its plain data plus a way to locate paths in the source text. */
 export interface TemplateDocument {
@@ -17,16 +18,6 @@ export interface TemplateDocument {
   /** Syntax errors (code yaml.syntax) with line and column. */
   diagnostics: Diagnostic[];
 }
-
-/** PyYAML's booleans: YAML 1.1 without the single-letter y / n forms. */
-const PY_BOOL: Record<string, RegExp> = {
-  true: /^(?:[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-  false: /^(?:[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-};
-
-/** PyYAML's floats need a dot, and a sign in the exponent: 1e3 and 1.5e3 stay strings. */
-const PY_FLOAT = /^(?:[-+]?[0-9][0-9_]*\.[0-9_]*|\.[0-9][0-9_]*)$/;
-const PY_FLOAT_EXP = /^(?:[-+]?[0-9][0-9_]*\.[0-9_]*|\.[0-9][0-9_]*)[eE][-+][0-9]+$/;
 
 type Tag = {
   tag?: string;
@@ -55,7 +46,8 @@ function pyYamlTags(tags: Tag[]): Tag[] {
     });
 }
 
-const YAML_OPTIONS = {
+/** The `yaml` package's options for reading as Heat does (exported for plain-yaml.ts's differential test). */
+export const YAML_OPTIONS = {
   version: "1.1" as const,
   customTags: pyYamlTags as never,
   uniqueKeys: false,
@@ -64,7 +56,8 @@ const YAML_OPTIONS = {
 
 /**
  * Parses YAML or JSON text into data and a path locator. Never throws. Like Heat, JSON is tried
- * first (it is also much faster); the YAML syntax tree behind `locate` is then built on first use.
+ * first (it is also much faster), then the plain block YAML most templates are (plain-yaml.ts);
+ * for both, the YAML syntax tree behind `locate` is built on first use.
  * A text over the size limit is not parsed; parsed data is screened (document-screen.ts).
  */
 export function parseTemplateDocument(text: string, name?: string, limits: DocumentLimits = HEAT_LIMITS): TemplateDocument {
@@ -85,14 +78,20 @@ export function parseTemplateDocument(text: string, name?: string, limits: Docum
 function parseText(text: string, name: string | undefined, limits: DocumentLimits): TemplateDocument & { json?: boolean } {
   if (text.trimStart().startsWith("{")) {
     try {
-      const data: unknown = JSON.parse(text);
-      let located: TemplateDocument | undefined;
-      return { data, json: true, diagnostics: [], locate: (path) => (located ??= parseYaml(text, name, limits)).locate(path) };
+      return { ...lazilyLocated(JSON.parse(text), text, name, limits), json: true };
     } catch {
       // not JSON after all: YAML flow syntax, or an error the YAML parser will locate
     }
   }
+  const plain = parsePlainYaml(text);
+  if (plain) return lazilyLocated(plain, text, name, limits);
   return parseYaml(text, name, limits);
+}
+
+/** Data read without the YAML tree, which is built on the first `locate` (a diagnostic's range). */
+function lazilyLocated(data: unknown, text: string, name: string | undefined, limits: DocumentLimits): TemplateDocument {
+  let located: TemplateDocument | undefined;
+  return { data, diagnostics: [], locate: (path) => (located ??= parseYaml(text, name, limits)).locate(path) };
 }
 
 function parseYaml(text: string, name: string | undefined, limits: DocumentLimits): TemplateDocument {
