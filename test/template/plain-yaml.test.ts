@@ -1,13 +1,14 @@
+/** The plain-YAML fast path (lib/engine/template/plain-yaml.ts) against the yaml package: every template in the repository, generated ones and near misses. Here, not beside the module: it reads the repository and the bench shapes, which lib/engine may not import. */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
-import { shapeTemplate } from "../../../bench/e2e/scenarios";
-import { parseTemplateDocument, YAML_OPTIONS } from "./document";
-import { parsePlainYaml } from "./plain-yaml";
+import { shapeTemplate } from "../../bench/e2e/scenarios";
+import { parseTemplateDocument, YAML_OPTIONS } from "../../lib/engine/template/document";
+import { parsePlainYaml } from "../../lib/engine/template/plain-yaml";
 
-const ROOT = join(__dirname, "../../..");
+const ROOT = join(__dirname, "../..");
 
 /** What the `yaml` package reads under document.ts's options, or "error" when it reports any. */
 function viaYaml(text: string): unknown {
