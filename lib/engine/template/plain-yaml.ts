@@ -8,7 +8,7 @@
  * deliberately strict: any text outside its subset (anchors, aliases, tags, directives, multi-line
  * flow or quoted or plain scalars, escapes, tabs, CR, odd numbers, duplicate keys...) returns
  * undefined and goes to the `yaml` package, so the data it does return is what that package gives
- * under Heat's PyYAML 1.1 reading (plain-yaml.test.ts checks this on every template in the repo
+ * under Heat's PyYAML 1.1 reading (test/template/plain-yaml.test.ts checks this on every template in the repo
  * and on generated ones).
  */
 
