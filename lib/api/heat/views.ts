@@ -4,6 +4,7 @@
  * The CLI's tables (cli/views.ts) share the value forms defined here.
  */
 import { parse } from "yaml";
+import { parsePlainYaml } from "../../engine/template/plain-yaml";
 import type { PreviewResult, StackOutput } from "../../engine/stack/api";
 import type { EventRecord, ResourceRecord, StackRecord } from "../../engine/ports";
 import { divergenceMarkOf } from "../../federation/divergence";
@@ -66,7 +67,9 @@ function leadingDescription(template: string): string | undefined {
   const rest = template.slice(cut);
   if (OTHER_TOP_LINE.test(rest) || /^description[ \t]*:/m.test(rest)) return undefined;
   try {
-    const head = parse(template.slice(0, cut)) as unknown;
+    // the plain fast path reads the usual heading without starting the yaml package (cold in a CLI process)
+    const text = template.slice(0, cut);
+    const head = (parsePlainYaml(text) ?? parse(text)) as unknown;
     if (head === null || typeof head !== "object" || Array.isArray(head)) return undefined;
     const description = (head as { description?: unknown }).description;
     return typeof description === "string" ? description : "No description";
