@@ -17,9 +17,16 @@ export function physicalName(ctx: Pick<ResourceContext, "random" | "stack" | "na
   return `${prefix}-${suffix}`;
 }
 
+const HEX_DIGITS = "0123456789abcdef";
+
 /** A version-4 style UUID drawn from ctx.random (deterministic in tests, unlike crypto.randomUUID). */
 export function randomUuid(ctx: Pick<ResourceContext, "random">): string {
-  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(ctx.random() * 16).toString(16)).join("");
+  // a plain loop: Array.from with toString per digit was 10 ms of a cold create of 1000 (same digits)
+  const hex = (n: number) => {
+    let digits = "";
+    for (let i = 0; i < n; i++) digits += HEX_DIGITS[Math.floor(ctx.random() * 16)];
+    return digits;
+  };
   const variant = (8 + Math.floor(ctx.random() * 4)).toString(16);
   return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
 }
