@@ -46,7 +46,7 @@ import { portResource } from "./neutron/port";
 import { securityGroupResource } from "./neutron/security-group";
 import { subnetResource } from "./neutron/subnet";
 import { serverResource } from "./nova/server";
-import { heatTypes } from "./catalog/heat-catalog";
+import { heatEntry, heatTypes } from "./catalog/heat-catalog";
 import { placeholderPlugin } from "./placeholder/placeholder";
 import { pluginSchemaDoc, type ResourceTypeSchemaDoc } from "./type-schema";
 import type { ResourcePlugin, TypeRegistry } from "./types";
@@ -145,7 +145,7 @@ const placeholders = new Map<string, ResourcePlugin>();
 /** The built-in plugin of a type: its hand-written one, else (a Heat type) the placeholder plugin, made on first use. */
 function builtinPlugin(type: string): ResourcePlugin | undefined {
   const own = handWritten.get(type);
-  if (own || !Object.hasOwn(heatTypes.types, type)) return own;
+  if (own || !heatEntry(type)) return own;
   let plugin = placeholders.get(type);
   if (!plugin) placeholders.set(type, (plugin = placeholderPlugin(type)));
   return plugin;

@@ -57,6 +57,11 @@ export interface HeatTypesFile {
 /** The generated type catalogue. */
 export const heatTypes = typesJson as unknown as HeatTypesFile;
 
+/** The catalogue's entry of a type; undefined for a type Heat does not have (inherited names such as "toString" included). */
+export function heatEntry(type: string): HeatCatalogEntry | undefined {
+  return Object.hasOwn(heatTypes.types, type) ? heatTypes.types[type] : undefined;
+}
+
 /** The palette group of a type: "AWS" for AWS::*, else the service segment (OS::Neutron::Port -> "Neutron"). */
 export function serviceOf(type: string): string {
   const [vendor, service] = type.split("::");

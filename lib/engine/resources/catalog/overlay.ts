@@ -8,7 +8,7 @@
  * where the plugin's properties or attributes are first read (the overlay is lazy), and overlay.test.ts
  * reads every built-in plugin's.
  */
-import { heatTypes, serviceOf } from "./heat-catalog";
+import { heatEntry, serviceOf } from "./heat-catalog";
 import { typeFromHeat, typeHeaderFromHeat, type CatalogTypeSchema } from "./heat-schema";
 import { constraintDoc } from "../type-schema";
 import { canonical } from "./schema-diff";
@@ -40,7 +40,7 @@ const cache = new Map<string, CatalogTypeSchema>();
 
 /** Heat's schema of a type in Hearth's format, or undefined for a type Heat does not have. */
 export function catalogSchema(type: string): CatalogTypeSchema | undefined {
-  const entry = Object.hasOwn(heatTypes.types, type) ? heatTypes.types[type] : undefined;
+  const entry = heatEntry(type);
   if (!entry) return undefined;
   let schema = cache.get(type);
   if (!schema) cache.set(type, (schema = typeFromHeat(entry)));
@@ -136,7 +136,7 @@ const SHOW: AttributeSchema = { description: "Detailed information about resourc
  * schema throws there; catalog/overlay.test.ts reads every built-in plugin's.
  */
 export function buildPlugin(def: PluginDefinition): ResourcePlugin {
-  const entry = Object.hasOwn(heatTypes.types, def.type) ? heatTypes.types[def.type] : undefined;
+  const entry = heatEntry(def.type);
   if (!entry) {
     const { description, service, properties, attributes } = def;
     if (description === undefined || service === undefined || !properties || !attributes) {

@@ -5,7 +5,7 @@
  * suspended and resumed where Heat's plugin implements those actions, with plausible attributes.
  * A type gets real hooks by a plugin of its own in the registry (lib/engine/resources/index.ts).
  */
-import { heatTypes } from "../catalog/heat-catalog";
+import { heatEntry } from "../catalog/heat-catalog";
 import { updatesInPlace } from "../catalog/heat-schema";
 import { catalogSchema } from "../catalog/overlay";
 import { cloudCall, ignoreNotFound } from "../support/cloud-errors";
@@ -44,7 +44,7 @@ export function isPlaceholder(plugin: ResourcePlugin): boolean {
  * attribute is first read, not here.
  */
 export function placeholderHandlers(type: string): ResourceHandlers {
-  const entry = Object.hasOwn(heatTypes.types, type) ? heatTypes.types[type] : undefined;
+  const entry = heatEntry(type);
   const actions = new Set(entry?.handlers ?? []);
   return {
     async create(ctx) {
