@@ -118,18 +118,16 @@ export function contextFor(
       return core.identity?.forProject(op.stack.projectId);
     },
   };
+  const flush = async () => {
+    await notes;
+    if (!dirty) return;
+    dirty = dataDirty = false;
+    await core.store.saveResource(rec);
+  };
   return {
     ctx,
-    async flush() {
-      await notes;
-      if (!dirty) return;
-      dirty = dataDirty = false;
-      await core.store.saveResource(rec);
-    },
-    async flushShared() {
-      await notes;
-      if (dataDirty) await this.flush();
-    },
+    flush,
+    flushShared: async () => (dataDirty ? flush() : notes),
   };
 }
 
