@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { defaultRegistry } from "../resources";
 import { compileStack } from ".";
 import { testOptions } from "./test-registry";
+import { sameTemplateValue } from "../resources/neutron/implicit-dependencies";
 
 const compile = (resources: string, mode: "validate" | "strict" = "strict", parameters?: Record<string, unknown>) =>
   compileStack({ template: `heat_template_version: 2021-04-16\nparameters:\n  netname: {type: string, default: private}\nresources:\n${resources}`, parameters }, { ...testOptions(mode), registry: defaultRegistry });
@@ -99,5 +100,14 @@ describe("implicit dependencies (Heat's add_dependencies)", () => {
     expect(validate.stack!.resources.port.dependsOn).toEqual(["net"]);
     const strict = compile(cyclic, "strict");
     expect(strict.diagnostics.filter((d) => d.severity === "error").map((d) => d.message)).toEqual([expect.stringMatching(/^Circular Dependency Found: /)]);
+  });
+});
+
+describe("sameTemplateValue", () => {
+  it("holds unset and null as one value, and maps equal whatever the order of their keys", () => {
+    expect(sameTemplateValue(undefined, null)).toBe(true);
+    expect(sameTemplateValue({ a: 1, b: [2, { c: 3, d: 4 }] }, { b: [2, { d: 4, c: 3 }], a: 1 })).toBe(true);
+    expect(sameTemplateValue({ a: 1 }, { a: 2 })).toBe(false);
+    expect(sameTemplateValue("net", { get_resource: "net" })).toBe(false);
   });
 });

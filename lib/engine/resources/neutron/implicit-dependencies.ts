@@ -5,6 +5,7 @@
  * template although no property names them, and are deleted before them.
  */
 import { isMapping } from "../../functions";
+import { canonical } from "../catalog/schema-diff";
 import type { ImplicitDependencies, TemplateResource, TemplateResources } from "../types";
 
 const SUBNET = "OS::Neutron::Subnet";
@@ -15,13 +16,14 @@ const ROUTER_GATEWAY = "OS::Neutron::RouterGateway";
 
 /**
  * Whether two evaluated template values are the same, as Heat's == sees them before create: unset and
- * null (a get_attr) are one value, the same get_resource target is one value.
+ * null (a get_attr) are one value, the same get_resource target is one value, maps are equal whatever
+ * the order of their keys.
  */
 export function sameTemplateValue(a: unknown, b: unknown): boolean {
   const x = a ?? null;
   const y = b ?? null;
   if (x === null || y === null || typeof x !== "object" || typeof y !== "object") return x === y;
-  return JSON.stringify(x) === JSON.stringify(y);
+  return canonical(x) === canonical(y);
 }
 
 /** Python's truthiness of a property value (unset, null, "" and empty lists are false). */
