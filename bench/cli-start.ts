@@ -17,17 +17,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { flagValue, median, numberFlag, positionalArgs, printTable, TINY } from "./support";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const SNAPSHOTS = path.join(ROOT, "dist", "cli-snapshots");
 
-function option(name: string, fallback: string): string {
-  const at = process.argv.indexOf(name);
-  return at >= 0 ? process.argv[at + 1] : fallback;
-}
-
-if (process.argv.includes("--snapshot")) {
-  const name = option("--snapshot", "");
+const name = flagValue("snapshot");
+if (name !== undefined) {
   const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, "dist", "cli", "manifest.json"), "utf8")) as { entry: string };
   fs.rmSync(path.join(SNAPSHOTS, name), { recursive: true, force: true });
   fs.cpSync(path.join(ROOT, path.dirname(manifest.entry)), path.join(SNAPSHOTS, name), { recursive: true });
@@ -35,11 +31,9 @@ if (process.argv.includes("--snapshot")) {
   process.exit(0);
 }
 
-const tiny = process.argv.includes("--tiny");
-const rounds = Number(option("--rounds", tiny ? "1" : "5"));
-const sizes = option("--sizes", tiny ? "10" : "100,1000").split(",").map(Number);
-const flags = new Set(["--rounds", "--sizes"]);
-const builds = process.argv.slice(2).filter((a, i, all) => a !== "--tiny" && !flags.has(a) && !flags.has(all[i - 1]));
+const rounds = numberFlag("rounds", TINY ? 1 : 5);
+const sizes = (flagValue("sizes") ?? (TINY ? "10" : "100,1000")).split(",").map(Number);
+const builds = positionalArgs(["--rounds", "--sizes"]);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "cli-start-"));
 
 /** Runs a snapshot as bin/hearth.mjs runs the CLI (HEARTH_ROOT set, the entry imported). */
@@ -82,16 +76,13 @@ for (let round = 0; round < rounds; round++) {
   }
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-console.log(`${rounds} rounds, median wall / median CPU (mean CPU) in seconds, load ${os.loadavg()[0].toFixed(1)}\n`);
-console.log(`| command | ${names.join(" | ")} |\n|---|${names.map(() => "---").join("|")}|`);
-for (const [label, byBuild] of samples) {
-  if (label === "first start") continue;
-  const cells = names.map((b) => {
+const rows = [...samples].filter(([label]) => label !== "first start").map(([label, byBuild]) => [
+  label,
+  ...names.map((b) => {
     const s = byBuild.get(b)!;
     return `${median(s.map((x) => x[0])).toFixed(2)} / ${median(s.map((x) => x[1])).toFixed(2)} (${mean(s.map((x) => x[1])).toFixed(3)})`;
-  });
-  console.log(`| ${label} | ${cells.join(" | ")} |`);
-}
+  }),
+]);
+printTable(["command", ...names], rows, `${rounds} rounds, median wall / median CPU (mean CPU) in seconds, load ${os.loadavg()[0].toFixed(1)}`);
 fs.rmSync(work, { recursive: true, force: true });
