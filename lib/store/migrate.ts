@@ -35,9 +35,9 @@ function migrationNames(dir: string): string[] {
     .sort(); // code-unit order: the names are ASCII timestamps, and localeCompare's collator costs ~7 ms to start
 }
 
-/** Reads the migrations of `dir` in name (timestamp) order. */
-export function readMigrations(dir: string): MigrationFile[] {
-  return migrationNames(dir).map((name) => ({ name, sql: fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8") }));
+/** Reads the scripts of the migrations `names` of `dir`. */
+function readMigrations(dir: string, names: string[]): MigrationFile[] {
+  return names.map((name) => ({ name, sql: fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8") }));
 }
 
 /**
@@ -116,8 +116,9 @@ async function allApplied(driver: SqlDriver, names: string[]): Promise<boolean> 
 
 /** Applies every pending migration of `dir`; returns the names applied by this call. */
 export async function runMigrations(driver: SqlDriver, dir: string): Promise<string[]> {
-  if (await allApplied(driver, migrationNames(dir))) return [];
-  const migrations = readMigrations(dir);
+  const names = migrationNames(dir);
+  if (await allApplied(driver, names)) return [];
+  const migrations = readMigrations(dir, names);
   await driver.transaction(async (tx) => {
     await lockMigrations(tx, driver.dialect);
     await tx.run(HISTORY_TABLE[driver.dialect]);
